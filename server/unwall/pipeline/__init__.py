@@ -1,0 +1,77 @@
+"""The reader pipeline: decode → parse → strip → extract → enrich → sanitize →
+render. Each stage is a module of this package; `run` is the only place that
+knows their order. The HTTP service and the CLI both call `run`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml.html import HtmlElement
+
+from unwall import errors
+from unwall.errors import UnwallError
+from unwall.model import Article
+from unwall.pipeline.decode import decode_html
+from unwall.pipeline.enrich import enrich
+from unwall.pipeline.extract import extract_article
+from unwall.pipeline.metadata import collect_metadata
+from unwall.pipeline.normalize import make_urls_absolute, resolve_lazy_images, unhide_article
+from unwall.pipeline.parse import DEFAULT_MAX_ELEMENTS, parse_html
+from unwall.pipeline.sanitize import sanitize_html, sanitize_tree, serialize
+from unwall.pipeline.strip import strip_page
+from unwall.render.text import content_to_text, reading_time_minutes, word_count
+from unwall.rules import load_rules
+
+FORMATS = ("json", "html", "markdown", "text")
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """The article and its sanitized body tree (Markdown is rendered from the tree)."""
+
+    article: Article
+    content: HtmlElement
+
+
+def run(
+    page: str | bytes,
+    url: str | None = None,
+    *,
+    content_type: str | None = None,
+    max_elements: int = DEFAULT_MAX_ELEMENTS,
+) -> Extraction:
+    text = decode_html(page, content_type) if isinstance(page, bytes) else page
+    if not text.strip():
+        raise UnwallError(errors.EMPTY_BODY, "The page is empty.", 400)
+    root = parse_html(text, max_elements=max_elements)
+
+    unhide_article(root)
+    resolve_lazy_images(root)
+    base_url = make_urls_absolute(root, url)
+    metadata = collect_metadata(root, base_url)
+    removed = strip_page(root, load_rules())
+
+    content = extract_article(root)
+    enrichment = enrich(content, metadata)
+
+    sanitize_tree(content)
+    content_html = sanitize_html(serialize(content))
+    body_text = content_to_text(content)
+    words = word_count(body_text)
+    article = Article(
+        url=url,
+        title=enrichment.title,
+        byline=enrichment.byline,
+        published=enrichment.published,
+        site_name=enrichment.site_name,
+        lang=enrichment.lang,
+        dir=enrichment.dir,
+        excerpt=enrichment.excerpt,
+        lead_image=enrichment.lead_image,
+        content_html=content_html,
+        text=body_text,
+        word_count=words,
+        reading_time_minutes=reading_time_minutes(words),
+        removed=tuple(removed),
+    )
+    return Extraction(article=article, content=content)

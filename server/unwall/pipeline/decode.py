@@ -1,0 +1,162 @@
+"""Stage 1, decode: page bytes to text, the way a browser would choose the charset.
+
+Order of evidence, strongest first: a byte-order mark, the HTTP `charset`
+parameter, `<meta charset>` / `http-equiv` in the first bytes, valid UTF-8, then
+statistical detection. Labels are mapped as the WHATWG Encoding Standard does,
+because pages declare `iso-8859-1` and mean windows-1252, `gb2312` and mean GB18030.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+from unwall import errors
+from unwall.errors import UnwallError
+
+# WHATWG aliases that differ from Python's codec of the same name.
+_WHATWG_LABELS: dict[str, str] = {
+    "iso-8859-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "l1": "cp1252",
+    "ascii": "cp1252",
+    "us-ascii": "cp1252",
+    "windows-1252": "cp1252",
+    "iso-8859-9": "cp1254",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "shift_jis": "cp932",
+    "shift-jis": "cp932",
+    "sjis": "cp932",
+    "x-sjis": "cp932",
+    "windows-31j": "cp932",
+    "euc-kr": "cp949",
+    "ks_c_5601-1987": "cp949",
+    "tis-620": "cp874",
+    "iso-8859-11": "cp874",
+    "utf8": "utf-8",
+    "unicode-1-1-utf-8": "utf-8",
+}
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# The HTML prescan looks at the first 1024 bytes; real pages put scripts and
+# comments before the meta tag, so a wider window is kinder and still cheap.
+_PRESCAN_BYTES = 8192
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:\-]+)""", re.IGNORECASE
+)
+
+# Text that is mostly control characters was never HTML.
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
+_MAX_CONTROL_RATIO = 0.05
+
+
+def normalize_label(label: str | None) -> str | None:
+    """A charset label to a Python codec name, or None when unknown."""
+    if not label:
+        return None
+    cleaned = label.strip().strip("\"'").lower()
+    cleaned = _WHATWG_LABELS.get(cleaned, cleaned)
+    try:
+        return codecs.lookup(cleaned).name
+    except LookupError:
+        return None
+
+
+def charset_from_content_type(content_type: str | None) -> str | None:
+    if not content_type:
+        return None
+    match = re.search(r"charset\s*=\s*([^;\s]+)", content_type, re.IGNORECASE)
+    return normalize_label(match.group(1)) if match else None
+
+
+def sniff_bom(data: bytes) -> tuple[str, int] | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding, len(bom)
+    return None
+
+
+def sniff_meta_charset(data: bytes) -> str | None:
+    match = _META_CHARSET.search(data[:_PRESCAN_BYTES])
+    if not match:
+        return None
+    label = normalize_label(match.group(1).decode("ascii", "replace"))
+    # A page that says utf-16 in ASCII bytes is not utf-16 (HTML spec).
+    if label and label.startswith("utf-16"):
+        return "utf-8"
+    return label
+
+
+def _try_decode(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def looks_like_text(text: str) -> bool:
+    if not text.strip():
+        return False
+    sample = text[:100_000]
+    return len(_CONTROL_CHARS.findall(sample)) <= _MAX_CONTROL_RATIO * len(sample)
+
+
+def decode_html(data: bytes, content_type: str | None = None) -> str:
+    """Decode a page's bytes; raise `undecodable` for what is not text at all."""
+    if not data.strip():
+        raise UnwallError(errors.EMPTY_BODY, "The request body is empty.", 400)
+    bom = sniff_bom(data)
+    if bom:
+        encoding, skip = bom
+        text = data[skip:].decode(encoding, "replace")
+    else:
+        text = _decode_without_bom(data, content_type)
+    if not looks_like_text(text):
+        raise UnwallError(
+            errors.UNDECODABLE,
+            "The body is not text in any known character encoding (binary data?).",
+            400,
+        )
+    return text
+
+
+def _decode_without_bom(data: bytes, content_type: str | None) -> str:
+    declared = charset_from_content_type(content_type) or sniff_meta_charset(data)
+    if declared:
+        strict = _try_decode(data, declared)
+        if strict is not None:
+            return strict
+        # A declared UTF-8 page with a few bad bytes: browsers replace them.
+        if declared == "utf-8" and _mostly_utf8(data):
+            return data.decode("utf-8", "replace")
+    utf8 = _try_decode(data, "utf-8")
+    if utf8 is not None:
+        return utf8
+    if _mostly_utf8(data):
+        return data.decode("utf-8", "replace")
+    best = from_bytes(data[:200_000]).best()
+    if best is not None and best.encoding:
+        guessed = normalize_label(best.encoding) or best.encoding
+        return data.decode(guessed, "replace")
+    if declared:
+        return data.decode(declared, "replace")
+    return data.decode("cp1252", "replace")
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when invalid sequences are rare: a UTF-8 page with stray bytes."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    non_ascii = sum(1 for byte in data[:200_000] if byte >= 0x80)
+    return bad * 20 <= max(non_ascii, 1) and bad < 1000

@@ -1,0 +1,363 @@
+"""Stage 5, enrich: decide title, byline, date, site name, excerpt and the lead
+image from the page's metadata and the extracted body, and keep the body from
+repeating the title or the lead image."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement, builder
+
+from unwall.model import LeadImage
+from unwall.pipeline.metadata import PageMetadata, article_json_ld
+from unwall.pipeline.normalize import parse_srcset
+
+TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|::|:|/|»|«)\s+")
+BYLINE_PREFIX = re.compile(
+    r"^(by|par|von|por|di|door|av|af|przez|autor(?:in)?|auteur|author|written by|écrit par)\s*:?\s+",
+    re.I,
+)
+# Declared or content images whose address says they are not a photograph of the story.
+NOT_A_LEAD_IMAGE = re.compile(
+    r"logo|icon|favicon|avatar|sprite|placeholder|blank\.|spacer|pixel|1x1|default[-_]?(image|og|share)|"
+    r"gravatar|badge|button|emoji|banner-ad|/ads?/",
+    re.I,
+)
+MIN_LEAD_IMAGE_SIDE = 200
+MIN_CONTENT_IMAGE_SIDE = 120
+EXCERPT_CHARS = 300
+
+
+@dataclass(frozen=True)
+class Enrichment:
+    title: str
+    byline: str | None
+    published: str | None
+    site_name: str | None
+    lang: str | None
+    dir: str | None
+    excerpt: str | None
+    lead_image: LeadImage | None
+
+
+def enrich(content: HtmlElement, metadata: PageMetadata) -> Enrichment:
+    """Decide the article's metadata; removes the title heading and the lead
+    image from `content` so that neither is shown twice."""
+    article = article_json_ld(metadata) or {}
+    site_name = choose_site_name(metadata, article)
+    title = choose_title(metadata, article, site_name)
+    remove_title_heading(content, title)
+    restore_standfirst(content, metadata.standfirst)
+    lead_image = choose_lead_image(metadata, content)
+    return Enrichment(
+        title=title,
+        byline=choose_byline(metadata, article),
+        published=choose_published(metadata, article),
+        site_name=site_name,
+        lang=metadata.lang,
+        dir=metadata.dir,
+        excerpt=choose_excerpt(metadata, article, content),
+        lead_image=lead_image,
+    )
+
+
+def _clean(text: Any) -> str:
+    return " ".join(str(text or "").split())
+
+
+def _comparable(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text.lower()).strip()
+
+
+# --- title -----------------------------------------------------------------
+
+
+def choose_site_name(metadata: PageMetadata, article: dict[str, Any]) -> str | None:
+    publisher = article.get("publisher")
+    publisher_name = publisher.get("name") if isinstance(publisher, dict) else None
+    for candidate in (metadata.meta.get("og:site_name"), publisher_name,
+                      metadata.meta.get("application-name")):
+        if candidate and _clean(candidate):
+            return _clean(candidate)
+    return None
+
+
+def strip_site_from_title(title: str, site_name: str | None) -> str:
+    """'Headline | Site' -> 'Headline'; keeps titles that merely contain a dash."""
+    parts = TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    if site_name:
+        site = _comparable(site_name)
+        kept = [part for part in parts if _comparable(part) != site]
+        if kept and len(kept) < len(parts):
+            return _rejoin(title, kept)
+    # Without a known site name: the longest segment wins when it is clearly the headline.
+    longest = max(parts, key=len)
+    if len(longest.split()) >= 3 and (parts[0] == longest or parts[-1] == longest):
+        if parts[0] == longest:
+            return _rejoin(title, parts[:-1]) if len(parts[-1].split()) <= 4 else title
+        return _rejoin(title, parts[1:]) if len(parts[0].split()) <= 4 else title
+    return title
+
+
+def _rejoin(title: str, kept: list[str]) -> str:
+    """Cut the original string between the first and last kept part, keeping its own separators."""
+    start = title.find(kept[0])
+    end = title.rfind(kept[-1]) + len(kept[-1])
+    return title[start:end].strip() if start >= 0 and end > start else " ".join(kept)
+
+
+def choose_title(metadata: PageMetadata, article: dict[str, Any], site_name: str | None) -> str:
+    meta = metadata.meta
+    document_title = metadata.document_title
+    declared = [
+        _clean(candidate)
+        for candidate in (
+            meta.get("og:title"), article.get("headline") or article.get("name"),
+            meta.get("twitter:title"), meta.get("dc.title"), meta.get("dcterm:title"),
+            meta.get("dcterms.title"), meta.get("parsely-title"), meta.get("sailthru.title"),
+        )
+        if isinstance(candidate, str)
+    ]
+    declared = [c for c in declared if 0 < len(c) <= 300]
+    headings = [h for h in metadata.h1_texts if 0 < len(h) <= 300]
+    in_document_title = _comparable(document_title)
+
+    def agrees(candidate: str, others: list[str]) -> bool:
+        comparable = _comparable(candidate)
+        return bool(comparable) and (
+            comparable in in_document_title or any(comparable == _comparable(o) for o in others)
+        )
+
+    # The best agreement: a declared headline that the <title> or an <h1> repeats,
+    # then an <h1> that the <title> or a declared headline repeats.
+    for candidate in declared:
+        if agrees(candidate, headings):
+            return strip_site_from_title(candidate, site_name)
+    for heading in headings:
+        if agrees(heading, declared):
+            return heading
+    if declared:
+        return strip_site_from_title(declared[0], site_name)
+    if document_title:
+        return strip_site_from_title(document_title, site_name)
+    return headings[0] if headings else ""
+
+
+def remove_title_heading(content: HtmlElement, title: str) -> None:
+    """The reader page shows the title once, above the body."""
+    target = _comparable(title)
+    if not target:
+        return
+    for heading in content.iter("h1", "h2"):
+        if _comparable(heading.text_content()) == target:
+            heading.drop_tree()
+        return  # only the first heading can be the title repeated
+
+
+def restore_standfirst(content: HtmlElement, standfirst: str | None) -> None:
+    """Put back a standfirst that sat in the article header, outside the body."""
+    if not standfirst or _comparable(standfirst) in _comparable(content.text_content()):
+        return
+    paragraph = builder.P(standfirst)
+    content.insert(0, paragraph)
+
+
+# --- byline and date -------------------------------------------------------------
+
+
+def _names(author: Any) -> list[str]:
+    if isinstance(author, str):
+        return [author]
+    if isinstance(author, dict):
+        name = author.get("name")
+        return [name] if isinstance(name, str) else []
+    if isinstance(author, list):
+        return [name for item in author[:6] for name in _names(item)]
+    return []
+
+
+def clean_byline(text: str | None) -> str | None:
+    text = _clean(text)
+    text = BYLINE_PREFIX.sub("", text).strip(" ,;|-–—·")
+    if not text or len(text) > 100 or text.startswith(("http://", "https://", "/")):
+        return None
+    return text
+
+
+def choose_byline(metadata: PageMetadata, article: dict[str, Any]) -> str | None:
+    meta = metadata.meta
+    json_ld_names = [n for n in (_clean(n) for n in _names(article.get("author"))) if n]
+    candidates = [
+        ", ".join(dict.fromkeys(json_ld_names)) if json_ld_names else None,
+        meta.get("author"),
+        meta.get("article:author"),
+        meta.get("parsely-author"),
+        meta.get("sailthru.author"),
+        meta.get("dc.creator"),
+        meta.get("dcterms.creator"),
+        *metadata.byline_texts,
+    ]
+    for candidate in candidates:
+        byline = clean_byline(candidate)
+        if byline:
+            return byline
+    return None
+
+
+def normalize_date(value: str | None) -> str | None:
+    """Any common date notation to ISO 8601; None when it is not a date."""
+    text = _clean(value)
+    if not text:
+        return None
+    iso = re.sub(r"([+-]\d{2})(\d{2})$", r"\1:\2", text.replace("Z", "+00:00").replace(" ", "T", 1))
+    for candidate in (iso, text):
+        try:
+            parsed = datetime.fromisoformat(candidate)
+        except ValueError:
+            continue
+        return _iso(parsed, len(candidate) <= 10)
+    try:
+        return _iso(parsedate_to_datetime(text), False)
+    except (TypeError, ValueError, IndexError):
+        pass
+    match = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text)
+    if match:
+        return match.group(0)
+    return None
+
+
+def _iso(parsed: datetime, date_only: bool) -> str | None:
+    if not 1990 <= parsed.year <= datetime.now(timezone.utc).year + 1:
+        return None
+    return parsed.date().isoformat() if date_only else parsed.isoformat()
+
+
+def choose_published(metadata: PageMetadata, article: dict[str, Any]) -> str | None:
+    meta = metadata.meta
+    candidates = [
+        article.get("datePublished"),
+        meta.get("article:published_time"),
+        meta.get("og:article:published_time"),
+        meta.get("datepublished"),
+        meta.get("parsely-pub-date"),
+        meta.get("sailthru.date"),
+        meta.get("dc.date.issued"),
+        meta.get("dc.date"),
+        meta.get("dcterms.created"),
+        meta.get("dcterms.date"),
+        meta.get("pubdate"),
+        meta.get("publish-date"),
+        meta.get("date"),
+        article.get("dateCreated"),
+        *metadata.time_values,
+    ]
+    for candidate in candidates:
+        if isinstance(candidate, str):
+            published = normalize_date(candidate)
+            if published:
+                return published
+    return None
+
+
+def choose_excerpt(metadata: PageMetadata, article: dict[str, Any], content: HtmlElement) -> str | None:
+    meta = metadata.meta
+    for candidate in (meta.get("og:description"), meta.get("description"),
+                      meta.get("twitter:description"), article.get("description")):
+        if isinstance(candidate, str) and _clean(candidate):
+            return _clean(candidate)
+    for paragraph in content.iter("p"):
+        text = _clean(paragraph.text_content())
+        if len(text) >= 40:
+            return text if len(text) <= EXCERPT_CHARS else text[:EXCERPT_CHARS].rsplit(" ", 1)[0] + "…"
+    return None
+
+
+# --- lead image ---------------------------------------------------------------------
+
+
+def _int_attribute(element: HtmlElement, name: str) -> int | None:
+    value = (element.get(name) or "").strip().removesuffix("px")
+    return int(value) if value.isdigit() and int(value) > 0 else None
+
+
+def image_key(url: str) -> str:
+    """What stays the same across a CMS's resized copies of one image:
+    the path without size suffixes, extension or query."""
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        path = url
+    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
+    return re.sub(r"(-|_)?(\d{2,5}x\d{2,5}|scaled|large|medium|small|thumb(nail)?)$", "", stem)
+
+
+def _img_urls(img: HtmlElement) -> list[str]:
+    urls = [img.get("src") or ""]
+    urls.extend(url for url, _ in parse_srcset(img.get("srcset") or ""))
+    return [u for u in urls if u]
+
+
+def _caption_of(img: HtmlElement) -> tuple[HtmlElement, str]:
+    """The element that shows this image (its figure, if any) and its caption."""
+    for ancestor in img.iterancestors():
+        if ancestor.tag == "figure":
+            caption = ancestor.find(".//figcaption")
+            return ancestor, _clean(caption.text_content()) if caption is not None else ""
+        if ancestor.tag not in {"a", "picture", "span", "div", "p"} or len(_clean(ancestor.text_content())) > 0:
+            break
+    return img, ""
+
+
+def _content_image_size(img: HtmlElement) -> int | None:
+    width, height = _int_attribute(img, "width"), _int_attribute(img, "height")
+    srcset_widths = [w for _, w in parse_srcset(img.get("srcset") or "") if w > 10]
+    if width is None and srcset_widths:
+        width = int(max(srcset_widths))
+    if width is None and height is None:
+        return None
+    return min(side for side in (width, height) if side is not None)
+
+
+def _is_plausible_photo(url: str) -> bool:
+    return url.startswith(("http://", "https://")) and not NOT_A_LEAD_IMAGE.search(url)
+
+
+def choose_lead_image(metadata: PageMetadata, content: HtmlElement) -> LeadImage | None:
+    images_in_body = [img for img in content.iter("img") if _img_urls(img)]
+    for declared in metadata.declared_images:
+        if not _is_plausible_photo(declared.url):
+            continue
+        if declared.width and declared.width < MIN_LEAD_IMAGE_SIDE:
+            continue
+        key = image_key(declared.url)
+        match = next((img for img in images_in_body if any(image_key(u) == key for u in _img_urls(img))), None)
+        alt, caption, width, height = declared.alt, "", declared.width, declared.height
+        if match is not None:
+            shown, caption = _caption_of(match)
+            alt = alt or _clean(match.get("alt"))
+            width = width or _int_attribute(match, "width")
+            height = height or _int_attribute(match, "height")
+            if shown.getparent() is not None:
+                shown.drop_tree()
+        return LeadImage(url=declared.url, alt=alt, caption=caption, width=width, height=height)
+    for img in images_in_body:
+        src = img.get("src") or ""
+        size = _content_image_size(img)
+        if not _is_plausible_photo(src) or (size is not None and size < MIN_CONTENT_IMAGE_SIDE):
+            continue
+        if size is None and re.search(r"\.(gif|svg)(\?|$)", src, re.I):
+            continue
+        shown, caption = _caption_of(img)
+        lead = LeadImage(url=src, alt=_clean(img.get("alt")), caption=caption,
+                         width=_int_attribute(img, "width"), height=_int_attribute(img, "height"))
+        if shown.getparent() is not None:
+            shown.drop_tree()
+        return lead
+    return None

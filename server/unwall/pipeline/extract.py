@@ -1,0 +1,106 @@
+"""Stage 4, extract: find the article in the stripped tree with readability-lxml,
+then repair what it is known to get wrong for a reader view.
+
+readability-lxml works on our tree (no second parse) and hands back its
+result as a tree (no serialize-and-reparse); see `_TreeDocument`.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+
+from lxml.html import HtmlElement
+from readability import Document  # type: ignore[import-untyped]
+from readability.readability import Unparseable  # type: ignore[import-untyped]
+
+from unwall import errors
+from unwall.errors import UnwallError
+
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+# Below this much text (and without an image) there is no article to show.
+MIN_ARTICLE_CHARS = 80
+
+# readability falls back to the whole <body> when no block stands out. After
+# stripping, a short body is the article itself (a note, a short post); a long
+# one is a page of many things, and showing it all would not be a reader view.
+MAX_WHOLE_BODY_CHARS = 3000
+
+# Elements that carry meaning even when empty of text.
+_KEEP_EMPTY = frozenset({"img", "br", "hr", "td", "th", "picture", "source", "figure"})
+_BLOCKS_THAT_MAY_EMPTY = ("p", "div", "span", "section", "li", "ul", "ol", "figure",
+                          "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "a",
+                          "strong", "em", "b", "i", "blockquote", "header", "footer")
+
+
+class _TreeDocument(Document):  # type: ignore[misc]
+    """readability-lxml's `Document`, fed a tree and returning one.
+
+    readability re-reads its input for a second, gentler pass when the first
+    finds too little, so it gets a private copy and the pristine tree stays for
+    that retry: one copy, and no parsing at all.
+    """
+
+    def __init__(self, root: HtmlElement, url: str | None) -> None:
+        super().__init__(root, url=None, min_text_length=25, retry_length=250)
+        self._passes = 0
+        self.extracted: HtmlElement | None = None
+        self.fell_back_to_body = False
+
+    def _parse(self, input: HtmlElement) -> HtmlElement:  # noqa: A002 - readability's name
+        self._passes += 1
+        doc = copy.deepcopy(input) if self._passes == 1 else input
+        for hidden in doc.xpath("//*[@hidden] | //*[@style]"):
+            if hidden.get("hidden") is not None or _DISPLAY_NONE.search(hidden.get("style") or ""):
+                if hidden.getparent() is not None:
+                    hidden.drop_tree()
+        return doc
+
+    def get_clean_html(self) -> str:
+        # readability only measures this string to decide on a retry.
+        self.extracted = self.html
+        if self.html is not None and self.html.tag == "body":
+            self.fell_back_to_body = True
+        text: str = self.html.text_content() if self.html is not None else ""
+        return text
+
+
+def extract_article(root: HtmlElement) -> HtmlElement:
+    """The article's body as a `<div>` tree; `no_article` when there is none."""
+    document = _TreeDocument(root, None)
+    try:
+        document.summary(html_partial=True)
+    except Unparseable as exc:
+        raise UnwallError(errors.NO_ARTICLE, f"No article could be extracted: {exc}", 422) from exc
+    content = document.extracted
+    if content is None or (
+        document.fell_back_to_body and len(content.text_content()) > MAX_WHOLE_BODY_CHARS
+    ):
+        raise UnwallError(errors.NO_ARTICLE, "The page holds no article: no block of text stands out.", 422)
+    if content.tag != "div":
+        content.tag = "div"
+    content.attrib.clear()
+    remove_empty_elements(content)
+    if not has_article_substance(content):
+        raise UnwallError(errors.NO_ARTICLE, "The page holds no article: too little text.", 422)
+    return content
+
+
+def remove_empty_elements(content: HtmlElement) -> None:
+    """Readability and stripping leave empty shells behind; innermost first."""
+    for element in reversed(list(content.iter(*_BLOCKS_THAT_MAY_EMPTY))):
+        if element is content or element.getparent() is None:
+            continue
+        if (element.text_content() or "").strip():
+            continue
+        if any(child.tag in _KEEP_EMPTY for child in element.iter()):
+            continue
+        element.drop_tree()
+
+
+def has_article_substance(content: HtmlElement) -> bool:
+    text_length = len(" ".join(content.text_content().split()))
+    if text_length >= MIN_ARTICLE_CHARS:
+        return True
+    return text_length > 0 and any(True for _ in content.iter("img"))

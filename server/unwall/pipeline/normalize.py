@@ -1,0 +1,175 @@
+"""Part of stage 3 (strip), run first: put the tree in the state the reader saw.
+
+- Consent platforms set `aria-hidden` / `inert` on the article while their
+  dialog is open; those attributes must not hide the article from extraction.
+- Lazy-loaded images keep their real address in `data-*` attributes,
+  `<picture>` sources or a `<noscript>` fallback; the extractor only sees `src`.
+- Every link and image address becomes absolute (page URL, or `<base href>`).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from lxml.html import HtmlElement
+
+# Where lazy loaders keep the real image address, most specific first.
+LAZY_SRC_ATTRIBUTES: tuple[str, ...] = (
+    "data-src",
+    "data-lazy-src",
+    "data-original",
+    "data-lazy",
+    "data-url",
+    "data-hi-res-src",
+    "data-full-src",
+    "data-orig-file",
+    "data-large-file",
+    "data-actualsrc",
+    "data-echo",
+)
+LAZY_SRCSET_ATTRIBUTES: tuple[str, ...] = ("data-srcset", "data-lazy-srcset")
+
+_IMAGE_URL = re.compile(r"^(https?:)?//|^/|^[\w./-]+\.(jpe?g|png|gif|webp|avif|svg)", re.I)
+_SRCSET_CANDIDATE = re.compile(r"\s*(\S+?)(?:\s+([\d.]+)([wx]))?\s*(?:,|$)")
+
+
+def unhide_article(root: HtmlElement) -> None:
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        attrib = element.attrib
+        attrib.pop("aria-hidden", None)
+        attrib.pop("inert", None)
+
+
+def is_placeholder_src(src: str | None) -> bool:
+    """An empty src, a data: URI or a 1x1 spacer stands in for the real image."""
+    if not src or not src.strip():
+        return True
+    lowered = src.strip().lower()
+    return lowered.startswith("data:") or lowered in {"#", "about:blank"} or (
+        "blank." in lowered or "spacer." in lowered or "placeholder" in lowered
+    )
+
+
+def parse_srcset(srcset: str) -> list[tuple[str, float]]:
+    """`a.jpg 480w, b.jpg 2x` -> [(url, weight)]; widths and densities compare within a set."""
+    candidates: list[tuple[str, float]] = []
+    for match in _SRCSET_CANDIDATE.finditer(srcset or ""):
+        url = match.group(1).rstrip(",")
+        if not url:
+            continue
+        try:
+            weight = float(match.group(2)) if match.group(2) else 1.0
+        except ValueError:
+            weight = 1.0
+        candidates.append((url, weight))
+    return candidates
+
+
+def largest_srcset_candidate(srcset: str) -> str | None:
+    candidates = parse_srcset(srcset)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda candidate: candidate[1])[0]
+
+
+def resolve_lazy_images(root: HtmlElement) -> None:
+    for noscript in list(root.iter("noscript")):
+        _use_noscript_fallback(noscript)
+    for img in root.iter("img"):
+        _resolve_lazy_img(img)
+    for picture in root.iter("picture"):
+        _resolve_picture(picture)
+
+
+def _resolve_lazy_img(img: HtmlElement) -> None:
+    for attribute in LAZY_SRCSET_ATTRIBUTES:
+        value = img.get(attribute)
+        if value and not img.get("srcset"):
+            img.set("srcset", value)
+    if not is_placeholder_src(img.get("src")):
+        return
+    for attribute in LAZY_SRC_ATTRIBUTES:
+        value = (img.get(attribute) or "").strip()
+        if value and not value.startswith("data:") and _IMAGE_URL.search(value):
+            img.set("src", value)
+            return
+    best = largest_srcset_candidate(img.get("srcset") or "")
+    if best:
+        img.set("src", best)
+
+
+def _resolve_picture(picture: HtmlElement) -> None:
+    images = list(picture.iter("img"))
+    if not images or not is_placeholder_src(images[0].get("src")):
+        return
+    for source in picture.iter("source"):
+        srcset = source.get("srcset") or source.get("data-srcset")
+        best = largest_srcset_candidate(srcset or "")
+        if best:
+            images[0].set("src", best)
+            images[0].set("srcset", srcset or "")
+            return
+
+
+def _use_noscript_fallback(noscript: HtmlElement) -> None:
+    """Lazy loaders pair a placeholder <img> with the real one in <noscript>."""
+    fallback_images = list(noscript.iter("img"))
+    parent = noscript.getparent()
+    if parent is None:
+        return
+    if not fallback_images:
+        noscript.drop_tree()  # "please enable JavaScript" and tracking pixels
+        return
+    previous = noscript.getprevious()
+    if previous is not None and previous.tag == "img" and is_placeholder_src(previous.get("src")):
+        previous.drop_tree()
+    elif previous is not None and previous.tag in {"picture", "span", "div"}:
+        placeholder = [img for img in previous.iter("img") if is_placeholder_src(img.get("src"))]
+        if placeholder and len(list(previous.iter("img"))) == 1:
+            previous.drop_tree()
+        elif list(previous.iter("img")):
+            noscript.drop_tree()  # the visible image already loaded
+            return
+    noscript.drop_tag()
+
+
+def make_urls_absolute(root: HtmlElement, page_url: str | None) -> str | None:
+    """Resolve every address against `<base href>` (itself resolved against the
+    page URL). Returns the base used, or None when no absolute base is known."""
+    base = page_url if page_url and _is_absolute_http(page_url) else None
+    for base_element in root.iter("base"):
+        href = (base_element.get("href") or "").strip()
+        if href:
+            candidate = urljoin(base or "", href)
+            if _is_absolute_http(candidate):
+                base = candidate
+        break
+    if base is None:
+        return None
+    root.make_links_absolute(base, resolve_base_href=False, handle_failures="discard")
+    for element in root.xpath("//*[@srcset]"):
+        element.set("srcset", absolutize_srcset(element.get("srcset") or "", base))
+    return base
+
+
+def absolutize_srcset(srcset: str, base: str) -> str:
+    parts = []
+    for url, _ in parse_srcset(srcset):
+        try:
+            resolved = urljoin(base, url)
+        except ValueError:
+            continue
+        descriptor_match = re.search(re.escape(url) + r"\s+([\d.]+[wx])", srcset)
+        parts.append(f"{resolved} {descriptor_match.group(1)}" if descriptor_match else resolved)
+    return ", ".join(parts)
+
+
+def _is_absolute_http(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme in {"http", "https"} and bool(parts.netloc)

@@ -1,0 +1,362 @@
+"""Stage 3, strip: take out what is not the article, before extraction, and say
+what was taken (`Removal`) and by which rule.
+
+Order matters and goes from most certain to least:
+1. consent platforms' own containers (selectors from `shared/rules`),
+2. their blocked-embed placeholders, and any remaining embed, become one link line,
+3. landmarks that are never the article (nav, dialogs, complementary),
+4. publisher boilerplate known by class or id (share bars, comments, related boxes),
+5. the text classifier, block by block, for what carries no known name:
+   consent banners, embed notices, read-more boxes and promos in many languages.
+Rules 3 to 5 never remove a block that holds most of the page's text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lxml.html import HtmlElement
+
+from unwall.model import Removal
+from unwall.pipeline.embeds import (
+    embed_line,
+    embedded_url,
+    is_comment_widget,
+    platform_label,
+)
+from unwall.rules import RuleSet, name_runs, normalize_label, normalize_text
+
+# Never part of a reader view; removed without a report (they are not "junk the
+# user saw", just machinery).
+MACHINERY_TAGS = frozenset(
+    {"script", "style", "template", "link", "button", "input", "select", "textarea",
+     "option", "svg", "canvas", "map", "object", "audio", "video", "track", "param"}
+)
+EMBED_TAGS = frozenset({"iframe", "embed", "amp-iframe", "amp-youtube", "lite-youtube"})
+
+# Blocks the classifier judges; inline elements are judged through their block.
+CLASSIFIED_BLOCKS = frozenset(
+    {"div", "section", "aside", "p", "dialog", "form", "footer", "header", "ul", "ol",
+     "li", "table", "figure", "blockquote", "center", "details", "span", "a"}
+)
+
+# A block longer than this is a page region, not a banner or notice.
+MAX_BANNER_CHARS = 4000
+MAX_NOTICE_CHARS = 900
+MAX_RELATED_CHARS = 500
+MAX_PROMO_CHARS = 500
+MAX_ACTION_LABEL_CHARS = 40
+# Share of a block's sentences that must be about consent before text alone removes it.
+MIN_CONSENT_COVERAGE = 0.6
+# A page-region guard: class and role rules never remove more than this share of the text.
+MAX_GUARDED_SHARE = 0.5
+
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+|\n+")
+_CONSENT_NAMES = re.compile(r"cookie|consent|gdpr|rgpd|dsgvo|cmp|privacy|datenschutz|didomi|tarteaucitron")
+_FIXED_POSITION = re.compile(r"position\s*:\s*(fixed|sticky)", re.I)
+_COOKIE_WORDS = re.compile(r"cookie|kakor|galetes|evästeit|informasjonskapsler|traceurs|plików", re.I)
+
+
+@dataclass
+class _Context:
+    rules: RuleSet
+    removals: list[Removal]
+    page_text_length: int
+    linked_embeds: set[str]
+
+
+def strip_page(root: HtmlElement, rules: RuleSet) -> list[Removal]:
+    """Remove non-article blocks from `root` in place; report each removal."""
+    body = root.find("body")
+    scope = body if body is not None else root
+    context = _Context(rules, [], max(len(_text(scope)), 1), set())
+    _remove_selector_matches(scope, context)
+    _replace_embed_notices(scope, context)
+    _drop_machinery(scope, context)
+    _remove_landmarks(scope, context)
+    _remove_boilerplate_by_name(scope, context)
+    _classify_blocks(scope, context)
+    _unwrap_forms(scope)
+    return context.removals
+
+
+# --- helpers ---------------------------------------------------------------
+
+
+def _text(element: HtmlElement) -> str:
+    return " ".join(element.text_content().split())
+
+
+def _record(context: _Context, element: HtmlElement, kind: str, rule: str) -> None:
+    snippet = _text(element)[: Removal.TEXT_LIMIT]
+    context.removals.append(Removal(kind=kind, rule=rule, text=snippet))
+
+
+def _remove(element: HtmlElement) -> None:
+    if element.getparent() is not None:
+        element.drop_tree()
+
+
+def _holds_article(element: HtmlElement, context: _Context) -> bool:
+    length = len(_text(element))
+    return length > 500 and length > MAX_GUARDED_SHARE * context.page_text_length
+
+
+def _class_and_id_tokens(element: HtmlElement) -> list[str]:
+    tokens = (element.get("class") or "").lower().split()
+    element_id = (element.get("id") or "").lower().strip()
+    if element_id:
+        tokens.append(element_id)
+    return tokens
+
+
+# --- 1. consent platforms ---------------------------------------------------
+
+
+def _remove_selector_matches(scope: HtmlElement, context: _Context) -> None:
+    for rule in context.rules.consent_dialogs:
+        for element in rule.matcher(scope):
+            if element.getparent() is None or not _is_attached(element, scope):
+                continue
+            _record(context, element, rule.kind, rule.id)
+            _remove(element)
+
+
+def _is_attached(element: HtmlElement, scope: HtmlElement) -> bool:
+    return any(ancestor is scope for ancestor in element.iterancestors()) or element is scope
+
+
+# --- 2. embeds ----------------------------------------------------------------
+
+
+def _replace_embed_notices(scope: HtmlElement, context: _Context) -> None:
+    for rule in context.rules.embed_notices:
+        for element in rule.matcher(scope):
+            if element.getparent() is None or not _is_attached(element, scope):
+                continue
+            _replace_with_embed_link(element, context, rule.id)
+    for element in list(scope.iter(*EMBED_TAGS)):
+        if element.getparent() is None:
+            continue
+        url = embedded_url(element, context.rules.embed_url_attributes)
+        label = platform_label(url) if url else None
+        if url and label and url not in context.linked_embeds:
+            context.linked_embeds.add(url)
+            element.addprevious(embed_line(url, label))
+        _remove(element)
+
+
+def _replace_with_embed_link(element: HtmlElement, context: _Context, rule_id: str) -> None:
+    """A notice becomes a link to its embed when the address is in the markup
+    of the notice or of its small wrapper; otherwise it is dropped."""
+    search_root = element
+    parent = element.getparent()
+    if parent is not None and len(_text(parent)) <= MAX_NOTICE_CHARS:
+        search_root = parent
+    url = embedded_url(search_root, context.rules.embed_url_attributes)
+    _record(context, element, "embed_notice", rule_id)
+    if url and not is_comment_widget(url) and url not in context.linked_embeds:
+        label = platform_label(url) or "Embedded content"
+        context.linked_embeds.add(url)
+        element.addprevious(embed_line(url, label))
+    _remove(element)
+
+
+# --- 3, 4. landmarks and names -------------------------------------------------
+
+
+def _drop_machinery(scope: HtmlElement, context: _Context) -> None:
+    for element in list(scope.iter(*MACHINERY_TAGS)):
+        if element.tag == "script" and element.get("type") == "application/ld+json":
+            continue  # metadata was read before stripping; harmless either way
+        _remove(element)
+
+
+def _remove_landmarks(scope: HtmlElement, context: _Context) -> None:
+    rules = context.rules
+    for element in _walk(scope):
+        role = (element.get("role") or "").lower()
+        if element.tag in rules.remove_tags or role in rules.remove_roles or element.get("aria-modal") == "true":
+            if not _holds_article(element, context):
+                kind = "consent_dialog" if _looks_consent_named(element) else "boilerplate"
+                _record(context, element, kind, f"landmark.{role or element.tag}")
+                _remove(element)
+
+
+def _looks_consent_named(element: HtmlElement) -> bool:
+    return any(_CONSENT_NAMES.search(token) for token in _class_and_id_tokens(element))
+
+
+def _remove_boilerplate_by_name(scope: HtmlElement, context: _Context) -> None:
+    rules = context.rules.boilerplate
+    for element in _walk(scope):
+        if element.tag in {"article", "main"}:
+            continue
+        tokens = _class_and_id_tokens(element)
+        if not tokens:
+            continue
+        names = name_runs(tokens)
+        for rule in rules:
+            if not names.isdisjoint(rule.tokens):
+                if not _holds_article(element, context):
+                    _record(context, element, rule.kind, rule.id)
+                    _remove(element)
+                break
+
+
+def _unwrap_forms(scope: HtmlElement) -> None:
+    # ASP.NET and some CMSs wrap the whole page in a <form>: keep what it holds.
+    for form in list(scope.iter("form", "label", "fieldset", "noscript")):
+        if form.getparent() is not None:
+            form.drop_tag()
+
+
+# --- 5. the text classifier ------------------------------------------------------
+
+
+def _classify_blocks(scope: HtmlElement, context: _Context) -> None:
+    """Top-down: the first (outermost) block that qualifies goes whole, so a
+    banner's buttons and sentences leave together while siblings stay."""
+    for element in _iter_blocks(scope):
+        verdict = _judge_block(element, context)
+        if verdict is None:
+            continue
+        kind, rule = verdict
+        if kind == "embed_notice":
+            _replace_with_embed_link(element, context, rule)
+        else:
+            _record(context, element, kind, rule)
+            _remove(element)
+
+
+def _iter_blocks(scope: HtmlElement) -> Iterator[HtmlElement]:
+    return (element for element in _walk(scope) if element.tag in CLASSIFIED_BLOCKS)
+
+
+def _walk(scope: HtmlElement) -> Iterator[HtmlElement]:
+    """Elements below `scope` in document order; when the consumer removes the
+    element it was handed, its subtree is skipped."""
+    stack = [child for child in reversed(scope) if isinstance(child.tag, str)]
+    while stack:
+        element = stack.pop()
+        yield element
+        if element.getparent() is None:
+            continue
+        stack.extend(child for child in reversed(element) if isinstance(child.tag, str))
+
+
+def _judge_block(element: HtmlElement, context: _Context) -> tuple[str, str] | None:
+    raw_text = element.text_content()
+    if len(raw_text) > 4 * MAX_BANNER_CHARS and len(_text(element)) > MAX_BANNER_CHARS:
+        return None
+    text = normalize_text(raw_text)
+    length = len(text)
+    if length == 0 or length > MAX_BANNER_CHARS:
+        return None
+    rules = context.rules
+    if length <= MAX_NOTICE_CHARS:
+        notice_hits = rules.embed_notice_phrases.search_all(text)
+        if notice_hits and (
+            len(notice_hits) >= 2 or (_COOKIE_WORDS.search(text) and length <= 400)
+        ) and _consent_coverage(text, context) >= 0.5:
+            return "embed_notice", "classifier.embed-notice"
+    if _is_consent_banner(element, text, context):
+        return "consent_dialog", "classifier.consent-banner"
+    if length <= MAX_RELATED_CHARS and _is_related_box(element, text, context):
+        return "related", "classifier.related-box"
+    if length <= MAX_PROMO_CHARS and _is_promo(element, text, context):
+        return "promo", "classifier.promo"
+    return None
+
+
+def _consent_coverage(text: str, context: _Context) -> float:
+    vocabulary = context.rules.consent_vocabulary
+    actions = context.rules.action_labels
+    sentences = [s for s in _SENTENCE_SPLIT.split(text) if s.strip()]
+    total = sum(len(s) for s in sentences) or 1
+    covered = sum(
+        len(s) for s in sentences
+        if vocabulary.search_all(s) or actions.is_label(normalize_label(s))
+    )
+    return covered / total
+
+
+def _action_count(element: HtmlElement, context: _Context) -> int:
+    count = 0
+    for candidate in element.iter("a", "span", "div", "li", "p", "strong", "b"):
+        text = candidate.text_content()
+        if 0 < len(text) <= MAX_ACTION_LABEL_CHARS and context.rules.action_labels.is_label(
+            normalize_label(text)
+        ):
+            count += 1
+    return count
+
+
+def _has_consent_structure(element: HtmlElement) -> bool:
+    role = (element.get("role") or "").lower()
+    return (
+        role in {"dialog", "alertdialog", "banner"}
+        or element.get("aria-modal") == "true"
+        or bool(_FIXED_POSITION.search(element.get("style") or ""))
+        or _looks_consent_named(element)
+    )
+
+
+def _in_paragraph_run(element: HtmlElement) -> bool:
+    """A <p> among several long paragraphs is article prose, even when it quotes a banner."""
+    if element.tag != "p":
+        return False
+    parent = element.getparent()
+    if parent is None:
+        return False
+    long_paragraphs = sum(1 for p in parent.iterchildren("p") if len(p.text_content()) > 100)
+    return long_paragraphs >= 3
+
+
+def _is_consent_banner(element: HtmlElement, text: str, context: _Context) -> bool:
+    rules = context.rules
+    dialog_hits = len(rules.dialog_phrases.search_all(text))
+    if dialog_hits == 0:
+        return False
+    length = len(text)
+    actions = _action_count(element, context)
+    structure = _has_consent_structure(element)
+    if _in_paragraph_run(element) and not (actions or structure):
+        return False
+    dense = dialog_hits >= 2 and dialog_hits * 1000 / length >= 2
+    supported = (actions >= 1 or structure) and length <= 1500
+    if not (dense or supported):
+        return False
+    return _consent_coverage(text, context) >= MIN_CONSENT_COVERAGE
+
+
+def _leading_label(element: HtmlElement) -> str:
+    for chunk in element.itertext():
+        if chunk.strip():
+            return chunk
+    return ""
+
+
+def _link_text_length(element: HtmlElement) -> int:
+    return sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
+
+
+def _is_related_box(element: HtmlElement, text: str, context: _Context) -> bool:
+    label = normalize_label(_leading_label(element))
+    if not context.rules.related_labels.is_label(label):
+        return False
+    rest = max(len(text) - len(label), 1)
+    links = _link_text_length(element)
+    return links > 0 and (links / rest >= 0.4 or rest <= 200)
+
+
+def _is_promo(element: HtmlElement, text: str, context: _Context) -> bool:
+    hits = context.rules.promo_phrases.search_all(text)
+    if not hits:
+        return False
+    if len(hits) >= 2:
+        return True
+    has_link = any(True for _ in element.iter("a"))
+    return has_link and len(text) <= 250 and not _in_paragraph_run(element)
