@@ -1,0 +1,1 @@
+"""HTTP service: app factory, worker pool, settings."""
