@@ -155,8 +155,10 @@ def _decode_without_bom(data: bytes, content_type: str | None) -> str:
 
 
 def _mostly_utf8(data: bytes) -> bool:
-    """True when invalid sequences are rare: a UTF-8 page with stray bytes."""
-    text = data.decode("utf-8", "replace")
+    """True when valid multi-byte characters far outnumber invalid sequences: a
+    UTF-8 page with stray bytes. A single-byte page read as UTF-8 has almost
+    no valid multi-byte sequences, so it fails this test."""
+    text = data[:1_000_000].decode("utf-8", "replace")
     bad = text.count("\ufffd")
-    non_ascii = sum(1 for byte in data[:200_000] if byte >= 0x80)
-    return bad * 20 <= max(non_ascii, 1) and bad < 1000
+    valid_non_ascii = sum(1 for char in text if char >= "\x80") - bad
+    return bad < 1000 and valid_non_ascii >= 3 * max(bad, 1)
