@@ -18,7 +18,7 @@ from unwall.pipeline.metadata import collect_metadata
 from unwall.pipeline.normalize import make_urls_absolute, resolve_lazy_images, unhide_article
 from unwall.pipeline.parse import DEFAULT_MAX_ELEMENTS, parse_html
 from unwall.pipeline.sanitize import sanitize_html, sanitize_tree, serialize
-from unwall.pipeline.strip import strip_page
+from unwall.pipeline.strip import RemovalObserver, strip_page
 from unwall.render.text import content_to_text, reading_time_minutes, word_count
 from unwall.rules import load_rules
 
@@ -39,6 +39,7 @@ def run(
     *,
     content_type: str | None = None,
     max_elements: int = DEFAULT_MAX_ELEMENTS,
+    observer: RemovalObserver | None = None,
 ) -> Extraction:
     text = decode_html(page, content_type) if isinstance(page, bytes) else page
     if not text.strip():
@@ -49,7 +50,7 @@ def run(
     resolve_lazy_images(root)
     base_url = make_urls_absolute(root, url)
     metadata = collect_metadata(root, base_url)
-    removed = strip_page(root, load_rules())
+    removed = strip_page(root, load_rules(), observer)
 
     content = extract_article(root)
     enrichment = enrich(content, metadata)
