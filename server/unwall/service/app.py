@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from aiohttp import web
@@ -131,6 +132,13 @@ async def health(request: web.Request) -> web.Response:
     return web.json_response({"status": "ok", "version": __version__})
 
 
+OPENAPI_PATH = Path(__file__).resolve().parent.parent / "shared" / "api" / "openapi.json"
+
+
+async def openapi(request: web.Request) -> web.Response:
+    return web.Response(body=OPENAPI_PATH.read_bytes(), content_type="application/json", charset="utf-8")
+
+
 async def home(request: web.Request) -> web.Response:
     return web.Response(text=HOME_PAGE, content_type="text/html", charset="utf-8",
                         headers={"Content-Security-Policy": HOME_CSP})
@@ -150,6 +158,7 @@ def make_app(settings: Settings, pool: WorkerPool | None = None) -> web.Applicat
     app.cleanup_ctx.append(pool_lifecycle)
     app.router.add_post("/v1/reader", reader)
     app.router.add_get("/healthz", health)
+    app.router.add_get("/openapi.json", openapi)
     app.router.add_get("/", home)
     return app
 
