@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test lint typecheck check clean-venv
+.PHONY: serve test lint clean-venv
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,14 +16,14 @@ $(STAMP): setup.cfg pyproject.toml
 serve: $(STAMP)
 	$(BIN)/unwall serve
 
-test: $(STAMP)
+# Lint and types are part of the tests: a change that breaks them is not green.
+test: lint
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check server tests
+	$(BIN)/ruff check server tests benchmarks
+	$(BIN)/ruff format --check server tests benchmarks
 	$(BIN)/mypy
-
-check: lint test
 
 clean-venv:
 	rm -rf $(VENV)

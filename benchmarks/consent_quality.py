@@ -14,6 +14,7 @@ shared corpus): how many expected paragraphs a consent or notice rule removed
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import re
 import sys
@@ -60,8 +61,14 @@ def unwall_outputs(source: bytes, url: str) -> str:
     answer = extraction.article.to_dict()
     del answer["removed"]  # the report of what went names the junk on purpose
     visible_html = lxml.html.document_fromstring(render(extraction, "html")).text_content()
-    return " ".join([json.dumps(answer, ensure_ascii=False), visible_html,
-                     render(extraction, "markdown"), render(extraction, "text")])
+    return " ".join(
+        [
+            json.dumps(answer, ensure_ascii=False),
+            visible_html,
+            render(extraction, "markdown"),
+            render(extraction, "text"),
+        ]
+    )
 
 
 def readability_output(source: bytes, url: str) -> str:
@@ -74,22 +81,35 @@ def score_page(folder: Path, extractor: str) -> PageScore:
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
     source = (folder / "source.html").read_bytes()
     try:
-        output = unwall_outputs(source, expected["url"]) if extractor == "unwall" else readability_output(
-            source, expected["url"])
+        output = (
+            unwall_outputs(source, expected["url"])
+            if extractor == "unwall"
+            else readability_output(source, expected["url"])
+        )
     except UnwallError:
         output = ""
     text = normalize(output)
     leaked = sum(1 for junk in expected["must_not_contain"] if normalize(junk) in text)
     kept = sum(1 for sentence in expected["must_contain"] if normalize(sentence) in text)
-    return PageScore(folder.name, expected.get("lang", "?"), expected.get("platform", "?"),
-                     leaked, len(expected["must_not_contain"]), kept, len(expected["must_contain"]))
+    return PageScore(
+        folder.name,
+        expected.get("lang", "?"),
+        expected.get("platform", "?"),
+        leaked,
+        len(expected["must_not_contain"]),
+        kept,
+        len(expected["must_contain"]),
+    )
 
 
 def summarize(scores: list[PageScore]) -> dict[str, float]:
     junk = sum(s.junk for s in scores) or 1
     article = sum(s.article for s in scores) or 1
-    return {"leak_rate": sum(s.leaked for s in scores) / junk,
-            "recall": sum(s.kept for s in scores) / article, "pages": len(scores)}
+    return {
+        "leak_rate": sum(s.leaked for s in scores) / junk,
+        "recall": sum(s.kept for s in scores) / article,
+        "pages": len(scores),
+    }
 
 
 def grouped(scores: list[PageScore], key: str) -> dict[str, dict[str, float]]:
@@ -110,10 +130,8 @@ def paragraphs_lost_to_consent_rules(corpus: Path) -> tuple[int, int, list[str]]
             if removal.kind in CONSENT_KINDS:
                 sink.append(normalize(element.text_content()))
 
-        try:
+        with contextlib.suppress(UnwallError):  # a page with no article removes nothing worth checking
             run((folder / "source.html").read_bytes(), CORPUS_BASE_URL, observer=observe)
-        except UnwallError:
-            pass
         expected = lxml.html.fromstring((folder / "expected.html").read_text("utf-8"))
         for paragraph in (normalize(p.text_content()) for p in expected.iter("p")):
             if len(paragraph) < 60:
@@ -130,8 +148,11 @@ def measure(corpus: Path = DEFAULT_CORPUS) -> dict[str, Any]:
     results: dict[str, Any] = {}
     for extractor in ("unwall", "readability-lxml"):
         scores = [score_page(folder, extractor) for folder in folders]
-        results[extractor] = {"overall": summarize(scores), "by_language": grouped(scores, "lang"),
-                              "by_platform": grouped(scores, "platform")}
+        results[extractor] = {
+            "overall": summarize(scores),
+            "by_language": grouped(scores, "lang"),
+            "by_platform": grouped(scores, "platform"),
+        }
     checked, lost, where = paragraphs_lost_to_consent_rules(corpus)
     results["corpus"] = {"paragraphs_checked": checked, "paragraphs_lost": lost, "where": where}
     return results
@@ -145,18 +166,24 @@ def table(results: dict[str, Any]) -> str:
         rows += [(f"lang {k}", v) for k, v in data["by_language"].items()]
         rows += [(f"platform {k}", v) for k, v in data["by_platform"].items()]
         for group, value in rows:
-            lines.append(f"| {extractor} | {group} | {value['pages']} | "
-                         f"{value['leak_rate']:.3f} | {value['recall']:.3f} |")
+            lines.append(
+                f"| {extractor} | {group} | {value['pages']} | "
+                f"{value['leak_rate']:.3f} | {value['recall']:.3f} |"
+            )
     corpus = results["corpus"]
     lines.append("")
-    lines.append(f"Corpus paragraphs lost to a consent or notice rule: {corpus['paragraphs_lost']} "
-                 f"of {corpus['paragraphs_checked']}")
+    lines.append(
+        f"Corpus paragraphs lost to a consent or notice rule: {corpus['paragraphs_lost']} "
+        f"of {corpus['paragraphs_checked']}"
+    )
     lines.extend(f"- {where}" for where in corpus["where"])
     return "\n".join(lines)
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--json", type=Path, help="also write the full results here")
     args = parser.parse_args()

@@ -44,8 +44,9 @@ def assert_error(payload: dict[str, Any], code: str) -> None:
 
 
 async def post_page(client: TestClient, **params: str) -> Any:
-    return await client.post("/v1/reader", data=PAGE, params={"url": PAGE_URL, **params},
-                             headers={"Content-Type": "text/html"})
+    return await client.post(
+        "/v1/reader", data=PAGE, params={"url": PAGE_URL, **params}, headers={"Content-Type": "text/html"}
+    )
 
 
 # --- the contract -----------------------------------------------------------
@@ -57,8 +58,20 @@ async def test_json_answer_has_exactly_the_documented_fields(client: TestClient)
     assert response.content_type == "application/json"
     answer = await response.json()
     assert set(answer) == {
-        "url", "title", "byline", "published", "site_name", "lang", "dir", "excerpt",
-        "lead_image", "content_html", "text", "word_count", "reading_time_minutes", "removed",
+        "url",
+        "title",
+        "byline",
+        "published",
+        "site_name",
+        "lang",
+        "dir",
+        "excerpt",
+        "lead_image",
+        "content_html",
+        "text",
+        "word_count",
+        "reading_time_minutes",
+        "removed",
     }
     assert answer["url"] == PAGE_URL
     assert answer["title"] == EXPECTED["title"]
@@ -95,13 +108,21 @@ async def test_format_query(client: TestClient, format_name: str, media_type: st
 
 @pytest.mark.parametrize(
     ("accept", "media_type"),
-    [("text/html", "text/html"), ("text/markdown", "text/markdown"),
-     ("text/plain", "text/plain"), ("*/*", "application/json"),
-     ("text/plain;q=0.5, text/html", "text/html")],
+    [
+        ("text/html", "text/html"),
+        ("text/markdown", "text/markdown"),
+        ("text/plain", "text/plain"),
+        ("*/*", "application/json"),
+        ("text/plain;q=0.5, text/html", "text/html"),
+    ],
 )
 async def test_accept_header_picks_the_format(client: TestClient, accept: str, media_type: str) -> None:
-    response = await client.post("/v1/reader", data=PAGE, params={"url": PAGE_URL},
-                                 headers={"Content-Type": "text/html", "Accept": accept})
+    response = await client.post(
+        "/v1/reader",
+        data=PAGE,
+        params={"url": PAGE_URL},
+        headers={"Content-Type": "text/html", "Accept": accept},
+    )
     assert response.status == 200
     assert response.content_type == media_type
 
@@ -121,18 +142,22 @@ async def test_json_body_with_url(client: TestClient) -> None:
 
 
 async def test_charset_in_content_type_is_used(client: TestClient) -> None:
-    page = "<html><head><title>Été</title></head><body><article>" + (
-        "<p>Les élèves étudient déjà l’été prochain à Noël, près de la forêt.</p>" * 6
-    ) + "</article></body></html>"
-    response = await client.post("/v1/reader", data=page.encode("cp1252"),
-                                 headers={"Content-Type": "text/html; charset=windows-1252"})
+    page = (
+        "<html><head><title>Été</title></head><body><article>"
+        + ("<p>Les élèves étudient déjà l’été prochain à Noël, près de la forêt.</p>" * 6)
+        + "</article></body></html>"
+    )
+    response = await client.post(
+        "/v1/reader", data=page.encode("cp1252"), headers={"Content-Type": "text/html; charset=windows-1252"}
+    )
     assert response.status == 200
     assert "Les élèves étudient déjà l’été prochain" in (await response.json())["text"]
 
 
 async def test_form_post_from_the_home_page(client: TestClient) -> None:
-    response = await client.post("/v1/reader?format=html",
-                                 data={"html": PAGE.decode("utf-8"), "url": PAGE_URL})
+    response = await client.post(
+        "/v1/reader?format=html", data={"html": PAGE.decode("utf-8"), "url": PAGE_URL}
+    )
     assert response.status == 200
     assert "Une gouvernance internationale" in await response.text()
 
@@ -179,16 +204,20 @@ async def test_bad_input_gets_its_documented_error(
 async def test_invalid_utf8_in_a_page_is_replaced_not_fatal(client: TestClient) -> None:
     article = "<p>" + "Une phrase d’article assez longue pour compter vraiment. " * 4 + "</p>"
     page = f"<html><body><article>{article * 3}</article></body></html>".encode()
-    broken = page.replace("assez".encode(), b"ass\xff\xfez", 1)
-    response = await client.post("/v1/reader", data=broken,
-                                 headers={"Content-Type": "text/html; charset=utf-8"})
+    broken = page.replace(b"assez", b"ass\xff\xfez", 1)
+    response = await client.post(
+        "/v1/reader", data=broken, headers={"Content-Type": "text/html; charset=utf-8"}
+    )
     assert response.status == 200
     assert "Une phrase d’article" in (await response.json())["text"]
 
 
 async def test_invalid_utf8_garbage_is_rejected(client: TestClient) -> None:
-    response = await client.post("/v1/reader", data=b"\xff\xfe\xfd\xfc" * 5000 + b"\x00" * 2000,
-                                 headers={"Content-Type": "text/html; charset=utf-8"})
+    response = await client.post(
+        "/v1/reader",
+        data=b"\xff\xfe\xfd\xfc" * 5000 + b"\x00" * 2000,
+        headers={"Content-Type": "text/html; charset=utf-8"},
+    )
     assert response.status == 400
     assert_error(await response.json(), "undecodable")
 
@@ -197,8 +226,9 @@ async def test_unknown_format_and_bad_url(client: TestClient) -> None:
     response = await post_page(client, format="pdf")
     assert response.status == 400
     assert_error(await response.json(), "invalid_format")
-    response = await client.post("/v1/reader", data=PAGE, params={"url": "not a url"},
-                                 headers={"Content-Type": "text/html"})
+    response = await client.post(
+        "/v1/reader", data=PAGE, params={"url": "not a url"}, headers={"Content-Type": "text/html"}
+    )
     assert response.status == 400
     assert_error(await response.json(), "invalid_url")
 
@@ -213,7 +243,9 @@ async def test_body_over_the_limit_gets_413(aiohttp_client: ClientFactory) -> No
 
 async def test_configured_body_limit(aiohttp_client: ClientFactory) -> None:
     client = await aiohttp_client(make_app(settings(max_body_bytes=1000)))
-    response = await client.post("/v1/reader", data=b"<p>" + b"x" * 2000, headers={"Content-Type": "text/html"})
+    response = await client.post(
+        "/v1/reader", data=b"<p>" + b"x" * 2000, headers={"Content-Type": "text/html"}
+    )
     assert response.status == 413
 
 
@@ -303,9 +335,12 @@ async def test_openapi_document_is_served_and_matches_the_code(client: TestClien
     response = await client.get("/openapi.json")
     assert response.status == 200
     spec = await response.json()
-    documented_codes = set(spec["components"]["schemas"]["Error"]["properties"]["error"]["properties"]
-                           ["code"]["enum"])
-    defined_codes = {value for name, value in vars(errors).items() if name.isupper() and isinstance(value, str)}
+    documented_codes = set(
+        spec["components"]["schemas"]["Error"]["properties"]["error"]["properties"]["code"]["enum"]
+    )
+    defined_codes = {
+        value for name, value in vars(errors).items() if name.isupper() and isinstance(value, str)
+    }
     assert documented_codes == defined_codes
     article_schema = spec["components"]["schemas"]["Article"]
     answer = await (await post_page(client)).json()

@@ -33,7 +33,9 @@ def test_clean_other_formats(format_name: str, capsys: pytest.CaptureFixture[str
 def test_clean_reads_standard_input() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "unwall", "clean", "-", "--format", "text"],
-        input=(FIXTURE / "source.html").read_bytes(), capture_output=True, check=False,
+        input=(FIXTURE / "source.html").read_bytes(),
+        capture_output=True,
+        check=False,
         cwd=Path(__file__).parent.parent / "server",
     )
     assert result.returncode == 0, result.stderr

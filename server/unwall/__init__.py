@@ -1,8 +1,8 @@
 """Unwall: a reader view that strips cookie walls.
 
-    >>> from unwall import clean
-    >>> article = clean(html, "https://example.org/story")
-    >>> article.title, article.lead_image, article.to_dict()
+>>> from unwall import clean
+>>> article = clean(html, "https://example.org/story")
+>>> article.title, article.lead_image, article.to_dict()
 """
 
 from __future__ import annotations

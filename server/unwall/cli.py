@@ -63,8 +63,11 @@ def _serve(args: argparse.Namespace) -> int:
 
     settings = Settings.from_environment()
     overrides = {
-        "host": args.host, "port": args.port, "workers": args.workers,
-        "timeout_seconds": args.timeout, "max_body_bytes": args.max_body_bytes,
+        "host": args.host,
+        "port": args.port,
+        "workers": args.workers,
+        "timeout_seconds": args.timeout,
+        "max_body_bytes": args.max_body_bytes,
     }
     settings = replace(settings, **{k: v for k, v in overrides.items() if v is not None})
     serve(settings)

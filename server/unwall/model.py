@@ -63,7 +63,5 @@ class Article:
             "text": self.text,
             "word_count": self.word_count,
             "reading_time_minutes": self.reading_time_minutes,
-            "removed": [
-                {"kind": r.kind, "rule": r.rule, "text": r.text} for r in self.removed
-            ],
+            "removed": [{"kind": r.kind, "rule": r.rule, "text": r.text} for r in self.removed],
         }

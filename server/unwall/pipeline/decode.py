@@ -52,9 +52,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # The HTML prescan looks at the first 1024 bytes; real pages put scripts and
 # comments before the meta tag, so a wider window is kinder and still cheap.
 _PRESCAN_BYTES = 8192
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:\-]+)""", re.IGNORECASE
-)
+_META_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:\-]+)""", re.IGNORECASE)
 
 # Text that is mostly control characters was never HTML.
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -80,8 +80,11 @@ def _comparable(text: str) -> str:
 def choose_site_name(metadata: PageMetadata, article: dict[str, Any]) -> str | None:
     publisher = article.get("publisher")
     publisher_name = publisher.get("name") if isinstance(publisher, dict) else None
-    for candidate in (metadata.meta.get("og:site_name"), publisher_name,
-                      metadata.meta.get("application-name")):
+    for candidate in (
+        metadata.meta.get("og:site_name"),
+        publisher_name,
+        metadata.meta.get("application-name"),
+    ):
         if candidate and _clean(candidate):
             return _clean(candidate)
     return None
@@ -119,9 +122,14 @@ def choose_title(metadata: PageMetadata, article: dict[str, Any], site_name: str
     declared = [
         _clean(candidate)
         for candidate in (
-            meta.get("og:title"), article.get("headline") or article.get("name"),
-            meta.get("twitter:title"), meta.get("dc.title"), meta.get("dcterm:title"),
-            meta.get("dcterms.title"), meta.get("parsely-title"), meta.get("sailthru.title"),
+            meta.get("og:title"),
+            article.get("headline") or article.get("name"),
+            meta.get("twitter:title"),
+            meta.get("dc.title"),
+            meta.get("dcterm:title"),
+            meta.get("dcterms.title"),
+            meta.get("parsely-title"),
+            meta.get("sailthru.title"),
         )
         if isinstance(candidate, str)
     ]
@@ -234,7 +242,7 @@ def normalize_date(value: str | None) -> str | None:
 
 
 def _iso(parsed: datetime, date_only: bool) -> str | None:
-    if not 1990 <= parsed.year <= datetime.now(timezone.utc).year + 1:
+    if not 1990 <= parsed.year <= datetime.now(UTC).year + 1:
         return None
     return parsed.date().isoformat() if date_only else parsed.isoformat()
 
@@ -268,8 +276,12 @@ def choose_published(metadata: PageMetadata, article: dict[str, Any]) -> str | N
 
 def choose_excerpt(metadata: PageMetadata, article: dict[str, Any], content: HtmlElement) -> str | None:
     meta = metadata.meta
-    for candidate in (meta.get("og:description"), meta.get("description"),
-                      meta.get("twitter:description"), article.get("description")):
+    for candidate in (
+        meta.get("og:description"),
+        meta.get("description"),
+        meta.get("twitter:description"),
+        article.get("description"),
+    ):
         if isinstance(candidate, str) and _clean(candidate):
             return _clean(candidate)
     for paragraph in content.iter("p"):
@@ -310,7 +322,10 @@ def _caption_of(img: HtmlElement) -> tuple[HtmlElement, str]:
         if ancestor.tag == "figure":
             caption = ancestor.find(".//figcaption")
             return ancestor, _clean(caption.text_content()) if caption is not None else ""
-        if ancestor.tag not in {"a", "picture", "span", "div", "p"} or len(_clean(ancestor.text_content())) > 0:
+        if (
+            ancestor.tag not in {"a", "picture", "span", "div", "p"}
+            or len(_clean(ancestor.text_content())) > 0
+        ):
             break
     return img, ""
 
@@ -337,7 +352,9 @@ def choose_lead_image(metadata: PageMetadata, content: HtmlElement) -> LeadImage
         if declared.width and declared.width < MIN_LEAD_IMAGE_SIDE:
             continue
         key = image_key(declared.url)
-        match = next((img for img in images_in_body if any(image_key(u) == key for u in _img_urls(img))), None)
+        match = next(
+            (img for img in images_in_body if any(image_key(u) == key for u in _img_urls(img))), None
+        )
         alt, caption, width, height = declared.alt, "", declared.width, declared.height
         if match is not None:
             shown, caption = _caption_of(match)
@@ -355,8 +372,13 @@ def choose_lead_image(metadata: PageMetadata, content: HtmlElement) -> LeadImage
         if size is None and re.search(r"\.(gif|svg)(\?|$)", src, re.I):
             continue
         shown, caption = _caption_of(img)
-        lead = LeadImage(url=src, alt=_clean(img.get("alt")), caption=caption,
-                         width=_int_attribute(img, "width"), height=_int_attribute(img, "height"))
+        lead = LeadImage(
+            url=src,
+            alt=_clean(img.get("alt")),
+            caption=caption,
+            width=_int_attribute(img, "width"),
+            height=_int_attribute(img, "height"),
+        )
         if shown.getparent() is not None:
             shown.drop_tree()
         return lead

@@ -11,8 +11,8 @@ import copy
 import re
 
 from lxml.html import HtmlElement
-from readability import Document  # type: ignore[import-untyped]
-from readability.readability import Unparseable  # type: ignore[import-untyped]
+from readability import Document
+from readability.readability import Unparseable
 
 from unwall import errors
 from unwall.errors import UnwallError
@@ -29,9 +29,31 @@ MAX_WHOLE_BODY_CHARS = 3000
 
 # Elements that carry meaning even when empty of text.
 _KEEP_EMPTY = frozenset({"img", "br", "hr", "td", "th", "picture", "source", "figure"})
-_BLOCKS_THAT_MAY_EMPTY = ("p", "div", "span", "section", "li", "ul", "ol", "figure",
-                          "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "a",
-                          "strong", "em", "b", "i", "blockquote", "header", "footer")
+_BLOCKS_THAT_MAY_EMPTY = (
+    "p",
+    "div",
+    "span",
+    "section",
+    "li",
+    "ul",
+    "ol",
+    "figure",
+    "figcaption",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "a",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "blockquote",
+    "header",
+    "footer",
+)
 
 
 class _TreeDocument(Document):  # type: ignore[misc]
@@ -48,13 +70,13 @@ class _TreeDocument(Document):  # type: ignore[misc]
         self.extracted: HtmlElement | None = None
         self.fell_back_to_body = False
 
-    def _parse(self, input: HtmlElement) -> HtmlElement:  # noqa: A002 - readability's name
+    def _parse(self, input: HtmlElement) -> HtmlElement:
         self._passes += 1
         doc = copy.deepcopy(input) if self._passes == 1 else input
-        for hidden in doc.xpath("//*[@hidden] | //*[@style]"):
-            if hidden.get("hidden") is not None or _DISPLAY_NONE.search(hidden.get("style") or ""):
-                if hidden.getparent() is not None:
-                    hidden.drop_tree()
+        for element in doc.xpath("//*[@hidden] | //*[@style]"):
+            hidden = element.get("hidden") is not None or _DISPLAY_NONE.search(element.get("style") or "")
+            if hidden and element.getparent() is not None:
+                element.drop_tree()
         return doc
 
     def get_clean_html(self) -> str:
@@ -74,9 +96,7 @@ def extract_article(root: HtmlElement) -> HtmlElement:
     except Unparseable as exc:
         raise UnwallError(errors.NO_ARTICLE, f"No article could be extracted: {exc}", 422) from exc
     content = document.extracted
-    if content is None or (
-        document.fell_back_to_body and len(content.text_content()) > MAX_WHOLE_BODY_CHARS
-    ):
+    if content is None or (document.fell_back_to_body and len(content.text_content()) > MAX_WHOLE_BODY_CHARS):
         raise UnwallError(errors.NO_ARTICLE, "The page holds no article: no block of text stands out.", 422)
     if content.tag != "div":
         content.tag = "div"

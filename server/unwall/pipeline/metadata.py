@@ -4,6 +4,7 @@ stripping takes the evidence away. Pure reading; the tree is not changed."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -16,21 +17,63 @@ from lxml.html import HtmlElement
 from unwall.rules import name_runs
 
 ARTICLE_TYPES = frozenset(
-    {"article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
-     "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "techarticle",
-     "scholarlyarticle", "report", "liveblogposting", "webpage", "posting", "socialmediaposting",
-     "medicalwebpage", "creativework", "recipe", "howto"}
+    {
+        "article",
+        "newsarticle",
+        "blogposting",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "reviewnewsarticle",
+        "backgroundnewsarticle",
+        "techarticle",
+        "scholarlyarticle",
+        "report",
+        "liveblogposting",
+        "webpage",
+        "posting",
+        "socialmediaposting",
+        "medicalwebpage",
+        "creativework",
+        "recipe",
+        "howto",
+    }
 )
 BYLINE_CLASS = re.compile(r"(^|[-_ ])(byline|author|autor|auteur|writer|creator|signature)([-_ ]|$)", re.I)
 NOT_BYLINE_CLASS = re.compile(r"comment|avatar|bio|box|related|photo|image|img|date|social|share", re.I)
 # A standfirst (dek, chapô) often sits in the article header, outside the body
 # that extraction keeps.
 STANDFIRST_NAMES = frozenset(
-    {"dek", "standfirst", "chapo", "chapeau", "lede", "lead", "intro", "summary", "subtitle",
-     "sub-title", "subheadline", "subhead", "sub-headline", "teaser-text", "abstract", "excerpt",
-     "deck", "strapline", "article-lead", "lead-text", "leadtext", "vorspann", "entradilla"}
+    {
+        "dek",
+        "standfirst",
+        "chapo",
+        "chapeau",
+        "lede",
+        "lead",
+        "intro",
+        "summary",
+        "subtitle",
+        "sub-title",
+        "subheadline",
+        "subhead",
+        "sub-headline",
+        "teaser-text",
+        "abstract",
+        "excerpt",
+        "deck",
+        "strapline",
+        "article-lead",
+        "lead-text",
+        "leadtext",
+        "vorspann",
+        "entradilla",
+    }
 )
 HERO_SEARCH_ELEMENTS = 60
+# Smaller declared sizes are avatars, icons and badges; unknown sizes pass.
+HERO_MIN_WIDTH = 200
+HERO_MIN_HEIGHT = 100
 # Dates from these regions belong to other items, never to the article.
 FOREIGN_REGION = re.compile(r"comment|related|recommend|sidebar|teaser|more-|footer|nav", re.I)
 
@@ -90,28 +133,26 @@ def _hero_images(root: HtmlElement) -> list[DeclaredImage]:
     """The first image after the page's <h1>: the picture a story opens with,
     also when its figure sits in the header, outside the extracted body."""
     for heading in list(root.iter("h1"))[:3]:
-        seen = 0
-        for element in heading.itersiblings():
-            for img in element.iter("img"):
-                src = (img.get("src") or "").strip()
-                if src.startswith(("http://", "https://")) and not _inside_foreign_region(img):
-                    width, height = _to_int(img.get("width")), _to_int(img.get("height"))
-                    if (width or 999) >= 200 and (height or 999) >= 100:
-                        return [DeclaredImage(src, width, height, _clean(img.get("alt")), "hero")]
-            seen += 1
-            if seen > HERO_SEARCH_ELEMENTS:
-                break
+        following = list(itertools.islice(heading.itersiblings(), HERO_SEARCH_ELEMENTS))
         parent = heading.getparent()
         if parent is not None and parent.tag in {"header", "div", "hgroup"}:
-            for element in parent.itersiblings():
-                for img in element.iter("img"):
-                    src = (img.get("src") or "").strip()
-                    if src.startswith(("http://", "https://")) and not _inside_foreign_region(img):
-                        width, height = _to_int(img.get("width")), _to_int(img.get("height"))
-                        if (width or 999) >= 200 and (height or 999) >= 100:
-                            return [DeclaredImage(src, width, height, _clean(img.get("alt")), "hero")]
-                break
+            following.extend(itertools.islice(parent.itersiblings(), 1))
+        for element in following:
+            image = _first_photo(element)
+            if image is not None:
+                return [image]
     return []
+
+
+def _first_photo(element: HtmlElement) -> DeclaredImage | None:
+    for img in element.iter("img"):
+        src = (img.get("src") or "").strip()
+        if not src.startswith(("http://", "https://")) or _inside_foreign_region(img):
+            continue
+        width, height = _to_int(img.get("width")), _to_int(img.get("height"))
+        if (width or HERO_MIN_WIDTH) >= HERO_MIN_WIDTH and (height or HERO_MIN_HEIGHT) >= HERO_MIN_HEIGHT:
+            return DeclaredImage(src, width, height, _clean(img.get("alt")), "hero")
+    return None
 
 
 def _clean(text: str | None) -> str:
@@ -263,11 +304,20 @@ def _declared_images(root: HtmlElement, metadata: PageMetadata, base_url: str | 
         absolute = urljoin(base_url, url.strip()) if base_url else url.strip()
         images.append(DeclaredImage(absolute, width, height, alt, source))
 
-    add(meta.get("og:image:secure_url") or meta.get("og:image") or meta.get("og:image:url"),
-        _to_int(meta.get("og:image:width")), _to_int(meta.get("og:image:height")),
-        meta.get("og:image:alt", ""), "og:image")
-    add(meta.get("twitter:image") or meta.get("twitter:image:src"), None, None,
-        meta.get("twitter:image:alt", ""), "twitter:image")
+    add(
+        meta.get("og:image:secure_url") or meta.get("og:image") or meta.get("og:image:url"),
+        _to_int(meta.get("og:image:width")),
+        _to_int(meta.get("og:image:height")),
+        meta.get("og:image:alt", ""),
+        "og:image",
+    )
+    add(
+        meta.get("twitter:image") or meta.get("twitter:image:src"),
+        None,
+        None,
+        meta.get("twitter:image:alt", ""),
+        "twitter:image",
+    )
     article = article_json_ld(metadata)
     if article is not None:
         for url, width, height in _json_ld_image_urls(article.get("image") or article.get("thumbnailUrl")):

@@ -48,8 +48,10 @@ def is_placeholder_src(src: str | None) -> bool:
     if not src or not src.strip():
         return True
     lowered = src.strip().lower()
-    return lowered.startswith("data:") or lowered in {"#", "about:blank"} or (
-        "blank." in lowered or "spacer." in lowered or "placeholder" in lowered
+    return (
+        lowered.startswith("data:")
+        or lowered in {"#", "about:blank"}
+        or ("blank." in lowered or "spacer." in lowered or "placeholder" in lowered)
     )
 
 

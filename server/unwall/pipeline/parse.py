@@ -32,12 +32,8 @@ def parse_html(text: str, max_elements: int = DEFAULT_MAX_ELEMENTS) -> HtmlEleme
     try:
         root = lxml.html.document_fromstring(text, parser=_PARSER)
     except (lxml.etree.ParserError, ValueError) as exc:
-        raise UnwallError(
-            errors.NO_ARTICLE, f"The page could not be parsed as HTML: {exc}", 422
-        ) from exc
-    count = 0
-    for _ in root.iter():
-        count += 1
+        raise UnwallError(errors.NO_ARTICLE, f"The page could not be parsed as HTML: {exc}", 422) from exc
+    for count, _ in enumerate(root.iter(), start=1):
         if count > max_elements:
             raise UnwallError(
                 errors.TOO_COMPLEX,

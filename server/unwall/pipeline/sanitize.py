@@ -15,12 +15,72 @@ import nh3
 from lxml.html import HtmlElement
 
 ALLOWED_TAGS: frozenset[str] = frozenset(
-    {"a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details",
-     "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6",
-     "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small",
-     "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead",
-     "time", "tr", "u", "ul", "var", "wbr", "section", "article", "aside", "header", "footer",
-     "main", "picture", "bdi", "bdo"}
+    {
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "cite",
+        "code",
+        "dd",
+        "del",
+        "details",
+        "dfn",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "tr",
+        "u",
+        "ul",
+        "var",
+        "wbr",
+        "section",
+        "article",
+        "aside",
+        "header",
+        "footer",
+        "main",
+        "picture",
+        "bdi",
+        "bdo",
+    }
 )
 ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "*": {"lang", "dir", "title"},
@@ -40,9 +100,36 @@ URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 # Tags whose content is never shown to a reader, so goes with them.
 DROP_WITH_CONTENT = frozenset(
-    {"script", "style", "template", "iframe", "object", "embed", "form", "input", "button",
-     "select", "textarea", "svg", "math", "noscript", "frame", "frameset", "applet", "base",
-     "link", "meta", "title", "head", "dialog", "canvas", "video", "audio", "source", "track"}
+    {
+        "script",
+        "style",
+        "template",
+        "iframe",
+        "object",
+        "embed",
+        "form",
+        "input",
+        "button",
+        "select",
+        "textarea",
+        "svg",
+        "math",
+        "noscript",
+        "frame",
+        "frameset",
+        "applet",
+        "base",
+        "link",
+        "meta",
+        "title",
+        "head",
+        "dialog",
+        "canvas",
+        "video",
+        "audio",
+        "source",
+        "track",
+    }
 )
 _CLASS_VALUES = frozenset({"unwall-embed"})
 
@@ -85,13 +172,12 @@ def _clean_attributes(element: HtmlElement, tag: str) -> None:
     allowed = ALLOWED_ATTRIBUTES["*"] | ALLOWED_ATTRIBUTES.get(tag, set())
     for name in list(element.attrib):
         value = element.attrib[name]
-        if name not in allowed:
-            del element.attrib[name]
-        elif name in URL_ATTRIBUTES and not is_safe_url(value):
-            del element.attrib[name]
-        elif name == "src" and not value.strip().lower().startswith(("http://", "https://")):
-            del element.attrib[name]
-        elif name == "class" and value not in _CLASS_VALUES:
+        if (
+            name not in allowed
+            or (name in URL_ATTRIBUTES and not is_safe_url(value))
+            or (name == "src" and not value.strip().lower().startswith(("http://", "https://")))
+            or (name == "class" and value not in _CLASS_VALUES)
+        ):
             del element.attrib[name]
 
 
@@ -104,8 +190,8 @@ def sanitize_html(html: str) -> str:
         url_schemes=set(SAFE_SCHEMES),
         link_rel="noopener noreferrer",
         strip_comments=True,
-        clean_content_tags=set(DROP_WITH_CONTENT) - {"head", "title", "meta", "base", "link",
-                                                      "source", "track", "input", "frameset"},
+        clean_content_tags=set(DROP_WITH_CONTENT)
+        - {"head", "title", "meta", "base", "link", "source", "track", "input", "frameset"},
         attribute_filter=_attribute_filter,
     )
 

@@ -31,15 +31,50 @@ from unwall.rules import RuleSet, name_runs, normalize_label, normalize_text
 # Never part of a reader view; removed without a report (they are not "junk the
 # user saw", just machinery).
 MACHINERY_TAGS = frozenset(
-    {"script", "style", "template", "link", "button", "input", "select", "textarea",
-     "option", "svg", "canvas", "map", "object", "audio", "video", "track", "param"}
+    {
+        "script",
+        "style",
+        "template",
+        "link",
+        "button",
+        "input",
+        "select",
+        "textarea",
+        "option",
+        "svg",
+        "canvas",
+        "map",
+        "object",
+        "audio",
+        "video",
+        "track",
+        "param",
+    }
 )
 EMBED_TAGS = frozenset({"iframe", "embed", "amp-iframe", "amp-youtube", "lite-youtube"})
 
 # Blocks the classifier judges; inline elements are judged through their block.
 CLASSIFIED_BLOCKS = frozenset(
-    {"div", "section", "aside", "p", "dialog", "form", "footer", "header", "ul", "ol",
-     "li", "table", "figure", "blockquote", "center", "details", "span", "a"}
+    {
+        "div",
+        "section",
+        "aside",
+        "p",
+        "dialog",
+        "form",
+        "footer",
+        "header",
+        "ul",
+        "ol",
+        "li",
+        "table",
+        "figure",
+        "blockquote",
+        "center",
+        "details",
+        "span",
+        "a",
+    }
 )
 
 # A block longer than this is a page region, not a banner or notice.
@@ -177,8 +212,6 @@ def _replace_with_embed_link(element: HtmlElement, context: _Context, rule_id: s
 
 def _drop_machinery(scope: HtmlElement, context: _Context) -> None:
     for element in list(scope.iter(*MACHINERY_TAGS)):
-        if element.tag == "script" and element.get("type") == "application/ld+json":
-            continue  # metadata was read before stripping; harmless either way
         _remove(element)
 
 
@@ -186,11 +219,15 @@ def _remove_landmarks(scope: HtmlElement, context: _Context) -> None:
     rules = context.rules
     for element in _walk(scope):
         role = (element.get("role") or "").lower()
-        if element.tag in rules.remove_tags or role in rules.remove_roles or element.get("aria-modal") == "true":
-            if not _holds_article(element, context):
-                kind = "consent_dialog" if _looks_consent_named(element) else "boilerplate"
-                _record(context, element, kind, f"landmark.{role or element.tag}")
-                _remove(element)
+        is_landmark = (
+            element.tag in rules.remove_tags
+            or role in rules.remove_roles
+            or element.get("aria-modal") == "true"
+        )
+        if is_landmark and not _holds_article(element, context):
+            kind = "consent_dialog" if _looks_consent_named(element) else "boilerplate"
+            _record(context, element, kind, f"landmark.{role or element.tag}")
+            _remove(element)
 
 
 def _looks_consent_named(element: HtmlElement) -> bool:
@@ -266,9 +303,11 @@ def _judge_block(element: HtmlElement, context: _Context) -> tuple[str, str] | N
     rules = context.rules
     if length <= MAX_NOTICE_CHARS:
         notice_hits = rules.embed_notice_phrases.search_all(text)
-        if notice_hits and (
-            len(notice_hits) >= 2 or (_COOKIE_WORDS.search(text) and length <= 400)
-        ) and _consent_coverage(text, context) >= 0.5:
+        if (
+            notice_hits
+            and (len(notice_hits) >= 2 or (_COOKIE_WORDS.search(text) and length <= 400))
+            and _consent_coverage(text, context) >= 0.5
+        ):
             return "embed_notice", "classifier.embed-notice"
     if _is_consent_banner(element, text, context):
         return "consent_dialog", "classifier.consent-banner"
@@ -285,8 +324,7 @@ def _consent_coverage(text: str, context: _Context) -> float:
     sentences = [s for s in _SENTENCE_SPLIT.split(text) if s.strip()]
     total = sum(len(s) for s in sentences) or 1
     covered = sum(
-        len(s) for s in sentences
-        if vocabulary.search_all(s) or actions.is_label(normalize_label(s))
+        len(s) for s in sentences if vocabulary.search_all(s) or actions.is_label(normalize_label(s))
     )
     return covered / total
 
@@ -343,7 +381,7 @@ def _is_consent_banner(element: HtmlElement, text: str, context: _Context) -> bo
 def _leading_label(element: HtmlElement) -> str:
     for chunk in element.itertext():
         if chunk.strip():
-            return chunk
+            return str(chunk)
     return ""
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -24,7 +24,10 @@ POOL_KEY = web.AppKey("pool", WorkerPool)
 SETTINGS_KEY = web.AppKey("settings", Settings)
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", ""})
-READER_PAGE_CSP = "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+READER_PAGE_CSP = (
+    "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; "
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
 # Statuses aiohttp raises itself, mapped to our codes.
 _HTTP_CODES = {
     404: errors.NOT_FOUND,
@@ -73,7 +76,9 @@ def _check_url(url: object) -> str | None:
     except ValueError:
         parts = None
     if parts is None or parts.scheme not in {"http", "https"} or not parts.netloc or len(url) > 8192:
-        raise UnwallError(errors.INVALID_URL, f"`url` must be an absolute http(s) address, not {url[:200]!r}.", 400)
+        raise UnwallError(
+            errors.INVALID_URL, f"`url` must be an absolute http(s) address, not {url[:200]!r}.", 400
+        )
     return url
 
 
@@ -91,7 +96,9 @@ async def _read_page(request: web.Request) -> tuple[str | bytes, str | None, str
         except (ValueError, UnicodeDecodeError) as exc:
             raise UnwallError(errors.INVALID_JSON, f"The body is not valid JSON: {exc}.", 400) from None
         if not isinstance(data, dict) or "html" not in data:
-            raise UnwallError(errors.MISSING_HTML, 'The JSON body needs an "html" field with the page\'s HTML.', 400)
+            raise UnwallError(
+                errors.MISSING_HTML, 'The JSON body needs an "html" field with the page\'s HTML.', 400
+            )
         html = data["html"]
         if not isinstance(html, str) or not html.strip():
             raise UnwallError(errors.MISSING_HTML, 'The "html" field must be a non-empty string.', 400)
@@ -100,7 +107,9 @@ async def _read_page(request: web.Request) -> tuple[str | bytes, str | None, str
         form = await request.post()
         html = form.get("html")
         if not isinstance(html, str) or not html.strip():
-            raise UnwallError(errors.MISSING_HTML, 'The form needs an "html" field with the page\'s HTML.', 400)
+            raise UnwallError(
+                errors.MISSING_HTML, 'The form needs an "html" field with the page\'s HTML.', 400
+            )
         return html, _check_url(form.get("url") or None), None
     raise UnwallError(
         errors.UNSUPPORTED_MEDIA_TYPE,
@@ -121,8 +130,13 @@ async def reader(request: web.Request) -> web.Response:
     format_name = _choose_format(request)
     query_url = _check_url(request.query.get("url"))
     page, body_url, content_type = await _read_page(request)
-    job = Job(page=page, url=body_url or query_url, content_type=content_type,
-              format_name=format_name, max_elements=settings.max_elements)
+    job = Job(
+        page=page,
+        url=body_url or query_url,
+        content_type=content_type,
+        format_name=format_name,
+        max_elements=settings.max_elements,
+    )
     body = await request.app[POOL_KEY].submit(job)
     headers = {"Content-Security-Policy": READER_PAGE_CSP} if format_name == "html" else {}
     return web.Response(body=body, content_type=MEDIA_TYPES[format_name], charset="utf-8", headers=headers)
@@ -140,8 +154,12 @@ async def openapi(request: web.Request) -> web.Response:
 
 
 async def home(request: web.Request) -> web.Response:
-    return web.Response(text=HOME_PAGE, content_type="text/html", charset="utf-8",
-                        headers={"Content-Security-Policy": HOME_CSP})
+    return web.Response(
+        text=HOME_PAGE,
+        content_type="text/html",
+        charset="utf-8",
+        headers={"Content-Security-Policy": HOME_CSP},
+    )
 
 
 def make_app(settings: Settings, pool: WorkerPool | None = None) -> web.Application:
@@ -150,7 +168,7 @@ def make_app(settings: Settings, pool: WorkerPool | None = None) -> web.Applicat
     app[SETTINGS_KEY] = settings
     app[POOL_KEY] = pool or WorkerPool(settings.workers, settings.queue_limit, settings.timeout_seconds)
 
-    async def pool_lifecycle(app: web.Application) -> object:
+    async def pool_lifecycle(app: web.Application) -> AsyncIterator[None]:
         await app[POOL_KEY].start()
         yield
         await app[POOL_KEY].close()
@@ -166,6 +184,9 @@ def make_app(settings: Settings, pool: WorkerPool | None = None) -> web.Applicat
 def serve(settings: Settings) -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = make_app(settings)
-    print(f"Unwall {__version__} listening on http://{settings.host}:{settings.port} "
-          f"({settings.workers} workers)", flush=True)
+    print(
+        f"Unwall {__version__} listening on http://{settings.host}:{settings.port} "
+        f"({settings.workers} workers)",
+        flush=True,
+    )
     web.run_app(app, host=settings.host, port=settings.port, print=None)

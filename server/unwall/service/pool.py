@@ -46,8 +46,7 @@ def _worker_main(connection: Connection) -> None:
         except (EOFError, OSError):
             return
         try:
-            extraction = run(job.page, job.url, content_type=job.content_type,
-                             max_elements=job.max_elements)
+            extraction = run(job.page, job.url, content_type=job.content_type, max_elements=job.max_elements)
             reply: tuple[str, Any] = ("ok", render(extraction, job.format_name).encode("utf-8"))
         except UnwallError as error:
             reply = ("error", (error.code, error.message, error.status))
@@ -99,8 +98,9 @@ class WorkerPool:
 
     async def start(self) -> None:
         loop = asyncio.get_running_loop()
-        workers = await asyncio.gather(*(loop.run_in_executor(None, _Worker, self._context)
-                                         for _ in range(self.size)))
+        workers = await asyncio.gather(
+            *(loop.run_in_executor(None, _Worker, self._context) for _ in range(self.size))
+        )
         for worker in workers:
             self._workers.add(worker)
             self._idle.put_nowait(worker)
@@ -131,12 +131,14 @@ class WorkerPool:
             await loop.run_in_executor(None, worker.connection.send, job)
             reply = await asyncio.wait_for(self._receive(worker), self.timeout_seconds)
             healthy = True
-        except asyncio.TimeoutError:
-            raise UnwallError(errors.TIMEOUT,
-                              f"Extraction took longer than {self.timeout_seconds:g} s.", 504) from None
+        except TimeoutError:
+            raise UnwallError(
+                errors.TIMEOUT, f"Extraction took longer than {self.timeout_seconds:g} s.", 504
+            ) from None
         except (EOFError, OSError, BrokenPipeError):
-            raise UnwallError(errors.WORKER_CRASHED,
-                              "The worker processing this page stopped; it has been replaced.", 500) from None
+            raise UnwallError(
+                errors.WORKER_CRASHED, "The worker processing this page stopped; it has been replaced.", 500
+            ) from None
         finally:
             if healthy:
                 self._idle.put_nowait(worker)
@@ -153,7 +155,11 @@ class WorkerPool:
         loop = asyncio.get_running_loop()
         readable: asyncio.Future[None] = loop.create_future()
         fd = worker.connection.fileno()
-        loop.add_reader(fd, lambda: readable.done() or readable.set_result(None))
+        def on_readable() -> None:
+            if not readable.done():
+                readable.set_result(None)
+
+        loop.add_reader(fd, on_readable)
         try:
             await readable
         finally:
