@@ -15,72 +15,12 @@ import nh3
 from lxml.html import HtmlElement
 
 ALLOWED_TAGS: frozenset[str] = frozenset(
-    {
-        "a",
-        "abbr",
-        "b",
-        "blockquote",
-        "br",
-        "caption",
-        "cite",
-        "code",
-        "dd",
-        "del",
-        "details",
-        "dfn",
-        "div",
-        "dl",
-        "dt",
-        "em",
-        "figcaption",
-        "figure",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "hr",
-        "i",
-        "img",
-        "ins",
-        "kbd",
-        "li",
-        "mark",
-        "ol",
-        "p",
-        "pre",
-        "q",
-        "s",
-        "samp",
-        "small",
-        "span",
-        "strong",
-        "sub",
-        "summary",
-        "sup",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "time",
-        "tr",
-        "u",
-        "ul",
-        "var",
-        "wbr",
-        "section",
-        "article",
-        "aside",
-        "header",
-        "footer",
-        "main",
-        "picture",
-        "bdi",
-        "bdo",
-    }
+    (
+        "a abbr b blockquote br caption cite code dd del details dfn div dl dt em figcaption "
+        "figure h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q s samp small span strong "
+        "sub summary sup table tbody td tfoot th thead time tr u ul var wbr section article aside "
+        "header footer main picture bdi bdo"
+    ).split()
 )
 ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "*": {"lang", "dir", "title"},
@@ -100,36 +40,11 @@ URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 # Tags whose content is never shown to a reader, so goes with them.
 DROP_WITH_CONTENT = frozenset(
-    {
-        "script",
-        "style",
-        "template",
-        "iframe",
-        "object",
-        "embed",
-        "form",
-        "input",
-        "button",
-        "select",
-        "textarea",
-        "svg",
-        "math",
-        "noscript",
-        "frame",
-        "frameset",
-        "applet",
-        "base",
-        "link",
-        "meta",
-        "title",
-        "head",
-        "dialog",
-        "canvas",
-        "video",
-        "audio",
-        "source",
-        "track",
-    }
+    (
+        "script style template iframe object embed form input button select textarea svg math "
+        "noscript frame frameset applet base link meta title head dialog canvas video audio "
+        "source track"
+    ).split()
 )
 _CLASS_VALUES = frozenset({"unwall-embed"})
 
