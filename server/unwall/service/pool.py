@@ -155,6 +155,7 @@ class WorkerPool:
         loop = asyncio.get_running_loop()
         readable: asyncio.Future[None] = loop.create_future()
         fd = worker.connection.fileno()
+
         def on_readable() -> None:
             if not readable.done():
                 readable.set_result(None)
