@@ -13,6 +13,7 @@ from typing import Any
 
 from lxml.cssselect import CSSSelector
 from lxml.etree import XPath
+from lxml.html import HtmlElement
 
 _PACKAGED_RULES = Path(__file__).resolve().parent / "shared" / "rules"
 RULES_DIR_ENV = "UNWALL_RULES_DIR"
@@ -28,7 +29,49 @@ class SelectorRule:
     id: str
     kind: str
     platform: str
-    matcher: XPath
+
+
+@dataclass(frozen=True)
+class SelectorIndex:
+    """Many selector rules, matched in one walk of the tree.
+
+    Nearly every consent-platform selector is a bare `#id` or `.class`: those
+    are looked up in dictionaries while walking the elements that have an id or
+    a class. The rest are joined into one XPath union, evaluated once; only when
+    it matches is each rule's own XPath asked which rule it was.
+    """
+
+    rules: tuple[SelectorRule, ...]
+    by_id: dict[str, SelectorRule]
+    by_class: dict[str, SelectorRule]
+    complex_union: XPath | None
+    complex_by_rule: tuple[tuple[SelectorRule, XPath], ...]
+
+    def matches(self, scope: HtmlElement) -> list[tuple[HtmlElement, SelectorRule]]:
+        """(element, first rule that matches it), in document order."""
+        found: list[tuple[HtmlElement, SelectorRule]] = []
+        for element in _NAMED_ELEMENTS(scope):
+            rule = self.by_id.get(element.get("id") or "")
+            if rule is None:
+                for name in (element.get("class") or "").split():
+                    rule = self.by_class.get(name)
+                    if rule is not None:
+                        break
+            if rule is not None:
+                found.append((element, rule))
+        if self.complex_union is not None and self.complex_union(scope):
+            seen = {id(element) for element, _ in found}
+            for rule, matcher in self.complex_by_rule:
+                for element in matcher(scope):
+                    if id(element) not in seen:
+                        seen.add(id(element))
+                        found.append((element, rule))
+        return found
+
+
+_NAMED_ELEMENTS = XPath(".//*[@id or @class]")
+_SIMPLE_ID = re.compile(r"^#(-?[A-Za-z_][\w-]*)$")
+_SIMPLE_CLASS = re.compile(r"^\.(-?[A-Za-z_][\w-]*)$")
 
 
 @dataclass(frozen=True)
@@ -50,14 +93,17 @@ class PhraseSet:
             return set()
         return {match.group(0) for match in self.pattern.finditer(normalized_text)}
 
+    def occurs_in(self, normalized_text: str) -> bool:
+        return self.pattern is not None and self.pattern.search(normalized_text) is not None
+
     def is_label(self, normalized_text: str) -> bool:
         return normalized_text in self.exact
 
 
 @dataclass(frozen=True)
 class RuleSet:
-    consent_dialogs: tuple[SelectorRule, ...]
-    embed_notices: tuple[SelectorRule, ...]
+    consent_dialogs: SelectorIndex
+    embed_notices: SelectorIndex
     embed_url_attributes: tuple[str, ...]
     boilerplate: tuple[ClassTokenRule, ...]
     remove_roles: frozenset[str]
@@ -68,6 +114,8 @@ class RuleSet:
     related_labels: PhraseSet
     promo_phrases: PhraseSet
     consent_vocabulary: PhraseSet
+    # Any phrase the classifier could act on: a block without one is skipped.
+    any_trigger: PhraseSet
 
 
 _SPACES = re.compile(r"\s+")
@@ -112,13 +160,33 @@ def _phrase_set(phrases: list[str]) -> PhraseSet:
     return PhraseSet(pattern, frozenset(normalize_label(p) for p in normalized))
 
 
-def _selector_rules(data: dict[str, Any]) -> tuple[SelectorRule, ...]:
-    compiled = []
-    for rule in data["rules"]:
-        # One XPath per rule: the union of its selectors, evaluated in one pass.
-        xpath = " | ".join(CSSSelector(selector).path for selector in rule["selectors"])
-        compiled.append(SelectorRule(rule["id"], rule["kind"], rule["platform"], XPath(xpath)))
-    return tuple(compiled)
+def selector_index(rule_data: list[dict[str, Any]]) -> SelectorIndex:
+    rules: list[SelectorRule] = []
+    by_id: dict[str, SelectorRule] = {}
+    by_class: dict[str, SelectorRule] = {}
+    complex_paths: list[tuple[SelectorRule, list[str]]] = []
+    for data in rule_data:
+        rule = SelectorRule(data["id"], data["kind"], data["platform"])
+        rules.append(rule)
+        paths = []
+        for selector in data["selectors"]:
+            selector = selector.strip()
+            if match := _SIMPLE_ID.match(selector):
+                by_id.setdefault(match.group(1), rule)
+            elif match := _SIMPLE_CLASS.match(selector):
+                by_class.setdefault(match.group(1), rule)
+            else:
+                paths.append(CSSSelector(selector).path)
+        if paths:
+            complex_paths.append((rule, paths))
+    union = " | ".join(path for _, paths in complex_paths for path in paths)
+    return SelectorIndex(
+        rules=tuple(rules),
+        by_id=by_id,
+        by_class=by_class,
+        complex_union=XPath(union) if union else None,
+        complex_by_rule=tuple((rule, XPath(" | ".join(paths))) for rule, paths in complex_paths),
+    )
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -138,8 +206,8 @@ def load_rules() -> RuleSet:
         return [phrase for language in phrases.values() for phrase in language.get(category, [])]
 
     return RuleSet(
-        consent_dialogs=_selector_rules(consent),
-        embed_notices=_selector_rules(embeds),
+        consent_dialogs=selector_index(consent["rules"]),
+        embed_notices=selector_index(embeds["rules"]),
         embed_url_attributes=tuple(embeds["embed_url_attributes"]),
         boilerplate=tuple(
             ClassTokenRule(r["id"], r["kind"], frozenset(t.lower() for t in r["tokens"]))
@@ -153,4 +221,7 @@ def load_rules() -> RuleSet:
         related_labels=_phrase_set(merged("related")),
         promo_phrases=_phrase_set(merged("promo")),
         consent_vocabulary=_phrase_set(merged("vocabulary") + merged("dialog")),
+        any_trigger=_phrase_set(
+            merged("dialog") + merged("embed_notice") + merged("related") + merged("promo")
+        ),
     )

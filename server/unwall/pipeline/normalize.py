@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin, urlsplit
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 # Where lazy loaders keep the real image address, most specific first.
@@ -138,6 +139,12 @@ def _use_noscript_fallback(noscript: HtmlElement) -> None:
     noscript.drop_tag()
 
 
+# The addresses a reader view can show or follow; scripts, styles and forms are
+# stripped later, so resolving theirs would be wasted work.
+_URL_ATTRIBUTES = XPath(".//a/@href | .//img/@src | .//blockquote/@cite | .//q/@cite | .//iframe/@src")
+_SRCSET_ELEMENTS = XPath(".//*[@srcset]")
+
+
 def make_urls_absolute(root: HtmlElement, page_url: str | None) -> str | None:
     """Resolve every address against `<base href>` (itself resolved against the
     page URL). Returns the base used, or None when no absolute base is known."""
@@ -151,21 +158,32 @@ def make_urls_absolute(root: HtmlElement, page_url: str | None) -> str | None:
         break
     if base is None:
         return None
-    root.make_links_absolute(base, resolve_base_href=False, handle_failures="discard")
-    for element in root.xpath("//*[@srcset]"):
+    for attribute in _URL_ATTRIBUTES(root):
+        value = str(attribute).strip()
+        if value.startswith(("http://", "https://", "#", "mailto:")):
+            continue  # already absolute, or a fragment the reader keeps as is
+        element = attribute.getparent()
+        try:
+            element.set(attribute.attrname, urljoin(base, value))
+        except ValueError:
+            del element.attrib[attribute.attrname]
+    for element in _SRCSET_ELEMENTS(root):
         element.set("srcset", absolutize_srcset(element.get("srcset") or "", base))
     return base
 
 
 def absolutize_srcset(srcset: str, base: str) -> str:
     parts = []
-    for url, _ in parse_srcset(srcset):
+    for match in _SRCSET_CANDIDATE.finditer(srcset or ""):
+        url = match.group(1).rstrip(",")
+        if not url:
+            continue
         try:
-            resolved = urljoin(base, url)
+            resolved = url if url.startswith(("http://", "https://")) else urljoin(base, url)
         except ValueError:
             continue
-        descriptor_match = re.search(re.escape(url) + r"\s+([\d.]+[wx])", srcset)
-        parts.append(f"{resolved} {descriptor_match.group(1)}" if descriptor_match else resolved)
+        descriptor = f" {match.group(2)}{match.group(3)}" if match.group(2) else ""
+        parts.append(resolved + descriptor)
     return ", ".join(parts)
 
 

@@ -159,12 +159,11 @@ def _class_and_id_tokens(element: HtmlElement) -> list[str]:
 
 
 def _remove_selector_matches(scope: HtmlElement, context: _Context) -> None:
-    for rule in context.rules.consent_dialogs:
-        for element in rule.matcher(scope):
-            if element.getparent() is None or not _is_attached(element, scope):
-                continue
-            _record(context, element, rule.kind, rule.id)
-            _remove(element)
+    for element, rule in context.rules.consent_dialogs.matches(scope):
+        if element.getparent() is None or not _is_attached(element, scope):
+            continue  # inside a container removed a moment ago
+        _record(context, element, rule.kind, rule.id)
+        _remove(element)
 
 
 def _is_attached(element: HtmlElement, scope: HtmlElement) -> bool:
@@ -175,11 +174,10 @@ def _is_attached(element: HtmlElement, scope: HtmlElement) -> bool:
 
 
 def _replace_embed_notices(scope: HtmlElement, context: _Context) -> None:
-    for rule in context.rules.embed_notices:
-        for element in rule.matcher(scope):
-            if element.getparent() is None or not _is_attached(element, scope):
-                continue
-            _replace_with_embed_link(element, context, rule.id)
+    for element, rule in context.rules.embed_notices.matches(scope):
+        if element.getparent() is None or not _is_attached(element, scope):
+            continue
+        _replace_with_embed_link(element, context, rule.id)
     for element in list(scope.iter(*EMBED_TAGS)):
         if element.getparent() is None:
             continue
@@ -263,21 +261,25 @@ def _unwrap_forms(scope: HtmlElement) -> None:
 
 def _classify_blocks(scope: HtmlElement, context: _Context) -> None:
     """Top-down: the first (outermost) block that qualifies goes whole, so a
-    banner's buttons and sentences leave together while siblings stay."""
-    for element in _iter_blocks(scope):
-        verdict = _judge_block(element, context)
-        if verdict is None:
-            continue
-        kind, rule = verdict
-        if kind == "embed_notice":
-            _replace_with_embed_link(element, context, rule)
-        else:
-            _record(context, element, kind, rule)
-            _remove(element)
-
-
-def _iter_blocks(scope: HtmlElement) -> Iterator[HtmlElement]:
-    return (element for element in _walk(scope) if element.tag in CLASSIFIED_BLOCKS)
+    banner's buttons and sentences leave together while siblings stay. A short
+    block without a single trigger phrase cannot hold one that qualifies, so
+    its subtree is skipped: that keeps the pass close to linear."""
+    stack = [child for child in reversed(scope) if isinstance(child.tag, str)]
+    while stack:
+        element = stack.pop()
+        descend = True
+        if element.tag in CLASSIFIED_BLOCKS:
+            verdict, descend = _judge_block(element, context)
+            if verdict is not None:
+                kind, rule = verdict
+                if kind == "embed_notice":
+                    _replace_with_embed_link(element, context, rule)
+                else:
+                    _record(context, element, kind, rule)
+                    _remove(element)
+                continue
+        if descend:
+            stack.extend(child for child in reversed(element) if isinstance(child.tag, str))
 
 
 def _walk(scope: HtmlElement) -> Iterator[HtmlElement]:
@@ -292,14 +294,25 @@ def _walk(scope: HtmlElement) -> Iterator[HtmlElement]:
         stack.extend(child for child in reversed(element) if isinstance(child.tag, str))
 
 
-def _judge_block(element: HtmlElement, context: _Context) -> tuple[str, str] | None:
+Verdict = tuple[str, str] | None
+
+
+def _judge_block(element: HtmlElement, context: _Context) -> tuple[Verdict, bool]:
+    """(what the block is, or None; whether its children are worth judging)."""
     raw_text = element.text_content()
     if len(raw_text) > 4 * MAX_BANNER_CHARS and len(_text(element)) > MAX_BANNER_CHARS:
-        return None
+        return None, True
     text = normalize_text(raw_text)
     length = len(text)
-    if length == 0 or length > MAX_BANNER_CHARS:
-        return None
+    if length > MAX_BANNER_CHARS:
+        return None, True
+    if length == 0 or not context.rules.any_trigger.occurs_in(text):
+        return None, False
+    return _classify_text_block(element, text, context), True
+
+
+def _classify_text_block(element: HtmlElement, text: str, context: _Context) -> Verdict:
+    length = len(text)
     rules = context.rules
     if length <= MAX_NOTICE_CHARS:
         notice_hits = rules.embed_notice_phrases.search_all(text)
