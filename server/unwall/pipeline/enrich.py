@@ -30,6 +30,7 @@ NOT_A_LEAD_IMAGE = re.compile(
 )
 MIN_LEAD_IMAGE_SIDE = 200
 MIN_CONTENT_IMAGE_SIDE = 120
+OPENING_PARAGRAPHS = 3
 EXCERPT_CHARS = 300
 
 
@@ -344,6 +345,23 @@ def _is_plausible_photo(url: str) -> bool:
     return url.startswith(("http://", "https://")) and not NOT_A_LEAD_IMAGE.search(url)
 
 
+def _opening_images(content: HtmlElement) -> list[HtmlElement]:
+    """Images before the first section heading and the third paragraph: a
+    picture further down illustrates its section, and stays there."""
+    images: list[HtmlElement] = []
+    paragraphs = 0
+    for element in content.iter("img", "p", "h2", "h3", "h4", "h5", "h6"):
+        if element.tag == "img":
+            images.append(element)
+        elif element.tag == "p":
+            paragraphs += len(element.text_content()) > 40
+            if paragraphs >= OPENING_PARAGRAPHS:
+                break
+        else:
+            break
+    return images
+
+
 def choose_lead_image(metadata: PageMetadata, content: HtmlElement) -> LeadImage | None:
     images_in_body = [img for img in content.iter("img") if _img_urls(img)]
     for declared in metadata.declared_images:
@@ -364,7 +382,7 @@ def choose_lead_image(metadata: PageMetadata, content: HtmlElement) -> LeadImage
             if shown.getparent() is not None:
                 shown.drop_tree()
         return LeadImage(url=declared.url, alt=alt, caption=caption, width=width, height=height)
-    for img in images_in_body:
+    for img in _opening_images(content):
         src = img.get("src") or ""
         size = _content_image_size(img)
         if not _is_plausible_photo(src) or (size is not None and size < MIN_CONTENT_IMAGE_SIDE):

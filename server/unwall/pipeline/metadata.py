@@ -70,7 +70,9 @@ STANDFIRST_NAMES = frozenset(
         "entradilla",
     }
 )
-HERO_SEARCH_ELEMENTS = 60
+# The opening picture comes right after the headline, before any section.
+HERO_SEARCH_ELEMENTS = 8
+SECTION_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 # Smaller declared sizes are avatars, icons and badges; unknown sizes pass.
 HERO_MIN_WIDTH = 200
 HERO_MIN_HEIGHT = 100
@@ -133,7 +135,12 @@ def _hero_images(root: HtmlElement) -> list[DeclaredImage]:
     """The first image after the page's <h1>: the picture a story opens with,
     also when its figure sits in the header, outside the extracted body."""
     for heading in list(root.iter("h1"))[:3]:
-        following = list(itertools.islice(heading.itersiblings(), HERO_SEARCH_ELEMENTS))
+        following = list(
+            itertools.takewhile(
+                lambda sibling: sibling.tag not in SECTION_HEADINGS,
+                itertools.islice(heading.itersiblings(), HERO_SEARCH_ELEMENTS),
+            )
+        )
         parent = heading.getparent()
         if parent is not None and parent.tag in {"header", "div", "hgroup"}:
             following.extend(itertools.islice(parent.itersiblings(), 1))
