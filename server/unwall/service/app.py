@@ -3,6 +3,7 @@ No extraction logic lives here."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -14,7 +15,9 @@ from aiohttp import web
 from unwall import __version__, errors
 from unwall.errors import UnwallError
 from unwall.formats import MEDIA_TYPES, check_format, format_from_accept
+from unwall.render.html_page import CONTENT_SECURITY_POLICY
 from unwall.service.config import Settings
+from unwall.service.guard import CORS_KEY, AccessPolicy, access_middleware, is_loopback_address
 from unwall.service.home import HOME_CSP, HOME_PAGE
 from unwall.service.pool import Job, WorkerPool
 
@@ -24,10 +27,9 @@ POOL_KEY = web.AppKey("pool", WorkerPool)
 SETTINGS_KEY = web.AppKey("settings", Settings)
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", ""})
-READER_PAGE_CSP = (
-    "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; "
-    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
-)
+# The reader page's own policy (its style pinned by hash), sent as a header too,
+# where frame-ancestors also works.
+READER_PAGE_CSP = CONTENT_SECURITY_POLICY + "; frame-ancestors 'none'"
 # Statuses aiohttp raises itself, mapped to our codes.
 _HTTP_CODES = {
     404: errors.NOT_FOUND,
@@ -37,8 +39,10 @@ _HTTP_CODES = {
 }
 
 
-def error_response(error: UnwallError) -> web.Response:
-    headers = {"Retry-After": "1"} if error.status == 503 else None
+def error_response(error: UnwallError, request: web.Request | None = None) -> web.Response:
+    headers = dict(request.get(CORS_KEY, {})) if request is not None else {}
+    if error.status == 503:
+        headers["Retry-After"] = "1"
     return web.json_response(error.to_dict(), status=error.status, headers=headers)
 
 
@@ -51,7 +55,7 @@ async def json_errors(request: web.Request, handler: Handler) -> web.StreamRespo
     try:
         return await handler(request)
     except UnwallError as error:
-        return error_response(error)
+        return error_response(error, request)
     except web.HTTPException as exc:
         if exc.status < 400:
             raise
@@ -60,10 +64,10 @@ async def json_errors(request: web.Request, handler: Handler) -> web.StreamRespo
         if exc.status == 413:
             limit = request.app[SETTINGS_KEY].max_body_bytes
             message = f"The body is larger than the limit of {limit} bytes."
-        return error_response(UnwallError(code, message or exc.reason, exc.status))
+        return error_response(UnwallError(code, message or exc.reason, exc.status), request)
     except Exception:
         log.exception("unhandled error on %s %s", request.method, request.path)
-        return error_response(UnwallError(errors.INTERNAL, "Internal error.", 500))
+        return error_response(UnwallError(errors.INTERNAL, "Internal error.", 500), request)
 
 
 def _check_url(url: object) -> str | None:
@@ -85,7 +89,11 @@ def _check_url(url: object) -> str | None:
 async def _read_page(request: web.Request) -> tuple[str | bytes, str | None, str | None]:
     """(page, url from the body if any, content type for decoding)."""
     media_type = request.content_type if request.headers.get("Content-Type") else ""
-    body = await request.read()
+    try:
+        async with asyncio.timeout(request.app[SETTINGS_KEY].read_timeout_seconds):
+            body = await request.read()
+    except TimeoutError:
+        raise UnwallError(errors.REQUEST_TIMEOUT, "The request body arrived too slowly.", 408) from None
     if not body:
         raise UnwallError(errors.EMPTY_BODY, "The request body is empty: send the page's HTML.", 400)
     if media_type in HTML_TYPES:
@@ -164,7 +172,12 @@ async def home(request: web.Request) -> web.Response:
 
 def make_app(settings: Settings, pool: WorkerPool | None = None) -> web.Application:
     # client_max_size is aiohttp's body limit; a little room for JSON quoting of the page.
-    app = web.Application(middlewares=[json_errors], client_max_size=settings.max_body_bytes)
+    policy = AccessPolicy(
+        extra_hosts=settings.allowed_hosts, token=settings.token, extension_ids=settings.extension_ids
+    )
+    app = web.Application(
+        middlewares=[json_errors, access_middleware(policy)], client_max_size=settings.max_body_bytes
+    )
     app[SETTINGS_KEY] = settings
     app[POOL_KEY] = pool or WorkerPool(settings.workers, settings.queue_limit, settings.timeout_seconds)
 
@@ -182,6 +195,11 @@ def make_app(settings: Settings, pool: WorkerPool | None = None) -> web.Applicat
 
 
 def serve(settings: Settings) -> None:
+    if not is_loopback_address(settings.host) and not settings.token:
+        raise SystemExit(
+            f"unwall: refusing to listen on {settings.host} without a token: any machine on the "
+            "network could use the service. Set UNWALL_TOKEN, or listen on 127.0.0.1."
+        )
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = make_app(settings)
     print(

@@ -35,6 +35,10 @@ def _env_float(name: str, default: float) -> float:
         raise SystemExit(f"unwall: {name} must be a number, not {value!r}") from None
 
 
+def _env_set(name: str) -> frozenset[str]:
+    return frozenset(item.strip().lower() for item in os.environ.get(name, "").split(",") if item.strip())
+
+
 @dataclass(frozen=True)
 class Settings:
     host: str = DEFAULT_HOST
@@ -45,6 +49,14 @@ class Settings:
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
     timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS
     max_elements: int = DEFAULT_MAX_ELEMENTS
+    # Host names besides the loopback ones that the service answers to.
+    allowed_hosts: frozenset[str] = frozenset()
+    # With a token, every request must send `Authorization: Bearer <token>`.
+    token: str | None = None
+    # Empty: any browser extension may call; otherwise only these extension ids.
+    extension_ids: frozenset[str] = frozenset()
+    # Seconds a client may take to send its whole body.
+    read_timeout_seconds: float = 30.0
 
     @classmethod
     def from_environment(cls) -> Settings:
@@ -56,4 +68,8 @@ class Settings:
             max_body_bytes=_env_int("UNWALL_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES),
             timeout_seconds=_env_float("UNWALL_TIMEOUT_SECONDS", DEFAULT_TIMEOUT_SECONDS),
             max_elements=_env_int("UNWALL_MAX_ELEMENTS", DEFAULT_MAX_ELEMENTS),
+            allowed_hosts=_env_set("UNWALL_ALLOWED_HOSTS"),
+            token=os.environ.get("UNWALL_TOKEN") or None,
+            extension_ids=_env_set("UNWALL_EXTENSION_IDS"),
+            read_timeout_seconds=_env_float("UNWALL_READ_TIMEOUT_SECONDS", 30.0),
         )
