@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
-from unwall.rules import name_runs
+from unwall.rules import element_name_runs
 
 ARTICLE_TYPES = frozenset(
     {
@@ -122,7 +122,7 @@ def collect_metadata(root: HtmlElement, base_url: str | None) -> PageMetadata:
 
 def _standfirst(root: HtmlElement) -> str | None:
     for element in root.xpath("//p[@class] | //div[@class] | //h2[@class] | //span[@class]"):
-        if STANDFIRST_NAMES.isdisjoint(name_runs((element.get("class") or "").lower().split())):
+        if STANDFIRST_NAMES.isdisjoint(element_name_runs(element)):
             continue
         text = _clean(element.text_content())
         links = sum(len(_clean(a.text_content())) for a in element.iter("a"))

@@ -36,12 +36,9 @@ _SRCSET_CANDIDATE = re.compile(r"\s*(\S+?)(?:\s+([\d.]+)([wx]))?\s*(?:,|$)")
 
 
 def unhide_article(root: HtmlElement) -> None:
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue
-        attrib = element.attrib
-        attrib.pop("aria-hidden", None)
-        attrib.pop("inert", None)
+    for element in _HIDDEN_BY_ARIA(root):
+        element.attrib.pop("aria-hidden", None)
+        element.attrib.pop("inert", None)
 
 
 def is_placeholder_src(src: str | None) -> bool:
@@ -141,6 +138,7 @@ def _use_noscript_fallback(noscript: HtmlElement) -> None:
 
 # The addresses a reader view can show or follow; scripts, styles and forms are
 # stripped later, so resolving theirs would be wasted work.
+_HIDDEN_BY_ARIA = XPath("//*[@aria-hidden or @inert]")
 _URL_ATTRIBUTES = XPath(".//a/@href | .//img/@src | .//blockquote/@cite | .//q/@cite | .//iframe/@src")
 _SRCSET_ELEMENTS = XPath(".//*[@srcset]")
 

@@ -26,7 +26,7 @@ from unwall.pipeline.embeds import (
     is_comment_widget,
     platform_label,
 )
-from unwall.rules import RuleSet, name_runs, normalize_label, normalize_text
+from unwall.rules import RuleSet, element_name_runs, normalize_label, normalize_text
 
 # Never part of a reader view; removed without a report (they are not "junk the
 # user saw", just machinery).
@@ -116,8 +116,7 @@ def strip_page(root: HtmlElement, rules: RuleSet, observer: RemovalObserver | No
     _remove_selector_matches(scope, context)
     _replace_embed_notices(scope, context)
     _drop_machinery(scope, context)
-    _remove_landmarks(scope, context)
-    _remove_boilerplate_by_name(scope, context)
+    _remove_named_regions(scope, context)
     _classify_blocks(scope, context)
     _unwrap_forms(scope)
     return context.removals
@@ -213,40 +212,40 @@ def _drop_machinery(scope: HtmlElement, context: _Context) -> None:
         _remove(element)
 
 
-def _remove_landmarks(scope: HtmlElement, context: _Context) -> None:
+def _remove_named_regions(scope: HtmlElement, context: _Context) -> None:
+    """Landmarks that are never the article, and boilerplate known by its class
+    or id, in one walk."""
     rules = context.rules
     for element in _walk(scope):
-        role = (element.get("role") or "").lower()
-        is_landmark = (
-            element.tag in rules.remove_tags
-            or role in rules.remove_roles
-            or element.get("aria-modal") == "true"
-        )
-        if is_landmark and not _holds_article(element, context):
-            kind = "consent_dialog" if _looks_consent_named(element) else "boilerplate"
-            _record(context, element, kind, f"landmark.{role or element.tag}")
+        verdict = _landmark(element, rules) or _named_boilerplate(element, rules)
+        if verdict is not None and not _holds_article(element, context):
+            kind, rule = verdict
+            _record(context, element, kind, rule)
             _remove(element)
+
+
+def _landmark(element: HtmlElement, rules: RuleSet) -> tuple[str, str] | None:
+    role = (element.get("role") or "").lower()
+    if element.tag in rules.remove_tags or role in rules.remove_roles or element.get("aria-modal") == "true":
+        kind = "consent_dialog" if _looks_consent_named(element) else "boilerplate"
+        return kind, f"landmark.{role or element.tag}"
+    return None
+
+
+def _named_boilerplate(element: HtmlElement, rules: RuleSet) -> tuple[str, str] | None:
+    if element.tag in {"article", "main"}:
+        return None
+    names = element_name_runs(element)
+    if not names:
+        return None
+    for rule in rules.boilerplate:
+        if not names.isdisjoint(rule.tokens):
+            return rule.kind, rule.id
+    return None
 
 
 def _looks_consent_named(element: HtmlElement) -> bool:
     return any(_CONSENT_NAMES.search(token) for token in _class_and_id_tokens(element))
-
-
-def _remove_boilerplate_by_name(scope: HtmlElement, context: _Context) -> None:
-    rules = context.rules.boilerplate
-    for element in _walk(scope):
-        if element.tag in {"article", "main"}:
-            continue
-        tokens = _class_and_id_tokens(element)
-        if not tokens:
-            continue
-        names = name_runs(tokens)
-        for rule in rules:
-            if not names.isdisjoint(rule.tokens):
-                if not _holds_article(element, context):
-                    _record(context, element, rule.kind, rule.id)
-                    _remove(element)
-                break
 
 
 def _unwrap_forms(scope: HtmlElement) -> None:
@@ -302,6 +301,8 @@ def _judge_block(element: HtmlElement, context: _Context) -> tuple[Verdict, bool
     raw_text = element.text_content()
     if len(raw_text) > 4 * MAX_BANNER_CHARS and len(_text(element)) > MAX_BANNER_CHARS:
         return None, True
+    if len(raw_text) <= MAX_BANNER_CHARS and not context.rules.any_trigger.occurs_in_raw(raw_text):
+        return None, False
     text = normalize_text(raw_text)
     length = len(text)
     if length > MAX_BANNER_CHARS:
