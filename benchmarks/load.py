@@ -1,0 +1,276 @@
+"""A bounded load generator for the Unwall service, and the service benchmark.
+
+    python benchmarks/load.py [--workers 2] [--seconds 10] [--clients 1,2,4,8,32]
+
+Starts `unwall serve` on a free loopback port, then for each client count runs
+that many keep-alive clients for a fixed time, each posting real pages in turn.
+Reports requests per second, p50/p95/p99 latency, errors and 503s, the memory of
+the whole process tree, and the HTTP overhead (service latency minus in-process
+pipeline time for the same pages, measured at one client).
+
+Only loopback addresses are ever targeted, and every loop is bounded in count
+and time. The reliability tests import `run_load`, `ServiceProcess` and
+`tree_rss_bytes` from here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_PAGES = ROOT / "tests" / "fixtures"
+LOOPBACK = "127.0.0.1"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((LOOPBACK, 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def load_pages(folder: Path = DEFAULT_PAGES, limit: int = 40) -> list[bytes]:
+    pages = [p.read_bytes() for p in sorted(folder.glob("*/*/source.html"))]
+    return pages[:limit]
+
+
+def tree_rss_bytes(pid: int) -> int:
+    """Resident memory of a process and all its descendants, from /proc."""
+    total = 0
+    pending = [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            with open(f"/proc/{current}/status", encoding="ascii") as status:
+                for line in status:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children", encoding="ascii") as children:
+                    pending.extend(int(child) for child in children.read().split())
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue
+    return total
+
+
+class ServiceProcess:
+    """`unwall serve` in a subprocess on a free loopback port; stopped on exit."""
+
+    def __init__(self, workers: int = 2, extra_env: dict[str, str] | None = None) -> None:
+        self.port = free_port()
+        self.url = f"http://{LOOPBACK}:{self.port}"
+        env = {**os.environ, "PYTHONPATH": str(ROOT / "server"), **(extra_env or {})}
+        # A file, not a pipe: an unread pipe fills with access-log lines and
+        # then blocks the service mid-request.
+        self.log = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the process; closed by stop()
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "unwall",
+                "serve",
+                "--host",
+                LOOPBACK,
+                "--port",
+                str(self.port),
+                "--workers",
+                str(workers),
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=self.log,
+        )
+
+    def __enter__(self) -> ServiceProcess:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"unwall serve exited: {self.log_tail()}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/healthz", timeout=1) as response:
+                    if response.status == 200:
+                        return self
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("unwall serve did not become healthy within 60 s")
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def log_tail(self, characters: int = 2000) -> str:
+        self.log.seek(0)
+        return self.log.read().decode("utf-8", "replace")[-characters:]
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=5)
+        self.log.close()
+
+
+@dataclass
+class LoadResult:
+    clients: int
+    seconds: float
+    latencies: list[float] = field(default_factory=list)
+    statuses: Counter[int] = field(default_factory=Counter)
+    sent: int = 0
+    transport_errors: int = 0
+    retry_after_missing: int = 0
+
+    @property
+    def answered(self) -> int:
+        return sum(self.statuses.values())
+
+    def percentile(self, share: float) -> float:
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "clients": self.clients,
+            "requests": self.sent,
+            "answered": self.answered,
+            "rps": self.answered / self.seconds,
+            "p50_ms": 1000 * self.percentile(0.50),
+            "p95_ms": 1000 * self.percentile(0.95),
+            "p99_ms": 1000 * self.percentile(0.99),
+            "ok": self.statuses.get(200, 0),
+            "503": self.statuses.get(503, 0),
+            "errors": self.transport_errors
+            + sum(n for s, n in self.statuses.items() if s >= 500 and s != 503),
+        }
+
+
+async def run_load(
+    base_url: str,
+    pages: list[bytes],
+    clients: int,
+    seconds: float,
+    *,
+    request_timeout: float = 60.0,
+    rate_per_second: float | None = None,
+) -> LoadResult:
+    """`clients` keep-alive clients post pages in turn until `seconds` pass.
+    With `rate_per_second`, requests are paced to that total rate instead."""
+    result = LoadResult(clients=clients, seconds=seconds)
+    deadline = time.monotonic() + seconds
+    interval = clients / rate_per_second if rate_per_second else 0.0
+    timeout = aiohttp.ClientTimeout(total=request_timeout)
+    connector = aiohttp.TCPConnector(limit=clients)
+    async with aiohttp.ClientSession(timeout=timeout, connector=connector) as session:
+
+        async def client(number: int) -> None:
+            index = number
+            while time.monotonic() < deadline:
+                started = time.monotonic()
+                page = pages[index % len(pages)]
+                index += clients
+                result.sent += 1
+                try:
+                    async with session.post(
+                        f"{base_url}/v1/reader?url=https://news.example/a",
+                        data=page,
+                        headers={"Content-Type": "text/html"},
+                    ) as response:
+                        await response.read()
+                        result.statuses[response.status] += 1
+                        if response.status == 503 and "Retry-After" not in response.headers:
+                            result.retry_after_missing += 1
+                        if response.status < 500:
+                            result.latencies.append(time.monotonic() - started)
+                except (aiohttp.ClientError, TimeoutError):
+                    result.transport_errors += 1
+                if interval:
+                    await asyncio.sleep(max(0.0, interval - (time.monotonic() - started)))
+
+        await asyncio.gather(*(client(n) for n in range(clients)))
+    return result
+
+
+def in_process_seconds(pages: list[bytes]) -> float:
+    """Median in-process pipeline time, JSON rendering included."""
+    sys.path.insert(0, str(ROOT / "server"))
+    from unwall.formats import render
+    from unwall.pipeline import run
+
+    times = []
+    for page in pages:
+        start = time.perf_counter()
+        with contextlib.suppress(Exception):  # an error page costs time too
+            render(run(page, "https://news.example/a"), "json")
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+async def sequential_latency(base_url: str, pages: list[bytes]) -> float:
+    async with aiohttp.ClientSession() as session:
+        times = []
+        for page in pages:
+            start = time.perf_counter()
+            async with session.post(
+                f"{base_url}/v1/reader?url=https://news.example/a",
+                data=page,
+                headers={"Content-Type": "text/html"},
+            ) as response:
+                await response.read()
+            times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--clients", default="1,2,4,8,32")
+    args = parser.parse_args()
+    pages = load_pages()
+    print(f"{len(pages)} real pages, {args.workers} workers, {args.seconds:g} s per step\n")
+    print("| clients | requests/s | p50 ms | p95 ms | p99 ms | errors | 503s | memory MB |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    with ServiceProcess(workers=args.workers) as service:
+        asyncio.run(sequential_latency(service.url, pages[:5]))  # warm the workers
+        for clients in (int(c) for c in args.clients.split(",")):
+            result = asyncio.run(run_load(service.url, pages, clients, args.seconds))
+            s = result.summary()
+            memory = tree_rss_bytes(service.process.pid) / 2**20
+            print(
+                f"| {clients} | {s['rps']:.1f} | {s['p50_ms']:.0f} | {s['p95_ms']:.0f} | {s['p99_ms']:.0f} "
+                f"| {s['errors']} | {s['503']} | {memory:.0f} |"
+            )
+        service_median = asyncio.run(sequential_latency(service.url, pages))
+    pipeline_median = in_process_seconds(pages)
+    print(
+        f"\nHTTP overhead per request (median service latency at one client minus median "
+        f"in-process time, same pages): {1000 * (service_median - pipeline_median):.1f} ms "
+        f"({1000 * service_median:.1f} - {1000 * pipeline_median:.1f})"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
