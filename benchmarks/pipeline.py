@@ -184,9 +184,8 @@ def report(results: dict[str, Any]) -> str:
     )
     memory = s["peak_memory_mb"]
     lines.append(
-        f"Peak Python memory: Unwall {memory['unwall_max']:.1f} MB, readability-lxml "
-        f"{memory['readability_max']:.1f} MB; at most {memory['unwall_per_page_byte_max']:.1f}× "
-        "the page's size"
+        f"Peak Python heap (tracemalloc; lxml's own C memory is not counted): "
+        f"Unwall {memory['unwall_max']:.1f} MB, readability-lxml {memory['readability_max']:.1f} MB"
     )
     if "size_curve" in results:
         lines.append("")
