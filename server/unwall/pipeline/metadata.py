@@ -9,6 +9,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin
 
@@ -121,8 +122,10 @@ def collect_metadata(root: HtmlElement, base_url: str | None) -> PageMetadata:
 
 
 def _standfirst(root: HtmlElement) -> str | None:
-    for element in root.xpath("//p[@class] | //div[@class] | //h2[@class] | //span[@class]"):
-        if STANDFIRST_NAMES.isdisjoint(element_name_runs(element)):
+    # iter() walks in document order; an XPath union of the same would sort
+    # its merged node sets, which grows quadratically on large pages.
+    for element in root.iter("p", "div", "h2", "span"):
+        if not element.get("class") or STANDFIRST_NAMES.isdisjoint(element_name_runs(element)):
             continue
         text = _clean(element.text_content())
         links = sum(len(_clean(a.text_content())) for a in element.iter("a"))
@@ -229,17 +232,22 @@ def article_json_ld(metadata: PageMetadata) -> dict[str, Any] | None:
 
 def _byline_texts(root: HtmlElement) -> list[str]:
     found: list[str] = []
-    for link in root.xpath("//a[@rel='author'] | //*[@itemprop='author']"):
+    for link in root.xpath("//*[@rel='author' or @itemprop='author']"):
         found.append(_clean(link.text_content()))
     for element in root.xpath("//*[@class or @id]"):
-        names = f"{element.get('class') or ''} {element.get('id') or ''}"
-        if BYLINE_CLASS.search(names) and not NOT_BYLINE_CLASS.search(names):
+        if _is_byline_name(element.get("class") or "", element.get("id") or ""):
             text = _clean(element.text_content())
             if 0 < len(text) <= 100:
                 found.append(text)
         if len(found) >= 8:
             break
     return [text for text in found if text]
+
+
+@lru_cache(maxsize=4096)
+def _is_byline_name(class_attribute: str, id_attribute: str) -> bool:
+    names = f"{class_attribute} {id_attribute}"
+    return bool(BYLINE_CLASS.search(names)) and not NOT_BYLINE_CLASS.search(names)
 
 
 def _inside_foreign_region(element: HtmlElement) -> bool:
@@ -252,7 +260,7 @@ def _inside_foreign_region(element: HtmlElement) -> bool:
 
 def _time_values(root: HtmlElement) -> list[str]:
     values: list[str] = []
-    for element in root.xpath("//time | //*[@itemprop='datePublished']"):
+    for element in root.xpath("//*[self::time or @itemprop='datePublished']"):
         if _inside_foreign_region(element):
             continue
         value = element.get("datetime") or element.get("content") or element.text_content()
