@@ -39,6 +39,9 @@ def _worker_main(connection: Connection) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
     from unwall.formats import render
     from unwall.pipeline import run
+    from unwall.rules import load_rules
+
+    load_rules()  # compile the rule data now, not during the first request
 
     while True:
         try:
