@@ -73,8 +73,14 @@ def tree_rss_bytes(pid: int) -> int:
 class ServiceProcess:
     """`unwall serve` in a subprocess on a free loopback port; stopped on exit."""
 
-    def __init__(self, workers: int = 2, extra_env: dict[str, str] | None = None) -> None:
-        self.port = free_port()
+    def __init__(
+        self,
+        workers: int = 2,
+        extra_env: dict[str, str] | None = None,
+        port: int | None = None,
+        reuse_port: bool = False,
+    ) -> None:
+        self.port = port or free_port()
         self.url = f"http://{LOOPBACK}:{self.port}"
         env = {**os.environ, "PYTHONPATH": str(ROOT / "server"), **(extra_env or {})}
         # A file, not a pipe: an unread pipe fills with access-log lines and
@@ -92,6 +98,7 @@ class ServiceProcess:
                 str(self.port),
                 "--workers",
                 str(workers),
+                *(["--reuse-port"] if reuse_port else []),
             ],
             env=env,
             stdout=subprocess.DEVNULL,
@@ -240,6 +247,31 @@ async def sequential_latency(base_url: str, pages: list[bytes]) -> float:
     return statistics.median(times)
 
 
+def compare_processes(seconds: float, clients: int = 4) -> None:
+    """One process with two workers against two processes with one worker each
+    sharing the port: the way to put several service processes behind one address."""
+    pages = load_pages()
+    print(f"\n| layout ({clients} clients) | requests/s | p50 ms | p99 ms | errors |")
+    print("|---|---:|---:|---:|---:|")
+    with ServiceProcess(workers=2) as single:
+        asyncio.run(sequential_latency(single.url, pages[:5]))
+        s = asyncio.run(run_load(single.url, pages, clients, seconds)).summary()
+    print(
+        f"| 1 process x 2 workers | {s['rps']:.1f} | {s['p50_ms']:.0f} | {s['p99_ms']:.0f} | {s['errors']} |"
+    )
+    port = free_port()
+    with (
+        ServiceProcess(workers=1, port=port, reuse_port=True) as first,
+        ServiceProcess(workers=1, port=port, reuse_port=True),
+    ):
+        asyncio.run(sequential_latency(first.url, pages[:5]))
+        s = asyncio.run(run_load(first.url, pages, clients, seconds)).summary()
+    print(
+        f"| 2 processes x 1 worker, one port | {s['rps']:.1f} | {s['p50_ms']:.0f} | {s['p99_ms']:.0f} "
+        f"| {s['errors']} |"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -247,6 +279,11 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--clients", default="1,2,4,8,32")
+    parser.add_argument(
+        "--compare-processes",
+        action="store_true",
+        help="also compare 1 process x 2 workers with 2 processes x 1 worker on one port",
+    )
     args = parser.parse_args()
     pages = load_pages()
     print(f"{len(pages)} real pages, {args.workers} workers, {args.seconds:g} s per step\n")
@@ -269,6 +306,8 @@ def main() -> int:
         f"in-process time, same pages): {1000 * (service_median - pipeline_median):.1f} ms "
         f"({1000 * service_median:.1f} - {1000 * pipeline_median:.1f})"
     )
+    if args.compare_processes:
+        compare_processes(args.seconds)
     return 0
 
 

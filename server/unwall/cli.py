@@ -28,6 +28,12 @@ def _build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, help="worker processes (default: the number of cores)")
     serve.add_argument("--timeout", type=float, help="seconds allowed per extraction (default 10)")
     serve.add_argument("--max-body-bytes", type=int, help="largest accepted body (default 16 MiB)")
+    serve.add_argument(
+        "--reuse-port",
+        action="store_true",
+        default=None,
+        help="let several unwall processes listen on the same port (SO_REUSEPORT)",
+    )
     return parser
 
 
@@ -68,6 +74,7 @@ def _serve(args: argparse.Namespace) -> int:
         "workers": args.workers,
         "timeout_seconds": args.timeout,
         "max_body_bytes": args.max_body_bytes,
+        "reuse_port": args.reuse_port,
     }
     settings = replace(settings, **{k: v for k, v in overrides.items() if v is not None})
     serve(settings)

@@ -183,3 +183,20 @@ def test_soak_at_a_steady_rate_memory_stays_flat(service: ServiceProcess) -> Non
     growth = max(settled) / settled[0] - 1
     print(f"\nsoak: {result.summary()}, memory {settled[0] / 2**20:.0f} -> {max(settled) / 2**20:.0f} MB")
     assert growth < 0.10, f"memory grew {growth:.1%} during the soak"
+
+
+def test_two_processes_share_one_port() -> None:
+    """The team set-up: several `unwall serve --reuse-port` behind one address."""
+    from load import free_port
+
+    port = free_port()
+    with (
+        ServiceProcess(workers=1, port=port, reuse_port=True) as first,
+        ServiceProcess(workers=1, port=port, reuse_port=True) as second,
+    ):
+        statuses = []
+        for _ in range(40):  # a new connection each time, so the kernel spreads them
+            statuses.append(good_request(first))
+        assert statuses == [200] * 40
+        served = [log.log_tail(10**6).count("POST /v1/reader") for log in (first, second)]
+        assert all(count > 0 for count in served), served

@@ -207,4 +207,6 @@ def serve(settings: Settings) -> None:
         f"({settings.workers} workers)",
         flush=True,
     )
-    web.run_app(app, host=settings.host, port=settings.port, print=None)
+    web.run_app(
+        app, host=settings.host, port=settings.port, print=None, reuse_port=settings.reuse_port or None
+    )

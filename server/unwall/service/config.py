@@ -57,6 +57,9 @@ class Settings:
     extension_ids: frozenset[str] = frozenset()
     # Seconds a client may take to send its whole body.
     read_timeout_seconds: float = 30.0
+    # Several `unwall serve` processes may share the port (SO_REUSEPORT); the
+    # kernel spreads connections between them.
+    reuse_port: bool = False
 
     @classmethod
     def from_environment(cls) -> Settings:
@@ -72,4 +75,5 @@ class Settings:
             token=os.environ.get("UNWALL_TOKEN") or None,
             extension_ids=_env_set("UNWALL_EXTENSION_IDS"),
             read_timeout_seconds=_env_float("UNWALL_READ_TIMEOUT_SECONDS", 30.0),
+            reuse_port=os.environ.get("UNWALL_REUSE_PORT", "").lower() in {"1", "true", "yes"},
         )
