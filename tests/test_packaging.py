@@ -34,6 +34,12 @@ def test_wheel_carries_rule_data_and_console_script(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for rule_file in (ROOT / "shared" / "rules").glob("*.json"):
         assert f"unwall/shared/rules/{rule_file.name}" in names
+    generated = [*(ROOT / "shared" / "rules" / "generated").glob("*.json")]
+    generated += (ROOT / "shared" / "rules" / "generated").glob("LICENSE-*.txt")
+    assert len(generated) >= 4  # two rule files, each with its upstream licence
+    for generated_file in generated:
+        assert f"unwall/shared/rules/generated/{generated_file.name}" in names
+    assert "unwall/shared/schema/rules.schema.json" in names
     assert "unwall/shared/api/openapi.json" in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "unwall = unwall.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()

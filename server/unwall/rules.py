@@ -6,12 +6,16 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from lxml.cssselect import CSSSelector
+import cssselect
+from cssselect.xpath import ExpressionError
+from lxml import etree
+from lxml.cssselect import LxmlTranslator
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
@@ -32,44 +36,99 @@ class SelectorRule:
 
 
 @dataclass(frozen=True)
+class AttributeGate:
+    """Selectors filed under one attribute of the element they select: `pattern`
+    finds, in the attribute's value, whether any of them can match (`[class^=cookie-]`,
+    `[data-testid=cookie-banner]`); only then are their `tests` run."""
+
+    pattern: re.Pattern[str]
+    tests: tuple[tuple[SelectorRule, XPath], ...]
+
+
+@dataclass(frozen=True)
 class SelectorIndex:
     """Many selector rules, matched in one walk of the tree.
 
     Nearly every consent-platform selector is a bare `#id` or `.class`: those
-    are looked up in dictionaries while walking the elements that have an id or
-    a class. The rest are joined into one XPath union, evaluated once; only when
-    it matches is each rule's own XPath asked which rule it was.
+    are looked up in dictionaries while walking the elements. Every other
+    selector becomes a test of one element (`subject_predicate`), filed under a
+    name the element it selects must carry: its id (`#x > .y`), else a class
+    (`div.cookie-bar.open`), else an attribute and what its value must look like
+    (`[data-testid=cookie-banner]`, `[class^=CookieBanner_]`). The walk runs a
+    test only on elements that carry its name: a few dictionary look-ups and
+    one regex per element however many selectors there are. (One XPath per
+    selector, or one XPath of all of them, costs the XPath engine a step per
+    selector per element: with a few hundred selectors, more than the rest of
+    the pipeline.) Selectors whose element has no id, class or attribute at all
+    (`dialog`, `#x div`) are joined into one XPath, evaluated once.
     """
 
     rules: tuple[SelectorRule, ...]
     by_id: dict[str, SelectorRule]
     by_class: dict[str, SelectorRule]
     complex_union: XPath | None
+    # Per rule, a test of one element (`boolean(self::*[…])`) for `complex_union`'s matches.
     complex_by_rule: tuple[tuple[SelectorRule, XPath], ...]
+    complex_by_id: dict[str, tuple[tuple[SelectorRule, XPath], ...]] = field(default_factory=dict)
+    complex_by_class: dict[str, tuple[tuple[SelectorRule, XPath], ...]] = field(default_factory=dict)
+    by_attribute: dict[str, AttributeGate] = field(default_factory=dict)
+    rule_order: dict[str, int] = field(default_factory=dict)  # rule id -> position
 
     def matches(self, scope: HtmlElement) -> list[tuple[HtmlElement, SelectorRule]]:
-        """(element, first rule that matches it), in document order."""
+        """(element, first rule that matches it): those found in the walk in document
+        order, then those of `complex_union` in document order."""
         found: list[tuple[HtmlElement, SelectorRule]] = []
-        for element in _NAMED_ELEMENTS(scope):
-            rule = self.by_id.get(element.get("id") or "")
+        by_id, by_class = self.by_id, self.by_class
+        complex_by_id, complex_by_class = self.complex_by_id, self.complex_by_class
+        by_attribute = self.by_attribute
+        filed = bool(complex_by_id or complex_by_class or by_attribute)
+        for element in scope.iterdescendants(_ELEMENTS):
+            names = element.keys()
+            if not names:
+                continue
+            element_id = element.get("id") or ""
+            classes = (element.get("class") or "").split()
+            rule = by_id.get(element_id)
             if rule is None:
-                for name in (element.get("class") or "").split():
-                    rule = self.by_class.get(name)
+                for name in classes:
+                    rule = by_class.get(name)
                     if rule is not None:
                         break
+            if rule is None and filed:
+                candidates = [*complex_by_id.get(element_id, ())]
+                for name in classes:
+                    candidates.extend(complex_by_class.get(name, ()))
+                for name in names:
+                    gate = by_attribute.get(name)
+                    if gate is not None and gate.pattern.search(element.get(name) or ""):
+                        candidates.extend(gate.tests)
+                if candidates:
+                    # Filed under several names, the tests are checked in rule order.
+                    candidates.sort(key=lambda test: self.rule_order[test[0].id])
+                    rule = _first_passed(candidates, element)
             if rule is not None:
                 found.append((element, rule))
-        if self.complex_union is not None and self.complex_union(scope):
-            seen = {id(element) for element, _ in found}
-            for rule, matcher in self.complex_by_rule:
-                for element in matcher(scope):
+        if self.complex_union is not None:
+            candidates = self.complex_union(scope)
+            if candidates:
+                seen = {id(element) for element, _ in found}
+                for element in candidates:
                     if id(element) not in seen:
                         seen.add(id(element))
-                        found.append((element, rule))
+                        if (rule := _first_passed(self.complex_by_rule, element)) is not None:
+                            found.append((element, rule))
         return found
 
 
-_NAMED_ELEMENTS = XPath(".//*[@id or @class]")
+def _first_passed(tests: Sequence[tuple[SelectorRule, XPath]], element: HtmlElement) -> SelectorRule | None:
+    for rule, test in tests:
+        if test(element):
+            return rule
+    return None
+
+
+# Elements only, not comments or processing instructions.
+_ELEMENTS = etree.Element
 _SIMPLE_ID = re.compile(r"^#(-?[A-Za-z_][\w-]*)$")
 _SIMPLE_CLASS = re.compile(r"^\.(-?[A-Za-z_][\w-]*)$")
 
@@ -215,11 +274,16 @@ def selector_index(rule_data: list[dict[str, Any]]) -> SelectorIndex:
     rules: list[SelectorRule] = []
     by_id: dict[str, SelectorRule] = {}
     by_class: dict[str, SelectorRule] = {}
-    complex_paths: list[tuple[SelectorRule, list[str]]] = []
+    # Filed tests, in rule order: (rule, XPath source) per id, class or attribute name.
+    by_id_tests: dict[str, list[tuple[SelectorRule, str]]] = {}
+    by_class_tests: dict[str, list[tuple[SelectorRule, str]]] = {}
+    by_attribute_tests: dict[str, list[tuple[SelectorRule, str]]] = {}
+    attribute_patterns: dict[str, list[str]] = {}
+    unfiled: list[tuple[SelectorRule, list[str]]] = []
     for data in rule_data:
         rule = SelectorRule(data["id"], data["kind"], data["platform"])
         rules.append(rule)
-        paths = []
+        tests = []
         for selector in data["selectors"]:
             selector = selector.strip()
             if match := _SIMPLE_ID.match(selector):
@@ -227,23 +291,138 @@ def selector_index(rule_data: list[dict[str, Any]]) -> SelectorIndex:
             elif match := _SIMPLE_CLASS.match(selector):
                 by_class.setdefault(match.group(1), rule)
             else:
-                paths.append(CSSSelector(selector).path)
-        if paths:
-            complex_paths.append((rule, paths))
-    union = " | ".join(path for _, paths in complex_paths for path in paths)
+                for parsed in cssselect.parse(selector):
+                    test = subject_predicate(parsed)
+                    kind, name, pattern = _subject_name(parsed.parsed_tree)
+                    if kind == "id":
+                        by_id_tests.setdefault(name, []).append((rule, test))
+                    elif kind == "class":
+                        by_class_tests.setdefault(name, []).append((rule, test))
+                    elif kind == "attribute":
+                        by_attribute_tests.setdefault(name, []).append((rule, test))
+                        attribute_patterns.setdefault(name, []).append(pattern)
+                    else:
+                        tests.append(test)
+        if tests:
+            unfiled.append((rule, tests))
+    every_test = " or ".join(test for _, tests in unfiled for test in tests)
     return SelectorIndex(
         rules=tuple(rules),
         by_id=by_id,
         by_class=by_class,
-        complex_union=XPath(union) if union else None,
-        complex_by_rule=tuple((rule, XPath(" | ".join(paths))) for rule, paths in complex_paths),
+        complex_union=XPath(f"descendant-or-self::*[{every_test}]") if every_test else None,
+        complex_by_rule=tuple((rule, _element_test(tests)) for rule, tests in unfiled),
+        complex_by_id=_compiled_tests(by_id_tests),
+        complex_by_class=_compiled_tests(by_class_tests),
+        by_attribute={
+            name: AttributeGate(
+                re.compile("|".join(sorted(set(attribute_patterns[name])))),
+                _compiled_tests({name: tests})[name],
+            )
+            for name, tests in by_attribute_tests.items()
+        },
+        rule_order={rule.id: position for position, rule in reversed(list(enumerate(rules)))},
     )
+
+
+def _element_test(tests: list[str]) -> XPath:
+    return XPath(f"boolean({' or '.join(tests)})")
+
+
+def _compiled_tests(
+    filed: dict[str, list[tuple[SelectorRule, str]]],
+) -> dict[str, tuple[tuple[SelectorRule, XPath], ...]]:
+    """One test per (name, rule), the rules in their order."""
+    compiled: dict[str, tuple[tuple[SelectorRule, XPath], ...]] = {}
+    for name, tests in filed.items():
+        per_rule: dict[SelectorRule, list[str]] = {}
+        for rule, test in tests:
+            per_rule.setdefault(rule, []).append(test)
+        compiled[name] = tuple((rule, _element_test(rule_tests)) for rule, rule_tests in per_rule.items())
+    return compiled
+
+
+# What an attribute's value must look like for `[name OPERATOR value]` to match.
+_VALUE_PATTERNS = {
+    "exists": "{}",
+    "=": r"\A{}\Z",
+    "^=": r"\A{}",
+    "$=": r"{}\Z",
+    "*=": "{}",
+    "~=": r"(?:\A|\s){}(?:\s|\Z)",
+    "|=": r"\A{}(?:-|\Z)",
+}
+# The more an operator narrows the value, the fewer elements its gate lets through.
+_OPERATOR_PREFERENCE = ("=", "~=", "|=", "^=", "$=", "*=", "exists")
+
+
+def _subject_name(tree: cssselect.parser.Tree) -> tuple[str, str, str]:
+    """What every element the selector matches carries: ('id', name, ''),
+    ('class', name, ''), ('attribute', name, regex of its value), or ('', '', '')
+    when its subject has none of them (`dialog`, `#x div`)."""
+    node: Any = tree.subselector if isinstance(tree, cssselect.parser.CombinedSelector) else tree
+    found_class = ""
+    attributes: list[tuple[str, str, str]] = []
+    while not isinstance(node, cssselect.parser.Element):
+        if isinstance(node, cssselect.parser.Hash):
+            return "id", node.id, ""
+        if isinstance(node, cssselect.parser.Class):
+            found_class = node.class_name
+        elif isinstance(node, cssselect.parser.Attrib) and node.namespace is None:
+            value = (node.value.value if node.value is not None else None) or ""
+            if node.operator in _VALUE_PATTERNS and (value or node.operator == "exists"):
+                attributes.append((node.operator, node.attrib, value))
+        node = node.selector  # not into :not(): what it names, the element lacks
+    if found_class:
+        return "class", found_class, ""
+    if attributes:
+        operator, name, value = min(attributes, key=lambda a: _OPERATOR_PREFERENCE.index(a[0]))
+        return "attribute", name, _VALUE_PATTERNS[operator].format(re.escape(value))
+    return "", "", ""
+
+
+# The translator `lxml.cssselect.CSSSelector` uses by default.
+_CSS_TO_XPATH = LxmlTranslator()
+# A combinator as the axis from the element on its right to the element on its left.
+_COMBINATOR_AXES = {
+    " ": "ancestor::",
+    ">": "parent::",
+    "~": "preceding-sibling::",
+    "+": "preceding-sibling::*[1]/self::",
+}
+
+
+def subject_predicate(parsed: cssselect.Selector) -> str:
+    """An XPath test that is true of exactly the elements a CSS selector matches,
+    written from the element's side: '#a > div.b' -> "self::div[…' b '…][parent::*[@id = 'a']]".
+    (`CSSSelector(...).path` walks down from the root instead, which cannot be run
+    on one element, nor joined with other selectors into one pass.)"""
+    if parsed.pseudo_element is not None:
+        raise ExpressionError(f"pseudo-elements are not supported: {parsed!r}")
+    return f"self::{_anchored_step(parsed.parsed_tree)}"
+
+
+def _anchored_step(tree: cssselect.parser.Tree) -> str:
+    """A compound selector as one location step (`div[cond]`), with a predicate for
+    each combinator to its left ('A B' -> `B[ancestor::A]`)."""
+    if isinstance(tree, cssselect.parser.CombinedSelector):
+        axis = _COMBINATOR_AXES[tree.combinator]
+        return f"{_anchored_step(tree.subselector)}[{axis}{_anchored_step(tree.selector)}]"
+    return str(_CSS_TO_XPATH.xpath(tree))
 
 
 def _read(name: str) -> dict[str, Any]:
     with open(rules_dir() / name, encoding="utf-8") as handle:
         data: dict[str, Any] = json.load(handle)
     return data
+
+
+def _generated_rules() -> list[dict[str, Any]]:
+    """The rules of every `generated/*.json` (written by tools/rules/generate.py), by file name."""
+    rules: list[dict[str, Any]] = []
+    for path in sorted((rules_dir() / "generated").glob("*.json")):
+        rules.extend(_read(f"generated/{path.name}")["rules"])
+    return rules
 
 
 @lru_cache(maxsize=1)
@@ -257,7 +436,8 @@ def load_rules() -> RuleSet:
         return [phrase for language in phrases.values() for phrase in language.get(category, [])]
 
     return RuleSet(
-        consent_dialogs=selector_index(consent["rules"]),
+        # Hand-written first: a selector both name is reported under the hand-written rule.
+        consent_dialogs=selector_index(consent["rules"] + _generated_rules()),
         embed_notices=selector_index(embeds["rules"]),
         embed_url_attributes=tuple(embeds["embed_url_attributes"]),
         boilerplate=tuple(
