@@ -54,6 +54,27 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _PRESCAN_BYTES = 8192
 _META_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:\-]+)""", re.IGNORECASE)
 
+# Python codecs that decode ASCII but are no page encoding: they raise on any
+# error handler but "strict", or turn escapes into markup (the HTML standard
+# forbids UTF-7 for that reason).
+_NOT_PAGE_ENCODINGS = frozenset(
+    {"undefined", "idna", "punycode", "utf-7", "unicode-escape", "raw-unicode-escape"}
+)
+
+# The code pages a language is written in, for the detector's language names
+# (windows first: it is what pages without a declaration use).
+_WESTERN = ("cp1252", "iso8859_15")
+_CENTRAL_EUROPEAN = ("cp1250", "iso8859_2")
+_CODE_PAGES_BY_LANGUAGE: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(
+        "English French German Spanish Italian Portuguese Dutch Danish Swedish Norwegian Finnish".split(),
+        _WESTERN,
+    ),
+    **dict.fromkeys("Polish Czech Slovak Hungarian Croatian Slovene Romanian".split(), _CENTRAL_EUROPEAN),
+}
+# How much less clean (charset_normalizer's "chaos", 0 to 1) a native reading may be.
+_CHAOS_MARGIN = 0.05
+
 # Text that is mostly control characters was never HTML.
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
 _MAX_CONTROL_RATIO = 0.05
@@ -66,9 +87,23 @@ def normalize_label(label: str | None) -> str | None:
     cleaned = label.strip().strip("\"'").lower()
     cleaned = _WHATWG_LABELS.get(cleaned, cleaned)
     try:
-        return codecs.lookup(cleaned).name
+        name = codecs.lookup(cleaned).name
     except LookupError:
         return None
+    return name if _is_page_encoding(name) else None
+
+
+def _is_page_encoding(name: str) -> bool:
+    """Python also names transforms (`base64`, `rot13`) and codecs that raise
+    whatever the error handler (`undefined`, `idna`): a page that declares one
+    must be treated as undeclared, not crash the decoder."""
+    if name in _NOT_PAGE_ENCODINGS:
+        return False
+    try:
+        b"a".decode(name)
+    except (LookupError, UnicodeError):
+        return False
+    return True
 
 
 def charset_from_content_type(content_type: str | None) -> str | None:
@@ -120,6 +155,8 @@ def decode_html(data: bytes, content_type: str | None = None) -> str:
         text = data[skip:].decode(encoding, "replace")
     else:
         text = _decode_without_bom(data, content_type)
+    if not text.strip():  # a BOM and spaces, or only Unicode spaces: empty, not binary
+        raise UnwallError(errors.EMPTY_BODY, "The request body is empty.", 400)
     if not looks_like_text(text):
         raise UnwallError(
             errors.UNDECODABLE,
@@ -135,28 +172,47 @@ def _decode_without_bom(data: bytes, content_type: str | None) -> str:
         strict = _try_decode(data, declared)
         if strict is not None:
             return strict
-        # A declared UTF-8 page with a few bad bytes: browsers replace them.
-        if declared == "utf-8" and _mostly_utf8(data):
+        # A declared UTF-8 page with a few bad bytes: browsers replace them. The
+        # declaration is evidence too, so valid characters need only outnumber
+        # bad ones (a mislabeled single-byte page has next to no valid ones).
+        if declared == "utf-8" and _mostly_utf8(data, min_ratio=1):
             return data.decode("utf-8", "replace")
     utf8 = _try_decode(data, "utf-8")
     if utf8 is not None:
         return utf8
     if _mostly_utf8(data):
         return data.decode("utf-8", "replace")
-    best = from_bytes(data[:200_000]).best()
-    if best is not None and best.encoding:
-        guessed = normalize_label(best.encoding) or best.encoding
+    guessed = _detect_encoding(data)
+    if guessed:
         return data.decode(guessed, "replace")
     if declared:
         return data.decode(declared, "replace")
     return data.decode("cp1252", "replace")
 
 
-def _mostly_utf8(data: bytes) -> bool:
+def _detect_encoding(data: bytes) -> str | None:
+    """The detector's guess, corrected for the language it read: it tells
+    languages apart well but not the single-byte code pages that share most of
+    a language's letters, and on a French page may pick iso-8859-13 or
+    windows-1250 ('è', 'à', 'œ' become 'č', 'ą', U+009C). Among readings about
+    as clean as its best, one in a code page the language is written in wins."""
+    # In the detector's order, best first; never a codec that is no page encoding.
+    matches = [m for m in from_bytes(data[:200_000]) if m.encoding and normalize_label(m.encoding)]
+    if not matches:
+        return None
+    best = matches[0]
+    native = _CODE_PAGES_BY_LANGUAGE.get(best.language.rstrip("—"), ())
+    candidates = [m for m in matches if m.encoding in native and m.chaos <= best.chaos + _CHAOS_MARGIN]
+    if candidates:
+        best = min(candidates, key=lambda match: (match.chaos, native.index(match.encoding)))
+    return normalize_label(best.encoding)
+
+
+def _mostly_utf8(data: bytes, min_ratio: int = 3) -> bool:
     """True when valid multi-byte characters far outnumber invalid sequences: a
     UTF-8 page with stray bytes. A single-byte page read as UTF-8 has almost
     no valid multi-byte sequences, so it fails this test."""
     text = data[:1_000_000].decode("utf-8", "replace")
     bad = text.count("\ufffd")
     valid_non_ascii = sum(1 for char in text if char >= "\x80") - bad
-    return bad < 1000 and valid_non_ascii >= 3 * max(bad, 1)
+    return bad < 1000 and valid_non_ascii >= min_ratio * max(bad, 1)

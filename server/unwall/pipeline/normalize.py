@@ -32,7 +32,12 @@ LAZY_SRC_ATTRIBUTES: tuple[str, ...] = (
 LAZY_SRCSET_ATTRIBUTES: tuple[str, ...] = ("data-srcset", "data-lazy-srcset")
 
 _IMAGE_URL = re.compile(r"^(https?:)?//|^/|^[\w./-]+\.(jpe?g|png|gif|webp|avif|svg)", re.I)
-_SRCSET_CANDIDATE = re.compile(r"\s*(\S+?)(?:\s+([\d.]+)([wx]))?\s*(?:,|$)")
+# srcset as the HTML standard splits it: a URL runs to the next space, so the
+# commas of image-CDN addresses (Cloudinary's `w_400,h_300`, data: URIs) stay
+# in it; commas right after it, or after its descriptors, end the candidate.
+_SRCSET_URL = re.compile(r"[\s,]*(\S+)")
+_SRCSET_DESCRIPTORS = re.compile(r"([^,]*),?")
+_WIDTH_OR_DENSITY = re.compile(r"^([\d.]+)([wx])$")
 
 
 def unhide_article(root: HtmlElement) -> None:
@@ -53,18 +58,37 @@ def is_placeholder_src(src: str | None) -> bool:
     )
 
 
+def _srcset_candidates(srcset: str) -> list[tuple[str, str]]:
+    """`a.jpg 480w, b.jpg 2x` -> [(url, descriptor)], descriptor '' when absent."""
+    candidates: list[tuple[str, str]] = []
+    position = 0
+    while url_match := _SRCSET_URL.match(srcset, position):
+        url, position = url_match.group(1), url_match.end()
+        descriptor = ""
+        if url.endswith(","):
+            url = url.rstrip(",")
+        elif descriptor_match := _SRCSET_DESCRIPTORS.match(srcset, position):
+            descriptor, position = descriptor_match.group(1).strip(), descriptor_match.end()
+        if url:
+            candidates.append((url, descriptor))
+    return candidates
+
+
+def _weight(descriptor: str) -> float | None:
+    """480 for `480w`, 2 for `2x`; None for no or another descriptor."""
+    match = _WIDTH_OR_DENSITY.match(descriptor)
+    try:
+        return float(match.group(1)) if match else None
+    except ValueError:  # "1.2.3x"
+        return None
+
+
 def parse_srcset(srcset: str) -> list[tuple[str, float]]:
     """`a.jpg 480w, b.jpg 2x` -> [(url, weight)]; widths and densities compare within a set."""
     candidates: list[tuple[str, float]] = []
-    for match in _SRCSET_CANDIDATE.finditer(srcset or ""):
-        url = match.group(1).rstrip(",")
-        if not url:
-            continue
-        try:
-            weight = float(match.group(2)) if match.group(2) else 1.0
-        except ValueError:
-            weight = 1.0
-        candidates.append((url, weight))
+    for url, descriptor in _srcset_candidates(srcset or ""):
+        weight = _weight(descriptor)
+        candidates.append((url, 1.0 if weight is None else weight))
     return candidates
 
 
@@ -124,7 +148,11 @@ def _use_noscript_fallback(noscript: HtmlElement) -> None:
         noscript.drop_tree()  # "please enable JavaScript" and tracking pixels
         return
     previous = noscript.getprevious()
-    if previous is not None and previous.tag == "img" and is_placeholder_src(previous.get("src")):
+    if previous is not None and previous.tag == "img":
+        if not is_placeholder_src(previous.get("src")):
+            # Loaded already (a rendered page keeps the fallback): showing both repeats it.
+            noscript.drop_tree()
+            return
         previous.drop_tree()
     elif previous is not None and previous.tag in {"picture", "span", "div"}:
         placeholder = [img for img in previous.iter("img") if is_placeholder_src(img.get("src"))]
@@ -172,16 +200,12 @@ def make_urls_absolute(root: HtmlElement, page_url: str | None) -> str | None:
 
 def absolutize_srcset(srcset: str, base: str) -> str:
     parts = []
-    for match in _SRCSET_CANDIDATE.finditer(srcset or ""):
-        url = match.group(1).rstrip(",")
-        if not url:
-            continue
+    for url, descriptor in _srcset_candidates(srcset or ""):
         try:
             resolved = url if url.startswith(("http://", "https://")) else urljoin(base, url)
         except ValueError:
             continue
-        descriptor = f" {match.group(2)}{match.group(3)}" if match.group(2) else ""
-        parts.append(resolved + descriptor)
+        parts.append(resolved + (f" {descriptor}" if _weight(descriptor) is not None else ""))
     return ", ".join(parts)
 
 

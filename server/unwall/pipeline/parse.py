@@ -16,7 +16,16 @@ from unwall.errors import UnwallError
 # crash); the element count is ours to bound, since every stage walks the tree.
 DEFAULT_MAX_ELEMENTS = 1_000_000
 
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+# Templates sometimes repeat the declaration: libxml2 refuses the second one too.
+_XML_DECLARATION = re.compile(r"^(?:\s*<\?xml[^>]*>)+")
+# A lone surrogate (JSON's "\udcff" escapes make them) ends libxml2's input
+# early, as a NUL does: the page would be cut short there, silently.
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+# libxml2's HTML parser predates these void elements and parses them as
+# containers: everything after an <embed> or a <source> up to the end of its
+# parent would become its content, and go with it when it is removed.
+_VOID_ELEMENTS_PARSED_AS_CONTAINERS = ("embed", "source", "track", "wbr", "keygen")
 
 _PARSER = lxml.html.HTMLParser(
     remove_comments=True,
@@ -29,10 +38,12 @@ _PARSER = lxml.html.HTMLParser(
 def parse_html(text: str, max_elements: int = DEFAULT_MAX_ELEMENTS) -> HtmlElement:
     # libxml2 refuses str input that declares an encoding; NULs end its input early.
     text = _XML_DECLARATION.sub("", text, count=1).replace("\x00", "\ufffd")
+    text = _without_lone_surrogates(text)
     try:
         root = lxml.html.document_fromstring(text, parser=_PARSER)
     except (lxml.etree.ParserError, ValueError) as exc:
         raise UnwallError(errors.NO_ARTICLE, f"The page could not be parsed as HTML: {exc}", 422) from exc
+    _empty_void_elements(root)
     for count, _ in enumerate(root.iter(), start=1):
         if count > max_elements:
             raise UnwallError(
@@ -41,3 +52,25 @@ def parse_html(text: str, max_elements: int = DEFAULT_MAX_ELEMENTS) -> HtmlEleme
                 413,
             )
     return root
+
+
+def _without_lone_surrogates(text: str) -> str:
+    try:
+        text.encode("utf-8")  # a C-speed check; searching with the regex is slower
+    except UnicodeEncodeError:
+        return _SURROGATES.sub("\ufffd", text)
+    return text
+
+
+def _empty_void_elements(root: HtmlElement) -> None:
+    """Move what libxml2 put inside a void element back after it, in order."""
+    for element in list(root.iter(*_VOID_ELEMENTS_PARSED_AS_CONTAINERS)):
+        if element.text is None and not len(element):
+            continue
+        after = element.tail
+        element.tail, element.text = element.text, None
+        anchor = element
+        for child in list(element):
+            anchor.addnext(child)  # the child's tail travels with it
+            anchor = child
+        anchor.tail = (anchor.tail or "") + (after or "") or None

@@ -1,0 +1,648 @@
+"""Stage 3, strip (and normalize, which runs first): consent dialogs, blocked
+embeds, read-more boxes and share bars go; the article stays, whole."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import lxml.html
+import pytest
+from lxml.html import HtmlElement
+
+from unwall.model import Removal
+from unwall.pipeline.normalize import (
+    absolutize_srcset,
+    make_urls_absolute,
+    parse_srcset,
+    resolve_lazy_images,
+    unhide_article,
+)
+from unwall.pipeline.strip import strip_page
+from unwall.rules import load_rules
+
+PHRASES = json.loads(
+    (Path(__file__).resolve().parents[2] / "shared" / "rules" / "phrases.json").read_text("utf-8")
+)
+LANGUAGES = PHRASES["languages"]
+
+ARTICLE = [
+    "The city council met on Tuesday evening to discuss the budget for the coming year, which sets aside "
+    "new money for schools, libraries and the repair of several bridges.",
+    "Several residents spoke during the public comment period, raising concerns about rising property "
+    "taxes and about the cost of living in the older neighbourhoods by the river.",
+    "The mayor said the plan balanced the needs of families with the long-term health of the city's "
+    "finances, and promised two further hearings before the end of the month.",
+    "A final vote is expected next month, once the finance committee has reviewed the proposal line by "
+    "line with the city's auditors and published its recommendations.",
+]
+
+
+def paragraphs_html(texts: list[str] = ARTICLE, separator: str = "") -> str:
+    return separator.join(f"<p>{text}</p>" for text in texts)
+
+
+# strip.py reads blocks through `text_content()`, which joins the text of
+# adjacent elements without a space: in minified HTML "…bridges.</p><p>Several…"
+# reads "bridges.Several", so sentences and phrases run across block borders.
+JOINED_TEXT_BUG = (
+    "strip.py judges blocks on element.text_content(), which joins adjacent block elements without "
+    "whitespace; in minified HTML ('...bridges.</p><p>Several...' -> 'bridges.Several') _SENTENCE_SPLIT "
+    "and the phrase regexes' (?<!\\w)/(?!\\w) boundaries fail across block borders"
+)
+
+
+def around(block: str) -> str:
+    """The article's paragraphs with `block` in their middle."""
+    return paragraphs_html(ARTICLE[:2]) + block + paragraphs_html(ARTICLE[2:])
+
+
+def document(body: str) -> HtmlElement:
+    return lxml.html.document_fromstring(f"<html><head><title>Story</title></head><body>{body}</body></html>")
+
+
+def strip(body: str) -> tuple[HtmlElement, list[Removal]]:
+    root = document(body)
+    return root, strip_page(root, load_rules())
+
+
+def body_text(root: HtmlElement) -> str:
+    return " ".join(root.find("body").text_content().split())
+
+
+def assert_article_intact(root: HtmlElement, texts: list[str] = ARTICLE) -> None:
+    kept = [" ".join(p.text_content().split()) for p in root.iter("p")]
+    for text in texts:
+        assert text in kept, f"lost: {text[:60]}"
+
+
+# --- 1. consent platforms -----------------------------------------------------------------------------
+
+CMP_CONTAINERS = [
+    pytest.param(
+        '<div id="onetrust-consent-sdk"><div class="onetrust-pc-dark-filter"></div>'
+        '<div id="onetrust-banner-sdk" role="region"><p id="onetrust-policy-text">We and our partners '
+        "store and/or access information on a device, such as cookies.</p>"
+        '<button id="onetrust-accept-btn-handler">Accept All Cookies</button>'
+        '<button id="onetrust-reject-all-handler">Reject All</button></div></div>',
+        "cmp.onetrust",
+        id="onetrust",
+    ),
+    pytest.param(
+        '<div id="CybotCookiebotDialog" class="CybotEdge"><h2>This website uses cookies</h2>'
+        "<div>We use cookies to personalise content and ads.</div>"
+        '<a id="CybotCookiebotDialogBodyLevelButtonLevelOptinAllowAll">Allow all</a></div>',
+        "cmp.cookiebot",
+        id="cookiebot",
+    ),
+    pytest.param(
+        '<div id="didomi-host"><div class="didomi-popup-backdrop"><div class="didomi-popup-container">'
+        "<p>Nous et nos partenaires stockons et/ou accédons à des informations sur un appareil.</p>"
+        "<button>Accepter &amp; Fermer</button></div></div></div>",
+        "cmp.didomi",
+        id="didomi",
+    ),
+    pytest.param(
+        '<div id="sp_message_container_1024512"><iframe title="SP Consent Message"></iframe>'
+        "<p>We value your privacy</p></div>",
+        "cmp.sourcepoint",
+        id="sourcepoint-prefix-selector",
+    ),
+    pytest.param(
+        '<div id="qc-cmp2-container"><p>We value your privacy</p></div>', "cmp.quantcast", id="quantcast"
+    ),
+]
+
+
+@pytest.mark.parametrize(("container", "rule"), CMP_CONTAINERS)
+@pytest.mark.parametrize("place", ["before", "after", "inside-article"])
+def test_consent_platform_containers_are_removed_and_reported(container: str, rule: str, place: str) -> None:
+    body = {
+        "before": container + f"<article>{paragraphs_html()}</article>",
+        "after": f"<article>{paragraphs_html()}</article>" + container,
+        "inside-article": f"<article>{around(container)}</article>",
+    }[place]
+    root, removals = strip(body)
+    assert_article_intact(root)
+    consent = [removal for removal in removals if removal.kind == "consent_dialog"]
+    assert len(consent) == 1, removals
+    assert consent[0].rule == rule
+    assert consent[0].rule.startswith("cmp.")
+    assert len(consent[0].text) <= Removal.TEXT_LIMIT
+    # Nothing of the platform is left: not its id, not its wording.
+    assert "cookies" not in body_text(root).lower()
+    assert "privacy" not in body_text(root).lower()
+    html = lxml.html.tostring(root, encoding="unicode")
+    for marker in ("onetrust", "Cybot", "didomi", "sp_message", "qc-cmp2"):
+        assert marker not in html
+
+
+def test_nested_platform_containers_are_reported_once() -> None:
+    # OneTrust's outer and inner containers both match: the outer one goes, once.
+    root, removals = strip(CMP_CONTAINERS[0].values[0] + f"<article>{paragraphs_html()}</article>")
+    assert [(r.kind, r.rule) for r in removals] == [("consent_dialog", "cmp.onetrust")]
+    assert_article_intact(root)
+
+
+# --- 5. the classifier: generic banners --------------------------------------------------------------
+
+GENERIC_BANNER = (
+    '<div class="notice-bar" style="position: fixed; bottom: 0; z-index: 9999">'
+    "<p>We use cookies to give you the best experience on our website. By clicking “Accept all”, you "
+    "consent to the use of cookies for analytics and personalised ads.</p>"
+    '<a href="#" class="btn">Accept all</a> <a href="#" class="btn">Reject all</a>'
+    '<a href="/privacy">Cookie settings</a></div>'
+)
+
+
+@pytest.mark.parametrize(
+    ("wrapped", "separator"),
+    [
+        (False, ""),
+        (False, "\n"),
+        (True, "\n"),
+        pytest.param(
+            True,
+            "",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason=JOINED_TEXT_BUG + ": the banner's last sentence swallows the article paragraphs "
+                "after it (consent coverage 1.0 instead of 0.42), so the whole page wrapper <div> is "
+                "removed as classifier.consent-banner together with the article; _classify_blocks also "
+                "lacks the _holds_article guard the module docstring promises for rules 3 to 5",
+            ),
+        ),
+    ],
+)
+def test_generic_fixed_banner_is_removed_by_the_classifier(wrapped: bool, separator: str) -> None:
+    body = GENERIC_BANNER + separator + paragraphs_html(ARTICLE, separator)
+    if wrapped:
+        body = f"<div class='page'>{body}</div>"
+    root, removals = strip(body)
+    assert [(r.kind, r.rule) for r in removals] == [("consent_dialog", "classifier.consent-banner")]
+    assert removals[0].text.startswith("We use cookies to give you the best experience")
+    assert "Accept all" not in body_text(root)
+    assert "Reject all" not in body_text(root)
+    assert_article_intact(root)
+    assert [" ".join(p.text_content().split()) for p in root.iter("p")] == ARTICLE
+
+
+def test_banner_buttons_as_spans_inside_an_unnamed_div() -> None:
+    banner = (
+        "<div><div>This site uses cookies to improve your experience and to show you personalised "
+        "ads. You can withdraw your consent at any time.</div>"
+        "<span>Accept all</span><span>Reject all</span></div>"
+    )
+    root, removals = strip(f"<main>{banner}{paragraphs_html()}</main>")
+    assert [r.kind for r in removals] == ["consent_dialog"]
+    assert "withdraw your consent" not in body_text(root)
+    assert_article_intact(root)
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_counter_examples_survive_among_article_paragraphs(language: str) -> None:
+    for sentence in LANGUAGES[language]["counter_examples"]:
+        for position in (0, 2, len(ARTICLE)):
+            texts = list(ARTICLE)
+            texts.insert(position, sentence)
+            root, removals = strip(f"<article><h1>Headline</h1>{paragraphs_html(texts)}</article>")
+            assert_article_intact(root, texts)
+            assert removals == [], (language, sentence, removals)
+
+
+COOKIE_LAW_ARTICLE = [
+    "European regulators have told websites that a cookie banner must make it as easy to reject all cookies "
+    "as to accept all of them, a decision that could reshape how consent is collected online.",
+    "Until now, many banners offered a prominent “Accept all” button while hiding the “Reject all” option "
+    "behind a second layer of menus, a design the regulators called a dark pattern.",
+    "Notices that say “We use cookies” and offer only “Accept all” and “Manage preferences” will "
+    "no longer be "
+    "enough, the board said, adding that refusing must take a single click.",
+    "Publishers argue that advertising revenue depends on consent rates, and warn that a visible "
+    "“Reject all” "
+    "button could cut income by a third for some news sites.",
+    "Privacy groups welcomed the ruling. “By clicking accept all, people never meant to give away "
+    "their data,” "
+    "one campaigner said. The new rules take effect in the spring.",
+]
+
+
+_LAW_IN_DIV_BUG = (
+    "strip._classify_blocks has no _holds_article guard (the module docstring says rules 3 to 5 never "
+    "remove a block that holds most of the page's text) and _in_paragraph_run protects only a <p>: a "
+    "<div> wrapping an article about cookie consent law (2 dialog phrases in 900 characters, consent "
+    "coverage 0.76) is removed whole as classifier.consent-banner"
+)
+
+
+@pytest.mark.parametrize(
+    ("container", "separator"),
+    [
+        ("article", ""),
+        ("article", "\n"),
+        ("main", ""),
+        pytest.param("div", "", marks=pytest.mark.xfail(strict=True, reason=_LAW_IN_DIV_BUG)),
+        pytest.param("div", "\n", marks=pytest.mark.xfail(strict=True, reason=_LAW_IN_DIV_BUG)),
+        pytest.param("section", "\n", marks=pytest.mark.xfail(strict=True, reason=_LAW_IN_DIV_BUG)),
+    ],
+)
+def test_article_about_cookie_consent_law_keeps_every_paragraph(container: str, separator: str) -> None:
+    paragraphs = paragraphs_html(COOKIE_LAW_ARTICLE, separator)
+    body = f"<{container}><h1>Regulators target cookie banners</h1>{separator}{paragraphs}</{container}>"
+    root, removals = strip(body)
+    assert removals == []
+    assert_article_intact(root, COOKIE_LAW_ARTICLE)
+
+
+def test_cookie_law_article_beside_a_real_banner_loses_only_the_banner() -> None:
+    root, removals = strip(GENERIC_BANNER + f"<article>{paragraphs_html(COOKIE_LAW_ARTICLE)}</article>")
+    assert [r.rule for r in removals] == ["classifier.consent-banner"]
+    assert_article_intact(root, COOKIE_LAW_ARTICLE)
+
+
+# --- 2. blocked embeds -----------------------------------------------------------------------------------
+
+VIDEO_ID = "dQw4w9WgXcQ"
+WATCH_URL = f"https://www.youtube.com/watch?v={VIDEO_ID}"
+
+
+def embed_lines(root: HtmlElement) -> list[HtmlElement]:
+    return root.xpath("//p[@class='unwall-embed']")
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        pytest.param(
+            f'<div class="cmplz-blocked-content-notice" data-src="https://www.youtube.com/embed/{VIDEO_ID}?rel=0">'
+            "<p>This content is blocked. Accept cookies to view this content.</p>"
+            "<button>Accept</button></div>",
+            id="complianz-data-src",
+        ),
+        pytest.param(
+            '<div class="cmplz-blocked-content-container">'
+            '<div class="cmplz-blocked-content-notice"><p>Click to load the video.</p></div>'
+            f'<iframe data-src="https://www.youtube-nocookie.com/embed/{VIDEO_ID}" src="about:blank">'
+            "</iframe></div>",
+            id="complianz-wrapper-with-blocked-iframe",
+        ),
+        pytest.param(
+            '<div class="_brlbs-content-blocker"><div class="_brlbs-embed">'
+            f'<a data-borlabs-cookie-src="https://www.youtube.com/embed/{VIDEO_ID}">Load video</a>'
+            "<p>Mit dem Laden des Videos akzeptieren Sie die Datenschutzerklärung von YouTube.</p>"
+            "</div></div>",
+            id="borlabs",
+        ),
+        pytest.param(
+            f'<div class="video-consent" data-src="https://www.youtube.com/embed/{VIDEO_ID}">'
+            "<p>This content is blocked. You need to accept marketing cookies to view this content.</p>"
+            "<button>Accept</button></div>",
+            id="classifier-only",
+        ),
+    ],
+)
+def test_blocked_embed_notice_becomes_one_link_line(notice: str) -> None:
+    root, removals = strip(f"<article>{around(notice)}</article>")
+    lines = embed_lines(root)
+    assert len(lines) == 1
+    line = lines[0]
+    assert line.text_content() == f"YouTube video: {WATCH_URL}"
+    assert [a.get("href") for a in line.iter("a")] == [WATCH_URL]
+    # The line takes the notice's place, between the paragraphs around it.
+    assert line.getprevious().text_content() == ARTICLE[1]
+    assert line.getnext().text_content() == ARTICLE[2]
+    assert [r.kind for r in removals] == ["embed_notice"]
+    assert "blocked" not in body_text(root).lower()
+    assert "accept" not in body_text(root).lower()
+    assert not root.xpath("//iframe")
+    assert_article_intact(root)
+
+
+def test_embed_notice_without_an_address_is_dropped() -> None:
+    notice = (
+        '<div class="cmplz-blocked-content-notice"><p>This content is blocked. '
+        "Accept cookies to view this content.</p><button>Accept</button></div>"
+    )
+    root, removals = strip(f"<article>{around(notice)}</article>")
+    assert embed_lines(root) == []
+    assert [(r.kind, r.rule) for r in removals] == [("embed_notice", "embed.complianz")]
+    assert "blocked" not in body_text(root)
+    assert_article_intact(root)
+
+
+def test_disqus_notice_is_dropped_not_linked() -> None:
+    notice = (
+        '<div class="cookieconsent-optout-marketing" '
+        'data-src="https://example-news.disqus.com/embed.js">'
+        "<p>Please accept marketing cookies to see the comments.</p></div>"
+    )
+    root, removals = strip(f"<article>{paragraphs_html()}</article>{notice}")
+    assert embed_lines(root) == []
+    assert not root.xpath("//a[contains(@href, 'disqus')]")
+    assert [r.kind for r in removals] == ["embed_notice"]
+    assert "comments" not in body_text(root)
+    assert_article_intact(root)
+
+
+def test_a_live_youtube_iframe_also_becomes_the_link_line() -> None:
+    iframe = f'<iframe src="https://www.youtube.com/embed/{VIDEO_ID}" width="560" height="315"></iframe>'
+    root, _ = strip(f"<article>{around(iframe)}</article>")
+    assert [line.text_content() for line in embed_lines(root)] == [f"YouTube video: {WATCH_URL}"]
+    assert not root.xpath("//iframe")
+    assert_article_intact(root)
+
+
+# --- related boxes, share bars --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<p>Lire aussi : <a href="/economie/budget">Le budget de la ville en hausse de 4 %</a></p>',
+        '<p><strong>Lire aussi</strong> <a href="/economie/budget">Le budget de la ville en hausse</a></p>',
+        '<div>Read more: <a href="/news/budget">The council votes on the budget</a></div>',
+        '<aside><span>Read more</span>\n<ul><li><a href="/a">Bridges to be repaired</a></li>'
+        '<li><a href="/b">Library opens late</a></li></ul></aside>',
+        pytest.param(
+            '<aside><span>Read more</span><ul><li><a href="/a">Bridges to be repaired</a></li>'
+            '<li><a href="/b">Library opens late</a></li></ul></aside>',
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason=JOINED_TEXT_BUG + ": 'Read more' + 'Bridges...' reads 'read moreBridges', the "
+                "related label no longer matches as a phrase, so any_trigger skips the box",
+            ),
+            id="minified-aside",
+        ),
+        '<p><b>Lesen Sie auch:</b> <a href="/politik/haushalt">Der Haushalt der Stadt steigt</a></p>',
+        '<div class="box">Lesen Sie auch <a href="/politik/haushalt">Der Haushalt der Stadt</a></div>',
+    ],
+)
+def test_read_more_boxes_are_removed(box: str) -> None:
+    root, removals = strip(f"<article>{around(box)}</article>")
+    assert [r.kind for r in removals] == ["related"]
+    assert not root.xpath("//a")
+    assert [" ".join(p.text_content().split()) for p in root.iter("p")] == ARTICLE
+
+
+def test_a_paragraph_that_only_mentions_reading_more_stays() -> None:
+    texts = [
+        *ARTICLE[:2],
+        "Read more about the budget in the council's own summary, which runs to forty pages and "
+        "explains every line of spending.",
+        *ARTICLE[2:],
+    ]
+    root, removals = strip(f"<article>{paragraphs_html(texts)}</article>")
+    assert removals == []
+    assert_article_intact(root, texts)
+
+
+@pytest.mark.parametrize("name", ['class="social-share"', 'class="post__share-bar"', 'id="sharebar"'])
+def test_share_bar_is_removed(name: str) -> None:
+    bar = (
+        f'<div {name}><a href="https://twitter.com/intent/tweet?url=x">Share on X</a>'
+        '<a href="https://www.facebook.com/sharer/sharer.php?u=x">Share on Facebook</a></div>'
+    )
+    root, removals = strip(f"<article>{bar}{paragraphs_html()}{bar}</article>")
+    assert [(r.kind, r.rule) for r in removals] == [("share", "boilerplate.share-bar")] * 2
+    assert "Share" not in body_text(root)
+    assert_article_intact(root)
+
+
+def test_class_names_match_whole_runs_not_substrings() -> None:
+    # 'share' must not match 'shareholder'.
+    box = '<div class="shareholder-letter"><p>The shareholder letter was read out in full.</p></div>'
+    root, removals = strip(f"<article>{box}{paragraphs_html()}</article>")
+    assert removals == []
+    assert "shareholder letter" in body_text(root)
+
+
+# --- normalize: unhide ----------------------------------------------------------------------------------
+
+
+def test_unhide_article_removes_aria_hidden_and_inert() -> None:
+    root = document(
+        '<div id="page" aria-hidden="true" inert><article aria-hidden="true"><p>Text</p></article></div>'
+        '<div id="onetrust-consent-sdk" aria-modal="true"><p>Consent</p></div>'
+    )
+    unhide_article(root)
+    assert root.xpath("//*[@aria-hidden]") == []
+    assert root.xpath("//*[@inert]") == []
+    page = root.get_element_by_id("page")
+    assert page.attrib == {"id": "page"}
+    assert root.find(".//article").attrib == {}
+    # Other attributes are none of its business.
+    assert root.get_element_by_id("onetrust-consent-sdk").get("aria-modal") == "true"
+
+
+# --- normalize: lazy images -----------------------------------------------------------------------------
+
+
+def resolved(body: str) -> HtmlElement:
+    root = document(body)
+    resolve_lazy_images(root)
+    return root
+
+
+def srcs(root: HtmlElement) -> list[str | None]:
+    return [img.get("src") for img in root.iter("img")]
+
+
+@pytest.mark.parametrize(
+    ("img", "expected"),
+    [
+        (
+            '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="https://cdn.example/a.jpg">',
+            "https://cdn.example/a.jpg",
+        ),
+        ('<img data-src="https://cdn.example/a.jpg">', "https://cdn.example/a.jpg"),
+        ('<img src="" data-lazy-src="/images/b.jpg">', "/images/b.jpg"),
+        (
+            '<img src="/img/spacer.gif" data-original="https://cdn.example/c.jpg">',
+            "https://cdn.example/c.jpg",
+        ),
+        ('<img src="https://cdn.example/blank.gif" data-lazy="//cdn.example/d.png">', "//cdn.example/d.png"),
+        (
+            '<img src="data:," '
+            'data-srcset="https://cdn.example/s.jpg 480w, https://cdn.example/l.jpg 1200w">',
+            "https://cdn.example/l.jpg",
+        ),
+        (
+            '<img class="lazyload" '
+            'data-lazy-srcset="https://cdn.example/x1.jpg 1x, https://cdn.example/x2.jpg 2x">',
+            "https://cdn.example/x2.jpg",
+        ),
+    ],
+)
+def test_lazy_image_attributes_are_resolved(img: str, expected: str) -> None:
+    assert srcs(resolved(f"<figure>{img}</figure>")) == [expected]
+
+
+def test_lazy_srcset_becomes_the_srcset() -> None:
+    root = resolved('<img data-srcset="https://cdn.example/s.jpg 480w, https://cdn.example/l.jpg 1200w">')
+    assert (
+        root.find(".//img").get("srcset") == "https://cdn.example/s.jpg 480w, https://cdn.example/l.jpg 1200w"
+    )
+
+
+def test_a_real_src_is_not_replaced_by_lazy_attributes() -> None:
+    root = resolved('<img src="https://cdn.example/real.jpg" data-src="https://cdn.example/other.jpg">')
+    assert srcs(root) == ["https://cdn.example/real.jpg"]
+
+
+def test_lazy_attribute_that_is_no_image_address_is_ignored() -> None:
+    assert srcs(resolved('<img data-src="lazy-module-config">')) == [None]
+
+
+@pytest.mark.parametrize("source_attribute", ["srcset", "data-srcset"])
+def test_picture_source_fills_a_placeholder_img(source_attribute: str) -> None:
+    root = resolved(
+        f'<picture><source {source_attribute}="https://cdn.example/p-400.webp 400w, '
+        'https://cdn.example/p-1600.webp 1600w" '
+        'type="image/webp"><img src="data:image/svg+xml,%3Csvg%3E" alt="Harbour"></picture>'
+    )
+    img = root.find(".//img")
+    assert img.get("src") == "https://cdn.example/p-1600.webp"
+    assert img.get("alt") == "Harbour"
+
+
+def test_noscript_fallback_replaces_the_placeholder_img() -> None:
+    root = resolved(
+        '<figure><img class="lazy" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="">'
+        '<noscript><img src="https://cdn.example/real.jpg" alt="Real"></noscript>'
+        "<figcaption>Cap</figcaption></figure>"
+    )
+    assert [(img.get("src"), img.get("alt")) for img in root.iter("img")] == [
+        ("https://cdn.example/real.jpg", "Real")
+    ]
+    assert not root.xpath("//noscript")
+    assert [child.tag for child in root.find(".//figure")] == ["img", "figcaption"]
+
+
+def test_noscript_fallback_replaces_a_wrapped_placeholder() -> None:
+    root = resolved(
+        '<div class="img-wrap"><span class="lazy"><img src="data:,"></span>'
+        '<noscript><img src="https://cdn.example/wrapped.jpg"></noscript></div>'
+    )
+    assert srcs(root) == ["https://cdn.example/wrapped.jpg"]
+
+
+def test_noscript_fallback_after_a_loaded_image_is_not_shown_twice() -> None:
+    # A rendered page: the lazy loader already set src, the fallback is still there.
+    root = resolved(
+        '<figure><img src="https://cdn.example/shown.jpg" alt="Shown">'
+        '<noscript><img src="https://cdn.example/shown.jpg" alt="Shown"></noscript></figure>'
+    )
+    assert srcs(root) == ["https://cdn.example/shown.jpg"]
+    assert not root.xpath("//noscript")
+
+
+def test_noscript_without_image_is_dropped() -> None:
+    root = resolved("<p>before</p><noscript><p>Please enable JavaScript.</p></noscript><p>after</p>")
+    assert [p.text for p in root.iter("p")] == ["before", "after"]
+
+
+# --- normalize: absolute addresses ---------------------------------------------------------------------
+
+PAGE_URL = "https://news.example/section/story.html"
+
+
+def test_urls_become_absolute_against_the_page_url() -> None:
+    root = document(
+        '<a href="/about">a</a><a href="next.html?p=2#c">b</a><a href="#comments">c</a>'
+        '<a href="mailto:desk@news.example">d</a><a href="https://other.example/x">e</a>'
+        '<a href="//cdn.example/f">f</a><a href="../up/">g</a>'
+        '<img src="/img/a.jpg"><blockquote cite="/sources/1">q</blockquote><q cite="quote.html">q</q>'
+    )
+    assert make_urls_absolute(root, PAGE_URL) == PAGE_URL
+    assert [a.get("href") for a in root.iter("a")] == [
+        "https://news.example/about",
+        "https://news.example/section/next.html?p=2#c",
+        "#comments",
+        "mailto:desk@news.example",
+        "https://other.example/x",
+        "https://cdn.example/f",
+        "https://news.example/up/",
+    ]
+    assert srcs(root) == ["https://news.example/img/a.jpg"]
+    assert root.find(".//blockquote").get("cite") == "https://news.example/sources/1"
+    assert root.find(".//q").get("cite") == "https://news.example/section/quote.html"
+
+
+def test_absolute_base_href_wins_over_the_page_url() -> None:
+    root = lxml.html.document_fromstring(
+        '<html><head><base href="https://static.example/base/"></head>'
+        '<body><a href="a">a</a><img src="i.jpg"></body></html>'
+    )
+    assert make_urls_absolute(root, PAGE_URL) == "https://static.example/base/"
+    assert root.find(".//a").get("href") == "https://static.example/base/a"
+    assert srcs(root) == ["https://static.example/base/i.jpg"]
+
+
+def test_relative_base_href_is_resolved_against_the_page_url() -> None:
+    root = lxml.html.document_fromstring(
+        '<html><head><base href="/archive/2024/"></head><body><a href="a">a</a></body></html>'
+    )
+    assert make_urls_absolute(root, PAGE_URL) == "https://news.example/archive/2024/"
+    assert root.find(".//a").get("href") == "https://news.example/archive/2024/a"
+
+
+def test_absolute_base_href_without_a_page_url() -> None:
+    root = lxml.html.document_fromstring(
+        '<html><head><base href="https://b.example/x/"></head><body><a href="a">a</a></body></html>'
+    )
+    assert make_urls_absolute(root, None) == "https://b.example/x/"
+    assert root.find(".//a").get("href") == "https://b.example/x/a"
+
+
+@pytest.mark.parametrize("page_url", [None, "file:///page.html", "not a url", "/relative/only"])
+def test_without_an_absolute_base_nothing_changes(page_url: str | None) -> None:
+    root = lxml.html.document_fromstring(
+        '<html><head><base href="/x/"></head><body><a href="a">a</a></body></html>'
+    )
+    assert make_urls_absolute(root, page_url) is None
+    assert root.find(".//a").get("href") == "a"
+
+
+def test_srcset_is_absolutized() -> None:
+    root = document(
+        '<img src="/a.jpg" srcset="/a-480.jpg 480w, a-960.jpg 960w">'
+        '<picture><source srcset="/p.webp 1x, /p@2x.webp 2x"><img src="/p.jpg"></picture>'
+    )
+    make_urls_absolute(root, PAGE_URL)
+    assert root.find(".//img").get("srcset") == (
+        "https://news.example/a-480.jpg 480w, https://news.example/section/a-960.jpg 960w"
+    )
+    assert (
+        root.find(".//source").get("srcset")
+        == "https://news.example/p.webp 1x, https://news.example/p@2x.webp 2x"
+    )
+
+
+def test_srcset_with_commas_inside_urls() -> None:
+    # Image CDNs put commas in the path (Cloudinary's transformations).
+    srcset = (
+        "https://res.cloudinary.com/demo/image/upload/w_400,h_300,c_fill/harbour.jpg 400w, "
+        "https://res.cloudinary.com/demo/image/upload/w_1200,h_900,c_fill/harbour.jpg 1200w"
+    )
+    assert parse_srcset(srcset) == [
+        ("https://res.cloudinary.com/demo/image/upload/w_400,h_300,c_fill/harbour.jpg", 400.0),
+        ("https://res.cloudinary.com/demo/image/upload/w_1200,h_900,c_fill/harbour.jpg", 1200.0),
+    ]
+    assert absolutize_srcset(srcset, PAGE_URL) == srcset
+    root = resolved(f'<img src="data:," data-srcset="{srcset}">')
+    assert srcs(root) == ["https://res.cloudinary.com/demo/image/upload/w_1200,h_900,c_fill/harbour.jpg"]
+
+
+@pytest.mark.parametrize(
+    ("srcset", "expected"),
+    [
+        ("a.jpg", [("a.jpg", 1.0)]),
+        ("a.jpg 1x,b.jpg 2x", [("a.jpg", 1.0), ("b.jpg", 2.0)]),
+        ("a.jpg, b.jpg 1.5x", [("a.jpg", 1.0), ("b.jpg", 1.5)]),
+        (" , a.jpg 300w ,, b.jpg 600w ", [("a.jpg", 300.0), ("b.jpg", 600.0)]),
+        ("", []),
+        ("   ", []),
+    ],
+)
+def test_parse_srcset(srcset: str, expected: list[tuple[str, float]]) -> None:
+    assert parse_srcset(srcset) == expected
