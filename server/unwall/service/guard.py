@@ -6,9 +6,10 @@ send it requests. Three checks, in this order, keep those pages out:
 1. Host: only loopback names (and names the user configured) are served. A
    DNS-rebinding page reaches us under its own host name, and gets 421.
 2. Origin: a request from a web origin (http/https) gets 403; the extension
-   (chrome-extension://, moz-extension://, optionally pinned ids) and clients
-   that send no Origin (curl, scripts) are served. CORS headers go only to
-   allowed origins.
+   (chrome-extension://, moz-extension://, optionally pinned ids), clients
+   that send no Origin (curl, scripts) and the service's own pages (the home
+   page's form: browsers send Origin on every POST, same-origin ones too) are
+   served. CORS headers go only to extension origins.
 3. Token: with a token configured, every request must carry it as
    `Authorization: Bearer`.
 """
@@ -86,12 +87,22 @@ def is_loopback_address(host: str) -> bool:
         return False
 
 
+def is_same_origin(origin: str, host_header: str | None) -> bool:
+    """Whether `origin` is the service itself, as the browser reached it. The
+    Host was checked first, so a rebinding page's own name never gets here."""
+    if not host_header:
+        return False
+    return origin.strip().lower() == "http://" + host_header.strip().lower()
+
+
 def access_middleware(policy: AccessPolicy) -> Middleware:
     @web.middleware
     async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
         if not policy.host_allowed(request.headers.get("Host")):
             raise UnwallError(errors.MISDIRECTED, "This service only answers to its loopback address.", 421)
         origin = request.headers.get("Origin")
+        if origin is not None and is_same_origin(origin, request.headers.get("Host")):
+            origin = None  # our own page: needs no CORS, and is no other page
         if not policy.origin_allowed(origin):
             raise UnwallError(errors.FORBIDDEN_ORIGIN, f"Requests from {origin!r} are not allowed.", 403)
         cors = _cors_headers(origin)
