@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test lint clean-venv
+.PHONY: serve test lint extension clean-venv
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check server tests benchmarks
 	$(BIN)/ruff format --check server tests benchmarks
 	$(BIN)/mypy
+
+# The browser extension, packaged for Chromium and Firefox: dist/unwall-{chrome,firefox}.zip
+extension:
+	$(PYTHON) extension/build.py
 
 clean-venv:
 	rm -rf $(VENV)
