@@ -30,6 +30,7 @@ HAND_WRITTEN = {
     "embed-notices.json": "embedNoticeFile",
     "boilerplate.json": "boilerplateFile",
     "phrases.json": "phrasesFile",
+    "bylines.json": "bylineFile",
 }
 GENERATED_FILES = sorted(GENERATED.glob("*.json"))
 ALL_FILES = [RULES / name for name in HAND_WRITTEN] + GENERATED_FILES

@@ -456,3 +456,25 @@ def load_rules() -> RuleSet:
             merged("dialog") + merged("embed_notice") + merged("related") + merged("promo")
         ),
     )
+
+
+@lru_cache(maxsize=1)
+def byline_prefix_pattern() -> re.Pattern[str]:
+    """The words that introduce a name in a byline, in every language of
+    `bylines.json`, as one pattern anchored at the start of a byline."""
+    languages = _read("bylines.json")["languages"].values()
+    prefixes = {normalize_text(p) for language in languages for p in language["prefixes"]}
+    particles = {p.strip() for language in languages for p in language.get("particles", [])}
+
+    def alternation(phrases: set[str]) -> str:
+        # Longest first, and any run of spaces between words.
+        ordered = sorted(phrases, key=len, reverse=True)
+        return "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in ordered)
+
+    # A particle is a prefix when written in lower case ('di Mario Rossi') or when a
+    # whole name follows ('Von Max Mustermann'); 'Di Maio' alone is a surname.
+    capitalized = {particle.capitalize() for particle in particles}
+    return re.compile(
+        rf"^(?:(?:(?i:{alternation(prefixes)})|{alternation(particles)})\s*:?\s+"
+        rf"|(?:{alternation(capitalized)})\s*:?\s+(?=\S+\s+\S))"
+    )

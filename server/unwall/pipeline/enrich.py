@@ -16,12 +16,20 @@ from lxml.html import HtmlElement, builder
 from unwall.model import LeadImage
 from unwall.pipeline.metadata import PageMetadata, article_json_ld
 from unwall.pipeline.normalize import parse_srcset
+from unwall.rules import byline_prefix_pattern
 
 TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|::|:|/|»|«)\s+")
-BYLINE_PREFIX = re.compile(
-    r"^(by|par|von|por|di|door|av|af|przez|autor(?:in)?|auteur|author|written by|écrit par)\s*:?\s+",
-    re.I,
-)
+# What a truncated title may end with, and what may follow a title that is no truncation.
+ELLIPSIS = " .…"
+SEPARATOR_START = re.compile(r"^\s*(?:\||-|–|—|·|•|::|:|/|»|«|_|\[|\()")
+# Heading permalinks that documentation generators put inside the heading.
+HEADING_ANCHOR_MARK = re.compile(r"[\s¶#§]+$")
+# A heading that short could be a site's logo rather than its headline.
+MIN_CONFIRMING_HEADING_WORDS = 3
+SHORT_TITLE_WORDS = 4
+# Below this share of common words, two titles name different things.
+MIN_TITLE_SIMILARITY = 0.5
+DATE_IN_BYLINE = re.compile(r"\b(?:1[89]|20)\d{2}\b|\b\d{1,2}:\d{2}\b")
 # Declared or content images whose address says they are not a photograph of the story.
 NOT_A_LEAD_IMAGE = re.compile(
     r"logo|icon|favicon|avatar|sprite|placeholder|blank\.|spacer|pixel|1x1|default[-_]?(image|og|share)|"
@@ -97,17 +105,37 @@ def strip_site_from_title(title: str, site_name: str | None) -> str:
     if len(parts) < 2:
         return title
     if site_name:
-        site = _comparable(site_name)
-        kept = [part for part in parts if _comparable(part) != site]
+        forms = _site_forms(site_name)
+        kept = [part for part in parts if _comparable(part) not in forms]
         if kept and len(kept) < len(parts):
             return _rejoin(title, kept)
-    # Without a known site name: the longest segment wins when it is clearly the headline.
-    longest = max(parts, key=len)
-    if len(longest.split()) >= 3 and (parts[0] == longest or parts[-1] == longest):
-        if parts[0] == longest:
-            return _rejoin(title, parts[:-1]) if len(parts[-1].split()) <= 4 else title
-        return _rejoin(title, parts[1:]) if len(parts[0].split()) <= 4 else title
-    return title
+        # The page names its site and no segment is that name: every dash is the headline's own.
+        return title
+    return _strip_unknown_site(title, parts)
+
+
+def _site_forms(site_name: str) -> set[str]:
+    """'Factorio.com' is 'Factorio' in a title; 'The Verge' may be 'Verge'."""
+    site = _comparable(site_name)
+    forms = {site, re.sub(r"^(?:the|www) ", "", site)}
+    if re.search(r"\.[a-z]{2,6}$", site_name.strip().lower()):
+        forms.add(re.sub(r"^www ", "", site.rsplit(" ", 1)[0]))
+    return {form for form in forms if form}
+
+
+def _strip_unknown_site(title: str, parts: list[str]) -> str:
+    """Without a site name: the last segment is cut (sites sign at the end), else the
+    first; a result of a few words is more likely a cut headline, and the whole stays."""
+    candidate = _rejoin(title, parts[:-1])
+    if _word_count(candidate) < 3:
+        candidate = _rejoin(title, parts[1:])
+    return candidate if _word_count(candidate) > SHORT_TITLE_WORDS else title
+
+
+def _word_count(text: str) -> int:
+    # Chinese and Japanese write no spaces: two characters make about a word.
+    ideographs = len(re.findall(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", text))
+    return len(text.split()) + ideographs // 2
 
 
 def _rejoin(title: str, kept: list[str]) -> str:
@@ -117,45 +145,95 @@ def _rejoin(title: str, kept: list[str]) -> str:
     return title[start:end].strip() if start >= 0 and end > start else " ".join(kept)
 
 
-def choose_title(metadata: PageMetadata, article: dict[str, Any], site_name: str | None) -> str:
+def declared_titles(metadata: PageMetadata, article: dict[str, Any]) -> list[str]:
+    """Titles the page declares, in the order of trust of Readability.js:
+    structured data first, Dublin Core, Open Graph, then the rest."""
     meta = metadata.meta
-    document_title = metadata.document_title
-    declared = [
-        _clean(candidate)
-        for candidate in (
-            meta.get("og:title"),
-            article.get("headline") or article.get("name"),
-            meta.get("twitter:title"),
-            meta.get("dc.title"),
-            meta.get("dcterm:title"),
-            meta.get("dcterms.title"),
-            meta.get("parsely-title"),
-            meta.get("sailthru.title"),
-        )
-        if isinstance(candidate, str)
-    ]
-    declared = [c for c in declared if 0 < len(c) <= 300]
-    headings = [h for h in metadata.h1_texts if 0 < len(h) <= 300]
-    in_document_title = _comparable(document_title)
+    candidates = (
+        _json_ld_title(article, metadata.document_title),
+        meta.get("dc:title"),
+        meta.get("dcterm:title"),
+        meta.get("dcterms:title"),
+        meta.get("og:title"),
+        meta.get("weibo:article:title"),
+        meta.get("title"),
+        meta.get("twitter:title"),
+        meta.get("parsely-title"),
+        meta.get("sailthru:title"),
+    )
+    cleaned = (_clean(c) for c in candidates if isinstance(c, str))
+    return list(dict.fromkeys(c for c in cleaned if 0 < len(c) <= 300))
 
-    def agrees(candidate: str, others: list[str]) -> bool:
-        comparable = _comparable(candidate)
-        return bool(comparable) and (
-            comparable in in_document_title or any(comparable == _comparable(o) for o in others)
-        )
 
-    # The best agreement: a declared headline that the <title> or an <h1> repeats,
-    # then an <h1> that the <title> or a declared headline repeats.
-    for candidate in declared:
-        if agrees(candidate, headings):
-            return strip_site_from_title(candidate, site_name)
-    for heading in headings:
-        if agrees(heading, declared):
-            return heading
+def _json_ld_title(article: dict[str, Any], document_title: str) -> str | None:
+    """`headline`, unless `name` differs and is the one the <title> repeats
+    (Wikipedia's headline is a description, its name the title)."""
+    headline, name = article.get("headline"), article.get("name")
+    if not isinstance(headline, str) or not _clean(headline):
+        return name if isinstance(name, str) else None
+    if not isinstance(name, str) or not _clean(name):
+        return headline
+    return name if similarity(name, document_title) > similarity(headline, document_title) else headline
+
+
+def similarity(a: str, b: str) -> float:
+    """Shared words over all words of both (Jaccard)."""
+    words_a, words_b = set(_comparable(a).split()), set(_comparable(b).split())
+    return len(words_a & words_b) / len(words_a | words_b) if words_a | words_b else 0.0
+
+
+def untruncated(candidate: str, others: list[str]) -> str:
+    """The longest other title that continues this one: 'Uncork the mystery' is
+    'Uncork the mystery of Germany's Frühburgunder' cut short for a card. A title
+    followed by a separator ('Headline | Site') is whole."""
+    stem = candidate.rstrip(ELLIPSIS).casefold()
+    best = candidate
+    for other in others:
+        rest = other[len(stem) :] if other.casefold().startswith(stem) else ""
+        if re.search(r"\w", rest) and not SEPARATOR_START.match(rest) and len(other) > len(best):
+            best = other
+    return best
+
+
+def without_suffix(candidate: str, others: list[str]) -> str:
+    """The shortest other title that this one extends past a separator:
+    'Headline » Local » News » Site' is 'Headline' with a breadcrumb."""
+    best = candidate
+    for other in others:
+        rest = candidate[len(other) :] if candidate.casefold().startswith(other.casefold()) else ""
+        if SEPARATOR_START.match(rest) and _word_count(other) >= MIN_CONFIRMING_HEADING_WORDS:
+            best = other if len(other) < len(best) else best
+    return best
+
+
+def choose_title(metadata: PageMetadata, article: dict[str, Any], site_name: str | None) -> str:
+    headings = [HEADING_ANCHOR_MARK.sub("", h) for h in metadata.h1_texts]
+    headings = [h for h in headings if 0 < len(h) <= 300]
+    declared = declared_titles(metadata, article)
+    document_title = _comparable(metadata.document_title)
+    # A heading the <title> repeats is what the page shows and names itself; the
+    # earlier in the <title>, the likelier the headline (sites sign at the end).
+    confirmed = [h for h in headings if _comparable(h) and _comparable(h) in document_title]
+    confirmed.sort(key=lambda h: (document_title.find(_comparable(h)), -len(h)))
+    substantial = [h for h in confirmed if _word_count(h) >= MIN_CONFIRMING_HEADING_WORDS]
     if declared:
-        return strip_site_from_title(declared[0], site_name)
-    if document_title:
-        return strip_site_from_title(document_title, site_name)
+        title = without_suffix(untruncated(declared[0], declared + headings), declared + headings)
+        comparable = _comparable(title)
+        if comparable in document_title or any(comparable == _comparable(h) for h in headings):
+            return strip_site_from_title(title, site_name)
+        # The <title> and a heading agree on a text that shares few words with the
+        # declared title: that one names something else (the site, a social-media pitch).
+        if substantial and similarity(title, substantial[0]) < MIN_TITLE_SIMILARITY:
+            return substantial[0]
+        return strip_site_from_title(title, site_name)
+    # A short heading is the headline when the <title> opens with it ('Mozilla - Wikipedia'),
+    # rather than a logo the <title> ends with ('Outside the web · V8').
+    first_segment = _comparable(TITLE_SEPARATORS.split(metadata.document_title)[0])
+    opening = [h for h in confirmed if _comparable(h) == first_segment]
+    if substantial or opening:
+        return (substantial or opening)[0]
+    if metadata.document_title:
+        return strip_site_from_title(metadata.document_title, site_name)
     return headings[0] if headings else ""
 
 
@@ -193,9 +271,13 @@ def _names(author: Any) -> list[str]:
 
 
 def clean_byline(text: str | None) -> str | None:
-    text = _clean(text)
-    text = BYLINE_PREFIX.sub("", text).strip(" ,;|-–—·")
+    text = _clean(text).strip(" ,;|-–—·•")
+    text = byline_prefix_pattern().sub("", text + " ").strip(" ,;|-–—·•")
     if not text or len(text) > 100 or text.startswith(("http://", "https://", "/")):
+        return None
+    # A year or a clock time is no part of a name: that text is a dateline, or a name
+    # run together with one, and a later candidate is cleaner.
+    if DATE_IN_BYLINE.search(text):
         return None
     return text
 
@@ -203,14 +285,17 @@ def clean_byline(text: str | None) -> str | None:
 def choose_byline(metadata: PageMetadata, article: dict[str, Any]) -> str | None:
     meta = metadata.meta
     json_ld_names = [n for n in (_clean(n) for n in _names(article.get("author"))) if n]
+    # Readability.js's order of trust: structured data, Dublin Core, then the rest.
     candidates = [
         ", ".join(dict.fromkeys(json_ld_names)) if json_ld_names else None,
+        meta.get("dc:creator"),
+        meta.get("dcterm:creator"),
+        meta.get("dcterms:creator"),
         meta.get("author"),
-        meta.get("article:author"),
         meta.get("parsely-author"),
-        meta.get("sailthru.author"),
-        meta.get("dc.creator"),
-        meta.get("dcterms.creator"),
+        meta.get("article:author"),
+        meta.get("og:article:author"),
+        meta.get("sailthru:author"),
         *metadata.byline_texts,
     ]
     for candidate in candidates:
@@ -236,9 +321,12 @@ def normalize_date(value: str | None) -> str | None:
         return _iso(parsedate_to_datetime(text), False)
     except (TypeError, ValueError, IndexError):
         pass
-    match = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text)
+    match = re.search(r"\b\d{4}-\d{2}-\d{2}\b", text)
     if match:
-        return match.group(0)
+        try:  # a date-shaped string is no date until the calendar agrees ('2024-13-45')
+            return _iso(datetime.fromisoformat(match.group(0)), True)
+        except ValueError:
+            return None
     return None
 
 
@@ -300,6 +388,16 @@ def _int_attribute(element: HtmlElement, name: str) -> int | None:
     return int(value) if value.isdigit() and int(value) > 0 else None
 
 
+def _dimension(img: HtmlElement, name: str) -> int | None:
+    """A side from the attribute, else from an inline style in pixels
+    (tracking pixels are often sized only by `style="width:1px"`)."""
+    size = _int_attribute(img, name)
+    if size is None:
+        match = re.search(rf"(?:^|[;\s]){name}\s*:\s*(\d+)(?:\.\d+)?px", img.get("style") or "", re.I)
+        size = int(match.group(1)) if match and int(match.group(1)) > 0 else None
+    return size
+
+
 def image_key(url: str) -> str:
     """What stays the same across a CMS's resized copies of one image:
     the path without size suffixes, extension or query."""
@@ -332,7 +430,7 @@ def _caption_of(img: HtmlElement) -> tuple[HtmlElement, str]:
 
 
 def _content_image_size(img: HtmlElement) -> int | None:
-    width, height = _int_attribute(img, "width"), _int_attribute(img, "height")
+    width, height = _dimension(img, "width"), _dimension(img, "height")
     srcset_widths = [w for _, w in parse_srcset(img.get("srcset") or "") if w > 10]
     if width is None and srcset_widths:
         width = int(max(srcset_widths))
@@ -377,8 +475,8 @@ def choose_lead_image(metadata: PageMetadata, content: HtmlElement) -> LeadImage
         if match is not None:
             shown, caption = _caption_of(match)
             alt = alt or _clean(match.get("alt"))
-            width = width or _int_attribute(match, "width")
-            height = height or _int_attribute(match, "height")
+            if not (width or height):  # both sides from one rendition, never one of each
+                width, height = _int_attribute(match, "width"), _int_attribute(match, "height")
             if shown.getparent() is not None:
                 shown.drop_tree()
         return LeadImage(url=declared.url, alt=alt, caption=caption, width=width, height=height)

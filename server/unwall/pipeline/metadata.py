@@ -41,7 +41,10 @@ ARTICLE_TYPES = frozenset(
     }
 )
 BYLINE_CLASS = re.compile(r"(^|[-_ ])(byline|author|autor|auteur|writer|creator|signature)([-_ ]|$)", re.I)
-NOT_BYLINE_CLASS = re.compile(r"comment|avatar|bio|box|related|photo|image|img|date|social|share", re.I)
+# `follow`: a "follow this author" widget lists other people's names and posts.
+NOT_BYLINE_CLASS = re.compile(
+    r"comment|avatar|bio|box|related|photo|image|img|date|social|share|follow", re.I
+)
 # A standfirst (dek, chapô) often sits in the article header, outside the body
 # that extraction keeps.
 STANDFIRST_NAMES = frozenset(
@@ -77,8 +80,36 @@ SECTION_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 # Smaller declared sizes are avatars, icons and badges; unknown sizes pass.
 HERO_MIN_WIDTH = 200
 HERO_MIN_HEIGHT = 100
-# Dates from these regions belong to other items, never to the article.
+# Dates and bylines from these regions belong to other items, never to the article.
 FOREIGN_REGION = re.compile(r"comment|related|recommend|sidebar|teaser|more-|footer|nav", re.I)
+FOREIGN_TAGS = frozenset({"aside", "footer", "nav"})
+# Blogs put the post's own byline in an <aside> of meta data as often as in its header.
+FOREIGN_TAGS_FOR_BYLINES = frozenset({"footer", "nav"})
+# Metadata is read before stripping, so a consent dialog is still in the tree:
+# its summary text must never become the article's standfirst or byline.
+CONSENT_REGION = re.compile(r"consent|cookie|gdpr|(^|[\W_])cmp\d*([\W_]|$)", re.I)
+DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
+# Inside a byline box, the element that holds the name alone (hCard, microdata).
+BYLINE_NAME_PATHS = (
+    ".//*[contains(concat(' ', normalize-space(@class), ' '), ' fn ')]",
+    ".//*[@itemprop='name']",
+)
+# Parts of a byline box that are not the name: when, where, the author's job, links to follow.
+NOT_NAME_PART = re.compile(
+    r"date|time|ago|publish|updated|dateline|role|job|position|title|bio|follow|twitter|social|share|email|avatar|photo|image",
+    re.I,
+)
+NOT_NAME_TAGS = frozenset(
+    {"time", "img", "svg", "button", "script", "style", "noscript", "figure", "picture"}
+)
+# Language declarations in meta tags, most specific first.
+LANGUAGE_META_KEYS = (
+    "content-language",
+    "dc.language",
+    "dcterms.language",
+    "og:locale",
+    "language",
+)
 
 
 @dataclass(frozen=True)
@@ -114,7 +145,7 @@ def collect_metadata(root: HtmlElement, base_url: str | None) -> PageMetadata:
     metadata.h1_texts = [_clean(h1.text_content()) for h1 in root.iter("h1")][:5]
     metadata.byline_texts = _byline_texts(root)
     metadata.time_values = _time_values(root)
-    metadata.lang = _lang(root, metadata.meta)
+    metadata.lang = _lang(root, metadata.meta) or _json_ld_language(metadata)
     metadata.dir = _dir(root)
     metadata.declared_images = _declared_images(root, metadata, base_url) + _hero_images(root)
     metadata.standfirst = _standfirst(root)
@@ -129,7 +160,9 @@ def _standfirst(root: HtmlElement) -> str | None:
             continue
         text = _clean(element.text_content())
         links = sum(len(_clean(a.text_content())) for a in element.iter("a"))
-        if 40 <= len(text) <= 700 and links < 0.3 * len(text) and not _inside_foreign_region(element):
+        if not 40 <= len(text) <= 700 or links >= 0.3 * len(text):
+            continue
+        if not _inside_foreign_region(element) and not _inside_consent_dialog(element):
             return text
     return None
 
@@ -171,19 +204,30 @@ def _clean(text: str | None) -> str:
 
 def _meta_tags(root: HtmlElement) -> dict[str, str]:
     tags: dict[str, str] = {}
-    for meta in root.iter("meta"):
-        content = meta.get("content")
-        if content is None:
-            continue
-        for key_attribute in ("property", "name", "itemprop", "http-equiv"):
+    metas = [meta for meta in root.iter("meta") if _clean(meta.get("content"))]
+    # `property` is how RDFa and Open Graph name a value; `name="og:title"` is a
+    # common misspelling, and yields to it when both are present.
+    for key_attribute in ("property", "name", "itemprop", "http-equiv"):
+        for meta in metas:
             for key in (meta.get(key_attribute) or "").lower().split():
-                tags.setdefault(key, _clean(content))
+                tags.setdefault(key, _clean(meta.get("content")))
+                tags.setdefault(meta_key_alias(key), _clean(meta.get("content")))
     return tags
+
+
+def meta_key_alias(key: str) -> str:
+    """Dublin Core and some vendors write `dc.title` as often as `dc:title`:
+    both spellings are stored, so a look-up need name only one."""
+    prefix, separator, rest = key.partition(":")
+    if separator and "." not in prefix:
+        return f"{prefix}.{rest}"
+    prefix, separator, rest = key.partition(".")
+    return f"{prefix}:{rest}" if separator else key
 
 
 def _json_ld_objects(root: HtmlElement) -> Iterator[dict[str, Any]]:
     for script in root.xpath("//script[@type='application/ld+json']"):
-        raw = (script.text or "").strip()
+        raw = _unwrap_script(script.text or "")
         if not raw:
             continue
         try:
@@ -194,6 +238,13 @@ def _json_ld_objects(root: HtmlElement) -> Iterator[dict[str, Any]]:
             except ValueError:
                 continue
         yield from _flatten_json_ld(data)
+
+
+def _unwrap_script(text: str) -> str:
+    """XHTML-minded templates wrap inline JSON in `<![CDATA[ ]]>` or an HTML comment."""
+    text = text.strip()
+    text = re.sub(r"^(?://\s*)?(?:<!\[CDATA\[|<!--)", "", text).strip()
+    return re.sub(r"(?://\s*)?(?:\]\]>|-->)$", "", text).strip()
 
 
 def _flatten_json_ld(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
@@ -232,16 +283,59 @@ def article_json_ld(metadata: PageMetadata) -> dict[str, Any] | None:
 
 def _byline_texts(root: HtmlElement) -> list[str]:
     found: list[str] = []
-    for link in root.xpath("//*[@rel='author' or @itemprop='author']"):
-        found.append(_clean(link.text_content()))
-    for element in root.xpath("//*[@class or @id]"):
-        if _is_byline_name(element.get("class") or "", element.get("id") or ""):
-            text = _clean(element.text_content())
-            if 0 < len(text) <= 100:
-                found.append(text)
+    for element in root.xpath("//*[@rel='author' or @itemprop or @class or @id]"):
+        if not _is_byline_element(element) or _holds_inner_byline(element):
+            continue
+        if _inside_foreign_region(element, FOREIGN_TAGS_FOR_BYLINES) or _inside_consent_dialog(element):
+            continue
+        text = _byline_name(element)
+        if 0 < len(text) <= 100:
+            found.append(text)
         if len(found) >= 8:
             break
-    return [text for text in found if text]
+    return found
+
+
+def _is_byline_element(element: HtmlElement) -> bool:
+    if _is_author_unit(element):
+        return True
+    return _is_byline_name(element.get("class") or "", element.get("id") or "")
+
+
+def _is_author_unit(element: HtmlElement) -> bool:
+    return element.get("rel") == "author" or "author" in (element.get("itemprop") or "").split()
+
+
+def _holds_inner_byline(element: HtmlElement) -> bool:
+    """A byline box whose inner byline element holds the name (its box adds dates,
+    'updated' notes, jobs): the inner one is read instead. A microdata or rel author
+    is one unit ('Martin Untersinger (avec Damien Leloup)')."""
+    if _is_author_unit(element):
+        return False
+    return any(_is_byline_element(inner) for inner in element.iterdescendants() if isinstance(inner.tag, str))
+
+
+def _byline_name(element: HtmlElement) -> str:
+    for path in BYLINE_NAME_PATHS:
+        names = [_clean(name.text_content()) for name in element.xpath(path)]
+        names = [name for name in names if name]
+        if names:
+            return ", ".join(dict.fromkeys(names))
+    return _clean(" ".join(_name_parts(element)))
+
+
+def _name_parts(element: HtmlElement) -> Iterator[str]:
+    """The element's text without the parts that say when, or who the author is besides a name."""
+    yield element.text or ""
+    for child in element:
+        if isinstance(child.tag, str) and child.tag not in NOT_NAME_TAGS and not _is_extra(child):
+            yield from _name_parts(child)
+        yield child.tail or ""
+
+
+def _is_extra(element: HtmlElement) -> bool:
+    names = f"{element.get('class') or ''} {element.get('id') or ''} {element.get('itemprop') or ''}"
+    return bool(NOT_NAME_PART.search(names))
 
 
 @lru_cache(maxsize=4096)
@@ -250,10 +344,26 @@ def _is_byline_name(class_attribute: str, id_attribute: str) -> bool:
     return bool(BYLINE_CLASS.search(names)) and not NOT_BYLINE_CLASS.search(names)
 
 
-def _inside_foreign_region(element: HtmlElement) -> bool:
+def _inside_consent_dialog(element: HtmlElement) -> bool:
+    """The element or an ancestor is a modal dialog or a consent platform's container."""
+    for node in itertools.chain([element], element.iterancestors()):
+        if node.tag in {"body", "html"}:
+            break  # a page-wide class such as `has-cookie-banner` says nothing of this element
+        if (node.get("role") or "").lower() in DIALOG_ROLES:
+            return True
+        if (node.get("aria-modal") or "").lower() == "true":
+            return True
+        if CONSENT_REGION.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+            return True
+    return False
+
+
+def _inside_foreign_region(element: HtmlElement, tags: frozenset[str] = FOREIGN_TAGS) -> bool:
     for ancestor in element.iterancestors():
+        if ancestor.tag in {"body", "html"}:
+            break  # a page-wide class such as `sidebar-primary` names the layout, not a region
         names = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"
-        if FOREIGN_REGION.search(names) or ancestor.tag in {"aside", "footer", "nav"}:
+        if FOREIGN_REGION.search(names) or ancestor.tag in tags:
             return True
     return False
 
@@ -274,11 +384,20 @@ def _lang(root: HtmlElement, meta: dict[str, str]) -> str | None:
     body = root.find("body")
     if not lang and body is not None:
         lang = body.get("lang")
-    lang = lang or meta.get("content-language") or meta.get("og:locale") or meta.get("language")
+    for key in LANGUAGE_META_KEYS:
+        lang = lang or meta.get(key)
     if not lang:
         return None
     lang = lang.strip().replace("_", "-").split(",")[0]
     return lang if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", lang) else None
+
+
+def _json_ld_language(metadata: PageMetadata) -> str | None:
+    article = article_json_ld(metadata)
+    language = article.get("inLanguage") if article else None
+    if isinstance(language, str) and re.fullmatch(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*", language.strip()):
+        return language.strip().replace("_", "-")
+    return None
 
 
 def _dir(root: HtmlElement) -> str | None:
