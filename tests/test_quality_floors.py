@@ -5,20 +5,24 @@ or bodies worse fails here, not only in a benchmark nobody reruns."""
 
 from __future__ import annotations
 
+import functools
 import importlib.util
+import json
 import sys
 from pathlib import Path
 from types import ModuleType
 
+import lxml.html
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).parent / "fixtures" / "readability"
 
 # Each floor is the measured value rounded down to two decimals. Floors are
-# raised as the numbers improve, never lowered to let a regression through.
+# raised as the numbers improve, never lowered to let a regression through; a
+# page added to the corpus moves them, and they are pinned again on the new set.
 FLOORS = {
-    "title": 0.89,
+    "title": 0.86,
     "title_without_site": 0.92,
     "byline": 0.75,
     "lang": 1.0,
@@ -29,6 +33,7 @@ FLOORS = {
 BYLINE_INVENTED_CEILING = 0.0
 
 
+@functools.cache
 def _quality_module() -> ModuleType:
     path = ROOT / "benchmarks" / "quality.py"
     spec = importlib.util.spec_from_file_location("unwall_quality_benchmark", path)
@@ -58,3 +63,21 @@ def test_quality_floor(summary: dict[str, float], measure: str) -> None:
 
 def test_bylines_are_not_invented(summary: dict[str, float]) -> None:
     assert summary["byline_invented"] <= BYLINE_INVENTED_CEILING
+
+
+PAGES = sorted(p.name for p in CORPUS.iterdir() if (p / "expected-metadata.json").exists())
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_page_is_lost_that_readability_gets(name: str) -> None:
+    """Stripping before extraction must not turn a page readability-lxml reads well
+    into a poor one (issue target: none below 0.5 where it is above 0.8)."""
+    quality = _quality_module()
+    folder = CORPUS / name
+    page = (folder / "source.html").read_bytes()
+    expected = json.loads((folder / "expected-metadata.json").read_text(encoding="utf-8"))
+    expected_text = lxml.html.fromstring((folder / "expected.html").read_bytes()).text_content()
+    ours = quality.score(quality.unwall_extract(page), expected, expected_text).shingle_f1
+    peer = quality.score(quality.readability_extract(page), expected, expected_text).shingle_f1
+    if peer > 0.8:
+        assert ours >= 0.5, f"Unwall {ours:.2f}, readability-lxml {peer:.2f}"

@@ -27,6 +27,16 @@ MIN_ARTICLE_CHARS = 80
 # one is a page of many things, and showing it all would not be a reader view.
 MAX_WHOLE_BODY_CHARS = 3000
 
+# readability scores paragraphs, so an article written as lists (release notes,
+# changelogs, link roundups) loses to one captioned figure inside it. When the
+# page marks a single article container and readability's choice holds less than
+# this share of its text, the container (already stripped of junk) is the article.
+# Kept low: a choice of a fifth of the container is readability leaving out a
+# gallery or a list of other stories, rightly.
+MIN_SHARE_OF_ARTICLE_CONTAINER = 0.1
+MIN_ARTICLE_CONTAINER_CHARS = 1000
+ARTICLE_CONTAINER_XPATH = "//*[@itemprop='articleBody'] | //article"
+
 # Elements that carry meaning even when empty of text.
 _KEEP_EMPTY = frozenset({"img", "br", "hr", "td", "th", "picture", "source", "figure"})
 _BLOCKS_THAT_MAY_EMPTY = (
@@ -73,10 +83,7 @@ class _TreeDocument(Document):  # type: ignore[misc]
     def _parse(self, input: HtmlElement) -> HtmlElement:
         self._passes += 1
         doc = copy.deepcopy(input) if self._passes == 1 else input
-        for element in doc.xpath("//*[@hidden] | //*[@style]"):
-            hidden = element.get("hidden") is not None or _DISPLAY_NONE.search(element.get("style") or "")
-            if hidden and element.getparent() is not None:
-                element.drop_tree()
+        drop_hidden(doc)
         return doc
 
     def get_clean_html(self) -> str:
@@ -96,6 +103,9 @@ def extract_article(root: HtmlElement) -> HtmlElement:
     except Unparseable as exc:
         raise UnwallError(errors.NO_ARTICLE, f"No article could be extracted: {exc}", 422) from exc
     content = document.extracted
+    # Only while readability has not retried on `root` itself is it as the page made it.
+    if document._passes == 1 and content is not None:
+        content = _declared_article_if_fuller(root, content)
     if content is None or (document.fell_back_to_body and len(content.text_content()) > MAX_WHOLE_BODY_CHARS):
         raise UnwallError(errors.NO_ARTICLE, "The page holds no article: no block of text stands out.", 422)
     if content.tag != "div":
@@ -105,6 +115,39 @@ def extract_article(root: HtmlElement) -> HtmlElement:
     if not has_article_substance(content):
         raise UnwallError(errors.NO_ARTICLE, "The page holds no article: too little text.", 422)
     return content
+
+
+def _declared_article_if_fuller(root: HtmlElement, extracted: HtmlElement) -> HtmlElement:
+    containers = root.xpath(ARTICLE_CONTAINER_XPATH)
+    # Several articles (a list page, a live blog of <article> entries) say nothing
+    # about which one is the story.
+    outermost = [c for c in containers if not any(a in containers for a in c.iterancestors())]
+    if len(outermost) != 1:
+        return extracted
+    container = outermost[0]
+    container_text = _words(container.text_content())
+    extracted_text = _words(extracted.text_content())
+    if len(container_text) < MIN_ARTICLE_CONTAINER_CHARS:
+        return extracted
+    if len(extracted_text) >= MIN_SHARE_OF_ARTICLE_CONTAINER * len(container_text):
+        return extracted
+    # readability's choice must lie inside the container, not elsewhere on the page.
+    if extracted_text[:200] not in container_text:
+        return extracted
+    drop_hidden(container)
+    return container
+
+
+def drop_hidden(tree: HtmlElement) -> None:
+    """What the page hides (`hidden`, `display: none`) is not read."""
+    for element in tree.xpath(".//*[@hidden] | .//*[@style]"):
+        hidden = element.get("hidden") is not None or _DISPLAY_NONE.search(element.get("style") or "")
+        if hidden and element.getparent() is not None:
+            element.drop_tree()
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
 
 
 def remove_empty_elements(content: HtmlElement) -> None:
