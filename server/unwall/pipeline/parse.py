@@ -21,6 +21,11 @@ _XML_DECLARATION = re.compile(r"^(?:\s*<\?xml[^>]*>)+")
 # A lone surrogate (JSON's "\udcff" escapes make them) ends libxml2's input
 # early, as a NUL does: the page would be cut short there, silently.
 _SURROGATES = re.compile("[\ud800-\udfff]")
+# libxml2 keeps the other C0 controls (and U+FFFE, U+FFFF) in text and attribute
+# values, but lxml refuses to write them back: the first stage that moves a tail
+# would raise. A browser shows none of them; form feed is HTML whitespace.
+_NOT_XML_CHARS = tuple(chr(code) for code in (*range(0x01, 0x09), 0x0B, *range(0x0E, 0x20), 0xFFFE, 0xFFFF))
+_NOT_XML = re.compile(f"[{''.join(_NOT_XML_CHARS)}]")
 
 # libxml2's HTML parser predates these void elements and parses them as
 # containers: everything after an <embed> or a <source> up to the end of its
@@ -39,6 +44,7 @@ def parse_html(text: str, max_elements: int = DEFAULT_MAX_ELEMENTS) -> HtmlEleme
     # libxml2 refuses str input that declares an encoding; NULs end its input early.
     text = _XML_DECLARATION.sub("", text, count=1).replace("\x00", "\ufffd")
     text = _without_lone_surrogates(text)
+    text = _without_xml_incompatible(text)
     try:
         root = lxml.html.document_fromstring(text, parser=_PARSER)
     except (lxml.etree.ParserError, ValueError) as exc:
@@ -59,6 +65,15 @@ def _without_lone_surrogates(text: str) -> str:
         text.encode("utf-8")  # a C-speed check; searching with the regex is slower
     except UnicodeEncodeError:
         return _SURROGATES.sub("\ufffd", text)
+    return text
+
+
+def _without_xml_incompatible(text: str) -> str:
+    text = text.replace("\x0c", " ")
+    # A substring test per character is a C scan, many times faster than the
+    # regex over a page that (nearly always) holds none of them.
+    if any(char in text for char in _NOT_XML_CHARS):
+        return _NOT_XML.sub("", text)
     return text
 
 
