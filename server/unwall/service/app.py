@@ -30,6 +30,13 @@ HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", ""})
 # The reader page's own policy (its style pinned by hash), sent as a header too,
 # where frame-ancestors also works.
 READER_PAGE_CSP = CONTENT_SECURITY_POLICY + "; frame-ancestors 'none'"
+# The longest `url` the document allows (shared/api/openapi.json, its maxLength).
+MAX_URL_CHARS = 8192
+# aiohttp answers a request line or header longer than its limit (8190 bytes by
+# default) itself, in text/plain, before any middleware: room for the longest
+# documented `url` with every character percent-encoded (3 bytes each), plus the
+# path and the other parameters. A longer `url` that fits gets our JSON 400.
+MAX_REQUEST_LINE_BYTES = 3 * MAX_URL_CHARS + 8192
 # Statuses aiohttp raises itself, mapped to our codes.
 _HTTP_CODES = {
     404: errors.NOT_FOUND,
@@ -79,7 +86,7 @@ def _check_url(url: object) -> str | None:
         parts = urlsplit(url)
     except ValueError:
         parts = None
-    if parts is None or parts.scheme not in {"http", "https"} or not parts.netloc or len(url) > 8192:
+    if parts is None or parts.scheme not in {"http", "https"} or not parts.netloc or len(url) > MAX_URL_CHARS:
         raise UnwallError(
             errors.INVALID_URL, f"`url` must be an absolute http(s) address, not {url[:200]!r}.", 400
         )
@@ -208,5 +215,13 @@ def serve(settings: Settings) -> None:
         flush=True,
     )
     web.run_app(
-        app, host=settings.host, port=settings.port, print=None, reuse_port=settings.reuse_port or None
+        app,
+        host=settings.host,
+        port=settings.port,
+        print=None,
+        reuse_port=settings.reuse_port or None,
+        # Passed on to each connection's RequestHandler (aiohttp 3.14 takes them as
+        # keywords; an unknown keyword is dropped there with only a warning).
+        max_line_size=MAX_REQUEST_LINE_BYTES,
+        max_field_size=MAX_REQUEST_LINE_BYTES,
     )
