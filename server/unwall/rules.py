@@ -138,6 +138,8 @@ class ClassTokenRule:
     id: str
     kind: str
     tokens: frozenset[str]
+    # Comment sections are prose by nature: the prose guard must not keep them.
+    may_hold_prose: bool = False
 
 
 @dataclass(frozen=True)
@@ -147,7 +149,9 @@ class PhraseSet:
     pattern: re.Pattern[str] | None
     exact: frozenset[str]
     # The same phrases for text that was not normalized (case, apostrophes,
-    # spaces): a quick first look that saves normalizing text with no match.
+    # spaces), without word boundaries: a quick first look that saves normalizing
+    # text with no match. It finds every phrase `pattern` finds in the text's
+    # lines, even where text_content() glued a word of the next block to it.
     raw_pattern: re.Pattern[str] | None = None
 
     def occurs_in_raw(self, text: str) -> bool:
@@ -178,19 +182,47 @@ class RuleSet:
     embed_notice_phrases: PhraseSet
     related_labels: PhraseSet
     promo_phrases: PhraseSet
+    error_report_phrases: PhraseSet
     consent_vocabulary: PhraseSet
-    # Any phrase the classifier could act on: a block without one is skipped.
+    # Any phrase the classifier could act on, and the cookie stems: a block
+    # without one is skipped.
     any_trigger: PhraseSet
 
 
-_SPACES = re.compile(r"\s+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "\u00a0": " "})
-_LABEL_PUNCTUATION = " \t\n:;.,!?»«›‹>→-–—|•*\"'()[]"
+_LABEL_PUNCTUATION = " \t\n:;.,!?¿¡»«›‹>→-–—|•*\"'()[]"
+
+
+# The word for cookies, as stems found inside words ('sīkdatnes', 'evästeitä'):
+# a block that names them reaches the classifier even without a phrase of the
+# rule data, since a short banner may hold only the word and its buttons.
+COOKIE_STEMS = (
+    "cookie",
+    "kakor",
+    "galetes",
+    "evästei",
+    "evästee",
+    "informasjonskapsl",
+    "traceurs",
+    "plików",
+    "ciasteczk",
+    "sīkdatn",
+    "sīkfail",
+)
 
 
 def normalize_text(text: str) -> str:
     """Lower case, typographic apostrophes folded, whitespace collapsed."""
-    return _SPACES.sub(" ", text.translate(_APOSTROPHES)).strip().lower()
+    # Whitespace first (split() is C): a wrapper's text is mostly indentation,
+    # and translate() costs a dictionary look-up per character.
+    return " ".join(text.split()).translate(_APOSTROPHES).lower()
+
+
+def normalize_lines(text: str) -> str:
+    """`normalize_text` line by line, empty lines dropped: the line breaks are the
+    borders of blocks, which no sentence or phrase crosses."""
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line).translate(_APOSTROPHES).lower()
 
 
 def normalize_label(text: str) -> str:
@@ -236,12 +268,13 @@ def _phrase_set(phrases: list[str]) -> PhraseSet:
     if not normalized:
         return PhraseSet(None, frozenset())
     pattern = re.compile(rf"(?<!\w){trie_pattern(normalized, _NORMALIZED_CHARS)}(?!\w)")
-    raw_pattern = re.compile(rf"(?<!\w){trie_pattern(normalized, _RAW_CHARS)}(?!\w)")
+    raw_pattern = re.compile(trie_pattern(normalized, _RAW_CHARS))
     return PhraseSet(pattern, frozenset(normalize_label(p) for p in normalized), raw_pattern)
 
 
 # How a phrase character is matched in normalized text and in raw (lower-cased) text.
-_NORMALIZED_CHARS = {" ": r"\s+"}
+# Normalized text has single spaces, and line breaks only between blocks.
+_NORMALIZED_CHARS = {" ": " "}
 _RAW_CHARS = {" ": r"\s+", "'": _ANY_APOSTROPHE}
 
 
@@ -441,7 +474,9 @@ def load_rules() -> RuleSet:
         embed_notices=selector_index(embeds["rules"]),
         embed_url_attributes=tuple(embeds["embed_url_attributes"]),
         boilerplate=tuple(
-            ClassTokenRule(r["id"], r["kind"], frozenset(t.lower() for t in r["tokens"]))
+            ClassTokenRule(
+                r["id"], r["kind"], frozenset(t.lower() for t in r["tokens"]), r.get("may_hold_prose", False)
+            )
             for r in boilerplate["rules"]
         ),
         remove_roles=frozenset(boilerplate["roles"]["remove_roles"]),
@@ -451,9 +486,15 @@ def load_rules() -> RuleSet:
         embed_notice_phrases=_phrase_set(merged("embed_notice")),
         related_labels=_phrase_set(merged("related")),
         promo_phrases=_phrase_set(merged("promo")),
+        error_report_phrases=_phrase_set(merged("error_report")),
         consent_vocabulary=_phrase_set(merged("vocabulary") + merged("dialog")),
         any_trigger=_phrase_set(
-            merged("dialog") + merged("embed_notice") + merged("related") + merged("promo")
+            merged("dialog")
+            + merged("embed_notice")
+            + merged("related")
+            + merged("promo")
+            + merged("error_report")
+            + list(COOKIE_STEMS)
         ),
     )
 
