@@ -42,16 +42,6 @@ def paragraphs_html(texts: list[str] = ARTICLE, separator: str = "") -> str:
     return separator.join(f"<p>{text}</p>" for text in texts)
 
 
-# strip.py reads blocks through `text_content()`, which joins the text of
-# adjacent elements without a space: in minified HTML "…bridges.</p><p>Several…"
-# reads "bridges.Several", so sentences and phrases run across block borders.
-JOINED_TEXT_BUG = (
-    "strip.py judges blocks on element.text_content(), which joins adjacent block elements without "
-    "whitespace; in minified HTML ('...bridges.</p><p>Several...' -> 'bridges.Several') _SENTENCE_SPLIT "
-    "and the phrase regexes' (?<!\\w)/(?!\\w) boundaries fail across block borders"
-)
-
-
 def around(block: str) -> str:
     """The article's paragraphs with `block` in their middle."""
     return paragraphs_html(ARTICLE[:2]) + block + paragraphs_html(ARTICLE[2:])
@@ -161,17 +151,8 @@ GENERIC_BANNER = (
         (False, ""),
         (False, "\n"),
         (True, "\n"),
-        pytest.param(
-            True,
-            "",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=JOINED_TEXT_BUG + ": the banner's last sentence swallows the article paragraphs "
-                "after it (consent coverage 1.0 instead of 0.42), so the whole page wrapper <div> is "
-                "removed as classifier.consent-banner together with the article; _classify_blocks also "
-                "lacks the _holds_article guard the module docstring promises for rules 3 to 5",
-            ),
-        ),
+        # Minified: "…ads.</p><p>The city…" must not read as one sentence.
+        (True, ""),
     ],
 )
 def test_generic_fixed_banner_is_removed_by_the_classifier(wrapped: bool, separator: str) -> None:
@@ -227,23 +208,16 @@ COOKIE_LAW_ARTICLE = [
 ]
 
 
-_LAW_IN_DIV_BUG = (
-    "strip._classify_blocks has no _holds_article guard (the module docstring says rules 3 to 5 never "
-    "remove a block that holds most of the page's text) and _in_paragraph_run protects only a <p>: a "
-    "<div> wrapping an article about cookie consent law (2 dialog phrases in 900 characters, consent "
-    "coverage 0.76) is removed whole as classifier.consent-banner"
-)
-
-
 @pytest.mark.parametrize(
     ("container", "separator"),
     [
         ("article", ""),
         ("article", "\n"),
         ("main", ""),
-        pytest.param("div", "", marks=pytest.mark.xfail(strict=True, reason=_LAW_IN_DIV_BUG)),
-        pytest.param("div", "\n", marks=pytest.mark.xfail(strict=True, reason=_LAW_IN_DIV_BUG)),
-        pytest.param("section", "\n", marks=pytest.mark.xfail(strict=True, reason=_LAW_IN_DIV_BUG)),
+        # A <div> of long paragraphs is an article, however many consent words it has.
+        ("div", ""),
+        ("div", "\n"),
+        ("section", "\n"),
     ],
 )
 def test_article_about_cookie_consent_law_keeps_every_paragraph(container: str, separator: str) -> None:
@@ -258,6 +232,94 @@ def test_cookie_law_article_beside_a_real_banner_loses_only_the_banner() -> None
     root, removals = strip(GENERIC_BANNER + f"<article>{paragraphs_html(COOKIE_LAW_ARTICLE)}</article>")
     assert [r.rule for r in removals] == ["classifier.consent-banner"]
     assert_article_intact(root, COOKIE_LAW_ARTICLE)
+
+
+def test_a_publishers_own_notice_without_position_or_platform_is_reported() -> None:
+    # DW's notice: its look comes from external CSS; its words and its two links say what it is.
+    notice = (
+        '<div class="cookie"><p class="cookie__text">We use cookies to improve our service for you. You can '
+        "find more information in our data protection declaration.</p> "
+        '<a class="cookie__btn" href="/privacy">More info</a> <a class="cookie__btn" href="#">OK</a></div>'
+    )
+    root, removals = strip(f"<article>{paragraphs_html()}</article>{notice}")
+    assert [(r.kind, r.rule) for r in removals] == [("consent_dialog", "classifier.consent-banner")]
+    assert "We use cookies" not in body_text(root)
+    assert_article_intact(root)
+
+
+def test_cookie_words_and_two_controls_make_a_banner_without_a_dialog_phrase() -> None:
+    notice = (
+        "<div><p>Cookies help us run this site and count our readers.</p>"
+        '<a href="#">Accept</a> <a href="#">Reject</a></div>'
+    )
+    root, removals = strip(f"<main>{notice}{paragraphs_html()}</main>")
+    assert [r.kind for r in removals] == ["consent_dialog"]
+    assert_article_intact(root)
+
+
+def test_a_cookie_recipe_teaser_with_one_link_stays() -> None:
+    teaser = (
+        "<div><p>Grandma's chocolate chip cookies need twenty minutes in the oven.</p>"
+        "<a href='/r'>Learn more</a></div>"
+    )
+    root, removals = strip(f"<main>{paragraphs_html()}{teaser}</main>")
+    assert removals == []
+    assert "chocolate chip cookies" in body_text(root)
+
+
+def test_a_notice_named_like_a_cookie_message_is_removed_by_name() -> None:
+    notice = (
+        '<div id="privacy-notice" class="cookiemsg"><p>Informējam, ka portālā tiek izmantotas sīkdatnes. '
+        "Turpinot lietot šo portālu, Jūs piekrītat sīkdatņu izmantošanai.</p>"
+        '<a class="cookiemsg-close">Pieņemt un turpināt</a></div>'
+    )
+    root, removals = strip(f"<article>{paragraphs_html()}</article>{notice}")
+    assert [(r.kind, r.rule) for r in removals] == [("consent_dialog", "boilerplate.consent-notice")]
+    assert "sīkdatnes" not in body_text(root)
+    assert_article_intact(root)
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="article__report"><strong>Kļūda rakstā?</strong><p>Iezīmējiet tekstu un spiediet '
+        "<span>Ctrl+Enter</span>, lai nosūtītu labojamo teksta fragmentu redaktoram!</p></div>",
+        "<div><b>Spotted a mistake?</b> <a href='/corrections'>Report it to the editors</a></div>",
+        "<div><p>Fehler gefunden? Markieren Sie den Text und drücken Sie Ctrl+Enter.</p></div>",
+    ],
+)
+def test_report_an_error_boxes_are_removed(box: str) -> None:
+    root, removals = strip(f"<article>{around(box)}</article>")
+    assert [(r.kind, r.rule) for r in removals] == [("boilerplate", "classifier.error-report")]
+    assert [" ".join(p.text_content().split()) for p in root.iter("p")] == ARTICLE
+
+
+def test_a_named_share_region_that_holds_the_article_stays() -> None:
+    # franceculture.fr: the whole body sits in <div class="share-zone">.
+    body = (
+        f'<div class="share-zone"><div class="share-bar"><a href="https://twitter.com/intent/tweet">Share</a>'
+        f"</div>{paragraphs_html(ARTICLE * 2)}</div><div>{'Site map and links. ' * 80}</div>"
+    )
+    root, removals = strip(body)
+    assert [(r.kind, r.rule) for r in removals] == [("share", "boilerplate.share-bar")]
+    assert_article_intact(root)
+
+
+def test_comment_sections_are_removed_however_much_prose_they_hold() -> None:
+    comments = f'<div id="comments">{paragraphs_html(COOKIE_LAW_ARTICLE)}</div>'
+    # (Under half of the page's text: a region holding most of it is never removed.)
+    root, removals = strip(f"<article>{paragraphs_html(ARTICLE * 3)}</article>{comments}")
+    assert [r.kind for r in removals] == ["comments"]
+    assert_article_intact(root)
+
+
+def test_a_removal_report_reads_blocks_apart() -> None:
+    banner = (
+        '<div class="cookie-bar"><p>We use cookies.</p><ul><li><a href="#">Accept all</a></li>'
+        '<li><a href="#">Reject all</a></li></ul></div>'
+    )
+    _, removals = strip(banner + f"<article>{paragraphs_html()}</article>")
+    assert [r.text for r in removals] == ["We use cookies. Accept all Reject all"]
 
 
 # --- 2. blocked embeds -----------------------------------------------------------------------------------
@@ -366,11 +428,6 @@ def test_a_live_youtube_iframe_also_becomes_the_link_line() -> None:
         pytest.param(
             '<aside><span>Read more</span><ul><li><a href="/a">Bridges to be repaired</a></li>'
             '<li><a href="/b">Library opens late</a></li></ul></aside>',
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=JOINED_TEXT_BUG + ": 'Read more' + 'Bridges...' reads 'read moreBridges', the "
-                "related label no longer matches as a phrase, so any_trigger skips the box",
-            ),
             id="minified-aside",
         ),
         '<p><b>Lesen Sie auch:</b> <a href="/politik/haushalt">Der Haushalt der Stadt steigt</a></p>',

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from unwall.model import Removal
@@ -26,7 +27,15 @@ from unwall.pipeline.embeds import (
     is_comment_widget,
     platform_label,
 )
-from unwall.rules import RuleSet, element_name_runs, normalize_label, normalize_text
+from unwall.rules import (
+    COOKIE_STEMS,
+    ClassTokenRule,
+    RuleSet,
+    element_name_runs,
+    normalize_label,
+    normalize_lines,
+    normalize_text,
+)
 
 # Never part of a reader view; removed without a report (they are not "junk the
 # user saw", just machinery).
@@ -77,21 +86,79 @@ CLASSIFIED_BLOCKS = frozenset(
     }
 )
 
+# Elements a browser lays out as blocks: where one starts or ends, a reader sees
+# a break, even when the markup has no whitespace there (minified pages).
+LINE_BREAKING_TAGS = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "td",
+        "th",
+        "tr",
+        "ul",
+    }
+)
+
 # A block longer than this is a page region, not a banner or notice.
 MAX_BANNER_CHARS = 4000
 MAX_NOTICE_CHARS = 900
 MAX_RELATED_CHARS = 500
 MAX_PROMO_CHARS = 500
+MAX_ERROR_REPORT_CHARS = 400
+# Without a dialog phrase, a short block needs consent words and this many
+# controls (DW's "More info" / "OK") to be a banner.
+MAX_BARE_BANNER_CHARS = 400
+MIN_BARE_BANNER_ACTIONS = 2
 MAX_ACTION_LABEL_CHARS = 40
 # Share of a block's sentences that must be about consent before text alone removes it.
 MIN_CONSENT_COVERAGE = 0.6
 # A page-region guard: class and role rules never remove more than this share of the text.
 MAX_GUARDED_SHARE = 0.5
+# The prose guard (Readability's reasoning): this many paragraphs of this length,
+# with little of the text in links, are an article, not a widget.
+MIN_PROSE_PARAGRAPHS = 3
+MIN_PROSE_PARAGRAPH_CHARS = 100
+MIN_PROSE_CHARS = 500
+MAX_PROSE_LINK_DENSITY = 0.25
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+|\n+")
 _CONSENT_NAMES = re.compile(r"cookie|consent|gdpr|rgpd|dsgvo|cmp|privacy|datenschutz|didomi|tarteaucitron")
 _FIXED_POSITION = re.compile(r"position\s*:\s*(fixed|sticky)", re.I)
-_COOKIE_WORDS = re.compile(r"cookie|kakor|galetes|evästeit|informasjonskapsler|traceurs|plików", re.I)
+# Searched in normalized (lower-case) text only.
+_COOKIE_WORDS = re.compile("|".join(COOKIE_STEMS))
 
 
 @dataclass
@@ -129,8 +196,33 @@ def _text(element: HtmlElement) -> str:
     return " ".join(element.text_content().split())
 
 
+def _block_text(element: HtmlElement, limit: int | None = None) -> str:
+    """The text as a reader sees it: a line break where a block starts or ends.
+    `text_content()` glues '…bridges.</p><p>Several…' into 'bridges.Several', so
+    sentences and phrases would run across block borders. Newlines inside text
+    nodes are only source formatting: they become spaces. With `limit`, stops
+    once that many characters are collected."""
+    parts: list[str] = []
+    size = 0
+    for event, node in etree.iterwalk(element, events=("start", "end", "comment")):
+        breaks = event != "comment" and node.tag in LINE_BREAKING_TAGS
+        piece = node.text if event == "start" else node.tail if node is not element else None
+        if breaks:
+            parts.append("\n")
+        if piece:
+            parts.append(piece.replace("\n", " "))
+            size += len(piece.strip())
+            if limit is not None and size >= limit:
+                break
+    return "".join(parts)
+
+
+def _report_text(element: HtmlElement) -> str:
+    return " ".join(_block_text(element, 2 * Removal.TEXT_LIMIT).split())[: Removal.TEXT_LIMIT]
+
+
 def _record(context: _Context, element: HtmlElement, kind: str, rule: str) -> None:
-    removal = Removal(kind=kind, rule=rule, text=_text(element)[: Removal.TEXT_LIMIT])
+    removal = Removal(kind=kind, rule=rule, text=_report_text(element))
     context.removals.append(removal)
     if context.observer is not None:
         context.observer(element, removal)
@@ -144,6 +236,22 @@ def _remove(element: HtmlElement) -> None:
 def _holds_article(element: HtmlElement, context: _Context) -> bool:
     length = len(_text(element))
     return length > 500 and length > MAX_GUARDED_SHARE * context.page_text_length
+
+
+def _holds_prose(element: HtmlElement) -> bool:
+    """Several long paragraphs with few links: what Readability scores as an
+    article. No share bar, banner or read-more box looks like that, whatever its
+    class or its words (an article about cookie law is full of consent words)."""
+    paragraphs = 0
+    prose_chars = 0
+    for paragraph in element.iter("p"):
+        length = len(_text(paragraph))
+        if length >= MIN_PROSE_PARAGRAPH_CHARS:
+            paragraphs += 1
+            prose_chars += length
+    if paragraphs < MIN_PROSE_PARAGRAPHS or prose_chars < MIN_PROSE_CHARS:
+        return False
+    return _link_text_length(element) <= MAX_PROSE_LINK_DENSITY * max(len(_text(element)), 1)
 
 
 def _class_and_id_tokens(element: HtmlElement) -> list[str]:
@@ -217,7 +325,11 @@ def _remove_named_regions(scope: HtmlElement, context: _Context) -> None:
     or id, in one walk."""
     rules = context.rules
     for element in _walk(scope):
-        verdict = _landmark(element, rules) or _named_boilerplate(element, rules)
+        verdict = _landmark(element, rules)
+        if verdict is None:
+            named = _named_boilerplate(element, rules)
+            if named is not None and (named.may_hold_prose or not _holds_prose(element)):
+                verdict = named.kind, named.id
         if verdict is not None and not _holds_article(element, context):
             kind, rule = verdict
             _record(context, element, kind, rule)
@@ -232,7 +344,7 @@ def _landmark(element: HtmlElement, rules: RuleSet) -> tuple[str, str] | None:
     return None
 
 
-def _named_boilerplate(element: HtmlElement, rules: RuleSet) -> tuple[str, str] | None:
+def _named_boilerplate(element: HtmlElement, rules: RuleSet) -> ClassTokenRule | None:
     if element.tag in {"article", "main"}:
         return None
     names = element_name_runs(element)
@@ -240,7 +352,7 @@ def _named_boilerplate(element: HtmlElement, rules: RuleSet) -> tuple[str, str] 
         return None
     for rule in rules.boilerplate:
         if not names.isdisjoint(rule.tokens):
-            return rule.kind, rule.id
+            return rule
     return None
 
 
@@ -269,6 +381,8 @@ def _classify_blocks(scope: HtmlElement, context: _Context) -> None:
         descend = True
         if element.tag in CLASSIFIED_BLOCKS:
             verdict, descend = _judge_block(element, context)
+            if verdict is not None and (_holds_article(element, context) or _holds_prose(element)):
+                verdict = None  # the article, or a part of it: judge what it holds instead
             if verdict is not None:
                 kind, rule = verdict
                 if kind == "embed_notice":
@@ -298,16 +412,21 @@ Verdict = tuple[str, str] | None
 
 def _judge_block(element: HtmlElement, context: _Context) -> tuple[Verdict, bool]:
     """(what the block is, or None; whether its children are worth judging)."""
+    # Cheap looks first (text_content() is C, and the raw pattern finds every
+    # phrase that can be in the block's lines); the block's lines only then.
+    trigger = context.rules.any_trigger
     raw_text = element.text_content()
     if len(raw_text) > 4 * MAX_BANNER_CHARS and len(_text(element)) > MAX_BANNER_CHARS:
         return None, True
-    if len(raw_text) <= MAX_BANNER_CHARS and not context.rules.any_trigger.occurs_in_raw(raw_text):
+    if len(raw_text) <= MAX_BANNER_CHARS and not trigger.occurs_in_raw(raw_text):
         return None, False
-    text = normalize_text(raw_text)
-    length = len(text)
-    if length > MAX_BANNER_CHARS:
+    flat = normalize_text(raw_text)
+    if len(flat) > MAX_BANNER_CHARS:
         return None, True
-    if length == 0 or not context.rules.any_trigger.occurs_in(text):
+    if not flat or not trigger.occurs_in_raw(flat):
+        return None, False
+    text = normalize_lines(_block_text(element))
+    if not (trigger.occurs_in(text) or _COOKIE_WORDS.search(text)):
         return None, False
     return _classify_text_block(element, text, context), True
 
@@ -329,18 +448,25 @@ def _classify_text_block(element: HtmlElement, text: str, context: _Context) -> 
         return "related", "classifier.related-box"
     if length <= MAX_PROMO_CHARS and _is_promo(element, text, context):
         return "promo", "classifier.promo"
+    if length <= MAX_ERROR_REPORT_CHARS and _is_error_report(element, text, context):
+        return "boilerplate", "classifier.error-report"
     return None
 
 
 def _consent_coverage(text: str, context: _Context) -> float:
     vocabulary = context.rules.consent_vocabulary
-    actions = context.rules.action_labels
     sentences = [s for s in _SENTENCE_SPLIT.split(text) if s.strip()]
     total = sum(len(s) for s in sentences) or 1
-    covered = sum(
-        len(s) for s in sentences if vocabulary.search_all(s) or actions.is_label(normalize_label(s))
-    )
+    covered = sum(len(s) for s in sentences if vocabulary.occurs_in(s) or _is_label_run(s, context))
     return covered / total
+
+
+def _is_label_run(sentence: str, context: _Context) -> bool:
+    """A banner's controls side by side read as one sentence ('More info OK')."""
+    actions = context.rules.action_labels
+    if actions.is_label(normalize_label(sentence)):
+        return True
+    return actions.pattern is not None and not normalize_label(actions.pattern.sub(" ", sentence))
 
 
 def _action_count(element: HtmlElement, context: _Context) -> int:
@@ -378,13 +504,17 @@ def _in_paragraph_run(element: HtmlElement) -> bool:
 def _is_consent_banner(element: HtmlElement, text: str, context: _Context) -> bool:
     rules = context.rules
     dialog_hits = len(rules.dialog_phrases.search_all(text))
-    if dialog_hits == 0:
-        return False
     length = len(text)
+    if dialog_hits == 0 and (length > MAX_BARE_BANNER_CHARS or not _COOKIE_WORDS.search(text)):
+        return False
     actions = _action_count(element, context)
     structure = _has_consent_structure(element)
     if _in_paragraph_run(element) and not (actions or structure):
         return False
+    if dialog_hits == 0:
+        # Consent words and the controls of a banner, but none of its sentences.
+        bare = actions >= MIN_BARE_BANNER_ACTIONS or (actions >= 1 and structure)
+        return bare and _consent_coverage(text, context) >= MIN_CONSENT_COVERAGE
     dense = dialog_hits >= 2 and dialog_hits * 1000 / length >= 2
     supported = (actions >= 1 or structure) and length <= 1500
     if not (dense or supported):
@@ -420,3 +550,14 @@ def _is_promo(element: HtmlElement, text: str, context: _Context) -> bool:
         return True
     has_link = any(True for _ in element.iter("a"))
     return has_link and len(text) <= 250 and not _in_paragraph_run(element)
+
+
+def _is_error_report(element: HtmlElement, text: str, context: _Context) -> bool:
+    """'Found a typo? Select it and press Ctrl+Enter': a box led by its label, or
+    short and made of such phrases."""
+    if _in_paragraph_run(element):
+        return False
+    phrases = context.rules.error_report_phrases
+    if phrases.is_label(normalize_label(_leading_label(element))):
+        return True
+    return len(phrases.search_all(text)) >= 2
