@@ -37,6 +37,21 @@ MIN_SHARE_OF_ARTICLE_CONTAINER = 0.1
 MIN_ARTICLE_CONTAINER_CHARS = 1000
 ARTICLE_CONTAINER_XPATH = "//*[@itemprop='articleBody'] | //article"
 
+# readability-lxml's cleaning drops any <div> with under 25 characters of text
+# and no image: a two-line code sample in its wrapper <div>s (Sphinx and most
+# static-site generators wrap them) goes with the empty shells it was meant to
+# catch. Code is never junk.
+# readability takes the best block's siblings only when they are paragraphs or
+# score well themselves: a list, quote, code sample or table between two kept
+# paragraphs is left out, and the text around it reads "your options are:" and
+# then nothing. Between two kept siblings, these are the article's own flow.
+ENCLOSED_FLOW_TAGS = frozenset(
+    {"blockquote", "ul", "ol", "dl", "pre", "table", "figure", "h2", "h3", "h4", "h5", "h6"}
+)
+MAX_ENCLOSED_LINK_DENSITY = 0.5
+MAX_ENCLOSED_SHARE = 0.5
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+
 # Elements that carry meaning even when empty of text.
 _KEEP_EMPTY = frozenset({"img", "br", "hr", "td", "th", "picture", "source", "figure"})
 _BLOCKS_THAT_MAY_EMPTY = (
@@ -85,6 +100,64 @@ class _TreeDocument(Document):  # type: ignore[misc]
         doc = copy.deepcopy(input) if self._passes == 1 else input
         drop_hidden(doc)
         return doc
+
+    def get_article(
+        self,
+        candidates: dict[HtmlElement, dict[str, object]],
+        best_candidate: dict[str, object],
+        html_partial: bool = False,
+    ) -> HtmlElement:
+        best = best_candidate["elem"]
+        assert isinstance(best, HtmlElement)
+        parent = best.getparent()
+        siblings = list(parent) if parent is not None else []
+        article: HtmlElement = super().get_article(candidates, best_candidate, html_partial)
+        if parent is not None:
+            self._keep_enclosed_flow(article, parent, siblings)
+        return article
+
+    def _keep_enclosed_flow(
+        self, article: HtmlElement, parent: HtmlElement, siblings: list[HtmlElement]
+    ) -> None:
+        taken = [sibling.getparent() is article for sibling in siblings]
+        if taken.count(True) < 2:
+            return
+        last_taken_index = max(index for index, was_taken in enumerate(taken) if was_taken)
+        # A gallery or a list of other stories can sit between two parts of an
+        # article too; what is restored stays small beside the article itself.
+        max_restored_chars = MAX_ENCLOSED_SHARE * len(_words(article.text_content()))
+        anchor: HtmlElement | None = None
+        pending_heading: HtmlElement | None = None
+        for index, sibling in enumerate(siblings[: last_taken_index + 1]):
+            if taken[index]:
+                if pending_heading is not None and anchor is not None:
+                    anchor.addnext(pending_heading)
+                anchor, pending_heading = sibling, None
+                continue
+            if anchor is None or sibling.getparent() is not parent or sibling.tag not in ENCLOSED_FLOW_TAGS:
+                continue
+            if sibling.tag in _HEADINGS:
+                # A heading belongs to what follows it: kept only if that is kept.
+                pending_heading = sibling
+                continue
+            if (
+                len(_words(sibling.text_content())) <= max_restored_chars
+                and self.get_link_density(sibling) <= MAX_ENCLOSED_LINK_DENSITY
+            ):
+                if pending_heading is not None:
+                    anchor.addnext(pending_heading)
+                    anchor = pending_heading
+                anchor.addnext(sibling)
+                anchor = sibling
+            pending_heading = None
+
+    def get_preserved_elements(self, node: HtmlElement) -> dict[HtmlElement, bool]:
+        preserved: dict[HtmlElement, bool] = super().get_preserved_elements(node)
+        for block in node.iter("div", "section"):
+            # Named like a sidebar or a widget: readability's judgement stands.
+            if self.class_weight(block) >= 0 and _is_code_block(block):
+                preserved[block] = True
+        return preserved
 
     def get_clean_html(self) -> str:
         # readability only measures this string to decide on a retry.
@@ -136,6 +209,29 @@ def _declared_article_if_fuller(root: HtmlElement, extracted: HtmlElement) -> Ht
         return extracted
     drop_hidden(container)
     return container
+
+
+def _is_code_block(block: HtmlElement) -> bool:
+    """A wrapper whose text is all in preformatted code."""
+    text = _words(block.text_content())
+    code = " ".join(_words(pre.text_content()) for pre in _outermost(block, "pre"))
+    return bool(text) and _words(code) == text
+
+
+def _outermost(block: HtmlElement, *tags: str) -> list[HtmlElement]:
+    """The `tags` elements inside `block` that no other of them contains."""
+    found = [element for element in block.iter(*tags) if element is not block]
+    members = set(found)
+    return [element for element in found if not _has_ancestor_in(element, members, block)]
+
+
+def _has_ancestor_in(element: HtmlElement, members: set[HtmlElement], block: HtmlElement) -> bool:
+    for ancestor in element.iterancestors():
+        if ancestor is block:
+            return False
+        if ancestor in members:
+            return True
+    return False
 
 
 def drop_hidden(tree: HtmlElement) -> None:

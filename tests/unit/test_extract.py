@@ -1,0 +1,89 @@
+"""Stage 4, extract: readability-lxml finds the article; what it is known to
+drop from an article (short code samples, a list, quote or code block between
+two kept parts) is kept, and what it rightly drops still goes."""
+
+from __future__ import annotations
+
+import pytest
+
+from unwall.pipeline.extract import extract_article
+from unwall.pipeline.parse import parse_html
+
+PARAGRAPHS = [
+    "The city council met on Tuesday evening to discuss the budget for the coming year, which sets aside "
+    "new money for schools, libraries and the repair of several bridges.",
+    "Several residents spoke during the public comment period, raising concerns about rising property "
+    "taxes and about the cost of living in the older neighbourhoods by the river.",
+    "The mayor said the plan balanced the needs of families with the long-term health of the city's "
+    "finances, and promised two further hearings before the end of the month.",
+    "A final vote is expected next month, once the finance committee has reviewed the proposal line by "
+    "line with the city's auditors and published its recommendations.",
+]
+INTRO = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2])
+OUTRO = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:])
+LIST_ITEMS = ["raise the tax on second homes by two points", "sell the old depot by the harbour"]
+LIST_HTML = "<ul>" + "".join(f"<li>{item}</li>" for item in LIST_ITEMS) + "</ul>"
+LINK_LIST = (
+    "<ul>"
+    + "".join(f"<li><a href='/story/{n}'>Another story number {n}</a></li>" for n in range(8))
+    + "</ul>"
+)
+
+
+def nested_sections(between: str) -> str:
+    """A Sphinx-like page: an opening paragraph, then `between`, then a nested
+    section long enough to be readability's best block, so the opening
+    paragraph comes in only as its sibling."""
+    opening = f"<p>{PARAGRAPHS[0]}</p>"
+    section = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:] * 3)
+    return f"<div class='document'>{opening}{between}<div class='section'>{section}</div></div>"
+
+
+def extracted_text(body: str) -> str:
+    root = parse_html(f"<html><body>{body}</body></html>")
+    return " ".join(extract_article(root).text_content().split())
+
+
+def test_a_short_code_sample_in_wrapper_blocks_is_kept() -> None:
+    code = (
+        "<div class='highlight-python'><div class='highlight'><pre>[extensions]\nevolve =\n</pre></div></div>"
+    )
+    text = extracted_text(f"<div>{INTRO}{code}{OUTRO}</div>")
+    assert "[extensions] evolve =" in text
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        f"<blockquote><div>{LIST_HTML}</div></blockquote>",
+        LIST_HTML,
+        "<pre>$ hg clone public test-repo</pre>",
+        f"<h2>What the plan costs</h2>{LIST_HTML}",
+    ],
+)
+def test_what_sits_between_two_kept_parts_of_the_article_is_kept(between: str) -> None:
+    text = extracted_text(nested_sections(between))
+    expected = " ".join(parse_html(between).text_content().split())
+    assert PARAGRAPHS[0] in text
+    assert expected in text
+    assert text.index(PARAGRAPHS[0]) < text.index(expected) < text.index(PARAGRAPHS[1])
+
+
+def test_a_link_list_between_two_kept_parts_is_not_restored() -> None:
+    text = extracted_text(nested_sections(f"<h2>More stories</h2>{LINK_LIST}<p>{PARAGRAPHS[3]}</p>"))
+    assert PARAGRAPHS[0] in text
+    assert "Another story" not in text
+    assert "More stories" not in text  # a heading is kept only with what follows it
+
+
+def test_a_gallery_bigger_than_the_article_between_its_parts_is_not_restored() -> None:
+    captions = "".join(f"<li>{p} Picture {n} of the week.</li>" for n, p in enumerate(PARAGRAPHS * 4))
+    text = extracted_text(nested_sections(f"<ul>{captions}</ul>"))
+    assert PARAGRAPHS[0] in text
+    assert "Picture 3 of the week" not in text
+
+
+def test_a_code_block_named_like_a_sidebar_still_goes() -> None:
+    code = "<div class='sidebar'><pre>x = 1</pre></div>"
+    text = extracted_text(f"<div>{INTRO}{code}{OUTRO}</div>")
+    assert "x = 1" not in text
