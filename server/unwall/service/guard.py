@@ -31,7 +31,8 @@ LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
 EXTENSION_SCHEMES = ("chrome-extension://", "moz-extension://", "safari-web-extension://")
 CORS_MAX_AGE_SECONDS = "600"
 
-CORS_KEY = "unwall.cors_headers"
+# The CORS headers an allowed origin gets, kept on the request for error answers.
+CORS_KEY = web.RequestKey("unwall.cors_headers", dict[str, str])
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
