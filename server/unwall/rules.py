@@ -187,28 +187,14 @@ class RuleSet:
     # Any phrase the classifier could act on, and the cookie stems: a block
     # without one is skipped.
     any_trigger: PhraseSet
+    # The word for cookies, as stems found inside words ('sīkdatnes',
+    # 'evästeitä'), in normalized text: a short banner may hold only the word
+    # and its buttons.
+    cookie_words: re.Pattern[str]
 
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "\u00a0": " "})
 _LABEL_PUNCTUATION = " \t\n:;.,!?¿¡»«›‹>→-–—|•*\"'()[]"
-
-
-# The word for cookies, as stems found inside words ('sīkdatnes', 'evästeitä'):
-# a block that names them reaches the classifier even without a phrase of the
-# rule data, since a short banner may hold only the word and its buttons.
-COOKIE_STEMS = (
-    "cookie",
-    "kakor",
-    "galetes",
-    "evästei",
-    "evästee",
-    "informasjonskapsl",
-    "traceurs",
-    "plików",
-    "ciasteczk",
-    "sīkdatn",
-    "sīkfail",
-)
 
 
 def normalize_text(text: str) -> str:
@@ -494,8 +480,9 @@ def load_rules() -> RuleSet:
             + merged("related")
             + merged("promo")
             + merged("error_report")
-            + list(COOKIE_STEMS)
+            + merged("cookie_stems")
         ),
+        cookie_words=re.compile("|".join(re.escape(stem) for stem in merged("cookie_stems"))),
     )
 
 

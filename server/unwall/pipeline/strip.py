@@ -28,7 +28,6 @@ from unwall.pipeline.embeds import (
     platform_label,
 )
 from unwall.rules import (
-    COOKIE_STEMS,
     ClassTokenRule,
     RuleSet,
     element_name_runs,
@@ -157,8 +156,6 @@ MAX_PROSE_LINK_DENSITY = 0.25
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+|\n+")
 _CONSENT_NAMES = re.compile(r"cookie|consent|gdpr|rgpd|dsgvo|cmp|privacy|datenschutz|didomi|tarteaucitron")
 _FIXED_POSITION = re.compile(r"position\s*:\s*(fixed|sticky)", re.I)
-# Searched in normalized (lower-case) text only.
-_COOKIE_WORDS = re.compile("|".join(COOKIE_STEMS))
 
 
 @dataclass
@@ -426,7 +423,7 @@ def _judge_block(element: HtmlElement, context: _Context) -> tuple[Verdict, bool
     if not flat or not trigger.occurs_in_raw(flat):
         return None, False
     text = normalize_lines(_block_text(element))
-    if not (trigger.occurs_in(text) or _COOKIE_WORDS.search(text)):
+    if not (trigger.occurs_in(text) or context.rules.cookie_words.search(text)):
         return None, False
     return _classify_text_block(element, text, context), True
 
@@ -438,7 +435,7 @@ def _classify_text_block(element: HtmlElement, text: str, context: _Context) -> 
         notice_hits = rules.embed_notice_phrases.search_all(text)
         if (
             notice_hits
-            and (len(notice_hits) >= 2 or (_COOKIE_WORDS.search(text) and length <= 400))
+            and (len(notice_hits) >= 2 or (context.rules.cookie_words.search(text) and length <= 400))
             and _consent_coverage(text, context) >= 0.5
         ):
             return "embed_notice", "classifier.embed-notice"
@@ -505,7 +502,7 @@ def _is_consent_banner(element: HtmlElement, text: str, context: _Context) -> bo
     rules = context.rules
     dialog_hits = len(rules.dialog_phrases.search_all(text))
     length = len(text)
-    if dialog_hits == 0 and (length > MAX_BARE_BANNER_CHARS or not _COOKIE_WORDS.search(text)):
+    if dialog_hits == 0 and (length > MAX_BARE_BANNER_CHARS or not context.rules.cookie_words.search(text)):
         return False
     actions = _action_count(element, context)
     structure = _has_consent_structure(element)
