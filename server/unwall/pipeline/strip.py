@@ -44,7 +44,6 @@ MACHINERY_TAGS = frozenset(
         "style",
         "template",
         "link",
-        "button",
         "input",
         "select",
         "textarea",
@@ -59,6 +58,9 @@ MACHINERY_TAGS = frozenset(
         "param",
     }
 )
+# Controls are machinery too, but a banner's buttons ('Accept all', 'Reject')
+# are the classifier's best evidence: they go once the classifier has judged.
+CONTROL_TAGS = frozenset({"button"})
 EMBED_TAGS = frozenset({"iframe", "embed", "amp-iframe", "amp-youtube", "lite-youtube"})
 
 # Blocks the classifier judges; inline elements are judged through their block.
@@ -94,6 +96,9 @@ LINE_BREAKING_TAGS = frozenset(
         "aside",
         "blockquote",
         "br",
+        # Buttons sit side by side, but each is its own label: "OK" and
+        # "Decline" must not read as "OKDecline".
+        "button",
         "caption",
         "center",
         "dd",
@@ -142,6 +147,7 @@ MAX_ERROR_REPORT_CHARS = 400
 MAX_BARE_BANNER_CHARS = 400
 MIN_BARE_BANNER_ACTIONS = 2
 MAX_ACTION_LABEL_CHARS = 40
+MAX_ACTION_LABEL_WORDS = 4
 # Share of a block's sentences that must be about consent before text alone removes it.
 MIN_CONSENT_COVERAGE = 0.6
 # A page-region guard: class and role rules never remove more than this share of the text.
@@ -182,6 +188,7 @@ def strip_page(root: HtmlElement, rules: RuleSet, observer: RemovalObserver | No
     _drop_machinery(scope, context)
     _remove_named_regions(scope, context)
     _classify_blocks(scope, context)
+    _drop_controls(scope)
     _unwrap_forms(scope)
     return context.removals
 
@@ -314,6 +321,11 @@ def _replace_with_embed_link(element: HtmlElement, context: _Context, rule_id: s
 
 def _drop_machinery(scope: HtmlElement, context: _Context) -> None:
     for element in list(scope.iter(*MACHINERY_TAGS)):
+        _remove(element)
+
+
+def _drop_controls(scope: HtmlElement) -> None:
+    for element in list(scope.iter(*CONTROL_TAGS)):
         _remove(element)
 
 
@@ -461,20 +473,28 @@ def _consent_coverage(text: str, context: _Context) -> float:
 def _is_label_run(sentence: str, context: _Context) -> bool:
     """A banner's controls side by side read as one sentence ('More info OK')."""
     actions = context.rules.action_labels
-    if actions.is_label(normalize_label(sentence)):
+    if _is_action_label(normalize_label(sentence), context):
         return True
     return actions.pattern is not None and not normalize_label(actions.pattern.sub(" ", sentence))
 
 
 def _action_count(element: HtmlElement, context: _Context) -> int:
     count = 0
-    for candidate in element.iter("a", "span", "div", "li", "p", "strong", "b"):
+    for candidate in element.iter("a", "button", "span", "div", "li", "p", "strong", "b"):
         text = candidate.text_content()
-        if 0 < len(text) <= MAX_ACTION_LABEL_CHARS and context.rules.action_labels.is_label(
-            normalize_label(text)
-        ):
+        if 0 < len(text) <= MAX_ACTION_LABEL_CHARS and _is_action_label(normalize_label(text), context):
             count += 1
     return count
+
+
+def _is_action_label(label: str, context: _Context) -> bool:
+    """'Reject all', or a short label built on one ('OK, accept all', 'Deny all
+    cookies', 'I decline'): banners word their buttons in endless variants of
+    a few verbs, so a label list can only hold the verbs."""
+    actions = context.rules.action_labels
+    if actions.is_label(label):
+        return True
+    return len(label.split()) <= MAX_ACTION_LABEL_WORDS and actions.occurs_in(label)
 
 
 def _has_consent_structure(element: HtmlElement) -> bool:
