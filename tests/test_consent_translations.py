@@ -1,0 +1,60 @@
+"""The phrase lists against consent banners written and translated by others:
+the texts klaro and tarteaucitron ship in each language the phrase data
+promises (tests/fixtures/snippets/consent-library-translations.json), on a page
+with no platform id or class, so that only the text classifier can find them.
+
+A banner is its notice sentence and its buttons in a plain block, as a
+publisher-made banner would be, put inside the article after its first paragraph
+(where extraction alone would keep it): it must go, reported by a classifier
+rule, and every paragraph beside it must stay."""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from unwall.pipeline import run
+
+TRANSLATIONS = json.loads(
+    (Path(__file__).parent / "fixtures" / "snippets" / "consent-library-translations.json").read_text("utf-8")
+)
+ARTICLE = [
+    "The city council met on Tuesday evening to discuss the budget for the coming year, which sets aside "
+    "new money for schools, libraries and the repair of several bridges.",
+    "Several residents spoke during the public comment period, raising concerns about rising property "
+    "taxes and about the cost of living in the older neighbourhoods by the river.",
+    "The mayor said the plan balanced the needs of families with the long-term health of the city's "
+    "finances, and promised two further hearings before the end of the month.",
+    "A final vote is expected next month, once the finance committee has reviewed the proposal line by "
+    "line with the city's auditors and published its recommendations.",
+]
+
+
+def _banner_id(banner: dict[str, Any]) -> str:
+    return f"{banner['library']}-{banner['lang']}"
+
+
+def _page(banner_html: str) -> str:
+    first, *rest = (f"<p>{html.escape(p)}</p>" for p in ARTICLE)
+    return (
+        "<html><head><title>Budget vote</title></head><body><main><article><h1>Budget vote</h1>"
+        f"{first}{banner_html}{''.join(rest)}</article></main></body></html>"
+    )
+
+
+@pytest.mark.parametrize("banner", TRANSLATIONS["banners"], ids=_banner_id)
+def test_a_banner_without_platform_markup_is_removed_by_its_words(banner: dict[str, Any]) -> None:
+    notice = "".join(f"<p>{html.escape(sentence)}</p>" for sentence in banner["notice"])
+    buttons = "".join(f"<button type='button'>{html.escape(label)}</button>" for label in banner["buttons"])
+    extraction = run(_page(f"<div class='notice-bar'>{notice}<div class='actions'>{buttons}</div></div>"))
+    text = extraction.article.text
+    for sentence in banner["notice"]:
+        assert sentence not in text
+    for paragraph in ARTICLE:
+        assert paragraph in text
+    rules = {removal.rule for removal in extraction.article.removed}
+    assert any(rule.startswith("classifier.") for rule in rules), rules

@@ -1,0 +1,112 @@
+"""Extract the consent-banner texts of two open-source consent libraries, in
+every language the classifier's phrase data covers, into a test fixture.
+
+    python3 tools/corpus/extract_consent_translations.py \\
+        --klaro KLARO_PACKAGE_DIR --tarteaucitron TARTEAUCITRON_PACKAGE_DIR \\
+        [--out tests/fixtures/snippets/consent-library-translations.json]
+
+The package dirs are unpacked npm packages (`npm pack klaro tarteaucitronjs`,
+then `tar xzf` each: the `package/` folders). Needs PyYAML (klaro keeps its
+translations as YAML).
+
+Why: the rendered fixture pages show these libraries' dialogs, but selector rules
+catch them by their ids whatever the language. These texts were written and
+translated by the libraries' communities, not by us, so they test the phrase
+lists on their own: tests/test_consent_translations.py puts each banner on a page
+with no platform id and checks the text classifier removes it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+# The languages the phrase data promises (issue: consent walls and embed notices).
+LANGUAGES = ("en", "fr", "de", "es", "it", "nl", "pt", "pl", "sv", "da", "no", "fi", "cs", "ca")
+# tarteaucitron names some language files by country.
+TARTEAUCITRON_FILE = {"sv": "se"}
+_PLACEHOLDER = re.compile(r"\s*\{[a-zA-Z]+\}\s*")
+
+
+def _clean(text: str) -> str:
+    """Klaro's `{purposes}` placeholders become a purpose list, as rendered."""
+    text = " ".join(_PLACEHOLDER.sub(" analytics, marketing ", text).split())
+    return text.replace(" ?", "?").replace(" .", ".")
+
+
+def klaro_banner(package: Path, lang: str) -> dict[str, Any]:
+    import yaml  # only this tool needs it
+
+    data = yaml.safe_load((package / "src" / "translations" / f"{lang}.yml").read_text("utf-8"))
+    notice = data["consentNotice"]
+    return {
+        "library": "klaro",
+        "lang": lang,
+        "notice": [_clean(notice["description"])],
+        "buttons": [
+            label for label in (data.get("ok"), data.get("decline"), notice.get("learnMore")) if label
+        ],
+        # Not every translation has the contextual-consent text (klaro then shows English).
+        "embed_notice": _clean(data["contextualConsent"]["description"])
+        if "contextualConsent" in data
+        else None,
+    }
+
+
+def tarteaucitron_banner(package: Path, lang: str) -> dict[str, Any]:
+    name = TARTEAUCITRON_FILE.get(lang, lang)
+    source = (package / "lang" / f"tarteaucitron.{name}.js").read_text("utf-8")
+    body = source[source.index("{") : source.rindex("}") + 1]
+    # The file is a JavaScript object literal of JSON-compatible strings.
+    body = re.sub(r",(\s*[}\]])", r"\1", body)
+    data = json.loads(body)
+    return {
+        "library": "tarteaucitron",
+        "lang": lang,
+        "notice": [data["alertBigPrivacy"]],
+        "buttons": [data["acceptAll"], data["denyAll"], data["personalize"]],
+        "embed_notice": f"YouTube {data['fallback']}",
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--klaro", type=Path, required=True)
+    parser.add_argument("--tarteaucitron", type=Path, required=True)
+    parser.add_argument(
+        "--out", type=Path, default=Path("tests/fixtures/snippets/consent-library-translations.json")
+    )
+    args = parser.parse_args(argv)
+    klaro_version = json.loads((args.klaro / "package.json").read_text("utf-8"))["version"]
+    tarteaucitron_version = json.loads((args.tarteaucitron / "package.json").read_text("utf-8"))["version"]
+    banners = []
+    for lang in LANGUAGES:
+        banners.append(klaro_banner(args.klaro, lang))
+        banners.append(tarteaucitron_banner(args.tarteaucitron, lang))
+    document = {
+        "description": (
+            "Consent banner texts (notice, button labels, blocked-embed text) as the libraries ship them, "
+            "extracted by tools/corpus/extract_consent_translations.py. Test data: the phrase lists of "
+            "shared/rules/phrases.json must catch these banners without any platform selector."
+        ),
+        "sources": {
+            "klaro": f"npm klaro {klaro_version}, src/translations/<lang>.yml; BSD-3-Clause, "
+            "tests/fixtures/pages/LICENSES/klaro.txt",
+            "tarteaucitron": f"npm tarteaucitronjs {tarteaucitron_version}, lang/tarteaucitron.<lang>.js; "
+            "MIT, tests/fixtures/pages/LICENSES/tarteaucitron.txt",
+        },
+        "banners": banners,
+    }
+    args.out.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    print(f"{len(banners)} banners written to {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
