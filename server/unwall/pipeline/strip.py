@@ -142,6 +142,8 @@ MAX_NOTICE_CHARS = 900
 MAX_RELATED_CHARS = 500
 MAX_PROMO_CHARS = 500
 MAX_ERROR_REPORT_CHARS = 400
+# A placeholder that carries its embed's address says a sentence and offers a button.
+MAX_PLACEHOLDER_CHARS = 300
 # Without a dialog phrase, a short block needs consent words and this many
 # controls (DW's "More info" / "OK") to be a banner.
 MAX_BARE_BANNER_CHARS = 400
@@ -451,6 +453,10 @@ def _classify_text_block(element: HtmlElement, text: str, context: _Context) -> 
             and _consent_coverage(text, context) >= 0.5
         ):
             return "embed_notice", "classifier.embed-notice"
+        if notice_hits and length <= MAX_PLACEHOLDER_CHARS and _holds_known_embed(element, context):
+            # 'Load external content from YouTube?' says little alone; in a
+            # short block that carries the video's address, it is its placeholder.
+            return "embed_notice", "classifier.embed-placeholder"
     if _is_consent_banner(element, text, context):
         return "consent_dialog", "classifier.consent-banner"
     if length <= MAX_RELATED_CHARS and _is_related_box(element, text, context):
@@ -460,6 +466,11 @@ def _classify_text_block(element: HtmlElement, text: str, context: _Context) -> 
     if length <= MAX_ERROR_REPORT_CHARS and _is_error_report(element, text, context):
         return "boilerplate", "classifier.error-report"
     return None
+
+
+def _holds_known_embed(element: HtmlElement, context: _Context) -> bool:
+    url = embedded_url(element, context.rules.embed_url_attributes)
+    return url is not None and platform_label(url) is not None and not is_comment_widget(url)
 
 
 def _consent_coverage(text: str, context: _Context) -> float:
