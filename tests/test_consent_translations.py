@@ -58,3 +58,34 @@ def test_a_banner_without_platform_markup_is_removed_by_its_words(banner: dict[s
         assert paragraph in text
     rules = {removal.rule for removal in extraction.article.removed}
     assert any(rule.startswith("classifier.") for rule in rules), rules
+
+
+EMBED_PLACEHOLDERS = [banner for banner in TRANSLATIONS["banners"] if banner["embed_notice"]]
+VIDEO_URL = "https://www.youtube.com/embed/aqz-KE-bpKQ"
+
+
+@pytest.mark.parametrize("banner", EMBED_PLACEHOLDERS, ids=_banner_id)
+def test_a_blocked_embed_placeholder_becomes_one_link_line(banner: dict[str, Any]) -> None:
+    buttons = "".join(
+        f"<button type='button'>{html.escape(label)}</button>" for label in banner["embed_buttons"]
+    )
+    placeholder = (
+        f"<div class='video-wrapper' data-src='{VIDEO_URL}'><p>{html.escape(banner['embed_notice'])}</p>"
+        f"{buttons}</div>"
+    )
+    article = run(_page(placeholder)).article
+    assert banner["embed_notice"] not in article.text
+    assert article.content_html.count("youtube.com/watch?v=aqz-KE-bpKQ") == 2  # href and link text
+    assert "YouTube video:" in article.text
+    for paragraph in ARTICLE:
+        assert paragraph in article.text
+    assert [removal.kind for removal in article.removed] == ["embed_notice"]
+
+
+def test_a_sentence_about_something_disabled_beside_a_live_embed_stays() -> None:
+    # The same words in the article's own prose, next to an embed that plays.
+    sentence = "The council's streaming service is disabled during recess, so the video below is a recording."
+    block = f"<figure><iframe src='{VIDEO_URL}'></iframe><figcaption>{sentence}</figcaption></figure>"
+    article = run(_page(block)).article
+    assert sentence in article.text
+    assert article.removed == ()

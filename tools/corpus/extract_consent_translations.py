@@ -32,9 +32,9 @@ TARTEAUCITRON_FILE = {"sv": "se"}
 _PLACEHOLDER = re.compile(r"\s*\{[a-zA-Z]+\}\s*")
 
 
-def _clean(text: str) -> str:
-    """Klaro's `{purposes}` placeholders become a purpose list, as rendered."""
-    text = " ".join(_PLACEHOLDER.sub(" analytics, marketing ", text).split())
+def _clean(text: str, filler: str = "analytics, marketing") -> str:
+    """Klaro's placeholders (`{purposes}`, `{title}`) filled in, as rendered."""
+    text = " ".join(_PLACEHOLDER.sub(f" {filler} ", text).split())
     return text.replace(" ?", "?").replace(" .", ".")
 
 
@@ -43,6 +43,7 @@ def klaro_banner(package: Path, lang: str) -> dict[str, Any]:
 
     data = yaml.safe_load((package / "src" / "translations" / f"{lang}.yml").read_text("utf-8"))
     notice = data["consentNotice"]
+    contextual = data.get("contextualConsent", {})
     return {
         "library": "klaro",
         "lang": lang,
@@ -50,10 +51,9 @@ def klaro_banner(package: Path, lang: str) -> dict[str, Any]:
         "buttons": [
             label for label in (data.get("ok"), data.get("decline"), notice.get("learnMore")) if label
         ],
-        # Not every translation has the contextual-consent text (klaro then shows English).
-        "embed_notice": _clean(data["contextualConsent"]["description"])
-        if "contextualConsent" in data
-        else None,
+        # Not every translation has the contextual-consent texts (klaro then shows English).
+        "embed_notice": _clean(contextual["description"], "YouTube") if "description" in contextual else None,
+        "embed_buttons": [contextual[key] for key in ("acceptOnce", "acceptAlways") if key in contextual],
     }
 
 
@@ -70,6 +70,7 @@ def tarteaucitron_banner(package: Path, lang: str) -> dict[str, Any]:
         "notice": [data["alertBigPrivacy"]],
         "buttons": [data["acceptAll"], data["denyAll"], data["personalize"]],
         "embed_notice": f"YouTube {data['fallback']}",
+        "embed_buttons": [data["allow"]],
     }
 
 
