@@ -8,8 +8,11 @@ Readability.js keeps suffixes such as " | eHow" that Unwall drops on purpose),
 byline exact match where the expected metadata has one and "invented" where it
 has none, language, published date (same day), excerpt exact match, and body
 precision / recall / F1 on word 4-gram shingles (order matters) and as a bag of
-words. Prints a table; with --out writes one JSON file per page (what each
-extractor returned and its scores) so a regression can be opened and read.
+words; the lead image: given on every page that declares one (`og:image`,
+JSON-LD `image`), and on the others, when given, one of the article's images
+(the expected article's `<img>`s, compared without query strings). Prints a
+table; with --out writes one JSON file per page (what each extractor returned
+and its scores) so a regression can be opened and read.
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ class Extracted:
     published: str | None
     excerpt: str | None
     text: str
+    lead_image: str | None = None
 
 
 @dataclass
@@ -63,6 +67,8 @@ class Scores:
     bag_precision: float
     bag_recall: float
     bag_f1: float
+    lead_image_where_declared: bool | None  # None: the page declares no image
+    lead_image_in_article: bool | None  # None: declared, or no lead image given
     failed: bool
 
 
@@ -97,7 +103,34 @@ def without_site(title: str | None, site: str | None) -> str:
     return max(parts, key=len) if parts else ""
 
 
-def score(extracted: Extracted | None, expected: dict[str, Any], expected_text: str) -> Scores:
+@dataclass(frozen=True)
+class Reference:
+    """What the page and Readability.js's output say, to score against."""
+
+    metadata: dict[str, Any]
+    text: str
+    declares_image: bool
+    article_images: frozenset[str]
+
+
+def _image_key(url: str) -> str:
+    return url.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+
+
+def reference(folder: Path) -> Reference:
+    metadata = json.loads((folder / "expected-metadata.json").read_text(encoding="utf-8"))
+    expected = lxml.html.fromstring((folder / "expected.html").read_text("utf-8"))
+    expected.make_links_absolute(BASE_URL, resolve_base_href=False)
+    images = frozenset(_image_key(src) for src in expected.xpath("//img/@src") if src.strip())
+    source = lxml.html.fromstring((folder / "source.html").read_bytes())
+    og_image = source.xpath("//meta[@property='og:image' or @name='og:image']/@content")
+    json_ld = " ".join(source.xpath("//script[@type='application/ld+json']/text()"))
+    declares = any(value.strip() for value in og_image) or '"image"' in json_ld
+    return Reference(metadata, expected.text_content(), declares, images)
+
+
+def score(extracted: Extracted | None, ref: Reference) -> Scores:
+    expected, expected_text = ref.metadata, ref.text
     if extracted is None:
         extracted = Extracted(None, None, None, None, None, "")
         failed = True
@@ -124,6 +157,12 @@ def score(extracted: Extracted | None, expected: dict[str, Any], expected_text: 
         bag_precision=bp,
         bag_recall=br,
         bag_f1=bf,
+        lead_image_where_declared=bool(extracted.lead_image) if ref.declares_image else None,
+        lead_image_in_article=(
+            _image_key(extracted.lead_image) in ref.article_images
+            if extracted.lead_image and not ref.declares_image
+            else None
+        ),
         failed=failed,
     )
 
@@ -136,7 +175,10 @@ def unwall_extract(page: bytes) -> Extracted | None:
     text = article.text
     if article.lead_image and article.lead_image.caption:
         text = article.lead_image.caption + "\n\n" + text
-    return Extracted(article.title, article.byline, article.lang, article.published, article.excerpt, text)
+    lead_image = article.lead_image.url if article.lead_image else None
+    return Extracted(
+        article.title, article.byline, article.lang, article.published, article.excerpt, text, lead_image
+    )
 
 
 def readability_extract(page: bytes) -> Extracted | None:
@@ -171,6 +213,7 @@ def trafilatura_extract(page: bytes) -> Extracted | None:
         data.get("date"),
         data.get("description"),
         data.get("text") or "",
+        data.get("image"),
     )
 
 
@@ -202,6 +245,8 @@ def summarize(all_scores: list[Scores]) -> dict[str, float]:
         "shingle_precision": statistics.mean(s.shingle_precision for s in all_scores),
         "shingle_recall": statistics.mean(s.shingle_recall for s in all_scores),
         "bag_f1_mean": statistics.mean(s.bag_f1 for s in all_scores),
+        "lead_image_where_declared": rate([s.lead_image_where_declared for s in all_scores]),
+        "lead_image_in_article": rate([s.lead_image_in_article for s in all_scores]),
     }
 
 
@@ -209,12 +254,11 @@ def evaluate(corpus: Path, extractors: list[str], out: Path | None = None) -> di
     per_extractor: dict[str, list[Scores]] = {name: [] for name in extractors}
     for folder in sorted(p for p in corpus.iterdir() if (p / "expected-metadata.json").exists()):
         page = (folder / "source.html").read_bytes()
-        expected = json.loads((folder / "expected-metadata.json").read_text(encoding="utf-8"))
-        expected_text = lxml.html.fromstring((folder / "expected.html").read_text("utf-8")).text_content()
-        record: dict[str, Any] = {"page": folder.name, "expected": expected}
+        ref = reference(folder)
+        record: dict[str, Any] = {"page": folder.name, "expected": ref.metadata}
         for name in extractors:
             extracted = EXTRACTORS[name](page)
-            scores = score(extracted, expected, expected_text)
+            scores = score(extracted, ref)
             per_extractor[name].append(scores)
             record[name] = {"extracted": asdict(extracted) if extracted else None, "scores": asdict(scores)}
         if out is not None:
@@ -238,13 +282,15 @@ def table(results: dict[str, dict[str, float]]) -> str:
         ("shingle_precision", "P"),
         ("shingle_recall", "R"),
         ("bag_f1_mean", "body F1 (bag)"),
+        ("lead_image_where_declared", "lead image (declared)"),
+        ("lead_image_in_article", "lead image (else, in article)"),
     ]
     lines = [
         "| extractor | " + " | ".join(label for _, label in columns) + " | failed |",
         "|---|" + "---:|" * (len(columns) + 1),
     ]
     for name, summary in results.items():
-        cells = [f"{summary[key]:.3f}" for key, _ in columns]
+        cells = ["n/a" if summary[key] != summary[key] else f"{summary[key]:.3f}" for key, _ in columns]
         lines.append(f"| {name} | " + " | ".join(cells) + f" | {int(summary['failed'])} |")
     return "\n".join(lines)
 
