@@ -625,6 +625,14 @@ def test_urls_become_absolute_against_the_page_url() -> None:
     assert root.find(".//q").get("cite") == "https://news.example/section/quote.html"
 
 
+def test_an_empty_image_address_stays_no_address() -> None:
+    # Resolved, src="" would be the page itself, then a candidate lead image.
+    root = document('<img src=""><img src="  "><a href="">here</a>')
+    make_urls_absolute(root, PAGE_URL)
+    assert [img.get("src") for img in root.iter("img")] == [None, None]
+    assert root.find(".//a").get("href") == PAGE_URL  # an empty link is the page itself
+
+
 def test_absolute_base_href_wins_over_the_page_url() -> None:
     root = lxml.html.document_fromstring(
         '<html><head><base href="https://static.example/base/"></head>'

@@ -189,6 +189,11 @@ def make_urls_absolute(root: HtmlElement, page_url: str | None) -> str | None:
         if value.startswith(("http://", "https://", "#", "mailto:")):
             continue  # already absolute, or a fragment the reader keeps as is
         element = attribute.getparent()
+        if not value and attribute.attrname != "href":
+            # `<img src="">` loads nothing; resolved, it would be the page itself
+            # and could be taken for the lead image.
+            del element.attrib[attribute.attrname]
+            continue
         try:
             element.set(attribute.attrname, urljoin(base, value))
         except ValueError:
