@@ -93,6 +93,11 @@ def test_unknown_elements_are_unwrapped_keeping_their_text() -> None:
     assert serialize(content) == "<p>red text here</p>"
 
 
+def test_obsolete_tags_with_a_meaning_become_their_modern_form() -> None:
+    content = clean_tree("<p>Run <tt class='docutils literal'>hg push</tt>, not <strike>rsync</strike>.</p>")
+    assert serialize(content) == "<p>Run <code>hg push</code>, not <s>rsync</s>.</p>"
+
+
 def test_allowed_structure_survives_both_layers() -> None:
     html = (
         '<h2 lang="fr" dir="ltr" title="t">Titre</h2><p>A <strong>b</strong> <em>c</em> <code>d</code></p>'

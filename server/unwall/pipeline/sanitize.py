@@ -49,6 +49,9 @@ DROP_WITH_CONTENT = frozenset(
     ).split()
 )
 _CLASS_VALUES = frozenset({"unwall-embed"})
+# Obsolete tags that still mean something: Sphinx and older CMSs mark inline
+# code with <tt>; unwrapped, `hg push` would read as prose.
+RENAMED_TAGS = {"tt": "code", "strike": "s"}
 
 
 # What a browser ignores when it reads a URL: C0 controls and spaces at either
@@ -82,6 +85,8 @@ def sanitize_tree(content: HtmlElement) -> None:
             element.drop_tree()
             continue
         tag = element.tag.lower()
+        if tag in RENAMED_TAGS:
+            tag = element.tag = RENAMED_TAGS[tag]
         if tag in DROP_WITH_CONTENT:
             element.drop_tree()
             continue
