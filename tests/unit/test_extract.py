@@ -6,19 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from sample_article import CITY_COUNCIL
 from unwall.pipeline.extract import extract_article
 from unwall.pipeline.parse import parse_html
 
-PARAGRAPHS = [
-    "The city council met on Tuesday evening to discuss the budget for the coming year, which sets aside "
-    "new money for schools, libraries and the repair of several bridges.",
-    "Several residents spoke during the public comment period, raising concerns about rising property "
-    "taxes and about the cost of living in the older neighbourhoods by the river.",
-    "The mayor said the plan balanced the needs of families with the long-term health of the city's "
-    "finances, and promised two further hearings before the end of the month.",
-    "A final vote is expected next month, once the finance committee has reviewed the proposal line by "
-    "line with the city's auditors and published its recommendations.",
-]
+PARAGRAPHS = CITY_COUNCIL
 INTRO = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2])
 OUTRO = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:])
 LIST_ITEMS = ["raise the tax on second homes by two points", "sell the old depot by the harbour"]

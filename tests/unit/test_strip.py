@@ -10,6 +10,7 @@ import lxml.html
 import pytest
 from lxml.html import HtmlElement
 
+from sample_article import CITY_COUNCIL
 from unwall.model import Removal
 from unwall.pipeline.normalize import (
     absolutize_srcset,
@@ -26,16 +27,7 @@ PHRASES = json.loads(
 )
 LANGUAGES = PHRASES["languages"]
 
-ARTICLE = [
-    "The city council met on Tuesday evening to discuss the budget for the coming year, which sets aside "
-    "new money for schools, libraries and the repair of several bridges.",
-    "Several residents spoke during the public comment period, raising concerns about rising property "
-    "taxes and about the cost of living in the older neighbourhoods by the river.",
-    "The mayor said the plan balanced the needs of families with the long-term health of the city's "
-    "finances, and promised two further hearings before the end of the month.",
-    "A final vote is expected next month, once the finance committee has reviewed the proposal line by "
-    "line with the city's auditors and published its recommendations.",
-]
+ARTICLE = CITY_COUNCIL
 
 
 def paragraphs_html(texts: list[str] = ARTICLE, separator: str = "") -> str:
