@@ -143,6 +143,63 @@ def test_normalize_date(value: str | None, expected: str | None) -> None:
     assert normalize_date(value) == expected
 
 
+@pytest.mark.parametrize(
+    ("value", "lang", "expected"),
+    [
+        # A number above 12 can only be the day, whatever the language.
+        ("14/01/2020", "fr", "2020-01-14"),
+        ("14/01/2020", "en-US", "2020-01-14"),
+        ("14/01/2020", None, "2020-01-14"),
+        ("01/14/2020", "en", "2020-01-14"),
+        ("01/14/2020", "de", "2020-01-14"),
+        # A dotted date is day first wherever it is written.
+        ("14.01.2020", "de", "2020-01-14"),
+        ("03.04.2020", "en", "2020-04-03"),
+        ("3.4.2020", None, "2020-04-03"),
+        # Both could be the month: day first, except in (US) English.
+        ("03/04/2020", "fr", "2020-04-03"),
+        ("03/04/2020", "en-GB", "2020-04-03"),
+        ("03/04/2020", "en-US", "2020-03-04"),
+        ("03/04/2020", "en", "2020-03-04"),
+        ("05/05/2020", None, "2020-05-05"),
+        # Without a language an ambiguous date is no date: better none than the wrong month.
+        ("03/04/2020", None, None),
+        # As a page shows it, with words or a time around it.
+        ("Publié le 14/01/2020 à 06:50", "fr", "2020-01-14"),
+        (" 14/01/2020 ", "fr", "2020-01-14"),
+        # The calendar has to agree.
+        ("31/02/2020", "fr", None),
+        ("13/13/2020", "fr", None),
+        ("14.13.2020", "de", None),
+        ("14/01/1850", "fr", None),
+        # Not dates: a longer run of numbers (a version, an address), a two-digit year.
+        ("1.14.01.2020", "fr", None),
+        ("14/01/2020/3", "fr", None),
+        ("14/01/20", "fr", None),
+    ],
+)
+def test_normalize_numeric_date(value: str, lang: str | None, expected: str | None) -> None:
+    assert normalize_date(value, lang) == expected
+
+
+def test_day_first_time_element_gives_the_date() -> None:
+    body = '<article><time datetime="14/01/2020">14/01/2020</time>' + PARAGRAPH + "</article>"
+    root = lxml.html.document_fromstring(f'<html lang="fr"><head></head><body>{body}</body></html>')
+    result = enrich(root.find(".//article"), collect_metadata(root, PAGE_URL))
+    assert result.published == "2020-01-14"
+
+
+def test_numeric_date_of_a_comment_or_related_item_is_not_the_article_date() -> None:
+    body = (
+        f"<article>{PARAGRAPH}</article>"
+        '<div class="comments"><time datetime="15/01/2020">15/01/2020</time></div>'
+        '<div class="related-posts"><time datetime="16/01/2020">16/01/2020</time></div>'
+    )
+    root = lxml.html.document_fromstring(f'<html lang="fr"><head></head><body>{body}</body></html>')
+    result = enrich(root.find(".//article"), collect_metadata(root, PAGE_URL))
+    assert result.published is None
+
+
 # --- byline ---------------------------------------------------------------------------------------------
 
 

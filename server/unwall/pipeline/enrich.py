@@ -29,6 +29,9 @@ MIN_CONFIRMING_HEADING_WORDS = 3
 SHORT_TITLE_WORDS = 4
 # Below this share of common words, two titles name different things.
 MIN_TITLE_SIMILARITY = 0.5
+# Day, month and year in digits, separated by slashes or dots, and not part of a longer
+# run of numbers (a version, an IP address).
+NUMERIC_DATE = re.compile(r"(?<!\d)(?<!\d[./])(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d{2})(?!\d|[./]\d)")
 DATE_IN_BYLINE = re.compile(r"\b(?:1[89]|20)\d{2}\b|\b\d{1,2}:\d{2}\b")
 # Declared or content images whose address says they are not a photograph of the story.
 NOT_A_LEAD_IMAGE = re.compile(
@@ -305,8 +308,9 @@ def choose_byline(metadata: PageMetadata, article: dict[str, Any]) -> str | None
     return None
 
 
-def normalize_date(value: str | None) -> str | None:
-    """Any common date notation to ISO 8601; None when it is not a date."""
+def normalize_date(value: str | None, lang: str | None = None) -> str | None:
+    """Any common date notation to ISO 8601; None when it is not a date. `lang`,
+    the page's language, decides the order of a numeric date such as 03/04/2020."""
     text = _clean(value)
     if not text:
         return None
@@ -327,7 +331,39 @@ def normalize_date(value: str | None) -> str | None:
             return _iso(datetime.fromisoformat(match.group(0)), True)
         except ValueError:
             return None
-    return None
+    return _numeric_date(text, lang)
+
+
+def _numeric_date(text: str, lang: str | None) -> str | None:
+    """'14/01/2020' or '14.01.2020' (a `<time datetime>` written as the page shows it).
+
+    Which number is the day: most of the world writes day first, and a dotted date
+    (14.01.2020) is day first everywhere it is used; month first (01/14/2020) is the
+    United States' order. So: a number above 12 can only be the day; when both could
+    be, the day comes first unless the page is in English without a region, or
+    United States English, where the month does. A page that declares no language
+    gets no date from an ambiguous one: no date is better than the wrong month.
+    """
+    match = NUMERIC_DATE.search(text)
+    if not match:
+        return None
+    first, separator, second, year = int(match[1]), match[2], int(match[3]), int(match[4])
+    if first > 12 or separator == ".":
+        day, month = first, second
+    elif second > 12:
+        day, month = second, first
+    elif first == second:
+        day, month = first, second
+    elif not lang:
+        return None
+    elif re.fullmatch(r"en(-us)?", lang.strip().lower().replace("_", "-")):
+        day, month = second, first
+    else:
+        day, month = first, second
+    try:
+        return _iso(datetime(year, month, day), True)
+    except ValueError:  # '31/02/2020', '13/13/2020'
+        return None
 
 
 def _iso(parsed: datetime, date_only: bool) -> str | None:
@@ -357,7 +393,7 @@ def choose_published(metadata: PageMetadata, article: dict[str, Any]) -> str | N
     ]
     for candidate in candidates:
         if isinstance(candidate, str):
-            published = normalize_date(candidate)
+            published = normalize_date(candidate, metadata.lang)
             if published:
                 return published
     return None
