@@ -323,6 +323,14 @@ def test_byline_falls_back_to_meta_then_page_markup() -> None:
             '<span class="byline__author">Jo Sokol</span></h6>',
             "Jo Sokol",
         ),
+        # A box written as lines names its author on the first: then come an editor, a date, a desk.
+        ('<p class="byline author">Written by Rob Ewaschuk<br>Edited by Betsy Beyer</p>', "Rob Ewaschuk"),
+        ('<div class="byline">By <b>Nathan Willis</b><br>March 25, 2015</div>', "Nathan Willis"),
+        ('<div class="byline">By<br>Scott Cunningham</div>', "Scott Cunningham"),
+        ('<p class="byline">By Brenda Goodman, MA<br>Health News</p>', "Brenda Goodman, MA"),
+        # camelCase class names are read as words.
+        ('<div class="FeatureByline">By <b>Nathan Willis</b></div>', "Nathan Willis"),
+        ('<span class="postAuthor">Ada Lovelace</span>', "Ada Lovelace"),
         # A microdata author is one unit, co-authors included.
         (
             '<span itemprop="author"><a class="auteur">Martin Untersinger</a> (avec Damien Leloup)</span>',
@@ -333,6 +341,24 @@ def test_byline_falls_back_to_meta_then_page_markup() -> None:
 def test_byline_from_page_markup(markup: str, expected: str) -> None:
     result, _ = enriched("", markup + PARAGRAPH)
     assert result.byline == expected
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        # An author's note is text by the author, not a name.
+        '<div class="author-note"><p>*****Notes*****</p></div>',
+        # A long box with line breaks is prose (here a dialog about authors), not a byline.
+        '<div id="become-an-approved-author"><div>Your account is not approved yet.<br>'
+        "To become an approved author, you must have a minimum of two articles in your account.<br>"
+        "The articles must be complete and ready to be published.</div></div>",
+        # Camel case makes no word of a longer one.
+        '<span class="AuthorityScore">Ada Lovelace</span>',
+    ],
+)
+def test_no_byline_from_markup(markup: str) -> None:
+    result, _ = enriched("", markup + PARAGRAPH)
+    assert result.byline is None
 
 
 def test_byline_run_together_with_a_date_is_no_byline() -> None:
