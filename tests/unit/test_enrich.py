@@ -96,6 +96,49 @@ def test_strip_site_from_title(title: str, site: str | None, expected: str) -> N
     assert strip_site_from_title(title, site) == expected
 
 
+@pytest.mark.parametrize(
+    ("title", "document_title", "expected"),
+    [
+        # The <title> signs with the segment: it is the site's, and is cut.
+        (
+            "Council approves the harbour budget | Harbour Times",
+            "Council approves the harbour budget | Harbour Times",
+            "Council approves the harbour budget",
+        ),
+        (
+            "Council approves the harbour budget | Harbour Times",
+            "Council approves the harbour budget for 2025 | Harbour Times",
+            "Council approves the harbour budget",
+        ),
+        # The <title> lacks it: the segment is part of the headline.
+        (
+            "How we designed Dropbox’s ATF - an async task framework",
+            "How we designed Dropbox ATF: an async task framework - Dropbox",
+            "How we designed Dropbox’s ATF - an async task framework",
+        ),
+        # No <title> to compare with: the last segment is taken for the site.
+        (
+            "Council approves the harbour budget | Harbour Times",
+            "",
+            "Council approves the harbour budget",
+        ),
+    ],
+)
+def test_unknown_site_segment_is_cut_only_when_the_document_title_signs_with_it(
+    title: str, document_title: str, expected: str
+) -> None:
+    assert strip_site_from_title(title, None, document_title) == expected
+
+
+def test_og_title_keeps_a_segment_the_document_title_does_not_sign_with() -> None:
+    head = (
+        "<title>How we designed Dropbox ATF: an async task framework - Dropbox</title>"
+        '<meta property="og:title" content="How we designed Dropbox’s ATF - an async task framework">'
+    )
+    result, _ = enriched(head, f"<h1>How we designed Dropbox ATF: an async task framework</h1>{PARAGRAPH}")
+    assert result.title == "How we designed Dropbox’s ATF - an async task framework"
+
+
 def test_title_prefers_the_declared_headline_the_h1_repeats() -> None:
     head = (
         "<title>Council approves the harbour budget | The Example</title>"

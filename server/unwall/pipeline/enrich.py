@@ -102,8 +102,9 @@ def choose_site_name(metadata: PageMetadata, article: dict[str, Any]) -> str | N
     return None
 
 
-def strip_site_from_title(title: str, site_name: str | None) -> str:
-    """'Headline | Site' -> 'Headline'; keeps titles that merely contain a dash."""
+def strip_site_from_title(title: str, site_name: str | None, document_title: str | None = None) -> str:
+    """'Headline | Site' -> 'Headline'; keeps titles that merely contain a dash.
+    `document_title`, the page's <title>, when `title` is another declared title."""
     parts = TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
@@ -114,7 +115,7 @@ def strip_site_from_title(title: str, site_name: str | None) -> str:
             return _rejoin(title, kept)
         # The page names its site and no segment is that name: every dash is the headline's own.
         return title
-    return _strip_unknown_site(title, parts)
+    return _strip_unknown_site(title, parts, document_title)
 
 
 def _site_forms(site_name: str) -> set[str]:
@@ -126,12 +127,21 @@ def _site_forms(site_name: str) -> set[str]:
     return {form for form in forms if form}
 
 
-def _strip_unknown_site(title: str, parts: list[str]) -> str:
+def _strip_unknown_site(title: str, parts: list[str], document_title: str | None) -> str:
     """Without a site name: the last segment is cut (sites sign at the end), else the
-    first; a result of a few words is more likely a cut headline, and the whole stays."""
-    candidate = _rejoin(title, parts[:-1])
+    first; a result of a few words is more likely a cut headline, and the whole stays.
+    A segment is cut from another title (og:title) only when the <title> has it as a
+    segment too: a site signs its <title>, so what the <title> lacks ('How we designed
+    ATF - an async task framework' beside '...: an async task framework - Dropbox')
+    belongs to the headline."""
+    signed = None
+    if document_title and _comparable(document_title) != _comparable(title):
+        signed = {_comparable(part) for part in TITLE_SEPARATORS.split(document_title)}
+    candidate, cut = _rejoin(title, parts[:-1]), parts[-1]
     if _word_count(candidate) < 3:
-        candidate = _rejoin(title, parts[1:])
+        candidate, cut = _rejoin(title, parts[1:]), parts[0]
+    if signed is not None and _comparable(cut) not in signed:
+        return title
     return candidate if _word_count(candidate) > SHORT_TITLE_WORDS else title
 
 
@@ -223,12 +233,12 @@ def choose_title(metadata: PageMetadata, article: dict[str, Any], site_name: str
         title = without_suffix(untruncated(declared[0], declared + headings), declared + headings)
         comparable = _comparable(title)
         if comparable in document_title or any(comparable == _comparable(h) for h in headings):
-            return strip_site_from_title(title, site_name)
+            return strip_site_from_title(title, site_name, metadata.document_title)
         # The <title> and a heading agree on a text that shares few words with the
         # declared title: that one names something else (the site, a social-media pitch).
         if substantial and similarity(title, substantial[0]) < MIN_TITLE_SIMILARITY:
             return substantial[0]
-        return strip_site_from_title(title, site_name)
+        return strip_site_from_title(title, site_name, metadata.document_title)
     # A short heading is the headline when the <title> opens with it ('Mozilla - Wikipedia'),
     # rather than a logo the <title> ends with ('Outside the web · V8').
     first_segment = _comparable(TITLE_SEPARATORS.split(metadata.document_title)[0])
