@@ -404,6 +404,44 @@ def test_no_byline_from_markup(markup: str) -> None:
     assert result.byline is None
 
 
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        # The account in the page's own address names no one.
+        (
+            '<meta property="og:url" content="https://mcupdate.tumblr.com/post/1">'
+            + json_ld({"@type": "SocialMediaPosting", "author": "mcupdate"}),
+            None,
+        ),
+        (
+            json_ld(
+                {"@type": "BlogPosting", "url": "https://mcupdate.tumblr.com/post/1", "author": "McUpdate"}
+            ),
+            None,
+        ),
+        # ... and yields to a name further down the list.
+        (
+            '<meta property="og:url" content="https://news.example/a"><meta name="author" content="news">'
+            '<meta property="article:author" content="Ada Lovelace">',
+            "Ada Lovelace",
+        ),
+        # A name of several words, or a word the address lacks, is kept.
+        (
+            '<meta property="og:url" content="https://ada.example/a">'
+            '<meta name="author" content="Ada Lovelace">',
+            "Ada Lovelace",
+        ),
+        (
+            '<meta property="og:url" content="https://news.example/a"><meta name="author" content="Ada">',
+            "Ada",
+        ),
+    ],
+)
+def test_byline_that_is_the_pages_own_host_names_no_one(head: str, expected: str | None) -> None:
+    result, _ = enriched(head, PARAGRAPH)
+    assert result.byline == expected
+
+
 def test_byline_run_together_with_a_date_is_no_byline() -> None:
     result, _ = enriched(
         "", f'<div class="author">Joe Wee Monday, February 29, 2016 @ 11:10 PM</div>{PARAGRAPH}'

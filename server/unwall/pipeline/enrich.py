@@ -311,11 +311,28 @@ def choose_byline(metadata: PageMetadata, article: dict[str, Any]) -> str | None
         meta.get("sailthru:author"),
         *metadata.byline_texts,
     ]
+    handles = _host_labels(metadata, article)
     for candidate in candidates:
         byline = clean_byline(candidate)
-        if byline:
+        # A one-word author that is a label of the page's own host ('mcupdate' on
+        # mcupdate.tumblr.com) is the account or the site, which names no one.
+        if byline and not (" " not in byline and byline.casefold() in handles):
             return byline
     return None
+
+
+def _host_labels(metadata: PageMetadata, article: dict[str, Any]) -> set[str]:
+    """The words of the page's host names, from its address and the addresses it declares."""
+    labels: set[str] = set()
+    for url in (metadata.base_url, metadata.meta.get("og:url"), article.get("url")):
+        if not isinstance(url, str):
+            continue
+        try:
+            host = urlsplit(url.strip()).hostname or ""
+        except ValueError:
+            continue
+        labels.update(host.casefold().split(".")[:-1])
+    return labels - {"", "www"}
 
 
 def normalize_date(value: str | None, lang: str | None = None) -> str | None:
