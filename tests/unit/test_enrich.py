@@ -330,6 +330,26 @@ def test_json_ld_author_shapes(author: Any, expected: str) -> None:
     assert result.byline == expected
 
 
+def test_json_ld_author_given_by_reference_is_resolved_in_the_graph() -> None:
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {
+                "@type": "Article",
+                "headline": "H",
+                "author": {"@id": "https://news.example/#/schema/person/ada"},
+            },
+            {"@type": ["Person"], "@id": "https://news.example/#/schema/person/ada", "name": "Ada Lovelace"},
+        ],
+    }
+    result, _ = enriched(json_ld(graph), PARAGRAPH)
+    assert result.byline == "Ada Lovelace"
+    # A reference to nothing in the page gives no name.
+    graph["@graph"] = graph["@graph"][:1]
+    result, _ = enriched(json_ld(graph), PARAGRAPH)
+    assert result.byline is None
+
+
 def test_json_ld_with_trailing_commas_is_still_read() -> None:
     raw = '{"@type": "NewsArticle", "headline": "H", "author": {"name": "Ada Lovelace",},}'
     result, _ = enriched(f'<script type="application/ld+json">{raw}</script>', PARAGRAPH)

@@ -272,15 +272,24 @@ def restore_standfirst(content: HtmlElement, standfirst: str | None) -> None:
 # --- byline and date -------------------------------------------------------------
 
 
-def _names(author: Any) -> list[str]:
+def _names(author: Any, nodes: dict[str, dict[str, Any]]) -> list[str]:
+    """The names of a JSON-LD author: a text, a Person, a list of either, or a
+    reference to a Person elsewhere in the page's graph ({"@id": ...}, as
+    WordPress SEO plugins write it)."""
     if isinstance(author, str):
         return [author]
     if isinstance(author, dict):
         name = author.get("name")
+        if not (isinstance(name, str) and name.strip()) and isinstance(author.get("@id"), str):
+            name = nodes.get(author["@id"], {}).get("name")
         return [name] if isinstance(name, str) else []
     if isinstance(author, list):
-        return [name for item in author[:6] for name in _names(item)]
+        return [name for item in author[:6] for name in _names(item, nodes)]
     return []
+
+
+def _nodes_by_id(metadata: PageMetadata) -> dict[str, dict[str, Any]]:
+    return {node["@id"]: node for node in metadata.json_ld if isinstance(node.get("@id"), str)}
 
 
 def clean_byline(text: str | None) -> str | None:
@@ -297,7 +306,8 @@ def clean_byline(text: str | None) -> str | None:
 
 def choose_byline(metadata: PageMetadata, article: dict[str, Any]) -> str | None:
     meta = metadata.meta
-    json_ld_names = [n for n in (_clean(n) for n in _names(article.get("author"))) if n]
+    authors = _names(article.get("author"), _nodes_by_id(metadata))
+    json_ld_names = [n for n in (_clean(n) for n in authors) if n]
     # Readability.js's order of trust: structured data, Dublin Core, then the rest.
     candidates = [
         ", ".join(dict.fromkeys(json_ld_names)) if json_ld_names else None,
