@@ -394,6 +394,22 @@ def test_byline_falls_back_to_meta_then_page_markup() -> None:
         # camelCase class names are read as words.
         ('<div class="FeatureByline">By <b>Nathan Willis</b></div>', "Nathan Willis"),
         ('<span class="postAuthor">Ada Lovelace</span>', "Ada Lovelace"),
+        # Co-authors marked one by one in one box make one byline; a job title beside them does not join.
+        (
+            '<div class="byline">By <a rel="author" href="/a">Ada Lovelace</a> and '
+            '<a rel="author" href="/b">Charles Babbage</a></div>',
+            "Ada Lovelace, Charles Babbage",
+        ),
+        (
+            '<div class="byline">By <a class="author" href="/a">Ada Lovelace</a>, '
+            '<a class="author" href="/b">Charles Babbage</a></div>',
+            "Ada Lovelace, Charles Babbage",
+        ),
+        (
+            '<div class="author"><a class="author-link" href="/a">Ben Silverman</a>'
+            '<div class="author-title">Games Editor</div></div>',
+            "Ben Silverman",
+        ),
         # A microdata author is one unit, co-authors included.
         (
             '<span itemprop="author"><a class="auteur">Martin Untersinger</a> (avec Damien Leloup)</span>',

@@ -287,18 +287,41 @@ def article_json_ld(metadata: PageMetadata) -> dict[str, Any] | None:
 
 
 def _byline_texts(root: HtmlElement) -> list[str]:
-    found: list[str] = []
+    found: list[list[str]] = []
+    # Co-authors marked one by one in a single box ('By <a rel=author>A</a> and
+    # <a rel=author>B</a>') are one byline: names of the same kind (author units,
+    # or the same class) found in the same box are joined; a job title is another kind.
+    by_box: dict[tuple[HtmlElement, str], list[str]] = {}
     for element in root.xpath("//*[@rel='author' or @itemprop or @class or @id]"):
         if not _is_byline_element(element) or _holds_inner_byline(element):
             continue
         if _inside_foreign_region(element, FOREIGN_TAGS_FOR_BYLINES) or _inside_consent_dialog(element):
             continue
         text = _byline_name(element)
-        if 0 < len(text) <= MAX_BYLINE_CHARS:
-            found.append(text)
+        if not 0 < len(text) <= MAX_BYLINE_CHARS:
+            continue
+        box = _byline_box(element)
+        key = (box, "" if _is_author_unit(element) else f"class:{element.get('class')}")
+        if box is not None and key in by_box:
+            if text not in by_box[key]:
+                by_box[key].append(text)
+            continue
+        found.append([text])
+        if box is not None:
+            by_box[key] = found[-1]
         if len(found) >= 8:
             break
-    return found
+    return [", ".join(names) for names in found]
+
+
+def _byline_box(element: HtmlElement) -> HtmlElement | None:
+    """The nearest enclosing byline element, within a few levels."""
+    for ancestor in itertools.islice(element.iterancestors(), 4):
+        if ancestor.tag in {"body", "html"}:
+            break
+        if _is_byline_element(ancestor):
+            return ancestor
+    return None
 
 
 def _is_byline_element(element: HtmlElement) -> bool:
