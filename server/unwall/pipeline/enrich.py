@@ -16,7 +16,7 @@ from lxml.html import HtmlElement, builder
 from unwall.model import LeadImage
 from unwall.pipeline.metadata import PageMetadata, article_json_ld
 from unwall.pipeline.normalize import parse_srcset
-from unwall.rules import byline_prefix_pattern
+from unwall.rules import byline_prefix_pattern, byline_role_pattern
 
 TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|::|:|/|»|«)\s+")
 # What a truncated title may end with, and what may follow a title that is no truncation.
@@ -295,6 +295,8 @@ def _nodes_by_id(metadata: PageMetadata) -> dict[str, dict[str, Any]]:
 def clean_byline(text: str | None) -> str | None:
     text = _clean(text).strip(" ,;|-–—·•")
     text = byline_prefix_pattern().sub("", text + " ").strip(" ,;|-–—·•")
+    # 'Jane Doe, Staff Writer' is Jane Doe: a job is no part of the name.
+    text = byline_role_pattern().sub("", text).strip(" ,;|-–—·•")
     if not text or len(text) > 100 or text.startswith(("http://", "https://", "/")):
         return None
     # A year or a clock time is no part of a name: that text is a dateline, or a name
