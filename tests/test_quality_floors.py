@@ -25,6 +25,7 @@ FLOORS = {
     "title": 0.86,
     "title_without_site": 0.93,
     "byline": 0.76,
+    "byline_name": 0.82,
     "lang": 1.0,
     "published": 1.0,
     "shingle_f1_mean": 0.97,
