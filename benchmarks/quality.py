@@ -5,14 +5,16 @@ with readability-lxml alone and trafilatura (a dev-only comparison).
 
 Per page: title exact match (and exact after removing the site name, since
 Readability.js keeps suffixes such as " | eHow" that Unwall drops on purpose),
-byline exact match where the expected metadata has one and "invented" where it
-has none, language, published date (same day), excerpt exact match, and body
-precision / recall / F1 on word 4-gram shingles (order matters) and as a bag of
-words; the lead image: given on every page that declares one (`og:image`,
-JSON-LD `image`), and on the others, when given, one of the article's images
-(the expected article's `<img>`s, compared without query strings). Prints a
-table; with --out writes one JSON file per page (what each extractor returned
-and its scores) so a regression can be opened and read.
+byline exact match where the expected metadata has one (and exact on the name
+alone, since Readability.js keeps the "By" before it and the lines after it,
+such as a date, that Unwall drops on purpose) and "invented" where it has none,
+language, published date (same day), excerpt exact match, and body precision /
+recall / F1 on word 4-gram shingles (order matters) and as a bag of words; the
+lead image: given on every page that declares one (`og:image`, JSON-LD
+`image`), and on the others, when given, one of the article's images (the
+expected article's `<img>`s, compared without query strings). Prints a table;
+with --out writes one JSON file per page (what each extractor returned and its
+scores) so a regression can be opened and read.
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ class Scores:
     title: bool
     title_without_site: bool
     byline: bool | None  # None: no byline expected
+    byline_name: bool | None
     byline_invented: bool
     lang: bool | None
     published: bool | None
@@ -129,6 +132,13 @@ def reference(folder: Path) -> Reference:
     return Reference(metadata, expected.text_content(), declares, images)
 
 
+def byline_name(byline: str | None) -> str:
+    """The name a byline gives: without a leading 'By' ('Par', 'Von', 'Written by')
+    and its first line only ('By Jane Doe\n  March 25, 2015' -> 'Jane Doe')."""
+    text = re.sub(r"^\s*(?:written\s+by|by|par|von|por)\s*:?\s+", "", byline or "", flags=re.I)
+    return next((line for line in text.splitlines() if line.strip()), "")
+
+
 def score(extracted: Extracted | None, ref: Reference) -> Scores:
     expected, expected_text = ref.metadata, ref.text
     if extracted is None:
@@ -147,6 +157,11 @@ def score(extracted: Extracted | None, ref: Reference) -> Scores:
             without_site(extracted.title, site), without_site(expected.get("title"), site)
         ),
         byline=same(extracted.byline, expected["byline"]) if expected.get("byline") else None,
+        byline_name=(
+            same(byline_name(extracted.byline), byline_name(expected["byline"]))
+            if expected.get("byline")
+            else None
+        ),
         byline_invented=bool(extracted.byline) and not expected.get("byline"),
         lang=(same((extracted.lang or "")[:2], expected["lang"][:2]) if expected.get("lang") else None),
         published=((extracted.published or "")[:10] == expected_date) if expected_date else None,
@@ -236,6 +251,7 @@ def summarize(all_scores: list[Scores]) -> dict[str, float]:
         "title": rate([s.title for s in all_scores]),
         "title_without_site": rate([s.title_without_site for s in all_scores]),
         "byline": rate([s.byline for s in all_scores]),
+        "byline_name": rate([s.byline_name for s in all_scores]),
         "byline_invented": sum(s.byline_invented for s in all_scores) / len(all_scores),
         "lang": rate([s.lang for s in all_scores]),
         "published": rate([s.published for s in all_scores]),
@@ -274,6 +290,7 @@ def table(results: dict[str, dict[str, float]]) -> str:
         ("title", "title"),
         ("title_without_site", "title (no site)"),
         ("byline", "byline"),
+        ("byline_name", "byline (name)"),
         ("byline_invented", "byline invented"),
         ("lang", "lang"),
         ("published", "date"),

@@ -487,6 +487,17 @@ def load_rules() -> RuleSet:
 
 
 @lru_cache(maxsize=1)
+def byline_role_pattern() -> re.Pattern[str]:
+    """A job or desk that ends a byline after a comma or a dash ('Jane Doe, Staff
+    Writer'), in every language of `bylines.json`; case-insensitive."""
+    languages = _read("bylines.json")["languages"].values()
+    roles = {normalize_text(r) for language in languages for r in language.get("roles", [])}
+    ordered = sorted(roles, key=len, reverse=True)
+    alternation = "|".join(r"\s+".join(map(re.escape, role.split())) for role in ordered)
+    return re.compile(rf"(?:\s*,|\s+[-–—|·])\s*(?:{alternation})\s*$", re.I)
+
+
+@lru_cache(maxsize=1)
 def byline_prefix_pattern() -> re.Pattern[str]:
     """The words that introduce a name in a byline, in every language of
     `bylines.json`, as one pattern anchored at the start of a byline."""

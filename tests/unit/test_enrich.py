@@ -96,6 +96,49 @@ def test_strip_site_from_title(title: str, site: str | None, expected: str) -> N
     assert strip_site_from_title(title, site) == expected
 
 
+@pytest.mark.parametrize(
+    ("title", "document_title", "expected"),
+    [
+        # The <title> signs with the segment: it is the site's, and is cut.
+        (
+            "Council approves the harbour budget | Harbour Times",
+            "Council approves the harbour budget | Harbour Times",
+            "Council approves the harbour budget",
+        ),
+        (
+            "Council approves the harbour budget | Harbour Times",
+            "Council approves the harbour budget for 2025 | Harbour Times",
+            "Council approves the harbour budget",
+        ),
+        # The <title> lacks it: the segment is part of the headline.
+        (
+            "How we designed Dropbox’s ATF - an async task framework",
+            "How we designed Dropbox ATF: an async task framework - Dropbox",
+            "How we designed Dropbox’s ATF - an async task framework",
+        ),
+        # No <title> to compare with: the last segment is taken for the site.
+        (
+            "Council approves the harbour budget | Harbour Times",
+            "",
+            "Council approves the harbour budget",
+        ),
+    ],
+)
+def test_unknown_site_segment_is_cut_only_when_the_document_title_signs_with_it(
+    title: str, document_title: str, expected: str
+) -> None:
+    assert strip_site_from_title(title, None, document_title) == expected
+
+
+def test_og_title_keeps_a_segment_the_document_title_does_not_sign_with() -> None:
+    head = (
+        "<title>How we designed Dropbox ATF: an async task framework - Dropbox</title>"
+        '<meta property="og:title" content="How we designed Dropbox’s ATF - an async task framework">'
+    )
+    result, _ = enriched(head, f"<h1>How we designed Dropbox ATF: an async task framework</h1>{PARAGRAPH}")
+    assert result.title == "How we designed Dropbox’s ATF - an async task framework"
+
+
 def test_title_prefers_the_declared_headline_the_h1_repeats() -> None:
     head = (
         "<title>Council approves the harbour budget | The Example</title>"
@@ -143,6 +186,63 @@ def test_normalize_date(value: str | None, expected: str | None) -> None:
     assert normalize_date(value) == expected
 
 
+@pytest.mark.parametrize(
+    ("value", "lang", "expected"),
+    [
+        # A number above 12 can only be the day, whatever the language.
+        ("14/01/2020", "fr", "2020-01-14"),
+        ("14/01/2020", "en-US", "2020-01-14"),
+        ("14/01/2020", None, "2020-01-14"),
+        ("01/14/2020", "en", "2020-01-14"),
+        ("01/14/2020", "de", "2020-01-14"),
+        # A dotted date is day first wherever it is written.
+        ("14.01.2020", "de", "2020-01-14"),
+        ("03.04.2020", "en", "2020-04-03"),
+        ("3.4.2020", None, "2020-04-03"),
+        # Both could be the month: day first, except in (US) English.
+        ("03/04/2020", "fr", "2020-04-03"),
+        ("03/04/2020", "en-GB", "2020-04-03"),
+        ("03/04/2020", "en-US", "2020-03-04"),
+        ("03/04/2020", "en", "2020-03-04"),
+        ("05/05/2020", None, "2020-05-05"),
+        # Without a language an ambiguous date is no date: better none than the wrong month.
+        ("03/04/2020", None, None),
+        # As a page shows it, with words or a time around it.
+        ("Publié le 14/01/2020 à 06:50", "fr", "2020-01-14"),
+        (" 14/01/2020 ", "fr", "2020-01-14"),
+        # The calendar has to agree.
+        ("31/02/2020", "fr", None),
+        ("13/13/2020", "fr", None),
+        ("14.13.2020", "de", None),
+        ("14/01/1850", "fr", None),
+        # Not dates: a longer run of numbers (a version, an address), a two-digit year.
+        ("1.14.01.2020", "fr", None),
+        ("14/01/2020/3", "fr", None),
+        ("14/01/20", "fr", None),
+    ],
+)
+def test_normalize_numeric_date(value: str, lang: str | None, expected: str | None) -> None:
+    assert normalize_date(value, lang) == expected
+
+
+def test_day_first_time_element_gives_the_date() -> None:
+    body = '<article><time datetime="14/01/2020">14/01/2020</time>' + PARAGRAPH + "</article>"
+    root = lxml.html.document_fromstring(f'<html lang="fr"><head></head><body>{body}</body></html>')
+    result = enrich(root.find(".//article"), collect_metadata(root, PAGE_URL))
+    assert result.published == "2020-01-14"
+
+
+def test_numeric_date_of_a_comment_or_related_item_is_not_the_article_date() -> None:
+    body = (
+        f"<article>{PARAGRAPH}</article>"
+        '<div class="comments"><time datetime="15/01/2020">15/01/2020</time></div>'
+        '<div class="related-posts"><time datetime="16/01/2020">16/01/2020</time></div>'
+    )
+    root = lxml.html.document_fromstring(f'<html lang="fr"><head></head><body>{body}</body></html>')
+    result = enrich(root.find(".//article"), collect_metadata(root, PAGE_URL))
+    assert result.published is None
+
+
 # --- byline ---------------------------------------------------------------------------------------------
 
 
@@ -164,6 +264,16 @@ def test_normalize_date(value: str | None, expected: str | None) -> None:
         ("Byron Smith", "Byron Smith"),
         ("Parker Lewis", "Parker Lewis"),
         ("Vonda Shepard", "Vonda Shepard"),
+        # A job or desk after the name is no part of it; a degree and co-authors are kept.
+        ("By Jane Doe, Staff Writer", "Jane Doe"),
+        ("Jane Doe - Senior Correspondent", "Jane Doe"),
+        ("Jane Doe | editor-in-chief", "Jane Doe"),
+        ("Max Mustermann – Redakteur", "Max Mustermann"),
+        ("Par Jean Dupont, envoyé spécial", "Jean Dupont"),
+        ("Brenda Goodman, MA", "Brenda Goodman, MA"),
+        ("Jane Doe, John Roe", "Jane Doe, John Roe"),
+        ("Editor", "Editor"),
+        ("Jane Editorson", "Jane Editorson"),
         ("https://news.example/authors/jane-doe", None),
         ("http://news.example/authors/jane-doe", None),
         ("/authors/jane-doe", None),
@@ -230,6 +340,26 @@ def test_json_ld_author_shapes(author: Any, expected: str) -> None:
     assert result.byline == expected
 
 
+def test_json_ld_author_given_by_reference_is_resolved_in_the_graph() -> None:
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {
+                "@type": "Article",
+                "headline": "H",
+                "author": {"@id": "https://news.example/#/schema/person/ada"},
+            },
+            {"@type": ["Person"], "@id": "https://news.example/#/schema/person/ada", "name": "Ada Lovelace"},
+        ],
+    }
+    result, _ = enriched(json_ld(graph), PARAGRAPH)
+    assert result.byline == "Ada Lovelace"
+    # A reference to nothing in the page gives no name.
+    graph["@graph"] = graph["@graph"][:1]
+    result, _ = enriched(json_ld(graph), PARAGRAPH)
+    assert result.byline is None
+
+
 def test_json_ld_with_trailing_commas_is_still_read() -> None:
     raw = '{"@type": "NewsArticle", "headline": "H", "author": {"name": "Ada Lovelace",},}'
     result, _ = enriched(f'<script type="application/ld+json">{raw}</script>', PARAGRAPH)
@@ -266,6 +396,30 @@ def test_byline_falls_back_to_meta_then_page_markup() -> None:
             '<span class="byline__author">Jo Sokol</span></h6>',
             "Jo Sokol",
         ),
+        # A box written as lines names its author on the first: then come an editor, a date, a desk.
+        ('<p class="byline author">Written by Rob Ewaschuk<br>Edited by Betsy Beyer</p>', "Rob Ewaschuk"),
+        ('<div class="byline">By <b>Nathan Willis</b><br>March 25, 2015</div>', "Nathan Willis"),
+        ('<div class="byline">By<br>Scott Cunningham</div>', "Scott Cunningham"),
+        ('<p class="byline">By Brenda Goodman, MA<br>Health News</p>', "Brenda Goodman, MA"),
+        # camelCase class names are read as words.
+        ('<div class="FeatureByline">By <b>Nathan Willis</b></div>', "Nathan Willis"),
+        ('<span class="postAuthor">Ada Lovelace</span>', "Ada Lovelace"),
+        # Co-authors marked one by one in one box make one byline; a job title beside them does not join.
+        (
+            '<div class="byline">By <a rel="author" href="/a">Ada Lovelace</a> and '
+            '<a rel="author" href="/b">Charles Babbage</a></div>',
+            "Ada Lovelace, Charles Babbage",
+        ),
+        (
+            '<div class="byline">By <a class="author" href="/a">Ada Lovelace</a>, '
+            '<a class="author" href="/b">Charles Babbage</a></div>',
+            "Ada Lovelace, Charles Babbage",
+        ),
+        (
+            '<div class="author"><a class="author-link" href="/a">Ben Silverman</a>'
+            '<div class="author-title">Games Editor</div></div>',
+            "Ben Silverman",
+        ),
         # A microdata author is one unit, co-authors included.
         (
             '<span itemprop="author"><a class="auteur">Martin Untersinger</a> (avec Damien Leloup)</span>',
@@ -275,6 +429,62 @@ def test_byline_falls_back_to_meta_then_page_markup() -> None:
 )
 def test_byline_from_page_markup(markup: str, expected: str) -> None:
     result, _ = enriched("", markup + PARAGRAPH)
+    assert result.byline == expected
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        # An author's note is text by the author, not a name.
+        '<div class="author-note"><p>*****Notes*****</p></div>',
+        # A long box with line breaks is prose (here a dialog about authors), not a byline.
+        '<div id="become-an-approved-author"><div>Your account is not approved yet.<br>'
+        "To become an approved author, you must have a minimum of two articles in your account.<br>"
+        "The articles must be complete and ready to be published.</div></div>",
+        # Camel case makes no word of a longer one.
+        '<span class="AuthorityScore">Ada Lovelace</span>',
+    ],
+)
+def test_no_byline_from_markup(markup: str) -> None:
+    result, _ = enriched("", markup + PARAGRAPH)
+    assert result.byline is None
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        # The account in the page's own address names no one.
+        (
+            '<meta property="og:url" content="https://mcupdate.tumblr.com/post/1">'
+            + json_ld({"@type": "SocialMediaPosting", "author": "mcupdate"}),
+            None,
+        ),
+        (
+            json_ld(
+                {"@type": "BlogPosting", "url": "https://mcupdate.tumblr.com/post/1", "author": "McUpdate"}
+            ),
+            None,
+        ),
+        # ... and yields to a name further down the list.
+        (
+            '<meta property="og:url" content="https://news.example/a"><meta name="author" content="news">'
+            '<meta property="article:author" content="Ada Lovelace">',
+            "Ada Lovelace",
+        ),
+        # A name of several words, or a word the address lacks, is kept.
+        (
+            '<meta property="og:url" content="https://ada.example/a">'
+            '<meta name="author" content="Ada Lovelace">',
+            "Ada Lovelace",
+        ),
+        (
+            '<meta property="og:url" content="https://news.example/a"><meta name="author" content="Ada">',
+            "Ada",
+        ),
+    ],
+)
+def test_byline_that_is_the_pages_own_host_names_no_one(head: str, expected: str | None) -> None:
+    result, _ = enriched(head, PARAGRAPH)
     assert result.byline == expected
 
 

@@ -16,7 +16,7 @@ from lxml.html import HtmlElement, builder
 from unwall.model import LeadImage
 from unwall.pipeline.metadata import PageMetadata, article_json_ld
 from unwall.pipeline.normalize import parse_srcset
-from unwall.rules import byline_prefix_pattern
+from unwall.rules import byline_prefix_pattern, byline_role_pattern
 
 TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|::|:|/|»|«)\s+")
 # What a truncated title may end with, and what may follow a title that is no truncation.
@@ -29,6 +29,9 @@ MIN_CONFIRMING_HEADING_WORDS = 3
 SHORT_TITLE_WORDS = 4
 # Below this share of common words, two titles name different things.
 MIN_TITLE_SIMILARITY = 0.5
+# Day, month and year in digits, separated by slashes or dots, and not part of a longer
+# run of numbers (a version, an IP address).
+NUMERIC_DATE = re.compile(r"(?<!\d)(?<!\d[./])(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d{2})(?!\d|[./]\d)")
 DATE_IN_BYLINE = re.compile(r"\b(?:1[89]|20)\d{2}\b|\b\d{1,2}:\d{2}\b")
 # Declared or content images whose address says they are not a photograph of the story.
 NOT_A_LEAD_IMAGE = re.compile(
@@ -99,8 +102,9 @@ def choose_site_name(metadata: PageMetadata, article: dict[str, Any]) -> str | N
     return None
 
 
-def strip_site_from_title(title: str, site_name: str | None) -> str:
-    """'Headline | Site' -> 'Headline'; keeps titles that merely contain a dash."""
+def strip_site_from_title(title: str, site_name: str | None, document_title: str | None = None) -> str:
+    """'Headline | Site' -> 'Headline'; keeps titles that merely contain a dash.
+    `document_title`, the page's <title>, when `title` is another declared title."""
     parts = TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
@@ -111,7 +115,7 @@ def strip_site_from_title(title: str, site_name: str | None) -> str:
             return _rejoin(title, kept)
         # The page names its site and no segment is that name: every dash is the headline's own.
         return title
-    return _strip_unknown_site(title, parts)
+    return _strip_unknown_site(title, parts, document_title)
 
 
 def _site_forms(site_name: str) -> set[str]:
@@ -123,12 +127,21 @@ def _site_forms(site_name: str) -> set[str]:
     return {form for form in forms if form}
 
 
-def _strip_unknown_site(title: str, parts: list[str]) -> str:
+def _strip_unknown_site(title: str, parts: list[str], document_title: str | None) -> str:
     """Without a site name: the last segment is cut (sites sign at the end), else the
-    first; a result of a few words is more likely a cut headline, and the whole stays."""
-    candidate = _rejoin(title, parts[:-1])
+    first; a result of a few words is more likely a cut headline, and the whole stays.
+    A segment is cut from another title (og:title) only when the <title> has it as a
+    segment too: a site signs its <title>, so what the <title> lacks ('How we designed
+    ATF - an async task framework' beside '...: an async task framework - Dropbox')
+    belongs to the headline."""
+    signed = None
+    if document_title and _comparable(document_title) != _comparable(title):
+        signed = {_comparable(part) for part in TITLE_SEPARATORS.split(document_title)}
+    candidate, cut = _rejoin(title, parts[:-1]), parts[-1]
     if _word_count(candidate) < 3:
-        candidate = _rejoin(title, parts[1:])
+        candidate, cut = _rejoin(title, parts[1:]), parts[0]
+    if signed is not None and _comparable(cut) not in signed:
+        return title
     return candidate if _word_count(candidate) > SHORT_TITLE_WORDS else title
 
 
@@ -220,12 +233,12 @@ def choose_title(metadata: PageMetadata, article: dict[str, Any], site_name: str
         title = without_suffix(untruncated(declared[0], declared + headings), declared + headings)
         comparable = _comparable(title)
         if comparable in document_title or any(comparable == _comparable(h) for h in headings):
-            return strip_site_from_title(title, site_name)
+            return strip_site_from_title(title, site_name, metadata.document_title)
         # The <title> and a heading agree on a text that shares few words with the
         # declared title: that one names something else (the site, a social-media pitch).
         if substantial and similarity(title, substantial[0]) < MIN_TITLE_SIMILARITY:
             return substantial[0]
-        return strip_site_from_title(title, site_name)
+        return strip_site_from_title(title, site_name, metadata.document_title)
     # A short heading is the headline when the <title> opens with it ('Mozilla - Wikipedia'),
     # rather than a logo the <title> ends with ('Outside the web · V8').
     first_segment = _comparable(TITLE_SEPARATORS.split(metadata.document_title)[0])
@@ -259,20 +272,31 @@ def restore_standfirst(content: HtmlElement, standfirst: str | None) -> None:
 # --- byline and date -------------------------------------------------------------
 
 
-def _names(author: Any) -> list[str]:
+def _names(author: Any, nodes: dict[str, dict[str, Any]]) -> list[str]:
+    """The names of a JSON-LD author: a text, a Person, a list of either, or a
+    reference to a Person elsewhere in the page's graph ({"@id": ...}, as
+    WordPress SEO plugins write it)."""
     if isinstance(author, str):
         return [author]
     if isinstance(author, dict):
         name = author.get("name")
+        if not (isinstance(name, str) and name.strip()) and isinstance(author.get("@id"), str):
+            name = nodes.get(author["@id"], {}).get("name")
         return [name] if isinstance(name, str) else []
     if isinstance(author, list):
-        return [name for item in author[:6] for name in _names(item)]
+        return [name for item in author[:6] for name in _names(item, nodes)]
     return []
+
+
+def _nodes_by_id(metadata: PageMetadata) -> dict[str, dict[str, Any]]:
+    return {node["@id"]: node for node in metadata.json_ld if isinstance(node.get("@id"), str)}
 
 
 def clean_byline(text: str | None) -> str | None:
     text = _clean(text).strip(" ,;|-–—·•")
     text = byline_prefix_pattern().sub("", text + " ").strip(" ,;|-–—·•")
+    # 'Jane Doe, Staff Writer' is Jane Doe: a job is no part of the name.
+    text = byline_role_pattern().sub("", text).strip(" ,;|-–—·•")
     if not text or len(text) > 100 or text.startswith(("http://", "https://", "/")):
         return None
     # A year or a clock time is no part of a name: that text is a dateline, or a name
@@ -284,7 +308,8 @@ def clean_byline(text: str | None) -> str | None:
 
 def choose_byline(metadata: PageMetadata, article: dict[str, Any]) -> str | None:
     meta = metadata.meta
-    json_ld_names = [n for n in (_clean(n) for n in _names(article.get("author"))) if n]
+    authors = _names(article.get("author"), _nodes_by_id(metadata))
+    json_ld_names = [n for n in (_clean(n) for n in authors) if n]
     # Readability.js's order of trust: structured data, Dublin Core, then the rest.
     candidates = [
         ", ".join(dict.fromkeys(json_ld_names)) if json_ld_names else None,
@@ -298,15 +323,33 @@ def choose_byline(metadata: PageMetadata, article: dict[str, Any]) -> str | None
         meta.get("sailthru:author"),
         *metadata.byline_texts,
     ]
+    handles = _host_labels(metadata, article)
     for candidate in candidates:
         byline = clean_byline(candidate)
-        if byline:
+        # A one-word author that is a label of the page's own host ('mcupdate' on
+        # mcupdate.tumblr.com) is the account or the site, which names no one.
+        if byline and not (" " not in byline and byline.casefold() in handles):
             return byline
     return None
 
 
-def normalize_date(value: str | None) -> str | None:
-    """Any common date notation to ISO 8601; None when it is not a date."""
+def _host_labels(metadata: PageMetadata, article: dict[str, Any]) -> set[str]:
+    """The words of the page's host names, from its address and the addresses it declares."""
+    labels: set[str] = set()
+    for url in (metadata.base_url, metadata.meta.get("og:url"), article.get("url")):
+        if not isinstance(url, str):
+            continue
+        try:
+            host = urlsplit(url.strip()).hostname or ""
+        except ValueError:
+            continue
+        labels.update(host.casefold().split(".")[:-1])
+    return labels - {"", "www"}
+
+
+def normalize_date(value: str | None, lang: str | None = None) -> str | None:
+    """Any common date notation to ISO 8601; None when it is not a date. `lang`,
+    the page's language, decides the order of a numeric date such as 03/04/2020."""
     text = _clean(value)
     if not text:
         return None
@@ -327,7 +370,39 @@ def normalize_date(value: str | None) -> str | None:
             return _iso(datetime.fromisoformat(match.group(0)), True)
         except ValueError:
             return None
-    return None
+    return _numeric_date(text, lang)
+
+
+def _numeric_date(text: str, lang: str | None) -> str | None:
+    """'14/01/2020' or '14.01.2020' (a `<time datetime>` written as the page shows it).
+
+    Which number is the day: most of the world writes day first, and a dotted date
+    (14.01.2020) is day first everywhere it is used; month first (01/14/2020) is the
+    United States' order. So: a number above 12 can only be the day; when both could
+    be, the day comes first unless the page is in English without a region, or
+    United States English, where the month does. A page that declares no language
+    gets no date from an ambiguous one: no date is better than the wrong month.
+    """
+    match = NUMERIC_DATE.search(text)
+    if not match:
+        return None
+    first, separator, second, year = int(match[1]), match[2], int(match[3]), int(match[4])
+    if first > 12 or separator == ".":
+        day, month = first, second
+    elif second > 12:
+        day, month = second, first
+    elif first == second:
+        day, month = first, second
+    elif not lang:
+        return None
+    elif re.fullmatch(r"en(-us)?", lang.strip().lower().replace("_", "-")):
+        day, month = second, first
+    else:
+        day, month = first, second
+    try:
+        return _iso(datetime(year, month, day), True)
+    except ValueError:  # '31/02/2020', '13/13/2020'
+        return None
 
 
 def _iso(parsed: datetime, date_only: bool) -> str | None:
@@ -357,7 +432,7 @@ def choose_published(metadata: PageMetadata, article: dict[str, Any]) -> str | N
     ]
     for candidate in candidates:
         if isinstance(candidate, str):
-            published = normalize_date(candidate)
+            published = normalize_date(candidate, metadata.lang)
             if published:
                 return published
     return None

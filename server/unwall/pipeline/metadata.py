@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
-from unwall.rules import element_name_runs
+from unwall.rules import byline_prefix_pattern, element_name_runs
 
 ARTICLE_TYPES = frozenset(
     {
@@ -41,9 +41,11 @@ ARTICLE_TYPES = frozenset(
     }
 )
 BYLINE_CLASS = re.compile(r"(^|[-_ ])(byline|author|autor|auteur|writer|creator|signature)([-_ ]|$)", re.I)
-# `follow`: a "follow this author" widget lists other people's names and posts.
+CAMEL_CASE_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+# `follow`: a "follow this author" widget lists other people's names and posts;
+# `note`: an author's note is text by the author, not their name.
 NOT_BYLINE_CLASS = re.compile(
-    r"comment|avatar|bio|box|related|photo|image|img|date|social|share|follow", re.I
+    r"comment|avatar|bio|box|related|photo|image|img|date|social|share|follow|note", re.I
 )
 # A standfirst (dek, chapô) often sits in the article header, outside the body
 # that extraction keeps.
@@ -99,6 +101,9 @@ NOT_NAME_PART = re.compile(
     r"date|time|ago|publish|updated|dateline|role|job|position|title|bio|follow|twitter|social|share|email|avatar|photo|image",
     re.I,
 )
+MAX_BYLINE_CHARS = 100
+# Marks a <br> in a byline box's text; XML text never holds a NUL.
+LINE_BREAK = "\x00"
 NOT_NAME_TAGS = frozenset(
     {"time", "img", "svg", "button", "script", "style", "noscript", "figure", "picture"}
 )
@@ -282,18 +287,41 @@ def article_json_ld(metadata: PageMetadata) -> dict[str, Any] | None:
 
 
 def _byline_texts(root: HtmlElement) -> list[str]:
-    found: list[str] = []
+    found: list[list[str]] = []
+    # Co-authors marked one by one in a single box ('By <a rel=author>A</a> and
+    # <a rel=author>B</a>') are one byline: names of the same kind (author units,
+    # or the same class) found in the same box are joined; a job title is another kind.
+    by_box: dict[tuple[HtmlElement, str], list[str]] = {}
     for element in root.xpath("//*[@rel='author' or @itemprop or @class or @id]"):
         if not _is_byline_element(element) or _holds_inner_byline(element):
             continue
         if _inside_foreign_region(element, FOREIGN_TAGS_FOR_BYLINES) or _inside_consent_dialog(element):
             continue
         text = _byline_name(element)
-        if 0 < len(text) <= 100:
-            found.append(text)
+        if not 0 < len(text) <= MAX_BYLINE_CHARS:
+            continue
+        box = _byline_box(element)
+        key = (box, "" if _is_author_unit(element) else f"class:{element.get('class')}")
+        if box is not None and key in by_box:
+            if text not in by_box[key]:
+                by_box[key].append(text)
+            continue
+        found.append([text])
+        if box is not None:
+            by_box[key] = found[-1]
         if len(found) >= 8:
             break
-    return found
+    return [", ".join(names) for names in found]
+
+
+def _byline_box(element: HtmlElement) -> HtmlElement | None:
+    """The nearest enclosing byline element, within a few levels."""
+    for ancestor in itertools.islice(element.iterancestors(), 4):
+        if ancestor.tag in {"body", "html"}:
+            break
+        if _is_byline_element(ancestor):
+            return ancestor
+    return None
 
 
 def _is_byline_element(element: HtmlElement) -> bool:
@@ -321,14 +349,29 @@ def _byline_name(element: HtmlElement) -> str:
         names = [name for name in names if name]
         if names:
             return ", ".join(dict.fromkeys(names))
-    return _clean(" ".join(_name_parts(element)))
+    # A byline box written as lines ('Written by A<br>Edited by B', 'By A<br>March 25,
+    # 2015', 'By A, MA<br>Health News') names its author on the first line that holds
+    # more than the word introducing it; the lines after add an editor, a date, a desk.
+    # A long box is prose (a notice, a bio) that has a line break, not a byline.
+    text = "".join(_name_parts(element))
+    if len(_clean(text)) > MAX_BYLINE_CHARS:
+        return _clean(text)
+    lines = [_clean(line) for line in text.split(LINE_BREAK)]
+    return next((line for line in lines if _names_someone(line)), "")
+
+
+def _names_someone(line: str) -> bool:
+    return bool(re.search(r"[^\W\d_]", byline_prefix_pattern().sub("", line + " ")))
 
 
 def _name_parts(element: HtmlElement) -> Iterator[str]:
-    """The element's text without the parts that say when, or who the author is besides a name."""
+    """The element's text without the parts that say when, or who the author is besides a name;
+    a line break is kept as LINE_BREAK."""
     yield element.text or ""
     for child in element:
-        if isinstance(child.tag, str) and child.tag not in NOT_NAME_TAGS and not _is_extra(child):
+        if child.tag == "br":
+            yield LINE_BREAK
+        elif isinstance(child.tag, str) and child.tag not in NOT_NAME_TAGS and not _is_extra(child):
             yield from _name_parts(child)
         yield child.tail or ""
 
@@ -340,7 +383,8 @@ def _is_extra(element: HtmlElement) -> bool:
 
 @lru_cache(maxsize=4096)
 def _is_byline_name(class_attribute: str, id_attribute: str) -> bool:
-    names = f"{class_attribute} {id_attribute}"
+    # camelCase names are words too: 'FeatureByline', 'authorName'.
+    names = CAMEL_CASE_BOUNDARY.sub("-", f"{class_attribute} {id_attribute}")
     return bool(BYLINE_CLASS.search(names)) and not NOT_BYLINE_CLASS.search(names)
 
 
