@@ -31,6 +31,7 @@ HAND_WRITTEN = {
     "boilerplate.json": "boilerplateFile",
     "phrases.json": "phrasesFile",
     "bylines.json": "bylineFile",
+    "languages.json": "languageFile",
 }
 GENERATED_FILES = sorted(GENERATED.glob("*.json"))
 ALL_FILES = [RULES / name for name in HAND_WRITTEN] + GENERATED_FILES

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement, builder
 
 from unwall.model import LeadImage
+from unwall.pipeline.language import direction_of, guess_language
 from unwall.pipeline.metadata import PageMetadata, article_json_ld
 from unwall.pipeline.normalize import parse_srcset
 from unwall.rules import byline_prefix_pattern, byline_role_pattern
@@ -66,13 +67,15 @@ def enrich(content: HtmlElement, metadata: PageMetadata) -> Enrichment:
     remove_title_heading(content, title)
     restore_standfirst(content, metadata.standfirst)
     lead_image = choose_lead_image(metadata, content)
+    # Guessed only when the page is silent: what it declares is what it is.
+    lang = metadata.lang or guess_language(content.text_content())
     return Enrichment(
         title=title,
         byline=choose_byline(metadata, article),
         published=choose_published(metadata, article),
         site_name=site_name,
-        lang=metadata.lang,
-        dir=metadata.dir,
+        lang=lang,
+        dir=metadata.dir or direction_of(lang),
         excerpt=choose_excerpt(metadata, article, content),
         lead_image=lead_image,
     )

@@ -1,0 +1,86 @@
+"""Part of stage 5, enrich: the language of a page that declares none, guessed
+from the article's text with the data of shared/rules/languages.json.
+
+A script that belongs to one language (kana, Hangul, Hebrew...) names it; for
+the Latin and Cyrillic scripts, the language whose most frequent words occur
+most often wins, when it wins clearly. A wrong language is worse than none
+(it picks hyphenation and quotes), so a close call answers None.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from unwall.rules import rules_dir
+
+# Enough text to decide; a long article does not need reading to the end.
+SAMPLE_CHARS = 5000
+# Letters of one script that make a text that script's language.
+MIN_SCRIPT_SHARE = 0.3
+# A guess needs this many function-word hits, and this lead over the runner-up.
+MIN_FUNCTION_WORD_HITS = 8
+MIN_LEAD_OVER_RUNNER_UP = 1.5
+RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ur", "yi"})
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class LanguageData:
+    scripts: tuple[tuple[str, re.Pattern[str]], ...]
+    # word -> {language: weight}; a word several languages share ('de' is
+    # Spanish, Catalan, Portuguese, French...) counts for each by a share.
+    word_weights: dict[str, dict[str, float]]
+
+
+@lru_cache(maxsize=1)
+def load_language_data() -> LanguageData:
+    with open(rules_dir() / "languages.json", encoding="utf-8") as handle:
+        data = json.load(handle)
+    scripts = []
+    for script in data["scripts"]:
+        ranges = "".join(
+            f"\\u{start}-\\u{end}" for start, end in (span.split("-") for span in script["ranges"])
+        )
+        scripts.append((script["lang"], re.compile(f"[{ranges}]")))
+    owners: dict[str, list[str]] = {}
+    for lang, entry in data["languages"].items():
+        for word in entry["function_words"]:
+            owners.setdefault(word, []).append(lang)
+    weights = {word: {lang: 1 / len(langs) for lang in langs} for word, langs in owners.items()}
+    return LanguageData(tuple(scripts), weights)
+
+
+def guess_language(text: str) -> str | None:
+    """An ISO 639-1 code, or None when the text does not say clearly."""
+    sample = text[:SAMPLE_CHARS]
+    letters = sum(1 for char in sample if char.isalpha())
+    if letters == 0:
+        return None
+    data = load_language_data()
+    for lang, pattern in data.scripts:
+        if len(pattern.findall(sample)) >= MIN_SCRIPT_SHARE * letters:
+            return lang
+    return _by_function_words(sample.lower(), data.word_weights)
+
+
+def _by_function_words(text: str, word_weights: dict[str, dict[str, float]]) -> str | None:
+    scores: dict[str, float] = {}
+    for word in _WORD.findall(text):
+        for lang, weight in word_weights.get(word, {}).items():
+            scores[lang] = scores.get(lang, 0.0) + weight
+    ranked = sorted(((score, lang) for lang, score in scores.items()), reverse=True) + [(0.0, "")] * 2
+    (best, lang), (runner_up, _) = ranked[0], ranked[1]
+    if best >= MIN_FUNCTION_WORD_HITS and best >= MIN_LEAD_OVER_RUNNER_UP * runner_up:
+        return lang
+    return None
+
+
+def direction_of(lang: str | None) -> str | None:
+    """'rtl' for a language written right to left, else None (the default)."""
+    if lang and lang.split("-")[0].lower() in RIGHT_TO_LEFT:
+        return "rtl"
+    return None

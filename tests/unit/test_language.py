@@ -1,0 +1,103 @@
+"""Enrich: the language of a page that declares none, guessed from its text.
+Never a wrong language: a close call answers None."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from unwall.pipeline import run
+from unwall.pipeline.language import direction_of, guess_language, load_language_data
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def _declared_pages() -> list[tuple[str, Path]]:
+    pages = []
+    for folder in sorted((FIXTURES / "readability").iterdir()):
+        metadata = folder / "expected-metadata.json"
+        if metadata.exists() and (json.loads(metadata.read_text("utf-8")).get("lang") or ""):
+            pages.append(
+                (json.loads(metadata.read_text("utf-8"))["lang"][:2].lower(), folder / "source.html")
+            )
+    for folder in sorted((FIXTURES / "pages").iterdir()):
+        expected = folder / "expected.json"
+        if expected.exists():
+            lang = json.loads(expected.read_text("utf-8")).get("lang")
+            if lang:
+                pages.append((lang[:2].lower(), folder / "source.html"))
+    return pages
+
+
+DECLARED = _declared_pages()
+
+
+def test_the_real_pages_cover_many_languages() -> None:
+    assert len({lang for lang, _ in DECLARED}) >= 8
+
+
+@pytest.mark.parametrize(("lang", "source"), DECLARED, ids=[str(s.parent.name) for _, s in DECLARED])
+def test_the_article_text_of_a_real_page_says_its_declared_language(lang: str, source: Path) -> None:
+    text = run(source.read_bytes(), "https://news.example/story").article.text
+    assert guess_language(text) in {lang, None}
+
+
+def test_most_real_pages_get_a_guess() -> None:
+    guesses = [
+        guess_language(run(s.read_bytes(), "https://news.example/story").article.text) for _, s in DECLARED
+    ]
+    assert sum(g is not None for g in guesses) >= 0.8 * len(guesses)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("東京都は月曜日、新しい予算案を発表した。学校と図書館のための費用が含まれている。", "ja"),
+        ("市议会周二晚上开会讨论明年的预算，其中包括学校和图书馆的新资金。", "zh"),
+        ("시의회는 화요일 저녁에 모여 내년 예산을 논의했다.", "ko"),
+        ("מועצת העיר התכנסה ביום שלישי בערב כדי לדון בתקציב לשנה הבאה.", "he"),
+        ("اجتمع مجلس المدينة مساء الثلاثاء لمناقشة ميزانية العام المقبل.", "ar"),
+    ],
+)
+def test_a_script_of_one_language_names_it(text: str, lang: str) -> None:
+    assert guess_language(text) == lang
+
+
+def test_spanish_and_catalan_are_told_apart() -> None:
+    spanish = (
+        "El ayuntamiento se reunió el martes por la noche para debatir el presupuesto del próximo año, "
+        "que incluye dinero para las escuelas y las bibliotecas. Los vecinos hablaron de los impuestos "
+        "y del coste de la vida en los barrios más antiguos, pero el alcalde dijo que el plan es justo."
+    )
+    catalan = (
+        "L'ajuntament es va reunir dimarts al vespre per debatre el pressupost de l'any vinent, que "
+        "inclou diners per a les escoles i les biblioteques. Els veïns van parlar dels impostos i del "
+        "cost de la vida als barris més antics, però l'alcalde va dir que el pla és just."
+    )
+    assert guess_language(spanish) == "es"
+    assert guess_language(catalan) == "ca"
+
+
+def test_too_little_text_is_no_language() -> None:
+    assert guess_language("Budget vote") is None
+    assert guess_language("") is None
+    assert guess_language("12 345 — 678") is None
+
+
+def test_right_to_left_languages_get_their_direction() -> None:
+    assert direction_of("he") == "rtl"
+    assert direction_of("ar-EG") == "rtl"
+    assert direction_of("en") is None
+    assert direction_of(None) is None
+
+
+@given(st.text(max_size=300))
+def test_any_text_gets_a_known_language_or_none(text: str) -> None:
+    known = {script for script, _ in load_language_data().scripts} | {
+        lang for weights in load_language_data().word_weights.values() for lang in weights
+    }
+    assert guess_language(text) in known | {None}
