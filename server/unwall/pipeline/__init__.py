@@ -17,6 +17,7 @@ from unwall.model import Article
 from unwall.pipeline.decode import decode_html
 from unwall.pipeline.enrich import enrich
 from unwall.pipeline.extract import extract_article
+from unwall.pipeline.mathml import linearize_math
 from unwall.pipeline.metadata import collect_metadata
 from unwall.pipeline.normalize import make_urls_absolute, resolve_lazy_images, unhide_article
 from unwall.pipeline.parse import DEFAULT_MAX_ELEMENTS, parse_html
@@ -72,6 +73,7 @@ def run(
         root = parse_html(text, max_elements=max_elements)
     with clock("strip"):
         unhide_article(root)
+        linearize_math(root)
         resolve_lazy_images(root)
         base_url = make_urls_absolute(root, url)
     with clock("enrich"):  # read now: stripping takes the evidence away
