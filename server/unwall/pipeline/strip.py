@@ -416,9 +416,13 @@ def _judge_block(element: HtmlElement, context: _Context) -> tuple[Verdict, bool
     # phrase that can be in the block's lines); the block's lines only then.
     trigger = context.rules.any_trigger
     raw_text = element.text_content()
-    if len(raw_text) > 4 * MAX_BANNER_CHARS and len(_text(element)) > MAX_BANNER_CHARS:
-        return None, True
-    if len(raw_text) <= MAX_BANNER_CHARS and not trigger.occurs_in_raw(raw_text):
+    if len(raw_text) > MAX_BANNER_CHARS:
+        # A page region, unless its length is indentation: measured with the
+        # whitespace collapsed but before translate() and lower(), which cost
+        # far more on a long text and never make it shorter.
+        if len(" ".join(raw_text.split())) > MAX_BANNER_CHARS:
+            return None, True
+    elif not trigger.occurs_in_raw(raw_text):
         return None, False
     flat = normalize_text(raw_text)
     if len(flat) > MAX_BANNER_CHARS:
