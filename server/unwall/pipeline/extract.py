@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import copy
 import re
+from functools import lru_cache
 
-from lxml.html import HtmlElement
+from lxml.etree import tostring, tounicode
+from lxml.html import HtmlElement, fragment_fromstring
 from readability import Document
-from readability.readability import Unparseable
+from readability.readability import REGEXES, Unparseable
 
 from unwall import errors
 from unwall.errors import UnwallError
@@ -101,6 +103,32 @@ class _TreeDocument(Document):  # type: ignore[misc]
         link_length = sum(readability_text_length(link) for link in elem.findall(".//a"))
         return float(link_length) / max(readability_text_length(elem), 1)
 
+    def remove_unlikely_candidates(self) -> None:
+        # readability's own, but only elements with a class or an id are looked
+        # at (the others have no name to judge), and each name is judged once.
+        for elem in self.html.xpath(".//*[@class or @id]"):
+            if (
+                _is_unlikely_name(f"{elem.get('class', '')} {elem.get('id', '')}")
+                and elem.tag not in ("html", "body")
+                and not elem.xpath("ancestor-or-self::pre | ancestor-or-self::code")
+                and not elem.xpath(
+                    "descendant-or-self::main | descendant-or-self::article | descendant-or-self::math"
+                )
+            ):
+                elem.drop_tree()
+
+    def transform_misused_divs_into_paragraphs(self) -> None:
+        # readability's own. Its first loop searched the serialized markup of
+        # each <div>'s children for a block tag, serializing the whole tree
+        # once per level of nesting; the start tags are all the pattern can
+        # find there (text and attribute values are escaped), so it is given
+        # those alone.
+        for elem in self.tags(self.html, "div"):
+            if not _holds_block_tag(elem):
+                elem.tag = "p"
+        for elem in self.tags(self.html, "div"):
+            _wrap_inline_runs(elem)
+
     def get_clean_html(self) -> str:
         # readability only measures this string to decide on a retry.
         self.extracted = self.html
@@ -108,6 +136,71 @@ class _TreeDocument(Document):  # type: ignore[misc]
             self.fell_back_to_body = True
         text: str = self.html.text_content() if self.html is not None else ""
         return text
+
+
+@lru_cache(maxsize=4096)
+def _is_unlikely_name(names: str) -> bool:
+    """readability's test of an element's "class id" for an unlikely candidate."""
+    return len(names) >= 2 and bool(
+        REGEXES["unlikelyCandidatesRe"].search(names) and not REGEXES["okMaybeItsACandidateRe"].search(names)
+    )
+
+
+@lru_cache(maxsize=1024)
+def _is_block_tag(tag: str) -> bool:
+    return REGEXES["divToPElementsRe"].search(f"<{tag}>") is not None
+
+
+def _holds_block_tag(elem: HtmlElement) -> bool:
+    """Whether readability's pattern finds a block tag in the markup of `elem`'s children."""
+    for node in elem.iterdescendants():
+        if isinstance(node.tag, str):
+            if _is_block_tag(node.tag):
+                return True
+        elif REGEXES["divToPElementsRe"].search(str(tostring(node, encoding="utf-8"))):
+            return True  # a comment or processing instruction is written as it is
+    return False
+
+
+_INLINE_TAGS = frozenset(
+    {"a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub", "sup", "u"}
+)
+
+
+def _wrap_inline_runs(elem: HtmlElement) -> None:
+    """readability-lxml 0.9's second loop of `transform_misused_divs_into_paragraphs`,
+    unchanged: a <div>'s loose text and runs of inline children become <p>s."""
+    children = list(elem)
+    paragraph = None
+    if elem.text and elem.text.strip():
+        p = fragment_fromstring("<p/>")
+        p.text = elem.text
+        elem.text = None
+        elem.insert(0, p)
+        paragraph = p
+
+    for child in children:
+        if child.tag == "br":
+            paragraph = None
+            continue
+        if child.tag not in _INLINE_TAGS or REGEXES["divToPElementsRe"].search(
+            tounicode(child, method="html")
+        ):
+            paragraph = None
+            continue
+        if paragraph is None:
+            paragraph = fragment_fromstring("<p/>")
+            child.addprevious(paragraph)
+        paragraph.append(child)
+
+    for pos, child in reversed(list(enumerate(elem))):
+        if child.tail and child.tail.strip():
+            p = fragment_fromstring("<p/>")
+            p.text = child.tail
+            child.tail = None
+            elem.insert(pos + 1, p)
+        if child.tag == "br":
+            child.drop_tree()
 
 
 def readability_clean(text: str) -> str:
