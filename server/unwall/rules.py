@@ -189,7 +189,8 @@ class RuleSet:
     any_trigger: PhraseSet
 
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "\u00a0": " "})
+# Typographic apostrophes and the no-break space, as the phrases are written.
+_FOLDED = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("`", "'"), ("\u00a0", " "))
 _LABEL_PUNCTUATION = " \t\n:;.,!?¿¡»«›‹>→-–—|•*\"'()[]"
 
 
@@ -213,16 +214,24 @@ COOKIE_STEMS = (
 
 def normalize_text(text: str) -> str:
     """Lower case, typographic apostrophes folded, whitespace collapsed."""
-    # Whitespace first (split() is C): a wrapper's text is mostly indentation,
-    # and translate() costs a dictionary look-up per character.
-    return " ".join(text.split()).translate(_APOSTROPHES).lower()
+    # Whitespace first (split() is C): a wrapper's text is mostly indentation.
+    return _fold_apostrophes(" ".join(text.split())).lower()
 
 
 def normalize_lines(text: str) -> str:
     """`normalize_text` line by line, empty lines dropped: the line breaks are the
     borders of blocks, which no sentence or phrase crosses."""
     lines = (" ".join(line.split()) for line in text.split("\n"))
-    return "\n".join(line for line in lines if line).translate(_APOSTROPHES).lower()
+    return _fold_apostrophes("\n".join(line for line in lines if line)).lower()
+
+
+def _fold_apostrophes(text: str) -> str:
+    # A substring test and replace() per character folded are C scans;
+    # translate() would cost a dictionary look-up per character of the text.
+    for typographic, plain in _FOLDED:
+        if typographic in text:
+            text = text.replace(typographic, plain)
+    return text
 
 
 def normalize_label(text: str) -> str:

@@ -418,8 +418,8 @@ def _judge_block(element: HtmlElement, context: _Context) -> tuple[Verdict, bool
     raw_text = element.text_content()
     if len(raw_text) > MAX_BANNER_CHARS:
         # A page region, unless its length is indentation: measured with the
-        # whitespace collapsed but before translate() and lower(), which cost
-        # far more on a long text and never make it shorter.
+        # whitespace collapsed but before the rest of normalize_text(), which
+        # costs more on a long text and never makes it shorter.
         if len(" ".join(raw_text.split())) > MAX_BANNER_CHARS:
             return None, True
     elif not trigger.occurs_in_raw(raw_text):
