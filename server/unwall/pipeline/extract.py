@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import re
 from functools import lru_cache
+from typing import Any
 
 from lxml.etree import tostring, tounicode
 from lxml.html import HtmlElement, fragment_fromstring
@@ -97,6 +98,40 @@ class _TreeDocument(Document):  # type: ignore[misc]
         doc = copy.deepcopy(input) if self._passes == 1 else input
         drop_hidden(doc)
         return doc
+
+    def score_paragraphs(self) -> dict[HtmlElement, dict[str, Any]]:
+        # readability 0.9's, with the faster `clean`, and without describing
+        # each candidate for a debug log line nobody reads.
+        candidates: dict[HtmlElement, dict[str, Any]] = {}
+        ordered = []
+        for elem in self.tags(self._html(), "p", "pre", "td", "blockquote"):
+            parent_node = elem.getparent()
+            if parent_node is None:
+                continue
+            grand_parent_node = parent_node.getparent()
+
+            inner_text = readability_clean(elem.text_content() or "")
+            inner_text_len = len(inner_text)
+            if inner_text_len < self.min_text_length:
+                continue
+
+            if parent_node not in candidates:
+                candidates[parent_node] = self.score_node(parent_node)
+                ordered.append(parent_node)
+            if grand_parent_node is not None and grand_parent_node not in candidates:
+                candidates[grand_parent_node] = self.score_node(grand_parent_node)
+                ordered.append(grand_parent_node)
+
+            content_score: float = 1
+            content_score += len(inner_text.split(","))
+            content_score += min((inner_text_len / 100), 3)
+            candidates[parent_node]["content_score"] += content_score
+            if grand_parent_node is not None:
+                candidates[grand_parent_node]["content_score"] += content_score / 2.0
+
+        for elem in ordered:
+            candidates[elem]["content_score"] *= 1 - self.get_link_density(elem)
+        return candidates
 
     def get_link_density(self, elem: HtmlElement) -> float:
         # readability's own, with the faster `clean`.
