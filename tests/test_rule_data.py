@@ -15,7 +15,7 @@ from jsonschema import Draft202012Validator
 from lxml.cssselect import CSSSelector
 from lxml.etree import XPath
 
-from unwall.rules import load_rules, selector_index
+from unwall.rules import load_rules, matches_in_one_walk, selector_index
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "shared" / "rules"
@@ -279,3 +279,32 @@ def test_an_element_two_rules_select_is_reported_under_the_earlier_rule() -> Non
     assert rule.id == "cmp.first"
     ((_, rule),) = selector_index(rules[::-1]).matches(body)
     assert rule.id == "ac.second"
+
+
+def test_one_walk_finds_what_each_index_finds_alone() -> None:
+    rules = load_rules()
+    for source in sorted(CORPUS.glob("*/source.html")):
+        body = lxml.html.fromstring(source.read_bytes()).find("body")
+        assert body is not None
+        alive = list(body.iterdescendants())  # noqa: F841 (their id()s must stay distinct)
+        consent, embeds = matches_in_one_walk((rules.consent_dialogs, rules.embed_notices), body)
+        assert consent == rules.consent_dialogs.matches(body), source
+        assert embeds == rules.embed_notices.matches(body), source
+
+
+@pytest.mark.parametrize(
+    ("selector", "local"),
+    [
+        (".cookie", True),
+        ("#cmp", True),
+        ("div.cookie-bar.open", True),
+        ("[data-testid=cookie-banner]", True),
+        ("#cmp > .bar", False),
+        (".wall .notice", False),
+        ("div:first-child", False),
+        (".notice:not(.shown)", False),
+    ],
+)
+def test_an_index_knows_whether_its_selectors_judge_an_element_alone(selector: str, local: bool) -> None:
+    index = selector_index([{"id": "t", "kind": "k", "platform": "p", "selectors": [selector]}])
+    assert index.local is local

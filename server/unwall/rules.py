@@ -74,50 +74,73 @@ class SelectorIndex:
     by_attribute: dict[str, AttributeGate] = field(default_factory=dict)
     rule_order: dict[str, int] = field(default_factory=dict)  # rule id -> position
 
+    # Whether every selector judges an element by itself alone (its tag and its
+    # attributes: no combinator, no structural pseudo-class). Then what the
+    # index finds does not depend on what else is in the tree, or was taken out.
+    local: bool = False
+
     def matches(self, scope: HtmlElement) -> list[tuple[HtmlElement, SelectorRule]]:
         """(element, first rule that matches it): those found in the walk in document
         order, then those of `complex_union` in document order."""
-        found: list[tuple[HtmlElement, SelectorRule]] = []
-        by_id, by_class = self.by_id, self.by_class
-        complex_by_id, complex_by_class = self.complex_by_id, self.complex_by_class
-        by_attribute = self.by_attribute
-        filed = bool(complex_by_id or complex_by_class or by_attribute)
-        for element in scope.iterdescendants(_ELEMENTS):
-            names = element.keys()
-            if not names:
-                continue
-            element_id = element.get("id") or ""
-            classes = (element.get("class") or "").split()
-            rule = by_id.get(element_id)
-            if rule is None:
-                for name in classes:
-                    rule = by_class.get(name)
-                    if rule is not None:
-                        break
-            if rule is None and filed:
-                candidates = [*complex_by_id.get(element_id, ())]
-                for name in classes:
-                    candidates.extend(complex_by_class.get(name, ()))
-                for name in names:
-                    gate = by_attribute.get(name)
-                    if gate is not None and gate.pattern.search(element.get(name) or ""):
-                        candidates.extend(gate.tests)
-                if candidates:
-                    # Filed under several names, the tests are checked in rule order.
-                    candidates.sort(key=lambda test: self.rule_order[test[0].id])
-                    rule = _first_passed(candidates, element)
-            if rule is not None:
-                found.append((element, rule))
-        if self.complex_union is not None:
-            candidates = self.complex_union(scope)
+        return matches_in_one_walk((self,), scope)[0]
+
+    def _rule_for(
+        self, element: HtmlElement, names: list[str], element_id: str, classes: list[str]
+    ) -> SelectorRule | None:
+        """The first rule that matches `element` by its names, given its attribute
+        names, id and classes."""
+        rule = self.by_id.get(element_id)
+        if rule is None:
+            for name in classes:
+                rule = self.by_class.get(name)
+                if rule is not None:
+                    return rule
+        if rule is None and (self.complex_by_id or self.complex_by_class or self.by_attribute):
+            candidates = [*self.complex_by_id.get(element_id, ())]
+            for name in classes:
+                candidates.extend(self.complex_by_class.get(name, ()))
+            for name in names:
+                gate = self.by_attribute.get(name)
+                if gate is not None and gate.pattern.search(element.get(name) or ""):
+                    candidates.extend(gate.tests)
             if candidates:
-                seen = {id(element) for element, _ in found}
-                for element in candidates:
-                    if id(element) not in seen:
-                        seen.add(id(element))
-                        if (rule := _first_passed(self.complex_by_rule, element)) is not None:
-                            found.append((element, rule))
-        return found
+                # Filed under several names, the tests are checked in rule order.
+                candidates.sort(key=lambda test: self.rule_order[test[0].id])
+                rule = _first_passed(candidates, element)
+        return rule
+
+    def _add_union_matches(self, scope: HtmlElement, found: list[tuple[HtmlElement, SelectorRule]]) -> None:
+        if self.complex_union is None:
+            return
+        candidates = self.complex_union(scope)
+        if candidates:
+            seen = {id(element) for element, _ in found}
+            for element in candidates:
+                if id(element) not in seen:
+                    seen.add(id(element))
+                    if (rule := _first_passed(self.complex_by_rule, element)) is not None:
+                        found.append((element, rule))
+
+
+def matches_in_one_walk(
+    indexes: Sequence[SelectorIndex], scope: HtmlElement
+) -> list[list[tuple[HtmlElement, SelectorRule]]]:
+    """What each index's `matches` finds, from one walk of the tree: reading
+    every element's names costs more than looking them up in the indexes."""
+    found: list[list[tuple[HtmlElement, SelectorRule]]] = [[] for _ in indexes]
+    for element in scope.iterdescendants(_ELEMENTS):
+        names = element.keys()
+        if not names:
+            continue
+        element_id = element.get("id") or ""
+        classes = (element.get("class") or "").split()
+        for index, index_found in zip(indexes, found, strict=True):
+            rule = index._rule_for(element, names, element_id, classes)
+            if rule is not None:
+                index_found.append((element, rule))
+    for index, index_found in zip(indexes, found, strict=True):
+        index._add_union_matches(scope, index_found)
+    return found
 
 
 def _first_passed(tests: Sequence[tuple[SelectorRule, XPath]], element: HtmlElement) -> SelectorRule | None:
@@ -193,22 +216,31 @@ class RuleSet:
     cookie_words: re.Pattern[str]
 
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "\u00a0": " "})
+# Typographic apostrophes and the no-break space, as the phrases are written.
+_FOLDED = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("`", "'"), ("\u00a0", " "))
 _LABEL_PUNCTUATION = " \t\n:;.,!?¿¡»«›‹>→-–—|•*\"'()[]"
 
 
 def normalize_text(text: str) -> str:
     """Lower case, typographic apostrophes folded, whitespace collapsed."""
-    # Whitespace first (split() is C): a wrapper's text is mostly indentation,
-    # and translate() costs a dictionary look-up per character.
-    return " ".join(text.split()).translate(_APOSTROPHES).lower()
+    # Whitespace first (split() is C): a wrapper's text is mostly indentation.
+    return _fold_apostrophes(" ".join(text.split())).lower()
 
 
 def normalize_lines(text: str) -> str:
     """`normalize_text` line by line, empty lines dropped: the line breaks are the
     borders of blocks, which no sentence or phrase crosses."""
     lines = (" ".join(line.split()) for line in text.split("\n"))
-    return "\n".join(line for line in lines if line).translate(_APOSTROPHES).lower()
+    return _fold_apostrophes("\n".join(line for line in lines if line)).lower()
+
+
+def _fold_apostrophes(text: str) -> str:
+    # A substring test and replace() per character folded are C scans;
+    # translate() would cost a dictionary look-up per character of the text.
+    for typographic, plain in _FOLDED:
+        if typographic in text:
+            text = text.replace(typographic, plain)
+    return text
 
 
 def normalize_label(text: str) -> str:
@@ -299,6 +331,7 @@ def selector_index(rule_data: list[dict[str, Any]]) -> SelectorIndex:
     by_attribute_tests: dict[str, list[tuple[SelectorRule, str]]] = {}
     attribute_patterns: dict[str, list[str]] = {}
     unfiled: list[tuple[SelectorRule, list[str]]] = []
+    local = True
     for data in rule_data:
         rule = SelectorRule(data["id"], data["kind"], data["platform"])
         rules.append(rule)
@@ -311,6 +344,7 @@ def selector_index(rule_data: list[dict[str, Any]]) -> SelectorIndex:
                 by_class.setdefault(match.group(1), rule)
             else:
                 for parsed in cssselect.parse(selector):
+                    local = local and _judges_element_alone(parsed.parsed_tree)
                     test = subject_predicate(parsed)
                     kind, name, pattern = _subject_name(parsed.parsed_tree)
                     if kind == "id":
@@ -341,7 +375,18 @@ def selector_index(rule_data: list[dict[str, Any]]) -> SelectorIndex:
             for name, tests in by_attribute_tests.items()
         },
         rule_order={rule.id: position for position, rule in reversed(list(enumerate(rules)))},
+        local=local,
     )
+
+
+def _judges_element_alone(tree: cssselect.parser.Tree) -> bool:
+    """A compound of a tag, ids, classes and attribute tests only."""
+    node: Any = tree
+    while not isinstance(node, cssselect.parser.Element):
+        if not isinstance(node, (cssselect.parser.Class, cssselect.parser.Hash, cssselect.parser.Attrib)):
+            return False
+        node = node.selector
+    return True
 
 
 def _element_test(tests: list[str]) -> XPath:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from unwall import errors
 from unwall.errors import UnwallError
-from unwall.pipeline.decode import decode_html, normalize_label
+from unwall.pipeline.decode import _count_control_chars, decode_html, normalize_label
 
 # Realistic pages: detection needs a few sentences of the language to have a chance.
 FRENCH = (
@@ -444,3 +444,14 @@ def test_any_bytes_give_text_or_a_documented_error(data: bytes, content_type: st
     else:
         assert isinstance(text, str)
         assert text.strip()
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.characters(max_codepoint=0x2FF) | st.sampled_from(["\ufffd", "€", "😀", "\ud800"]))
+)
+def test_control_characters_are_counted_as_a_pattern_would(text: str) -> None:
+    assert _count_control_chars(text) == len(_CONTROLS.findall(text))

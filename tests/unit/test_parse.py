@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import time
 
+import lxml.html
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from lxml.html import HtmlElement
+from lxml.html import HtmlElement, HtmlElementClassLookup
 
 from unwall import errors
 from unwall.errors import UnwallError
-from unwall.pipeline.parse import DEFAULT_MAX_ELEMENTS, parse_html
+from unwall.pipeline.parse import DEFAULT_MAX_ELEMENTS, HTML_ELEMENT_CLASSES, parse_html
 
 PAGE = (
     "<!DOCTYPE html><html lang='en'><head><title>The harbour</title>"
@@ -228,3 +229,16 @@ def test_any_text_gives_a_tree_or_a_documented_error(text: str) -> None:
         assert isinstance(root, HtmlElement)
         assert root.tag == "html"
         assert "\x00" not in root.text_content()
+
+
+def test_elements_get_lxml_htmls_classes() -> None:
+    # The parser looks element classes up in C; they must be lxml.html's own.
+    assert HtmlElementClassLookup._default_element_classes == HTML_ELEMENT_CLASSES
+    markup = (
+        "<html><body><form action='/s'><label>Q <input name='q'></label><select><option>a</option></select>"
+        "<textarea>t</textarea></form><p>Text &amp; more</p></body></html>"
+    )
+    ours = parse_html(markup)
+    theirs = lxml.html.document_fromstring(markup)
+    assert [type(e) for e in ours.iter()] == [type(e) for e in theirs.iter()]
+    assert {type(e).__name__ for e in ours.iter()} >= {"FormElement", "InputElement", "HtmlElement"}

@@ -9,15 +9,28 @@ from __future__ import annotations
 
 import copy
 import re
+from functools import lru_cache
+from typing import Any
 
-from lxml.html import HtmlElement
+from lxml.etree import tostring, tounicode
+from lxml.html import HtmlElement, fragment_fromstring
 from readability import Document
-from readability.readability import Unparseable
+from readability.readability import REGEXES, Unparseable
 
 from unwall import errors
 from unwall.errors import UnwallError
 
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+# readability-lxml's `clean()`, the text its link density is measured on, in the
+# same three steps. Its first pattern, `\s{255,}`, is tried again at every space
+# of an indentation run, which is quadratic in the run's length and made it the
+# largest cost of extraction on long pages; a run of 255 spaces starts where a run
+# starts, so trying there alone finds the same runs. Steps with nothing to
+# replace are skipped (a substring test is a C scan).
+_LONG_WHITESPACE = re.compile(r"(?<!\s)\s{255,}")
+_WHITESPACE_AROUND_NEWLINE = re.compile(r"\s*\n\s*")
+_TAB_OR_SPACES = re.compile(r"\t|[ \t]{2,}")
 
 # Below this much text (and without an image) there is no article to show.
 MIN_ARTICLE_CHARS = 80
@@ -159,6 +172,71 @@ class _TreeDocument(Document):  # type: ignore[misc]
                 preserved[block] = True
         return preserved
 
+    def score_paragraphs(self) -> dict[HtmlElement, dict[str, Any]]:
+        # readability 0.9's, with the faster `clean`, and without describing
+        # each candidate for a debug log line nobody reads.
+        candidates: dict[HtmlElement, dict[str, Any]] = {}
+        ordered = []
+        for elem in self.tags(self._html(), "p", "pre", "td", "blockquote"):
+            parent_node = elem.getparent()
+            if parent_node is None:
+                continue
+            grand_parent_node = parent_node.getparent()
+
+            inner_text = readability_clean(elem.text_content() or "")
+            inner_text_len = len(inner_text)
+            if inner_text_len < self.min_text_length:
+                continue
+
+            if parent_node not in candidates:
+                candidates[parent_node] = self.score_node(parent_node)
+                ordered.append(parent_node)
+            if grand_parent_node is not None and grand_parent_node not in candidates:
+                candidates[grand_parent_node] = self.score_node(grand_parent_node)
+                ordered.append(grand_parent_node)
+
+            content_score: float = 1
+            content_score += len(inner_text.split(","))
+            content_score += min((inner_text_len / 100), 3)
+            candidates[parent_node]["content_score"] += content_score
+            if grand_parent_node is not None:
+                candidates[grand_parent_node]["content_score"] += content_score / 2.0
+
+        for elem in ordered:
+            candidates[elem]["content_score"] *= 1 - self.get_link_density(elem)
+        return candidates
+
+    def get_link_density(self, elem: HtmlElement) -> float:
+        # readability's own, with the faster `clean`.
+        link_length = sum(readability_text_length(link) for link in elem.findall(".//a"))
+        return float(link_length) / max(readability_text_length(elem), 1)
+
+    def remove_unlikely_candidates(self) -> None:
+        # readability's own, but only elements with a class or an id are looked
+        # at (the others have no name to judge), and each name is judged once.
+        for elem in self.html.xpath(".//*[@class or @id]"):
+            if (
+                _is_unlikely_name(f"{elem.get('class', '')} {elem.get('id', '')}")
+                and elem.tag not in ("html", "body")
+                and not elem.xpath("ancestor-or-self::pre | ancestor-or-self::code")
+                and not elem.xpath(
+                    "descendant-or-self::main | descendant-or-self::article | descendant-or-self::math"
+                )
+            ):
+                elem.drop_tree()
+
+    def transform_misused_divs_into_paragraphs(self) -> None:
+        # readability's own. Its first loop searched the serialized markup of
+        # each <div>'s children for a block tag, serializing the whole tree
+        # once per level of nesting; the start tags are all the pattern can
+        # find there (text and attribute values are escaped), so it is given
+        # those alone.
+        for elem in self.tags(self.html, "div"):
+            if not _holds_block_tag(elem):
+                elem.tag = "p"
+        for elem in self.tags(self.html, "div"):
+            _wrap_inline_runs(elem)
+
     def get_clean_html(self) -> str:
         # readability only measures this string to decide on a retry.
         self.extracted = self.html
@@ -166,6 +244,87 @@ class _TreeDocument(Document):  # type: ignore[misc]
             self.fell_back_to_body = True
         text: str = self.html.text_content() if self.html is not None else ""
         return text
+
+
+@lru_cache(maxsize=4096)
+def _is_unlikely_name(names: str) -> bool:
+    """readability's test of an element's "class id" for an unlikely candidate."""
+    return len(names) >= 2 and bool(
+        REGEXES["unlikelyCandidatesRe"].search(names) and not REGEXES["okMaybeItsACandidateRe"].search(names)
+    )
+
+
+@lru_cache(maxsize=1024)
+def _is_block_tag(tag: str) -> bool:
+    return REGEXES["divToPElementsRe"].search(f"<{tag}>") is not None
+
+
+def _holds_block_tag(elem: HtmlElement) -> bool:
+    """Whether readability's pattern finds a block tag in the markup of `elem`'s children."""
+    for node in elem.iterdescendants():
+        if isinstance(node.tag, str):
+            if _is_block_tag(node.tag):
+                return True
+        elif REGEXES["divToPElementsRe"].search(str(tostring(node, encoding="utf-8"))):
+            return True  # a comment or processing instruction is written as it is
+    return False
+
+
+_INLINE_TAGS = frozenset(
+    {"a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub", "sup", "u"}
+)
+
+
+def _wrap_inline_runs(elem: HtmlElement) -> None:
+    """readability-lxml 0.9's second loop of `transform_misused_divs_into_paragraphs`,
+    unchanged: a <div>'s loose text and runs of inline children become <p>s."""
+    children = list(elem)
+    paragraph = None
+    if elem.text and elem.text.strip():
+        p = fragment_fromstring("<p/>")
+        p.text = elem.text
+        elem.text = None
+        elem.insert(0, p)
+        paragraph = p
+
+    for child in children:
+        if child.tag == "br":
+            paragraph = None
+            continue
+        if child.tag not in _INLINE_TAGS or REGEXES["divToPElementsRe"].search(
+            tounicode(child, method="html")
+        ):
+            paragraph = None
+            continue
+        if paragraph is None:
+            paragraph = fragment_fromstring("<p/>")
+            child.addprevious(paragraph)
+        paragraph.append(child)
+
+    for pos, child in reversed(list(enumerate(elem))):
+        if child.tail and child.tail.strip():
+            p = fragment_fromstring("<p/>")
+            p.text = child.tail
+            child.tail = None
+            elem.insert(pos + 1, p)
+        if child.tag == "br":
+            child.drop_tree()
+
+
+def readability_clean(text: str) -> str:
+    """Exactly `readability.readability.clean(text)`, without its quadratic first step."""
+    if len(text) >= 255:
+        text = _LONG_WHITESPACE.sub(" " * 255, text)
+    if "\n" in text:
+        text = _WHITESPACE_AROUND_NEWLINE.sub("\n", text)
+    if "\t" in text or "  " in text:
+        text = _TAB_OR_SPACES.sub(" ", text)
+    return text.strip()
+
+
+def readability_text_length(element: HtmlElement) -> int:
+    """Exactly `readability.readability.text_length(element)`."""
+    return len(readability_clean(element.text_content() or ""))
 
 
 def extract_article(root: HtmlElement) -> HtmlElement:

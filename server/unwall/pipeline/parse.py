@@ -7,7 +7,17 @@ import re
 
 import lxml.etree
 import lxml.html
-from lxml.html import HtmlElement
+from lxml.html import (
+    FormElement,
+    HtmlComment,
+    HtmlElement,
+    HtmlEntity,
+    HtmlProcessingInstruction,
+    InputElement,
+    LabelElement,
+    SelectElement,
+    TextareaElement,
+)
 
 from unwall import errors
 from unwall.errors import UnwallError
@@ -32,12 +42,36 @@ _NOT_XML = re.compile(f"[{''.join(_NOT_XML_CHARS)}]")
 # parent would become its content, and go with it when it is removed.
 _VOID_ELEMENTS_PARSED_AS_CONTAINERS = ("embed", "source", "track", "wbr", "keygen")
 
+# lxml.html's element classes (`HtmlElementClassLookup`'s defaults), looked up
+# in C. lxml.html's own lookup is a Python method, called each time a Python
+# object is made for an element: every walk of the tree does that for every
+# element, and the pipeline walks it many times (a few percent of its time).
+HTML_ELEMENT_CLASSES: dict[str, type[HtmlElement]] = {
+    "form": FormElement,
+    "input": InputElement,
+    "label": LabelElement,
+    "select": SelectElement,
+    "textarea": TextareaElement,
+}
+
+
+def _element_class_lookup() -> lxml.etree.ElementNamespaceClassLookup:
+    lookup = lxml.etree.ElementNamespaceClassLookup(
+        lxml.etree.ElementDefaultClassLookup(
+            element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity
+        )
+    )
+    lookup.get_namespace(None).update(HTML_ELEMENT_CLASSES)
+    return lookup
+
+
 _PARSER = lxml.html.HTMLParser(
     remove_comments=True,
     remove_pis=True,
     default_doctype=False,
     collect_ids=False,
 )
+_PARSER.set_element_class_lookup(_element_class_lookup())
 
 
 def parse_html(text: str, max_elements: int = DEFAULT_MAX_ELEMENTS) -> HtmlElement:

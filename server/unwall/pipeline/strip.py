@@ -30,7 +30,9 @@ from unwall.pipeline.embeds import (
 from unwall.rules import (
     ClassTokenRule,
     RuleSet,
+    SelectorRule,
     element_name_runs,
+    matches_in_one_walk,
     normalize_label,
     normalize_lines,
     normalize_text,
@@ -185,8 +187,11 @@ def strip_page(root: HtmlElement, rules: RuleSet, observer: RemovalObserver | No
     body = root.find("body")
     scope = body if body is not None else root
     context = _Context(rules, [], max(len(_text(scope)), 1), set(), observer)
-    _remove_selector_matches(scope, context)
-    _replace_embed_notices(scope, context)
+    consent_matches, embed_matches = _selector_matches(scope, rules)
+    _remove_selector_matches(scope, context, consent_matches)
+    if embed_matches is None:
+        embed_matches = rules.embed_notices.matches(scope)
+    _replace_embed_notices(scope, context, embed_matches)
     _drop_machinery(scope, context)
     _remove_named_regions(scope, context)
     _classify_blocks(scope, context)
@@ -271,8 +276,23 @@ def _class_and_id_tokens(element: HtmlElement) -> list[str]:
 # --- 1. consent platforms ---------------------------------------------------
 
 
-def _remove_selector_matches(scope: HtmlElement, context: _Context) -> None:
-    for element, rule in context.rules.consent_dialogs.matches(scope):
+SelectorMatches = list[tuple[HtmlElement, SelectorRule]]
+
+
+def _selector_matches(scope: HtmlElement, rules: RuleSet) -> tuple[SelectorMatches, SelectorMatches | None]:
+    """The consent platforms' containers and, when one walk can find them too,
+    the embed notices (None: find them once the containers are gone). A walk
+    costs more than the look-ups; the notices can be found before the containers
+    go when each is known by its own names, which removing other elements does
+    not change (those inside a removed container are skipped as detached)."""
+    if rules.embed_notices.local:
+        consent, embeds = matches_in_one_walk((rules.consent_dialogs, rules.embed_notices), scope)
+        return consent, embeds
+    return rules.consent_dialogs.matches(scope), None
+
+
+def _remove_selector_matches(scope: HtmlElement, context: _Context, matches: SelectorMatches) -> None:
+    for element, rule in matches:
         if element.getparent() is None or not _is_attached(element, scope):
             continue  # inside a container removed a moment ago
         _record(context, element, rule.kind, rule.id)
@@ -286,8 +306,8 @@ def _is_attached(element: HtmlElement, scope: HtmlElement) -> bool:
 # --- 2. embeds ----------------------------------------------------------------
 
 
-def _replace_embed_notices(scope: HtmlElement, context: _Context) -> None:
-    for element, rule in context.rules.embed_notices.matches(scope):
+def _replace_embed_notices(scope: HtmlElement, context: _Context, matches: SelectorMatches) -> None:
+    for element, rule in matches:
         if element.getparent() is None or not _is_attached(element, scope):
             continue
         _replace_with_embed_link(element, context, rule.id)
@@ -427,9 +447,13 @@ def _judge_block(element: HtmlElement, context: _Context) -> tuple[Verdict, bool
     # phrase that can be in the block's lines); the block's lines only then.
     trigger = context.rules.any_trigger
     raw_text = element.text_content()
-    if len(raw_text) > 4 * MAX_BANNER_CHARS and len(_text(element)) > MAX_BANNER_CHARS:
-        return None, True
-    if len(raw_text) <= MAX_BANNER_CHARS and not trigger.occurs_in_raw(raw_text):
+    if len(raw_text) > MAX_BANNER_CHARS:
+        # A page region, unless its length is indentation: measured with the
+        # whitespace collapsed but before the rest of normalize_text(), which
+        # costs more on a long text and never makes it shorter.
+        if len(" ".join(raw_text.split())) > MAX_BANNER_CHARS:
+            return None, True
+    elif not trigger.occurs_in_raw(raw_text):
         return None, False
     flat = normalize_text(raw_text)
     if len(flat) > MAX_BANNER_CHARS:

@@ -1,0 +1,49 @@
+"""Stage 4, extract: the parts of readability-lxml that Unwall replaces must
+give readability's own answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml.etree import tostring
+from lxml.html import HtmlElement
+from readability.readability import REGEXES, clean
+
+from unwall.pipeline.extract import _holds_block_tag, readability_clean
+from unwall.pipeline.parse import parse_html
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+# Whitespace of every kind readability's patterns tell apart, and runs of it
+# around the 255 characters where its first step starts to apply.
+_PIECES = st.sampled_from([" ", "\t", "\n", "\r", "\xa0", "\u3000", "\x0b", "a", "b", ","])
+_LENGTHS = st.sampled_from([1, 2, 3, 128, 254, 255, 256, 600])
+_RUNS = st.builds(lambda piece, count: piece * count, _PIECES, _LENGTHS)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(_PIECES, _RUNS), max_size=12).map("".join))
+def test_clean_is_readabilitys(text: str) -> None:
+    assert readability_clean(text) == clean(text)
+
+
+def test_clean_of_indented_markup_text() -> None:
+    text = "\n" + " " * 300 + "Title\n\t\t  Body  text,\twith\u00a0 spaces " + "\t" * 260 + "end\n  "
+    assert readability_clean(text) == clean(text)
+
+
+def _readabilitys_block_search(div: HtmlElement) -> bool:
+    markup = str(b"".join(tostring(child, encoding="utf-8") for child in div))
+    return REGEXES["divToPElementsRe"].search(markup) is not None
+
+
+def test_block_tags_are_found_as_readability_finds_them_in_the_markup() -> None:
+    pages = sorted((FIXTURES / "readability").glob("*/source.html"))[:12]
+    divs = 0
+    for page in pages:
+        for div in parse_html(page.read_text(encoding="utf-8")).iter("div"):
+            assert _holds_block_tag(div) == _readabilitys_block_search(div), page
+            divs += 1
+    assert divs > 100
