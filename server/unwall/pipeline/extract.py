@@ -166,10 +166,18 @@ class _TreeDocument(Document):  # type: ignore[misc]
 
     def get_preserved_elements(self, node: HtmlElement) -> dict[HtmlElement, bool]:
         preserved: dict[HtmlElement, bool] = super().get_preserved_elements(node)
-        for block in node.iter("div", "section"):
-            # Named like a sidebar or a widget: readability's judgement stands.
-            if self.class_weight(block) >= 0 and _is_code_block(block):
-                preserved[block] = True
+        # Only the wrappers of a <pre> can be code blocks: walk up from each.
+        for pre in node.iter("pre"):
+            for block in pre.iterancestors():
+                if block is node or block in preserved:
+                    break
+                if block.tag not in {"div", "section"}:
+                    continue
+                if not _is_code_block(block):
+                    break
+                # Named like a sidebar or a widget: readability's judgement stands.
+                if self.class_weight(block) >= 0:
+                    preserved[block] = True
         return preserved
 
     def score_paragraphs(self) -> dict[HtmlElement, dict[str, Any]]:
