@@ -164,6 +164,7 @@ class LoadResult:
             "requests": self.sent,
             "answered": self.answered,
             "rps": self.answered / self.seconds,
+            "served_rps": self.statuses.get(200, 0) / self.seconds,
             "p50_ms": 1000 * self.percentile(0.50),
             "p95_ms": 1000 * self.percentile(0.95),
             "p99_ms": 1000 * self.percentile(0.99),
@@ -220,33 +221,41 @@ async def run_load(
     return result
 
 
-def in_process_seconds(pages: list[bytes]) -> float:
-    """Median in-process pipeline time, JSON rendering included."""
+def in_process_seconds(pages: list[bytes], runs: int = 3) -> float:
+    """Median over pages of the best of `runs` in-process pipeline times, JSON
+    rendering included (best of, as for the service: both warm)."""
     sys.path.insert(0, str(ROOT / "server"))
     from unwall.formats import render
     from unwall.pipeline import run
 
     times = []
     for page in pages:
-        start = time.perf_counter()
-        with contextlib.suppress(Exception):  # an error page costs time too
-            render(run(page, "https://news.example/a"), "json")
-        times.append(time.perf_counter() - start)
+        best = float("inf")
+        for _ in range(runs):
+            start = time.perf_counter()
+            with contextlib.suppress(Exception):  # an error page costs time too
+                render(run(page, "https://news.example/a"), "json")
+            best = min(best, time.perf_counter() - start)
+        times.append(best)
     return statistics.median(times)
 
 
-async def sequential_latency(base_url: str, pages: list[bytes]) -> float:
+async def sequential_latency(base_url: str, pages: list[bytes], runs: int = 3) -> float:
+    """Median over pages of the best of `runs` service latencies, one at a time."""
     async with aiohttp.ClientSession() as session:
         times = []
         for page in pages:
-            start = time.perf_counter()
-            async with session.post(
-                f"{base_url}/v1/reader?url=https://news.example/a",
-                data=page,
-                headers={"Content-Type": "text/html"},
-            ) as response:
-                await response.read()
-            times.append(time.perf_counter() - start)
+            best = float("inf")
+            for _ in range(runs):
+                start = time.perf_counter()
+                async with session.post(
+                    f"{base_url}/v1/reader?url=https://news.example/a",
+                    data=page,
+                    headers={"Content-Type": "text/html"},
+                ) as response:
+                    await response.read()
+                best = min(best, time.perf_counter() - start)
+            times.append(best)
     return statistics.median(times)
 
 
@@ -290,8 +299,11 @@ def main() -> int:
     args = parser.parse_args()
     pages = load_pages()
     print(f"{len(pages)} real pages, {args.workers} workers, {args.seconds:g} s per step\n")
-    print("| clients | requests/s | p50 ms | p95 ms | p99 ms | p99/p50 | errors | 503s | memory MB |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print(
+        "| clients | answered/s | served (200)/s | p50 ms | p95 ms | p99 ms | p99/p50 | errors | 503s "
+        "| memory MB |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     with ServiceProcess(workers=args.workers) as service:
         asyncio.run(sequential_latency(service.url, pages[:5]))  # warm the workers
         for clients in (int(c) for c in args.clients.split(",")):
@@ -299,8 +311,9 @@ def main() -> int:
             s = result.summary()
             memory = tree_rss_bytes(service.process.pid) / 2**20
             print(
-                f"| {clients} | {s['rps']:.1f} | {s['p50_ms']:.0f} | {s['p95_ms']:.0f} | {s['p99_ms']:.0f} "
-                f"| {s['p99_ms'] / s['p50_ms']:.1f} | {s['errors']} | {s['503']} | {memory:.0f} |"
+                f"| {clients} | {s['rps']:.1f} | {s['served_rps']:.1f} | {s['p50_ms']:.0f} "
+                f"| {s['p95_ms']:.0f} | {s['p99_ms']:.0f} | {s['p99_ms'] / s['p50_ms']:.1f} | {s['errors']} "
+                f"| {s['503']} | {memory:.0f} |"
             )
         service_median = asyncio.run(sequential_latency(service.url, pages))
         one_page = [sorted(pages, key=len)[len(pages) // 2]]
