@@ -47,3 +47,14 @@ def test_block_tags_are_found_as_readability_finds_them_in_the_markup() -> None:
             assert _holds_block_tag(div) == _readabilitys_block_search(div), page
             divs += 1
     assert divs > 100
+
+
+def test_clean_is_readabilitys_on_the_text_of_real_pages() -> None:
+    pages = sorted((FIXTURES / "readability").glob("*/source.html"))[:10]
+    texts = 0
+    for page in pages:
+        for element in parse_html(page.read_text(encoding="utf-8")).iter("div", "p", "a", "td", "li", "pre"):
+            text = element.text_content()
+            assert readability_clean(text) == clean(text), page
+            texts += 1
+    assert texts > 1000
