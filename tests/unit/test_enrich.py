@@ -17,6 +17,7 @@ from unwall.pipeline.enrich import (
     clean_byline,
     enrich,
     normalize_date,
+    remove_repeated_meta,
     strip_site_from_title,
 )
 from unwall.pipeline.metadata import PageMetadata, article_json_ld, collect_metadata
@@ -685,3 +686,69 @@ def test_lead_image_from_the_body_takes_its_figcaption() -> None:
     assert content.find(".//figure") is None
     assert content.find(".//figcaption") is None
     assert len(content.findall("p")) == 2
+
+
+# --- dates in words, and byline and date lines repeated in the body ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("5 December 2018", "2018-12-05"),
+        ("Publié le 14 janvier 2020 à 06:00", "2020-01-14"),
+        ("5. März 2018", "2018-03-05"),
+        ("5 de diciembre de 2018", "2018-12-05"),
+        ("12 giugno 2025, ore 14:05", "2025-06-12"),
+        ("March 25, 2015 at 10:00 am", "2015-03-25"),
+        ("Dec. 5th, 2018", "2018-12-05"),
+        ("31 February 2018", None),
+        ("May the force be with you", None),
+    ],
+)
+def test_a_date_written_in_words_is_read(text: str, iso: str | None) -> None:
+    assert normalize_date(text) == iso
+
+
+FIRST = (
+    "<p>"
+    + "The council met on Tuesday to discuss the budget for the coming year and its bridges. " * 3
+    + "</p>"
+)
+
+
+def body_after_meta_removal(lines: str, byline: str | None, published: str | None) -> str:
+    content = lxml.html.fragment_fromstring(f"<div>{lines}{FIRST}<p>Jane Doe said so.</p></div>")
+    remove_repeated_meta(content, byline, published)
+    return " | ".join(" ".join(p.text_content().split()) for p in content.iter("p"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>By Jane Doe</p>",
+        "<p class='firma'>di <span>Jane Doe</span></p>",
+        "<p>Von Jane Doe 02.04.2025, 06:00 Uhr</p>",
+        "<p><time datetime='2025-04-02'>2 April 2025</time></p>",
+        "<div><span>Jane Doe</span> · <time>2 April 2025</time></div>",
+    ],
+)
+def test_a_line_saying_only_the_byline_or_the_date_goes(line: str) -> None:
+    assert body_after_meta_removal(line, "Jane Doe", "2025-04-02T06:00:00+02:00").startswith("The council")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>* * *</p>",
+        "<p>Jane Doe reports from Lindenau.</p>",
+        "<p>3 April 2025</p>",  # another day: a date in the story
+        "<p>Updated on 2 April 2025 with the council's answer to our questions about the bridges</p>",
+    ],
+)
+def test_other_short_lines_stay(line: str) -> None:
+    kept = body_after_meta_removal(line, "Jane Doe", "2025-04-02T06:00:00+02:00")
+    assert kept.startswith(" ".join(lxml.html.fragment_fromstring(line).text_content().split()))
+
+
+def test_the_byline_in_the_article_text_after_it_begins_stays() -> None:
+    assert body_after_meta_removal("", "Jane Doe", None).endswith("Jane Doe said so.")

@@ -8,13 +8,14 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement, builder
 
 from unwall.model import LeadImage
-from unwall.pipeline.language import direction_of, guess_language
+from unwall.pipeline.language import direction_of, guess_language, month_numbers
 from unwall.pipeline.metadata import PageMetadata, article_json_ld
 from unwall.pipeline.normalize import parse_srcset
 from unwall.rules import byline_prefix_pattern, byline_role_pattern
@@ -44,6 +45,10 @@ MIN_LEAD_IMAGE_SIDE = 200
 MIN_CONTENT_IMAGE_SIDE = 120
 OPENING_PARAGRAPHS = 3
 EXCERPT_CHARS = 300
+# A line of the body that repeats the byline or the date is short...
+MAX_META_LINE_CHARS = 160
+_META_LINE_TAGS = ("p", "div", "time", "address", "span", "small")
+_META_LINE_BLOCKS = ("p", "div", "address")
 
 
 @dataclass(frozen=True)
@@ -67,12 +72,15 @@ def enrich(content: HtmlElement, metadata: PageMetadata) -> Enrichment:
     remove_title_heading(content, title)
     restore_standfirst(content, metadata.standfirst)
     lead_image = choose_lead_image(metadata, content)
+    byline = choose_byline(metadata, article)
+    published = choose_published(metadata, article)
+    remove_repeated_meta(content, byline, published)
     # Guessed only when the page is silent: what it declares is what it is.
     lang = metadata.lang or guess_language(content.text_content())
     return Enrichment(
         title=title,
-        byline=choose_byline(metadata, article),
-        published=choose_published(metadata, article),
+        byline=byline,
+        published=published,
         site_name=site_name,
         lang=lang,
         dir=metadata.dir or direction_of(lang),
@@ -264,6 +272,46 @@ def remove_title_heading(content: HtmlElement, title: str) -> None:
         return  # only the first heading can be the title repeated
 
 
+def remove_repeated_meta(content: HtmlElement, byline: str | None, published: str | None) -> None:
+    """The reader page shows byline and date above the body: a line of the body
+    that says only them ('Von Jonas Feldmann 02.04.2025, 06:00 Uhr', '3 July
+    2019'), before the article's first paragraph, goes."""
+    if not byline and not published:
+        return
+    for block in list(content.iter(*_META_LINE_TAGS)):
+        text = _clean(block.text_content())
+        if len(text) > MAX_META_LINE_CHARS:
+            if block.tag == "p":
+                return  # the article has begun
+            continue
+        if block.getparent() is None or any(True for _ in block.iterdescendants(*_META_LINE_BLOCKS)):
+            continue  # judged by its own lines
+        if text and _says_only(text, byline, published):
+            block.drop_tree()
+
+
+def _says_only(text: str, byline: str | None, published: str | None) -> bool:
+    rest, named = text, False
+    if byline:
+        rest = byline_prefix_pattern().sub("", text.strip())
+        for name in re.split(r",\s*|\s+(?:and|und|et|y|e|i|og|en)\s+", byline):
+            if len(name) > 2 and name.casefold() in rest.casefold():
+                rest, named = re.sub(re.escape(name), " ", rest, flags=re.I), True
+        if not named:
+            rest = text
+    rest = re.sub(r"^[\W_]+|[\W_]+$", "", rest)
+    if not rest:
+        return named
+    if published is None or not _only_date_words(rest):
+        return False
+    return (normalize_date(rest) or "")[:10] == published[:10]
+
+
+def _only_date_words(text: str) -> bool:
+    """What is left is a date and its time ('02.04.2025, 06:00 Uhr'), not a sentence."""
+    return len(re.findall(r"[^\W\d_]{4,}", text)) <= 3
+
+
 def restore_standfirst(content: HtmlElement, standfirst: str | None) -> None:
     """Put back a standfirst that sat in the article header, outside the body."""
     if not standfirst or _comparable(standfirst) in _comparable(content.text_content()):
@@ -373,7 +421,35 @@ def normalize_date(value: str | None, lang: str | None = None) -> str | None:
             return _iso(datetime.fromisoformat(match.group(0)), True)
         except ValueError:
             return None
-    return _numeric_date(text, lang)
+    return _numeric_date(text, lang) or _worded_date(text)
+
+
+@lru_cache(maxsize=1)
+def _worded_date_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    names = "|".join(sorted(map(re.escape, month_numbers()), key=len, reverse=True))
+    # '5 December 2018', '14 janvier 2020', '5. März 2018', '5 de diciembre de 2018', "1er d'agost"
+    day_first = re.compile(
+        rf"(?<!\d)(\d{{1,2}})(?:\.|er|º|o)?\s+(?:de\s+|d')?({names})\.?,?\s+(?:de\s+)?(\d{{4}})(?!\d)", re.I
+    )
+    # 'December 5, 2018', 'Dec. 5th 2018'
+    month_first = re.compile(rf"\b({names})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.I)
+    return day_first, month_first
+
+
+def _worded_date(text: str) -> str | None:
+    """A date with its month in words, in the languages of languages.json."""
+    day_first, month_first = _worded_date_patterns()
+    numbers = month_numbers()
+    if match := day_first.search(text):
+        day, month, year = match.group(1), match.group(2), match.group(3)
+    elif match := month_first.search(text):
+        month, day, year = match.group(1), match.group(2), match.group(3)
+    else:
+        return None
+    try:
+        return _iso(datetime(int(year), numbers[month.lower()], int(day)), True)
+    except (ValueError, KeyError):
+        return None
 
 
 def _numeric_date(text: str, lang: str | None) -> str | None:

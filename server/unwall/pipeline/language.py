@@ -79,6 +79,22 @@ def _by_function_words(text: str, word_weights: dict[str, dict[str, float]]) -> 
     return None
 
 
+@lru_cache(maxsize=1)
+def month_numbers() -> dict[str, int]:
+    """Month name (lower case, every language of the data) -> 1..12; English
+    abbreviations too ('Dec', 'Sept'), as datelines write them."""
+    with open(rules_dir() / "languages.json", encoding="utf-8") as handle:
+        languages = json.load(handle)["languages"]
+    numbers: dict[str, int] = {}
+    for entry in languages.values():
+        for number, name in enumerate(entry.get("months", []), start=1):
+            numbers.setdefault(name, number)
+    for number, name in enumerate(languages["en"]["months"], start=1):
+        numbers.setdefault(name[:3], number)
+    numbers.setdefault("sept", 9)
+    return numbers
+
+
 def direction_of(lang: str | None) -> str | None:
     """'rtl' for a language written right to left, else None (the default)."""
     if lang and lang.split("-")[0].lower() in RIGHT_TO_LEFT:
