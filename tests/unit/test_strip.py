@@ -703,3 +703,34 @@ def test_srcset_with_commas_inside_urls() -> None:
 )
 def test_parse_srcset(srcset: str, expected: list[tuple[str, float]]) -> None:
     assert parse_srcset(srcset) == expected
+
+
+# --- a related label alone in its block ----------------------------------------------------
+
+LINKS = (
+    "<ul><li><a href='/a'>Tunisia's Islamists get a sobering lesson</a></li>"
+    "<li><a href='/b'>Budget talks</a></li></ul>"
+)
+
+
+@pytest.mark.parametrize("label", ["Read more:", "Auch interessant:", "A lire aussi :", "Leggi anche"])
+def test_a_related_label_and_the_links_after_it_go_together(label: str) -> None:
+    first, *rest = (f"<p>{p}</p>" for p in ARTICLE)
+    root, removals = strip(f"<article>{first}<p><strong>{label}</strong></p>{LINKS}{''.join(rest)}</article>")
+    assert [(r.kind, r.rule) for r in removals] == [("related", "classifier.related-label")] * 2
+    assert "Tunisia" not in body_text(root)
+    assert_article_intact(root)
+
+
+def test_a_related_label_left_alone_goes_and_the_prose_after_it_stays() -> None:
+    first, *rest = (f"<p>{p}</p>" for p in ARTICLE)
+    root, removals = strip(f"<article>{first}<p>Lire aussi :</p>{''.join(rest)}</article>")
+    assert [r.rule for r in removals] == ["classifier.related-label"]
+    assert "Lire aussi" not in body_text(root)
+    assert_article_intact(root)
+
+
+def test_a_see_also_heading_and_its_section_stay() -> None:
+    root, removals = strip(f"<article>{paragraphs_html()}<h2><span>See also</span></h2>{LINKS}</article>")
+    assert removals == []
+    assert "See also" in body_text(root) and "Tunisia" in body_text(root)

@@ -143,6 +143,9 @@ MAX_BANNER_CHARS = 4000
 MAX_NOTICE_CHARS = 900
 MAX_RELATED_CHARS = 500
 MAX_PROMO_CHARS = 500
+# The links a lone related label heads, in the block after it: mostly links, short.
+MIN_LABELLED_LINKS_SHARE = 0.5
+MAX_LABELLED_LINKS_CHARS = 1500
 MAX_ERROR_REPORT_CHARS = 400
 # A placeholder that carries its embed's address says a sentence and offers a button.
 MAX_PLACEHOLDER_CHARS = 300
@@ -409,6 +412,8 @@ def _classify_blocks(scope: HtmlElement, context: _Context) -> None:
     stack = [child for child in reversed(scope) if isinstance(child.tag, str)]
     while stack:
         element = stack.pop()
+        if element.getparent() is None:
+            continue  # taken out with the block before it (a label's links)
         descend = True
         if element.tag in CLASSIFIED_BLOCKS:
             verdict, descend = _judge_block(element, context)
@@ -419,8 +424,16 @@ def _classify_blocks(scope: HtmlElement, context: _Context) -> None:
                 if kind == "embed_notice":
                     _replace_with_embed_link(element, context, rule)
                 else:
+                    following = element.getnext()
                     _record(context, element, kind, rule)
                     _remove(element)
+                    if (
+                        rule == "classifier.related-label"
+                        and following is not None
+                        and _is_link_list(following)
+                    ):
+                        _record(context, following, kind, rule)
+                        _remove(following)
                 continue
         if descend:
             stack.extend(child for child in reversed(element) if isinstance(child.tag, str))
@@ -483,6 +496,8 @@ def _classify_text_block(element: HtmlElement, text: str, context: _Context) -> 
             return "embed_notice", "classifier.embed-placeholder"
     if _is_consent_banner(element, text, context):
         return "consent_dialog", "classifier.consent-banner"
+    if length <= MAX_ACTION_LABEL_CHARS and _is_lone_related_label(element, text, context):
+        return "related", "classifier.related-label"
     if length <= MAX_RELATED_CHARS and _is_related_box(element, text, context):
         return "related", "classifier.related-box"
     if length <= MAX_PROMO_CHARS and _is_promo(element, text, context):
@@ -592,6 +607,23 @@ def _is_related_box(element: HtmlElement, text: str, context: _Context) -> bool:
     rest = max(len(text) - len(label), 1)
     links = _link_text_length(element)
     return links > 0 and (links / rest >= 0.4 or rest <= 200)
+
+
+def _is_lone_related_label(element: HtmlElement, text: str, context: _Context) -> bool:
+    """'Read more:' alone in its block: the label of the links that follow it,
+    or left behind by a box whose links went. Not a heading: 'See also' names a
+    section."""
+    if not context.rules.related_labels.is_label(normalize_label(text)):
+        return False
+    headings = {"h1", "h2", "h3", "h4", "h5", "h6"}
+    return element.tag not in headings and not any(a.tag in headings for a in element.iterancestors())
+
+
+def _is_link_list(element: HtmlElement) -> bool:
+    text_length = len(_text(element))
+    if text_length == 0 or text_length > MAX_LABELLED_LINKS_CHARS or _holds_prose(element):
+        return False
+    return _link_text_length(element) >= MIN_LABELLED_LINKS_SHARE * text_length
 
 
 def _is_promo(element: HtmlElement, text: str, context: _Context) -> bool:
