@@ -734,3 +734,20 @@ def test_a_see_also_heading_and_its_section_stay() -> None:
     root, removals = strip(f"<article>{paragraphs_html()}<h2><span>See also</span></h2>{LINKS}</article>")
     assert removals == []
     assert "See also" in body_text(root) and "Tunisia" in body_text(root)
+
+
+def test_a_related_link_with_its_label_inside_goes() -> None:
+    first, *rest = (f"<p>{p}</p>" for p in ARTICLE)
+    teaser = "<p><a href='/x'><span>Related: Chicago is America's most segregated city</span></a></p>"
+    root, removals = strip(f"<article>{first}{teaser}{''.join(rest)}</article>")
+    assert [(r.kind, r.rule) for r in removals] == [("related", "classifier.related-box")]
+    assert_article_intact(root)
+
+
+def test_a_sentence_that_begins_with_a_label_word_stays() -> None:
+    sentence = (
+        "<p>Related: the council's own report, which <a href='/r'>we published</a> in full last week.</p>"
+    )
+    root, removals = strip(f"<article>{paragraphs_html()}{sentence}</article>")
+    assert removals == []
+    assert "the council's own report" in body_text(root)

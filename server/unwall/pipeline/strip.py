@@ -146,6 +146,9 @@ MAX_PROMO_CHARS = 500
 # The links a lone related label heads, in the block after it: mostly links, short.
 MIN_LABELLED_LINKS_SHARE = 0.5
 MAX_LABELLED_LINKS_CHARS = 1500
+# 'Related: <headline>' as one link.
+MAX_LABELLED_LINK_CHARS = 250
+MIN_LABELLED_LINK_SHARE = 0.8
 MAX_ERROR_REPORT_CHARS = 400
 # A placeholder that carries its embed's address says a sentence and offers a button.
 MAX_PLACEHOLDER_CHARS = 300
@@ -601,12 +604,24 @@ def _link_text_length(element: HtmlElement) -> int:
 
 
 def _is_related_box(element: HtmlElement, text: str, context: _Context) -> bool:
-    label = normalize_label(_leading_label(element))
+    leading = _leading_label(element)
+    label = normalize_label(leading)
     if not context.rules.related_labels.is_label(label):
-        return False
+        return _is_labelled_link(element, leading, text, context)
     rest = max(len(text) - len(label), 1)
     links = _link_text_length(element)
     return links > 0 and (links / rest >= 0.4 or rest <= 200)
+
+
+def _is_labelled_link(element: HtmlElement, leading: str, text: str, context: _Context) -> bool:
+    """'Related: Chicago is America's most segregated city', the label inside
+    the link: a short block that is all link, led by a related label and a colon."""
+    label, colon, _ = leading.partition(":")
+    if not colon or len(text) > MAX_LABELLED_LINK_CHARS:
+        return False
+    if not context.rules.related_labels.is_label(normalize_label(label)):
+        return False
+    return _link_text_length(element) >= MIN_LABELLED_LINK_SHARE * len(text)
 
 
 def _is_lone_related_label(element: HtmlElement, text: str, context: _Context) -> bool:
