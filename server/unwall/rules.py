@@ -475,7 +475,8 @@ def _anchored_step(tree: cssselect.parser.Tree) -> str:
     return str(_CSS_TO_XPATH.xpath(tree))
 
 
-def _read(name: str) -> dict[str, Any]:
+def read_rule_file(name: str) -> dict[str, Any]:
+    """One JSON file of the rule data (shared/rules), by its name there."""
     with open(rules_dir() / name, encoding="utf-8") as handle:
         data: dict[str, Any] = json.load(handle)
     return data
@@ -485,16 +486,16 @@ def _generated_rules() -> list[dict[str, Any]]:
     """The rules of every `generated/*.json` (written by tools/rules/generate.py), by file name."""
     rules: list[dict[str, Any]] = []
     for path in sorted((rules_dir() / "generated").glob("*.json")):
-        rules.extend(_read(f"generated/{path.name}")["rules"])
+        rules.extend(read_rule_file(f"generated/{path.name}")["rules"])
     return rules
 
 
 @lru_cache(maxsize=1)
 def load_rules() -> RuleSet:
-    consent = _read("consent-platforms.json")
-    embeds = _read("embed-notices.json")
-    boilerplate = _read("boilerplate.json")
-    phrases = _read("phrases.json")["languages"]
+    consent = read_rule_file("consent-platforms.json")
+    embeds = read_rule_file("embed-notices.json")
+    boilerplate = read_rule_file("boilerplate.json")
+    phrases = read_rule_file("phrases.json")["languages"]
 
     def merged(category: str) -> list[str]:
         return [phrase for language in phrases.values() for phrase in language.get(category, [])]
@@ -535,7 +536,7 @@ def load_rules() -> RuleSet:
 def byline_role_pattern() -> re.Pattern[str]:
     """A job or desk that ends a byline after a comma or a dash ('Jane Doe, Staff
     Writer'), in every language of `bylines.json`; case-insensitive."""
-    languages = _read("bylines.json")["languages"].values()
+    languages = read_rule_file("bylines.json")["languages"].values()
     roles = {normalize_text(r) for language in languages for r in language.get("roles", [])}
     ordered = sorted(roles, key=len, reverse=True)
     alternation = "|".join(r"\s+".join(map(re.escape, role.split())) for role in ordered)
@@ -546,7 +547,7 @@ def byline_role_pattern() -> re.Pattern[str]:
 def byline_prefix_pattern() -> re.Pattern[str]:
     """The words that introduce a name in a byline, in every language of
     `bylines.json`, as one pattern anchored at the start of a byline."""
-    languages = _read("bylines.json")["languages"].values()
+    languages = read_rule_file("bylines.json")["languages"].values()
     prefixes = {normalize_text(p) for language in languages for p in language["prefixes"]}
     particles = {p.strip() for language in languages for p in language.get("particles", [])}
 

@@ -9,12 +9,11 @@ most often wins, when it wins clearly. A wrong language is worse than none
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from unwall.rules import rules_dir
+from unwall.rules import read_rule_file
 
 # Enough text to decide; a long article does not need reading to the end.
 SAMPLE_CHARS = 5000
@@ -38,8 +37,7 @@ class LanguageData:
 
 @lru_cache(maxsize=1)
 def load_language_data() -> LanguageData:
-    with open(rules_dir() / "languages.json", encoding="utf-8") as handle:
-        data = json.load(handle)
+    data = read_rule_file("languages.json")
     scripts = []
     for script in data["scripts"]:
         ranges = "".join(
@@ -83,8 +81,7 @@ def _by_function_words(text: str, word_weights: dict[str, dict[str, float]]) -> 
 def month_numbers() -> dict[str, int]:
     """Month name (lower case, every language of the data) -> 1..12; English
     abbreviations too ('Dec', 'Sept'), as datelines write them."""
-    with open(rules_dir() / "languages.json", encoding="utf-8") as handle:
-        languages = json.load(handle)["languages"]
+    languages = read_rule_file("languages.json")["languages"]
     numbers: dict[str, int] = {}
     for entry in languages.values():
         for number, name in enumerate(entry.get("months", []), start=1):
