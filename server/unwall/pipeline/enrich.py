@@ -49,6 +49,8 @@ EXCERPT_CHARS = 300
 MAX_META_LINE_CHARS = 160
 _META_LINE_TAGS = ("p", "div", "time", "address", "span", "small")
 _META_LINE_BLOCKS = ("p", "div", "address")
+# How a byline joins its authors: 'A, B and C', 'A und B', 'A et B'...
+BYLINE_NAME_SEPARATORS = re.compile(r",\s*|\s+(?:and|und|et|y|e|i|og|en)\s+")
 
 
 @dataclass(frozen=True)
@@ -278,6 +280,7 @@ def remove_repeated_meta(content: HtmlElement, byline: str | None, published: st
     2019'), before the article's first paragraph, goes."""
     if not byline and not published:
         return
+    names = [name for name in BYLINE_NAME_SEPARATORS.split(byline or "") if len(name) > 2]
     for block in list(content.iter(*_META_LINE_TAGS)):
         text = _clean(block.text_content())
         if len(text) > MAX_META_LINE_CHARS:
@@ -286,16 +289,16 @@ def remove_repeated_meta(content: HtmlElement, byline: str | None, published: st
             continue
         if block.getparent() is None or any(True for _ in block.iterdescendants(*_META_LINE_BLOCKS)):
             continue  # judged by its own lines
-        if text and _says_only(text, byline, published):
+        if text and _says_only(text, names, published):
             block.drop_tree()
 
 
-def _says_only(text: str, byline: str | None, published: str | None) -> bool:
+def _says_only(text: str, names: list[str], published: str | None) -> bool:
     rest, named = text, False
-    if byline:
+    if names:
         rest = byline_prefix_pattern().sub("", text.strip())
-        for name in re.split(r",\s*|\s+(?:and|und|et|y|e|i|og|en)\s+", byline):
-            if len(name) > 2 and name.casefold() in rest.casefold():
+        for name in names:
+            if name.casefold() in rest.casefold():
                 rest, named = re.sub(re.escape(name), " ", rest, flags=re.I), True
         if not named:
             rest = text
