@@ -552,6 +552,43 @@ def test_a_consent_dialog_is_never_the_standfirst() -> None:
     assert metadata.standfirst is None
 
 
+DEK = "Regulators say many consent pop-ups still nudge visitors towards accepting everything."
+
+
+def test_the_standfirst_under_the_headline_is_read() -> None:
+    header = (
+        f'<header><h1>Consent pop-ups</h1><p class="byline">By A. Person</p><p class="dek">{DEK}</p></header>'
+    )
+    _, metadata = page("", header + f"<article>{PARAGRAPH}</article>")
+    assert metadata.standfirst == DEK
+
+
+def test_a_standfirst_never_carries_script_code() -> None:
+    dek = f'<div class="standfirst">{DEK}<script>if (AD) {{ loadAd({{"wid": 13}}); }}</script></div>'
+    _, metadata = page("", f"<h1>Consent pop-ups</h1>{dek}<article>{PARAGRAPH}</article>")
+    assert metadata.standfirst == DEK
+
+
+LONG_ARTICLE = f"<article>{PARAGRAPH * 8}</article>"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A sidebar promo after the article, its class naming a "lede" story.
+        f'<h1>Consent pop-ups</h1>{LONG_ARTICLE}<div class="lede"><p>{DEK}</p></div>',
+        # A hidden ad slot right under the headline.
+        f'<h1>Consent pop-ups</h1><div class="lede" style="display:none"><p>{DEK}</p></div>{LONG_ARTICLE}',
+        # The lead photo's caption, in a block named for the lead asset.
+        '<h1>Consent pop-ups</h1><div class="lead-asset"><figure><img src="a.jpg">'
+        f"<figcaption>{DEK}</figcaption></figure></div>{LONG_ARTICLE}",
+    ],
+)
+def test_promos_hidden_blocks_and_captions_are_not_the_standfirst(body: str) -> None:
+    _, metadata = page("", body)
+    assert metadata.standfirst is None
+
+
 # --- lead image -----------------------------------------------------------------------------------------
 
 HERO_BODY = (

@@ -19,8 +19,7 @@ from readability.readability import REGEXES, Unparseable
 
 from unwall import errors
 from unwall.errors import UnwallError
-
-_DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+from unwall.pipeline.normalize import HIDING_STYLE
 
 # readability-lxml's `clean()`, the text its link density is measured on. Its
 # three patterns each rescan every whitespace run, the middle one backtracking
@@ -426,7 +425,7 @@ def _has_ancestor_in(element: HtmlElement, members: set[HtmlElement], block: Htm
 def drop_hidden(tree: HtmlElement) -> None:
     """What the page hides (`hidden`, `display: none`) is not read."""
     for element in tree.xpath(".//*[@hidden] | .//*[@style]"):
-        hidden = element.get("hidden") is not None or _DISPLAY_NONE.search(element.get("style") or "")
+        hidden = element.get("hidden") is not None or HIDING_STYLE.search(element.get("style") or "")
         if hidden and element.getparent() is not None:
             element.drop_tree()
 

@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
+from unwall.pipeline.normalize import HIDING_STYLE
 from unwall.rules import byline_prefix_pattern, element_name_runs
 
 ARTICLE_TYPES = frozenset(
@@ -107,6 +108,13 @@ LINE_BREAK = "\x00"
 NOT_NAME_TAGS = frozenset(
     {"time", "img", "svg", "button", "script", "style", "noscript", "figure", "picture"}
 )
+# How much text may lie between the headline and its standfirst: a byline, a
+# date, share labels and a breadcrumb, not an article.
+STANDFIRST_MAX_DISTANCE_CHARS = 600
+CAPTION_NAME = re.compile(r"caption|credit", re.I)
+# A block holding a picture or a player is a lead asset, its text a caption.
+NOT_IN_STANDFIRST_TAGS = ("figure", "figcaption", "img", "picture", "video", "iframe")
+INVISIBLE_TEXT_TAGS = frozenset({"script", "style", "noscript", "template"})
 # Language declarations in meta tags, most specific first.
 LANGUAGE_META_KEYS = (
     "content-language",
@@ -158,18 +166,71 @@ def collect_metadata(root: HtmlElement, base_url: str | None) -> PageMetadata:
 
 
 def _standfirst(root: HtmlElement) -> str | None:
+    headings = list(root.iter("h1"))[:3]
     # iter() walks in document order; an XPath union of the same would sort
     # its merged node sets, which grows quadratically on large pages.
     for element in root.iter("p", "div", "h2", "span"):
         if not element.get("class") or STANDFIRST_NAMES.isdisjoint(element_name_runs(element)):
             continue
-        text = _clean(element.text_content())
+        text = _clean(_visible_text(element))
         links = sum(len(_clean(a.text_content())) for a in element.iter("a"))
         if not 40 <= len(text) <= 700 or links >= 0.3 * len(text):
+            continue
+        if headings and not any(_in_header_of(heading, element) for heading in headings):
+            continue
+        if _is_hidden_or_caption(element) or any(True for _ in element.iter(*NOT_IN_STANDFIRST_TAGS)):
             continue
         if not _inside_foreign_region(element) and not _inside_consent_dialog(element):
             return text
     return None
+
+
+def _in_header_of(heading: HtmlElement, element: HtmlElement) -> bool:
+    """`element` follows the headline with little text between them: a standfirst
+    sits under its headline, where a promo named `lede` in a sidebar, after the
+    article, does not."""
+    return _text_between(heading, element, STANDFIRST_MAX_DISTANCE_CHARS) is not None
+
+
+def _text_between(start: HtmlElement, end: HtmlElement, limit: int) -> int | None:
+    """About how many characters of text lie between `start` and `end` in
+    document order (tails counted as their element is met); None when `end`
+    does not follow `start` or more than `limit` lie between."""
+    between = 0
+    for node in itertools.chain([start], start.iterancestors()):
+        between += len(node.tail.strip()) if node.tail else 0
+        for sibling in node.itersiblings():
+            for inner in sibling.iter():
+                if inner is end:
+                    return between
+                if isinstance(inner.tag, str) and inner.tag not in INVISIBLE_TEXT_TAGS:
+                    between += len(inner.text.strip()) if inner.text else 0
+                between += len(inner.tail.strip()) if inner.tail else 0
+                if between > limit:
+                    return None
+    return None
+
+
+def _is_hidden_or_caption(element: HtmlElement) -> bool:
+    """A hidden widget, or a photo's caption, is not what the story opens with."""
+    for node in itertools.chain([element], element.iterancestors()):
+        if node.tag in {"figure", "figcaption"} or node.get("hidden") is not None:
+            return True
+        if HIDING_STYLE.search(node.get("style") or ""):
+            return True
+        if CAPTION_NAME.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+            return True
+    return False
+
+
+def _visible_text(element: HtmlElement) -> str:
+    """Text a reader sees: not the code of a <script> or <style> inside."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and child.tag not in INVISIBLE_TEXT_TAGS:
+            parts.append(_visible_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _hero_images(root: HtmlElement) -> list[DeclaredImage]:

@@ -40,6 +40,10 @@ _SRCSET_DESCRIPTORS = re.compile(r"([^,]*),?")
 _WIDTH_OR_DENSITY = re.compile(r"^([\d.]+)([wx])$")
 
 
+# An inline style that keeps an element off the screen.
+HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
 def unhide_article(root: HtmlElement) -> None:
     for element in _HIDDEN_BY_ARIA(root):
         element.attrib.pop("aria-hidden", None)
