@@ -79,3 +79,18 @@ def test_a_code_block_named_like_a_sidebar_still_goes() -> None:
     code = "<div class='sidebar'><pre>x = 1</pre></div>"
     text = extracted_text(f"<div>{INTRO}{code}{OUTRO}</div>")
     assert "x = 1" not in text
+
+
+def test_a_list_of_short_paragraphs_in_the_article_is_kept() -> None:
+    # A caption written as a one-item list after a photo; readability alone
+    # drops it, as it drops every list whose items hold short <p>s.
+    caption = "Hori Parata at his farm, the place where he was born and grew up"
+    figure = "<figure><img src='https://example.org/parata.jpg' alt=''></figure>"
+    text = extracted_text(f"<article>{INTRO}{figure}<ul><li><p>{caption}</p></li></ul>{OUTRO}</article>")
+    assert caption in text
+
+
+def test_a_list_named_like_a_widget_still_goes() -> None:
+    items = "".join(f"<li><p>{item}</p></li>" for item in LIST_ITEMS)
+    text = extracted_text(f"<article>{INTRO}<ul class='sidebar-widget'>{items}</ul>{OUTRO}</article>")
+    assert LIST_ITEMS[0] not in text

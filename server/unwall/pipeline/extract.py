@@ -93,6 +93,9 @@ _BLOCKS_THAT_MAY_EMPTY = (
 )
 
 
+_LISTS = frozenset({"ul", "ol"})
+
+
 class _TreeDocument(Document):  # type: ignore[misc]
     """readability-lxml's `Document`, fed a tree and returning one.
 
@@ -178,6 +181,17 @@ class _TreeDocument(Document):  # type: ignore[misc]
                 if self.class_weight(block) >= 0:
                     preserved[block] = True
         return preserved
+
+    def sanitize(
+        self, node: HtmlElement, candidates: dict[HtmlElement, dict[str, Any]], keep_all_images: bool = False
+    ) -> str:
+        # readability drops a candidate whose score is below zero, and every list
+        # starts at -3: a list whose items are short paragraphs ("<li><p>A
+        # caption</p></li>", steps of a recipe) was lost whole. Like
+        # Readability.js, a list is judged by its name, its links and its counts.
+        not_lists = {elem: score for elem, score in candidates.items() if elem.tag not in _LISTS}
+        cleaned: str = super().sanitize(node, not_lists, keep_all_images)
+        return cleaned
 
     def score_paragraphs(self) -> dict[HtmlElement, dict[str, Any]]:
         # readability 0.9's, with the faster `clean`, and without describing
