@@ -94,3 +94,50 @@ def test_a_list_named_like_a_widget_still_goes() -> None:
     items = "".join(f"<li><p>{item}</p></li>" for item in LIST_ITEMS)
     text = extracted_text(f"<article>{INTRO}<ul class='sidebar-widget'>{items}</ul>{OUTRO}</article>")
     assert LIST_ITEMS[0] not in text
+
+
+def test_the_opening_paragraphs_outside_a_read_more_box_are_kept() -> None:
+    # The first paragraph sits beside the box that a "Read more" button unfolds.
+    opening = f"<p>{PARAGRAPHS[0]}</p>"
+    rest = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:] * 3)
+    box = f"<div id='read-more'><div class='ad-slot'></div><div id='read-more-content'>{rest}</div></div>"
+    text = extracted_text(f"<div class='story-body'>{opening}<div class='promo'></div>{box}</div>")
+    assert text.startswith(PARAGRAPHS[0])
+
+
+def test_paragraphs_beside_a_block_that_holds_more_than_the_article_stay_out() -> None:
+    rest = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:] * 3)
+    aside = "A longer note about the newsletter, the podcast and the events of the paper this week and next."
+    box = f"<div><h3>{aside} {aside}</h3><div>{rest}</div></div>"
+    text = extracted_text(f"<div>{box}<p>{aside}</p></div>")
+    assert text.count(aside) == 0
+
+
+def test_a_long_table_that_wins_keeps_its_rows_and_the_text_around_it() -> None:
+    # A list article: readability scores each <td>, so the table's body wins.
+    rows = "".join(
+        f"<tr><td>Film number {n}</td><td>{1990 + n}</td><td>{PARAGRAPHS[n % len(PARAGRAPHS)]}</td></tr>"
+        for n in range(40)
+    )
+    intro = "This list of films features time loops, in which characters live the same day again and again."
+    page = f"<div class='content'><p>{intro}</p><table><tbody>{rows}</tbody></table></div>"
+    root = parse_html(f"<html><body>{page}</body></html>")
+    content = extract_article(root)
+    assert len(content.findall(".//table/tbody/tr")) == 40
+    assert intro in " ".join(content.text_content().split())
+
+
+def test_the_photo_and_caption_beside_each_step_come_along_with_it() -> None:
+    # A how-to: each step a text block with its photo and caption beside it;
+    # readability merges the steps' text blocks and used to leave the photos.
+    steps = "".join(
+        f"<div class='step'><div class='content'><span>Step {n}</span><p>{paragraph}</p></div>"
+        f"<figure><img src='https://example.org/step-{n}.jpg' alt=''></figure>"
+        f"<figcaption>Photo of step {n}</figcaption></div>"
+        for n, paragraph in enumerate(PARAGRAPHS * 2, start=1)
+    )
+    root = parse_html(f"<html><body><article>{steps}</article></body></html>")
+    content = extract_article(root)
+    text = " ".join(content.text_content().split())
+    assert all(f"Photo of step {n}" in text for n in range(1, 2 * len(PARAGRAPHS) + 1))
+    assert len(content.findall(".//img")) == 2 * len(PARAGRAPHS)

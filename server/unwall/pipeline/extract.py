@@ -8,7 +8,9 @@ result as a tree (no serialize-and-reparse); see `_TreeDocument`.
 from __future__ import annotations
 
 import copy
+import itertools
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -62,6 +64,14 @@ ENCLOSED_FLOW_TAGS = frozenset(
 )
 MAX_ENCLOSED_LINK_DENSITY = 0.5
 MAX_ENCLOSED_SHARE = 0.5
+# A "read more" expander wraps the rest of an article in a box of its own, with
+# the opening paragraphs outside it: readability takes the box's content and
+# never sees them, because they are not its siblings. When what the wrapper
+# holds besides the article is a button and an ad slot, the paragraphs right
+# beside the wrapper are the article's too.
+MAX_WRAPPER_LEFTOVER_CHARS = 100
+MIN_OUTSIDE_PARAGRAPH_CHARS = 80
+MAX_OUTSIDE_PARAGRAPH_LINK_DENSITY = 0.25
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 
 # Elements that carry meaning even when empty of text.
@@ -94,6 +104,8 @@ _BLOCKS_THAT_MAY_EMPTY = (
 
 
 _LISTS = frozenset({"ul", "ol"})
+_TABLE_PARTS = frozenset({"tbody", "thead", "tfoot", "tr"})
+_MEDIA_TAGS = frozenset({"figure", "figcaption", "picture", "img"})
 
 
 class _TreeDocument(Document):  # type: ignore[misc]
@@ -124,12 +136,44 @@ class _TreeDocument(Document):  # type: ignore[misc]
     ) -> HtmlElement:
         best = best_candidate["elem"]
         assert isinstance(best, HtmlElement)
+        if best.tag in _TABLE_PARTS:
+            # readability scores <td>s, so a long table's body can win: taken
+            # alone, its rows lose their <table> and the text around the table
+            # (a list article's introduction) is never looked at. The block
+            # that holds the table is the article, as Readability.js finds.
+            table = next(best.iterancestors("table"), None)
+            holder = table.getparent() if table is not None else None
+            if holder is not None and holder.tag not in {"body", "html"}:
+                best = holder
+                best_candidate = {**best_candidate, "elem": holder}
         parent = best.getparent()
         siblings = list(parent) if parent is not None else []
+        media_beside = _media_beside_candidates(candidates)
         article: HtmlElement = super().get_article(candidates, best_candidate, html_partial)
+        _bring_media_along(media_beside)
         if parent is not None:
             self._keep_enclosed_flow(article, parent, siblings)
+            self._keep_paragraphs_beside_wrapper(article, parent)
         return article
+
+    def _keep_paragraphs_beside_wrapper(self, article: HtmlElement, wrapper: HtmlElement) -> None:
+        if wrapper.getparent() is None or len(_words(wrapper.text_content())) > MAX_WRAPPER_LEFTOVER_CHARS:
+            return
+        before = list(
+            itertools.takewhile(self._is_outside_paragraph, _with_text(wrapper.itersiblings(preceding=True)))
+        )
+        after = list(itertools.takewhile(self._is_outside_paragraph, _with_text(wrapper.itersiblings())))
+        for paragraph in before:
+            article.insert(0, paragraph)
+        for paragraph in after:
+            article.append(paragraph)
+
+    def _is_outside_paragraph(self, element: HtmlElement) -> bool:
+        return (
+            element.tag == "p"
+            and len(_words(element.text_content())) >= MIN_OUTSIDE_PARAGRAPH_CHARS
+            and self.get_link_density(element) <= MAX_OUTSIDE_PARAGRAPH_LINK_DENSITY
+        )
 
     def _keep_enclosed_flow(
         self, article: HtmlElement, parent: HtmlElement, siblings: list[HtmlElement]
@@ -265,6 +309,42 @@ class _TreeDocument(Document):  # type: ignore[misc]
             self.fell_back_to_body = True
         text: str = self.html.text_content() if self.html is not None else ""
         return text
+
+
+def _media_beside_candidates(
+    candidates: dict[HtmlElement, dict[str, Any]],
+) -> dict[HtmlElement, tuple[HtmlElement, list[HtmlElement]]]:
+    """Each candidate followed by pictures: its parent, and those pictures."""
+    beside: dict[HtmlElement, tuple[HtmlElement, list[HtmlElement]]] = {}
+    for candidate in candidates:
+        parent = candidate.getparent()
+        if parent is None:
+            continue
+        media = list(
+            itertools.takewhile(lambda sibling: sibling.tag in _MEDIA_TAGS, candidate.itersiblings())
+        )
+        if media:
+            beside[candidate] = (parent, media)
+    return beside
+
+
+def _bring_media_along(media_beside: dict[HtmlElement, tuple[HtmlElement, list[HtmlElement]]]) -> None:
+    # readability merges the segments of an article (the steps of a how-to)
+    # into its best one, but moves only each segment, not the photo and caption
+    # beside it in the step.
+    for segment, (parent, media) in media_beside.items():
+        if segment.getparent() is parent:
+            continue
+        anchor = segment
+        for element in media:
+            if element.getparent() is parent:
+                anchor.addnext(element)
+                anchor = element
+
+
+def _with_text(elements: Iterator[HtmlElement]) -> Iterator[HtmlElement]:
+    """Empty ad slots and spacers between blocks are passed over."""
+    return (element for element in elements if element.text_content().strip())
 
 
 @lru_cache(maxsize=4096)
