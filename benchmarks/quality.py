@@ -7,7 +7,9 @@ Per page: title exact match (and exact after removing the site name, since
 Readability.js keeps suffixes such as " | eHow" that Unwall drops on purpose),
 byline exact match where the expected metadata has one (and exact on the name
 alone, since Readability.js keeps the "By" before it and the lines after it,
-such as a date, that Unwall drops on purpose) and "invented" where it has none,
+such as a date, that Unwall drops on purpose) and "invented" where it has none
+and the page's own metadata (`author` meta tags, JSON-LD `author`) names
+nobody either,
 language, published date (same day), excerpt exact match, and body precision /
 recall / F1 on word 4-gram shingles (order matters) and as a bag of words; the
 lead image: given on every page that declares one (`og:image`, JSON-LD
@@ -114,6 +116,7 @@ class Reference:
     text: str
     declares_image: bool
     article_images: frozenset[str]
+    declared_authors: frozenset[str] = frozenset()
 
 
 def _image_key(url: str) -> str:
@@ -130,7 +133,26 @@ def reference(folder: Path) -> Reference:
     og_image = source.xpath("//meta[@property='og:image' or @name='og:image']/@content")
     json_ld = " ".join(source.xpath("//script[@type='application/ld+json']/text()"))
     declares = any(value.strip() for value in og_image) or '"image"' in json_ld
-    return Reference(metadata, html_text(expected_html), declares, images)
+    return Reference(metadata, html_text(expected_html), declares, images, declared_authors(source, json_ld))
+
+
+AUTHOR_META_KEYS = frozenset(
+    {"author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator"}
+)
+
+
+def declared_authors(source: lxml.html.HtmlElement, json_ld: str) -> frozenset[str]:
+    """Names the page's metadata gives as its author, lower-cased."""
+    names = {
+        " ".join(meta.get("content", "").split()).casefold()
+        for meta in source.iter("meta")
+        if AUTHOR_META_KEYS & {(meta.get(key) or "").lower() for key in ("name", "property")}
+    }
+    for match in re.finditer(r'"author"\s*:\s*(\{[^}]*\}|\[[^\]]*\]|"[^"]*")', json_ld):
+        names.update(name.casefold() for name in re.findall(r'"name"\s*:\s*"([^"]+)"', match.group(1)))
+        if match.group(1).startswith('"'):
+            names.add(match.group(1).strip('"').casefold())
+    return frozenset(name for name in names if name)
 
 
 # Tags that end a line when a browser lays the page out; text_content() alone would
@@ -180,7 +202,9 @@ def score(extracted: Extracted | None, ref: Reference) -> Scores:
             if expected.get("byline")
             else None
         ),
-        byline_invented=bool(extracted.byline) and not expected.get("byline"),
+        byline_invented=bool(extracted.byline)
+        and not expected.get("byline")
+        and (extracted.byline or "").casefold() not in ref.declared_authors,
         lang=(same((extracted.lang or "")[:2], expected["lang"][:2]) if expected.get("lang") else None),
         published=((extracted.published or "")[:10] == expected_date) if expected_date else None,
         excerpt=same(extracted.excerpt, expected["excerpt"]) if expected.get("excerpt") else None,

@@ -20,13 +20,13 @@ CORPUS = Path(__file__).parent / "fixtures" / "readability"
 # raised as the numbers improve, never lowered to let a regression through; a
 # page added to the corpus moves them, and they are pinned again on the new set.
 FLOORS = {
-    "title": 0.83,
+    "title": 0.84,
     "title_without_site": 0.93,
-    "byline": 0.76,
-    "byline_name": 0.82,
+    "byline": 0.77,
+    "byline_name": 0.83,
     "lang": 1.0,
     "published": 1.0,
-    "shingle_f1_mean": 0.95,
+    "shingle_f1_mean": 0.96,
 }
 # A ceiling: the share of pages given a byline where Readability.js finds none.
 BYLINE_INVENTED_CEILING = 0.0
