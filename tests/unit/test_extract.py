@@ -127,6 +127,21 @@ def test_a_long_table_that_wins_keeps_its_rows_and_the_text_around_it() -> None:
     assert intro in " ".join(content.text_content().split())
 
 
+def test_a_bug_in_extraction_is_not_answered_as_a_page_without_article(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # readability turns every exception into "Unparseable"; a TypeError of ours
+    # must surface as an error, never as a 422 no_article.
+    from unwall.pipeline import extract
+
+    def broken(*_: object) -> None:
+        raise TypeError("a bug")
+
+    monkeypatch.setattr(extract._TreeDocument, "score_paragraphs", broken)
+    with pytest.raises(TypeError):
+        extracted_text(f"<article>{INTRO}{OUTRO}</article>")
+
+
 def test_the_photo_and_caption_beside_each_step_come_along_with_it() -> None:
     # A how-to: each step a text block with its photo and caption beside it;
     # readability merges the steps' text blocks and used to leave the photos.

@@ -103,6 +103,7 @@ _BLOCKS_THAT_MAY_EMPTY = (
 )
 
 
+PROGRAMMING_ERRORS = (TypeError, AttributeError, NameError, KeyError, IndexError, AssertionError)
 _LISTS = frozenset({"ul", "ol"})
 _TABLE_PARTS = frozenset({"tbody", "thead", "tfoot", "tr"})
 _MEDIA_TAGS = frozenset({"figure", "figcaption", "picture", "img"})
@@ -456,6 +457,10 @@ def extract_article(root: HtmlElement) -> HtmlElement:
     try:
         document.summary(html_partial=True)
     except Unparseable as exc:
+        # readability wraps every exception, our subclass's bugs too: those are
+        # not a page without an article, and must not be answered as one.
+        if isinstance(exc.__context__, PROGRAMMING_ERRORS):
+            raise exc.__context__ from None
         raise UnwallError(errors.NO_ARTICLE, f"No article could be extracted: {exc}", 422) from exc
     content = document.extracted
     # Only while readability has not retried on `root` itself is it as the page made it.
