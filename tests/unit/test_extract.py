@@ -156,3 +156,13 @@ def test_the_photo_and_caption_beside_each_step_come_along_with_it() -> None:
     text = " ".join(content.text_content().split())
     assert all(f"Photo of step {n}" in text for n in range(1, 2 * len(PARAGRAPHS) + 1))
     assert len(content.findall(".//img")) == 2 * len(PARAGRAPHS)
+
+
+def test_a_link_named_like_a_popup_keeps_its_words_in_the_sentence() -> None:
+    # A glossary page: every annotated phrase is a link with class="popup".
+    sentence = (
+        "I am a <a class='popup' href='#'>rather elderly</a> man, and my avocations have brought me "
+        "into more than ordinary contact with what would seem an interesting and singular set of men."
+    )
+    text = extracted_text(f"<article>{INTRO}<p>{sentence}</p>{OUTRO}</article>")
+    assert "I am a rather elderly man" in text

@@ -280,10 +280,12 @@ class _TreeDocument(Document):  # type: ignore[misc]
     def remove_unlikely_candidates(self) -> None:
         # readability's own, but only elements with a class or an id are looked
         # at (the others have no name to judge), and each name is judged once.
+        # A link is never dropped for its name, as in Readability.js: the words
+        # of a sentence sit in it (a glossary's `class="popup"` links).
         for elem in self.html.xpath(".//*[@class or @id]"):
             if (
                 _is_unlikely_name(f"{elem.get('class', '')} {elem.get('id', '')}")
-                and elem.tag not in ("html", "body")
+                and elem.tag not in ("html", "body", "a")
                 and not elem.xpath("ancestor-or-self::pre | ancestor-or-self::code")
                 and not elem.xpath(
                     "descendant-or-self::main | descendant-or-self::article | descendant-or-self::math"
