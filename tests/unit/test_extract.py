@@ -166,3 +166,33 @@ def test_a_link_named_like_a_popup_keeps_its_words_in_the_sentence() -> None:
     )
     text = extracted_text(f"<article>{INTRO}<p>{sentence}</p>{OUTRO}</article>")
     assert "I am a rather elderly man" in text
+
+
+def test_a_heading_that_links_back_to_the_contents_is_kept() -> None:
+    # Sphinx and MediaWiki headings are links to the table of contents, with a permalink.
+    heading = "<h2><a href='#toc-3'>Setting up</a><a href='#setting-up'>¶</a></h2>"
+    text = extracted_text(f"<article>{INTRO}{heading}{OUTRO}</article>")
+    assert "Setting up" in text
+
+
+def test_a_sibling_paragraph_that_opens_with_markup_is_judged_on_all_its_text() -> None:
+    # readability read "Using Mercurial with " and nothing after the <tt>.
+    paragraph = (
+        "Using Mercurial with <tt>evolve</tt> to share mutable history solves these problems, "
+        "and you can commit whenever the code is better."
+    )
+    body = f"<p>{PARAGRAPHS[0]}</p><p>{paragraph}</p><div class='section'>" + OUTRO * 3 + "</div>"
+    text = extracted_text(f"<div class='document'>{body}</div>")
+    assert "Using Mercurial with evolve to share" in text
+
+
+def test_a_paragraph_holding_the_headline_is_not_restored_as_one() -> None:
+    # readability turns the headline's <div> into a <p>: it holds no <p> of its own.
+    header = (
+        "<div class='headline'><h2>Lupita Nyong'o</h2>"
+        "<h4>Her $150K Pearl Oscar Dress, made of 6,000 Akoya pearls, was STOLEN from her room</h4></div>"
+        "<h5>2/26/2015 7:11 AM PST BY TMZ STAFF</h5>"
+    )
+    body = f"{header}<div class='content'><p>{PARAGRAPHS[0]}</p>" + OUTRO * 3 + "</div>"
+    text = extracted_text(f"<div class='post'>{body}</div>")
+    assert "Pearl Oscar Dress" not in text

@@ -74,6 +74,18 @@ MIN_OUTSIDE_PARAGRAPH_CHARS = 80
 MAX_OUTSIDE_PARAGRAPH_LINK_DENSITY = 0.25
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 
+# Readability.js's weight for a link within the page ("#section-2": a heading's
+# permalink or back-reference, a footnote mark) against one that leads away.
+IN_PAGE_LINK_WEIGHT = 0.3
+# readability's test of a sibling paragraph: long with few links, or short with
+# none and a full stop.
+SIBLING_PARAGRAPH_CHARS = 80
+MAX_SIBLING_PARAGRAPH_LINK_DENSITY = 0.25
+_SENTENCE_END = re.compile(r"\.( |$)")
+_NOT_IN_A_PARAGRAPH = frozenset(
+    {"h1", "h2", "h3", "h4", "h5", "h6", "div", "section", "article", "header", "footer", "table", "ul", "ol"}
+)
+
 # Elements that carry meaning even when empty of text.
 _KEEP_EMPTY = frozenset({"img", "br", "hr", "td", "th", "picture", "source", "figure"})
 _BLOCKS_THAT_MAY_EMPTY = (
@@ -153,6 +165,7 @@ class _TreeDocument(Document):  # type: ignore[misc]
         article: HtmlElement = super().get_article(candidates, best_candidate, html_partial)
         _bring_media_along(media_beside)
         if parent is not None:
+            self._keep_sibling_paragraphs(article, parent, siblings)
             self._keep_enclosed_flow(article, parent, siblings)
             self._keep_paragraphs_beside_wrapper(article, parent)
         return article
@@ -175,6 +188,37 @@ class _TreeDocument(Document):  # type: ignore[misc]
             and len(_words(element.text_content())) >= MIN_OUTSIDE_PARAGRAPH_CHARS
             and self.get_link_density(element) <= MAX_OUTSIDE_PARAGRAPH_LINK_DENSITY
         )
+
+    def _keep_sibling_paragraphs(
+        self, article: HtmlElement, parent: HtmlElement, siblings: list[HtmlElement]
+    ) -> None:
+        # readability judges a sibling <p> by its text up to its first tag: "Using
+        # Mercurial with <tt>evolve</tt> to share..." read as 21 characters with
+        # no full stop, and the paragraph was left out. Judged on all its text,
+        # as Readability.js does, in the page's order.
+        restored = [
+            sibling
+            for sibling in siblings
+            if sibling.tag == "p" and sibling.getparent() is parent and self._reads_as_paragraph(sibling)
+        ]
+        if not restored:
+            return
+        for sibling in siblings:
+            if sibling.getparent() is article or sibling in restored:
+                article.append(sibling)
+
+    def _reads_as_paragraph(self, paragraph: HtmlElement) -> bool:
+        # A <p> the parser let a headline and a dateline into is a header.
+        if any(
+            isinstance(node.tag, str) and node.tag in _NOT_IN_A_PARAGRAPH
+            for node in paragraph.iterdescendants()
+        ):
+            return False
+        text = readability_clean(paragraph.text_content() or "")
+        link_density = self.get_link_density(paragraph)
+        if len(text) > SIBLING_PARAGRAPH_CHARS:
+            return link_density < MAX_SIBLING_PARAGRAPH_LINK_DENSITY
+        return bool(text) and link_density == 0 and _SENTENCE_END.search(text) is not None
 
     def _keep_enclosed_flow(
         self, article: HtmlElement, parent: HtmlElement, siblings: list[HtmlElement]
@@ -273,8 +317,13 @@ class _TreeDocument(Document):  # type: ignore[misc]
         return candidates
 
     def get_link_density(self, elem: HtmlElement) -> float:
-        # readability's own, with the faster `clean`.
-        link_length = sum(readability_text_length(link) for link in elem.findall(".//a"))
+        # readability's own, with the faster `clean`, and, as in Readability.js,
+        # a link within the page ("#section-2": a heading's permalink or
+        # back-reference, a footnote mark) weighs less than a link away from it.
+        link_length = sum(
+            readability_text_length(link) * (IN_PAGE_LINK_WEIGHT if _is_in_page(link) else 1)
+            for link in elem.findall(".//a")
+        )
         return float(link_length) / max(readability_text_length(elem), 1)
 
     def remove_unlikely_candidates(self) -> None:
@@ -343,6 +392,10 @@ def _bring_media_along(media_beside: dict[HtmlElement, tuple[HtmlElement, list[H
             if element.getparent() is parent:
                 anchor.addnext(element)
                 anchor = element
+
+
+def _is_in_page(link: HtmlElement) -> bool:
+    return (link.get("href") or "").lstrip().startswith("#")
 
 
 def _with_text(elements: Iterator[HtmlElement]) -> Iterator[HtmlElement]:
