@@ -196,3 +196,18 @@ def test_a_paragraph_holding_the_headline_is_not_restored_as_one() -> None:
     body = f"{header}<div class='content'><p>{PARAGRAPHS[0]}</p>" + OUTRO * 3 + "</div>"
     text = extracted_text(f"<div class='post'>{body}</div>")
     assert "Pearl Oscar Dress" not in text
+
+
+def test_every_section_of_a_story_split_by_rules_is_kept() -> None:
+    # Medium: each part of the story is a <section> whose paragraphs sit two
+    # wrappers deep, and the parts are separated by <hr>s.
+    def section(paragraphs: list[str]) -> str:
+        inner = "".join(f"<p>{p}</p>" for p in paragraphs)
+        return f"<section class='ef eg'><div class='n p'><div class='z ab'>{inner}</div></div></section>"
+
+    opening = "Samantha's points are fairly clear, and I assume you read them, for you are smart people."
+    closing = "That, readers, is the big lie, and it is one we should stop telling each other."
+    parts = [section([opening]), section(PARAGRAPHS * 3), section([closing, PARAGRAPHS[0]])]
+    text = extracted_text("<article><div>" + "<hr>".join(parts) + "</div></article>")
+    assert opening in text and closing in text and PARAGRAPHS[1] in text
+    assert text.index(opening) < text.index(PARAGRAPHS[1]) < text.index(closing)

@@ -11,6 +11,7 @@ import copy
 import itertools
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -70,6 +71,11 @@ MAX_ENCLOSED_SHARE = 0.5
 # holds besides the article is a button and an ad slot, the paragraphs right
 # beside the wrapper are the article's too.
 MAX_WRAPPER_LEFTOVER_CHARS = 100
+# Readability.js's bonus for a sibling with the best candidate's class, and
+# readability's bar for a sibling: this share of the best score, at least the floor.
+SAME_CLASS_SIBLING_BONUS = 0.2
+SIBLING_SCORE_SHARE = 0.2
+SIBLING_SCORE_FLOOR = 10
 MIN_OUTSIDE_PARAGRAPH_CHARS = 80
 MAX_OUTSIDE_PARAGRAPH_LINK_DENSITY = 0.25
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
@@ -134,6 +140,7 @@ class _TreeDocument(Document):  # type: ignore[misc]
         self._passes = 0
         self.extracted: HtmlElement | None = None
         self.fell_back_to_body = False
+        self._merge_segments = True
 
     def _parse(self, input: HtmlElement) -> HtmlElement:
         self._passes += 1
@@ -161,6 +168,10 @@ class _TreeDocument(Document):  # type: ignore[misc]
                 best_candidate = {**best_candidate, "elem": holder}
         parent = best.getparent()
         siblings = list(parent) if parent is not None else []
+        sections = _article_sections(candidates, best, best_candidate)
+        # The sections are the article's segments: readability must not also
+        # merge pieces of them into its best block.
+        self._merge_segments = sections is None
         media_beside = _media_beside_candidates(candidates)
         article: HtmlElement = super().get_article(candidates, best_candidate, html_partial)
         _bring_media_along(media_beside)
@@ -168,7 +179,15 @@ class _TreeDocument(Document):  # type: ignore[misc]
             self._keep_sibling_paragraphs(article, parent, siblings)
             self._keep_enclosed_flow(article, parent, siblings)
             self._keep_paragraphs_beside_wrapper(article, parent)
+        if sections is not None:
+            sections.restore(article)
         return article
+
+    def merge_article_segments(
+        self, candidates: dict[HtmlElement, dict[str, Any]], best_candidate: dict[str, Any], threshold: float
+    ) -> None:
+        if self._merge_segments:
+            super().merge_article_segments(candidates, best_candidate, threshold)
 
     def _keep_paragraphs_beside_wrapper(self, article: HtmlElement, wrapper: HtmlElement) -> None:
         if wrapper.getparent() is None or len(_words(wrapper.text_content())) > MAX_WRAPPER_LEFTOVER_CHARS:
@@ -361,6 +380,79 @@ class _TreeDocument(Document):  # type: ignore[misc]
             self.fell_back_to_body = True
         text: str = self.html.text_content() if self.html is not None else ""
         return text
+
+
+@dataclass
+class _Sections:
+    """The other <section>s of an article whose best block is the only child of
+    one (Medium splits a story into sections between rules): readability looks
+    at the best block's siblings, and it has none."""
+
+    before: list[HtmlElement]
+    after: list[HtmlElement]
+
+    def restore(self, article: HtmlElement) -> None:
+        for section in reversed(self.before):
+            article.insert(0, section)
+        for section in self.after:
+            article.append(section)
+
+
+def _article_sections(
+    candidates: dict[HtmlElement, dict[str, Any]], best: HtmlElement, best_candidate: dict[str, object]
+) -> _Sections | None:
+    section = best
+    while (above := section.getparent()) is not None and above.tag not in {"body", "html"}:
+        if sum(1 for child in above if isinstance(child.tag, str)) != 1:
+            break
+        section = above
+    parent = section.getparent()
+    # Only HTML's own <section>s: a <div> named a block may be a gallery or a
+    # quote box, which readability's merging of segments handles better.
+    if section is best or section.tag != "section" or parent is None or parent.tag in {"body", "html"}:
+        return None
+    best_score = best_candidate["content_score"]
+    assert isinstance(best_score, float | int)
+    scores = _section_scores(candidates, section, float(best_score), parent)
+    threshold = max(SIBLING_SCORE_FLOOR, SIBLING_SCORE_SHARE * best_score)
+    chosen = [sibling for sibling, score in scores.items() if score >= threshold]
+    if not chosen:
+        return None
+    position = parent.index(section)
+    return _Sections(
+        before=[s for s in chosen if parent.index(s) < position],
+        after=[s for s in chosen if parent.index(s) > position],
+    )
+
+
+def _section_scores(
+    candidates: dict[HtmlElement, dict[str, Any]],
+    section: HtmlElement,
+    best_score: float,
+    parent: HtmlElement,
+) -> dict[HtmlElement, float]:
+    """The article section's sibling <section>s, in page order, scored as
+    Readability.js scores siblings: readability scores a paragraph's parent and
+    grandparent only, so a section whose paragraphs sit deeper scores as well as
+    the best candidate inside it; one named exactly like the article's section
+    gets a fifth of the best score on top."""
+    inside: dict[HtmlElement, float] = {}
+    for candidate, scored in candidates.items():
+        node = candidate
+        while (above := node.getparent()) is not None and above is not parent:
+            node = above
+        if above is parent and node is not section:
+            inside[node] = max(inside.get(node, float("-inf")), scored["content_score"])
+    name = section.get("class")
+    scores: dict[HtmlElement, float] = {}
+    for sibling in parent:
+        if sibling is section or sibling.tag != "section":
+            continue
+        score = inside.get(sibling, 0.0)
+        if name and sibling.get("class") == name:
+            score += SAME_CLASS_SIBLING_BONUS * best_score
+        scores[sibling] = score
+    return scores
 
 
 def _media_beside_candidates(
