@@ -9,9 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml.etree import tostring
 from lxml.html import HtmlElement
+from readability import Document
 from readability.readability import REGEXES, clean
 
-from unwall.pipeline.extract import _holds_block_tag, readability_clean
+from unwall.pipeline.extract import _holds_block_tag, _TreeDocument, readability_clean
 from unwall.pipeline.parse import parse_html
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -58,3 +59,30 @@ def test_clean_is_readabilitys_on_the_text_of_real_pages() -> None:
             assert readability_clean(text) == clean(text), page
             texts += 1
     assert texts > 1000
+
+
+def _quote_page(lead: str) -> HtmlElement:
+    quote = "<blockquote><p>We will build the bridge by spring, whatever the weather.</p></blockquote>"
+    nested = "<section><div><span>Short:</span></div><div><blockquote>x</blockquote></div></section>"
+    return parse_html(
+        f"<html><body><div><div><p>{lead}</p></div><div>{quote}</div>{nested}</div></body></html>"
+    )
+
+
+def test_preserved_elements_are_readabilitys_and_code_blocks() -> None:
+    # Tables of contents and the lead-ins to quotes, on real pages and on pages made of them.
+    pages = sorted((FIXTURES / "readability").glob("*/source.html"))
+    roots = [parse_html(page.read_text(encoding="utf-8")) for page in pages]
+    roots += [
+        _quote_page("The mayor said on Tuesday evening, in front of the council:"),
+        _quote_page("No colon"),
+    ]
+    leads = 0
+    for root in roots:
+        document = _TreeDocument(root, None)
+        ours = set(document.get_preserved_elements(root))
+        theirs = set(Document.get_preserved_elements(document, root))
+        assert theirs <= ours
+        assert all(extra.find(".//pre") is not None for extra in ours - theirs)
+        leads += sum(1 for element in theirs if element.tag != "ul")
+    assert leads > 0

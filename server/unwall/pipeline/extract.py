@@ -275,7 +275,21 @@ class _TreeDocument(Document):  # type: ignore[misc]
             pending_heading = None
 
     def get_preserved_elements(self, node: HtmlElement) -> dict[HtmlElement, bool]:
-        preserved: dict[HtmlElement, bool] = super().get_preserved_elements(node)
+        # readability's own: tables of contents, and the lead-in to a quote ("He
+        # wrote:"). Its test of a lead-in read the whole text of every ancestor
+        # of every block, once per block; each element is now read once, and only
+        # where a quote follows.
+        preserved: dict[HtmlElement, bool] = {
+            ul: True for ul in self.tags(node, "ul") if self.is_toc_list(ul)
+        }
+        if node.find(".//blockquote") is not None:
+            leads: dict[HtmlElement, bool] = {}
+            for block in self.tags(node, "div", "section"):
+                if any(
+                    self._leads_a_quote(lead, leads)
+                    for lead in itertools.chain([block], block.iterancestors())
+                ):
+                    preserved[block] = True
         # Only the wrappers of a <pre> can be code blocks: walk up from each.
         for pre in node.iter("pre"):
             for block in pre.iterancestors():
@@ -289,6 +303,17 @@ class _TreeDocument(Document):  # type: ignore[misc]
                 if self.class_weight(block) >= 0:
                     preserved[block] = True
         return preserved
+
+    def _leads_a_quote(self, lead: HtmlElement, known: dict[HtmlElement, bool]) -> bool:
+        if lead not in known:
+            following = lead.getnext()
+            known[lead] = (
+                following is not None
+                and following.find(".//blockquote") is not None
+                and (lead.text_content() or "").rstrip().endswith(":")
+                and len(readability_clean(lead.text_content() or "")) >= self.min_text_length
+            )
+        return known[lead]
 
     def sanitize(
         self, node: HtmlElement, candidates: dict[HtmlElement, dict[str, Any]], keep_all_images: bool = False
