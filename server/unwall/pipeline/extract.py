@@ -356,19 +356,28 @@ class _TreeDocument(Document):  # type: ignore[misc]
             if grand_parent_node is not None:
                 candidates[grand_parent_node]["content_score"] += content_score / 2.0
 
+        # A link inside nested candidates is measured once, not once per candidate.
+        link_lengths: dict[HtmlElement, float] = {}
         for elem in ordered:
-            candidates[elem]["content_score"] *= 1 - self.get_link_density(elem)
+            candidates[elem]["content_score"] *= 1 - self.get_link_density(elem, link_lengths)
         return candidates
 
-    def get_link_density(self, elem: HtmlElement) -> float:
+    def get_link_density(
+        self, elem: HtmlElement, link_lengths: dict[HtmlElement, float] | None = None
+    ) -> float:
         # readability's own, with the faster `clean`, and, as in Readability.js,
         # a link within the page ("#section-2": a heading's permalink or
         # back-reference, a footnote mark) weighs less than a link away from it.
-        link_length = sum(
-            readability_text_length(link) * (IN_PAGE_LINK_WEIGHT if _is_in_page(link) else 1)
-            for link in elem.findall(".//a")
-        )
-        return float(link_length) / max(readability_text_length(elem), 1)
+        # `link_lengths` keeps each link's weighed length while the tree does not change.
+        link_length = 0.0
+        for link in elem.iterdescendants("a"):
+            length = link_lengths.get(link) if link_lengths is not None else None
+            if length is None:
+                length = readability_text_length(link) * (IN_PAGE_LINK_WEIGHT if _is_in_page(link) else 1)
+                if link_lengths is not None:
+                    link_lengths[link] = length
+            link_length += length
+        return link_length / max(readability_text_length(elem), 1)
 
     def remove_unlikely_candidates(self) -> None:
         # readability's own, but only elements with a class or an id are looked
