@@ -211,3 +211,14 @@ def test_every_section_of_a_story_split_by_rules_is_kept() -> None:
     text = extracted_text("<article><div>" + "<hr>".join(parts) + "</div></article>")
     assert opening in text and closing in text and PARAGRAPHS[1] in text
     assert text.index(opening) < text.index(PARAGRAPHS[1]) < text.index(closing)
+
+
+def test_a_photo_in_its_wrapper_between_two_kept_parts_is_kept() -> None:
+    caption = "In the late 1800s, overhead utilities were buried to lessen the exposure to winter weather."
+    photo = (
+        "<div class='photoviewer-wrapper'><div><span>Image</span>"
+        "<figure><img src='https://example.org/q.jpg' alt=''>"
+        f"<figcaption>{caption}</figcaption></figure></div></div>"
+    )
+    text = extracted_text(nested_sections(photo))
+    assert caption in text

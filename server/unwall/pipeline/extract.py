@@ -65,6 +65,8 @@ ENCLOSED_FLOW_TAGS = frozenset(
 )
 MAX_ENCLOSED_LINK_DENSITY = 0.5
 MAX_ENCLOSED_SHARE = 0.5
+# Text a figure's wrapper may hold besides the caption: a label such as "Image".
+MAX_FIGURE_WRAPPER_TEXT_CHARS = 20
 # A "read more" expander wraps the rest of an article in a box of its own, with
 # the opening paragraphs outside it: readability takes the box's content and
 # never sees them, because they are not its siblings. When what the wrapper
@@ -257,7 +259,9 @@ class _TreeDocument(Document):  # type: ignore[misc]
                     anchor.addnext(pending_heading)
                 anchor, pending_heading = sibling, None
                 continue
-            if anchor is None or sibling.getparent() is not parent or sibling.tag not in ENCLOSED_FLOW_TAGS:
+            if anchor is None or sibling.getparent() is not parent:
+                continue
+            if sibling.tag not in ENCLOSED_FLOW_TAGS and not _is_figure_wrapper(sibling):
                 continue
             if sibling.tag in _HEADINGS:
                 # A heading belongs to what follows it: kept only if that is kept.
@@ -487,6 +491,16 @@ def _section_scores(
             score += SAME_CLASS_SIBLING_BONUS * best_score
         scores[sibling] = score
     return scores
+
+
+def _is_figure_wrapper(block: HtmlElement) -> bool:
+    """A <div> that holds a figure and, besides its caption, next to no text
+    (a player's "Image" label): the figure is the article's, its wrapper is
+    markup."""
+    if block.tag not in {"div", "section"} or block.find(".//figure") is None:
+        return False
+    captions = sum(len(_words(caption.text_content())) for caption in block.iter("figcaption"))
+    return len(_words(block.text_content())) - captions <= MAX_FIGURE_WRAPPER_TEXT_CHARS
 
 
 def _media_beside_candidates(
