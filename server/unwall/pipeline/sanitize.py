@@ -78,6 +78,7 @@ def is_safe_url(url: str) -> bool:
 def sanitize_tree(content: HtmlElement) -> None:
     """Cut `content` down to the allow-list, in place."""
     _remove_control_characters(content)
+    _move_misplaced_table_content(content)
     for element in reversed(list(content.iter())):
         if element is content:
             continue
@@ -100,11 +101,116 @@ def sanitize_tree(content: HtmlElement) -> None:
             # An item outside a list: libxml2 and html5ever close it in different
             # places, and it shows as a stray bullet.
             element.drop_tag()
+        elif tag in _TABLE_ROW_PARTS and next(element.iterancestors("table"), None) is None:
+            element.drop_tag()  # a row or cell outside a table: html5ever ignores the tag
+        elif tag in _ENDED_BY_BLOCKS and any(True for _ in element.iterdescendants(*_ENDED_BY_BLOCKS[tag])):
+            # A paragraph around blocks, a heading around a paragraph: libxml2
+            # and html5ever end the outer element in different places. The
+            # words stay, and the blocks.
+            element.drop_tag()
+        elif tag in _CLOSED_BY_A_PARAGRAPH and element.find(".//p") is not None:
+            # libxml2 ends these at a <p> where html5ever nests the <p> in them:
+            # the output would read back as another tree. The paragraphs stay.
+            element.drop_tag()
+        elif tag in _BLOCKS and any(True for _ in element.iterancestors("pre")):
+            element.drop_tag()  # markup inside a code block is read as its text
+        elif tag == "pre" and _parent_tag(element) in {"ul", "ol"}:
+            # libxml2 ends a list at a <pre> that html5ever keeps in it (left
+            # there by an unwrapped table): it becomes an item of its own.
+            element.addprevious(li := element.makeelement("li", {}))
+            li.append(element)
+        elif tag == "a" and element.find(".//table") is not None:
+            element.drop_tag()  # likewise, at a <table>
         elif tag == "table" and _is_empty(element):
             # Shows nothing, and parsers disagree on where an empty table sits
             # beside list items, so the output would not read back as itself.
             element.drop_tree()
     content.attrib.clear()
+
+
+_CLOSED_BY_A_PARAGRAPH = frozenset({"b", "i", "s", "small", "u"})
+_TABLE_ROW_PARTS = ("caption", "thead", "tbody", "tfoot", "tr", "td", "th")
+_BLOCKS = (
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "details",
+    "div",
+    "dl",
+    "dd",
+    "dt",
+    "figure",
+    "figcaption",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "ul",
+)
+_IN_NO_HEADING = ("p", "table", "li", "h1", "h2", "h3", "h4", "h5", "h6")
+_ENDED_BY_BLOCKS = {"p": _BLOCKS} | {
+    heading: _IN_NO_HEADING for heading in ("h1", "h2", "h3", "h4", "h5", "h6")
+}
+# What each part of a table may hold; html5ever moves anything else out.
+_TABLE_PARTS = {
+    "table": frozenset({"caption", "colgroup", "thead", "tbody", "tfoot", "tr"}),
+    "thead": frozenset({"tr"}),
+    "tbody": frozenset({"tr"}),
+    "tfoot": frozenset({"tr"}),
+    "tr": frozenset({"td", "th"}),
+}
+
+
+def _move_misplaced_table_content(content: HtmlElement) -> None:
+    """Text and elements between a table's rows or cells are put before the
+    table, in page order, as html5ever (and a browser) put them: left where
+    libxml2 keeps them, the output would read back as another tree."""
+    for table in list(content.iter("table")):
+        if table.getparent() is None:
+            continue
+        misplaced: list[str | HtmlElement] = []
+        _collect_misplaced(table, misplaced)
+        for item in misplaced:
+            if isinstance(item, str):
+                previous = table.getprevious()
+                if previous is not None:
+                    previous.tail = f"{previous.tail or ''}{item}"
+                else:
+                    parent = table.getparent()
+                    parent.text = f"{parent.text or ''}{item}"
+            else:
+                table.addprevious(item)
+
+
+def _collect_misplaced(part: HtmlElement, misplaced: list[str | HtmlElement]) -> None:
+    if (part.text or "").strip():
+        misplaced.append(part.text or "")
+    part.text = None
+    for child in list(part):
+        tail = child.tail if (child.tail or "").strip() else None
+        if isinstance(child.tag, str) and child.tag in _TABLE_PARTS[part.tag]:
+            if child.tag in _TABLE_PARTS:
+                _collect_misplaced(child, misplaced)
+            child.tail = None
+            if tail:
+                misplaced.append(tail)
+        else:
+            part.remove(child)  # its tail goes with it
+            misplaced.append(child)
 
 
 def _parent_tag(element: HtmlElement) -> str | None:
@@ -173,8 +279,13 @@ def sanitize_html(html: str) -> str:
 _EMPTY_TABLE = re.compile(r"<table(?: [a-z]+=\"[^\"]*\")*>\s*</table>")
 
 
+# A parser drops the newline right after <pre> and html5ever does not write one
+# back: each pass would take one more of a code block's leading blank lines.
+_PRE_LEADING_NEWLINES = re.compile(r"(<pre(?: [a-z]+=\"[^\"]*\")*>)\n+")
+
+
 def _clean(html: str) -> str:
-    return _EMPTY_TABLE.sub("", _nh3_clean(html))
+    return _PRE_LEADING_NEWLINES.sub(r"\1", _EMPTY_TABLE.sub("", _nh3_clean(html)))
 
 
 def _nh3_clean(html: str) -> str:
