@@ -206,6 +206,7 @@ class RuleSet:
     related_labels: PhraseSet
     promo_phrases: PhraseSet
     error_report_phrases: PhraseSet
+    media_labels: frozenset[str]
     consent_vocabulary: PhraseSet
     # Any phrase the classifier could act on, and the cookie stems: a block
     # without one is skipped.
@@ -519,6 +520,7 @@ def load_rules() -> RuleSet:
         related_labels=_phrase_set(merged("related")),
         promo_phrases=_phrase_set(merged("promo")),
         error_report_phrases=_phrase_set(merged("error_report")),
+        media_labels=frozenset(normalize_label(label) for label in merged("media_labels")),
         consent_vocabulary=_phrase_set(merged("vocabulary") + merged("dialog")),
         any_trigger=_phrase_set(
             merged("dialog")

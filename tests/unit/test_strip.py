@@ -751,3 +751,23 @@ def test_a_sentence_that_begins_with_a_label_word_stays() -> None:
     root, removals = strip(f"<article>{paragraphs_html()}{sentence}</article>")
     assert removals == []
     assert "the council's own report" in body_text(root)
+
+
+@pytest.mark.parametrize("label", ["Image", "Photo", "Vidéo", "Bildergalerie", "Zdjęcie"])
+def test_a_figures_screen_reader_label_goes_and_its_caption_stays(label: str) -> None:
+    caption = "In the late 1800s, overhead utilities were buried to lessen the exposure to winter weather."
+    figure = (
+        f"<figure><div><span class='visually-hidden'>{label}</span><img src='https://example.org/a.jpg'></div>"
+        f"<figcaption>{caption}</figcaption></figure>"
+    )
+    root, removals = strip(f"<article><p>{ARTICLE[0]}</p>{figure}</article>")
+    assert label not in body_text(root)
+    assert caption in body_text(root)
+    assert root.find(".//img") is not None
+    assert [r.rule for r in removals] == ["classifier.media-label"]
+
+
+def test_a_one_word_caption_is_a_caption() -> None:
+    figure = "<figure><img src='https://example.org/a.jpg'><figcaption>Photo</figcaption></figure>"
+    root, removals = strip(f"<article><p>{ARTICLE[0]}</p>{figure}</article>")
+    assert "Photo" in body_text(root) and removals == []

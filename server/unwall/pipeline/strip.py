@@ -38,6 +38,9 @@ from unwall.rules import (
     normalize_text,
 )
 
+# Where a figure's screen-reader label sits: never a figcaption, whose text is
+# the caption however short.
+MEDIA_LABEL_TAGS = ("span", "div", "p", "small", "em", "strong", "b", "i")
 # Never part of a reader view; removed without a report (they are not "junk the
 # user saw", just machinery).
 MACHINERY_TAGS = frozenset(
@@ -201,6 +204,7 @@ def strip_page(root: HtmlElement, rules: RuleSet, observer: RemovalObserver | No
     _drop_machinery(scope, context)
     _remove_named_regions(scope, context)
     _classify_blocks(scope, context)
+    _remove_media_labels(scope, context)
     _drop_controls(scope)
     _unwrap_forms(scope)
     return context.removals
@@ -355,6 +359,18 @@ def _drop_machinery(scope: HtmlElement, context: _Context) -> None:
 def _drop_controls(scope: HtmlElement) -> None:
     for element in list(scope.iter(*CONTROL_TAGS)):
         _remove(element)
+
+
+def _remove_media_labels(scope: HtmlElement, context: _Context) -> None:
+    """A figure's label for screen readers ('Image', 'Photo'), hidden by the
+    page's CSS, would read as a line of its own above the caption."""
+    for figure in scope.iter("figure"):
+        for element in list(figure.iterdescendants(*MEDIA_LABEL_TAGS)):
+            if element.getparent() is None or element.find(".//img") is not None:
+                continue
+            if normalize_label(element.text_content()) in context.rules.media_labels:
+                _record(context, element, "boilerplate", "classifier.media-label")
+                _remove(element)
 
 
 def _remove_named_regions(scope: HtmlElement, context: _Context) -> None:
