@@ -771,3 +771,12 @@ def test_a_one_word_caption_is_a_caption() -> None:
     figure = "<figure><img src='https://example.org/a.jpg'><figcaption>Photo</figcaption></figure>"
     root, removals = strip(f"<article><p>{ARTICLE[0]}</p>{figure}</article>")
     assert "Photo" in body_text(root) and removals == []
+
+
+def test_a_video_players_settings_dialog_does_not_read_as_words() -> None:
+    labels = "".join(f"<label class='vjs-label'>{word}</label>" for word in ("Foreground", "Text Edge Style"))
+    settings = f"<div class='vjs-caption-settings vjs-modal-overlay vjs-hidden'>{labels}</div>"
+    player = f"<div class='video-js'>{settings}</div>"
+    root, removals = strip(f"<article><p>{ARTICLE[0]}</p>{player}<p>{ARTICLE[1]}</p></article>")
+    assert "Foreground" not in body_text(root) and ARTICLE[1] in body_text(root)
+    assert [r.rule for r in removals] == ["boilerplate.media-player-controls"]
