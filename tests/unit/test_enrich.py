@@ -18,6 +18,7 @@ from unwall.pipeline.enrich import (
     enrich,
     normalize_date,
     remove_repeated_meta,
+    separate_caption_parts,
     strip_site_from_title,
 )
 from unwall.pipeline.metadata import PageMetadata, article_json_ld, collect_metadata
@@ -789,3 +790,24 @@ def test_other_short_lines_stay(line: str) -> None:
 
 def test_the_byline_in_the_article_text_after_it_begins_stays() -> None:
     assert body_after_meta_removal("", "Jane Doe", None).endswith("Jane Doe said so.")
+
+
+@pytest.mark.parametrize(
+    ("caption", "reads"),
+    [
+        (
+            "<span>Buried in the 1800s.</span><span><span>Credit</span><span>Kirsten Luce</span></span>",
+            "Buried in the 1800s. Credit Kirsten Luce",
+        ),
+        ("The harbour at dawn.<span>Photo: A. Person</span>", "The harbour at dawn. Photo: A. Person"),
+        # Markup inside a word or a name stays glued.
+        ("Photo by <b>A.</b>Person, 2<sup>nd</sup> of May", "Photo by A.Person, 2nd of May"),
+        ("Already apart <span>here</span>", "Already apart here"),
+    ],
+)
+def test_the_parts_of_a_caption_read_apart(caption: str, reads: str) -> None:
+    content = lxml.html.fragment_fromstring(
+        f"<div><figure><img src='https://example.org/a.jpg'><figcaption>{caption}</figcaption></figure></div>"
+    )
+    separate_caption_parts(content)
+    assert " ".join(content.find(".//figcaption").text_content().split()) == reads
