@@ -130,37 +130,12 @@ def sanitize_tree(content: HtmlElement) -> None:
 
 _CLOSED_BY_A_PARAGRAPH = frozenset({"b", "i", "s", "small", "u"})
 _TABLE_ROW_PARTS = ("caption", "thead", "tbody", "tfoot", "tr", "td", "th")
+# The block elements a parser ends a <p> at (HTML's list, which html5ever follows).
 _BLOCKS = (
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "details",
-    "div",
-    "dl",
-    "dd",
-    "dt",
-    "figure",
-    "figcaption",
-    "footer",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "li",
-    "main",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "ul",
-)
+    "address", "article", "aside", "blockquote", "details", "div", "dl", "dd", "dt", "figure",
+    "figcaption", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
+    "ol", "p", "pre", "section", "summary", "table", "ul",
+)  # fmt: skip
 _IN_NO_HEADING = ("p", "table", "li", "h1", "h2", "h3", "h4", "h5", "h6")
 _ENDED_BY_BLOCKS = {"p": _BLOCKS} | {
     heading: _IN_NO_HEADING for heading in ("h1", "h2", "h3", "h4", "h5", "h6")
