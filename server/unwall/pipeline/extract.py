@@ -78,8 +78,6 @@ MAX_WRAPPER_LEFTOVER_CHARS = 100
 SAME_CLASS_SIBLING_BONUS = 0.2
 SIBLING_SCORE_SHARE = 0.2
 SIBLING_SCORE_FLOOR = 10
-MIN_OUTSIDE_PARAGRAPH_CHARS = 80
-MAX_OUTSIDE_PARAGRAPH_LINK_DENSITY = 0.25
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 
 # Readability.js's weight for a link within the page ("#section-2": a heading's
@@ -204,11 +202,7 @@ class _TreeDocument(Document):  # type: ignore[misc]
             article.append(paragraph)
 
     def _is_outside_paragraph(self, element: HtmlElement) -> bool:
-        return (
-            element.tag == "p"
-            and len(_words(element.text_content())) >= MIN_OUTSIDE_PARAGRAPH_CHARS
-            and self.get_link_density(element) <= MAX_OUTSIDE_PARAGRAPH_LINK_DENSITY
-        )
+        return element.tag == "p" and self._reads_as_paragraph(element)
 
     def _keep_sibling_paragraphs(
         self, article: HtmlElement, parent: HtmlElement, siblings: list[HtmlElement]
@@ -217,11 +211,11 @@ class _TreeDocument(Document):  # type: ignore[misc]
         # Mercurial with <tt>evolve</tt> to share..." read as 21 characters with
         # no full stop, and the paragraph was left out. Judged on all its text,
         # as Readability.js does, in the page's order.
-        restored = [
+        restored = {
             sibling
             for sibling in siblings
             if sibling.tag == "p" and sibling.getparent() is parent and self._reads_as_paragraph(sibling)
-        ]
+        }
         if not restored:
             return
         for sibling in siblings:
