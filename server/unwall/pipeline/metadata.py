@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from unwall.pipeline.normalize import HIDING_STYLE
@@ -224,12 +225,25 @@ def _is_hidden_or_caption(element: HtmlElement) -> bool:
 
 
 def _visible_text(element: HtmlElement) -> str:
-    """Text a reader sees: not the code of a <script> or <style> inside."""
-    parts = [element.text or ""]
-    for child in element:
-        if isinstance(child.tag, str) and child.tag not in INVISIBLE_TEXT_TAGS:
-            parts.append(_visible_text(child))
-        parts.append(child.tail or "")
+    """Text a reader sees: not the code of a <script> or <style> inside. (A walk,
+    not a recursion: a page may nest blocks thousands deep.)"""
+    parts = []
+    hidden_depth = 0
+    for event, node in etree.iterwalk(element, events=("start", "end", "comment")):
+        if event == "comment":
+            parts.append(node.tail or "" if hidden_depth == 0 else "")
+            continue
+        invisible = isinstance(node.tag, str) and node.tag in INVISIBLE_TEXT_TAGS
+        if event == "start":
+            if invisible:
+                hidden_depth += 1
+            elif hidden_depth == 0 and isinstance(node.tag, str):
+                parts.append(node.text or "")
+            continue
+        if invisible:
+            hidden_depth -= 1
+        if node is not element and hidden_depth == 0:
+            parts.append(node.tail or "")
     return "".join(parts)
 
 
