@@ -22,7 +22,7 @@ from readability.readability import REGEXES, Unparseable
 
 from unwall import errors
 from unwall.errors import UnwallError
-from unwall.pipeline.normalize import HIDING_STYLE
+from unwall.pipeline.normalize import is_hidden
 
 # readability-lxml's `clean()`, the text its link density is measured on. Its
 # three patterns each rescan every whitespace run, the middle one backtracking
@@ -123,7 +123,7 @@ _BLOCKS_THAT_MAY_EMPTY = (
 
 PROGRAMMING_ERRORS = (TypeError, AttributeError, NameError, KeyError, IndexError, AssertionError)
 _LISTS = frozenset({"ul", "ol"})
-_TABLE_PARTS = frozenset({"tbody", "thead", "tfoot", "tr"})
+_SCORED_TABLE_PARTS = frozenset({"tbody", "thead", "tfoot", "tr"})
 _MEDIA_TAGS = frozenset({"figure", "figcaption", "picture", "img"})
 
 
@@ -156,7 +156,7 @@ class _TreeDocument(Document):  # type: ignore[misc]
     ) -> HtmlElement:
         best = best_candidate["elem"]
         assert isinstance(best, HtmlElement)
-        if best.tag in _TABLE_PARTS:
+        if best.tag in _SCORED_TABLE_PARTS:
             # readability scores <td>s, so a long table's body can win: taken
             # alone, its rows lose their <table> and the text around the table
             # (a list article's introduction) is never looked at. The block
@@ -713,8 +713,7 @@ def _has_ancestor_in(element: HtmlElement, members: set[HtmlElement], block: Htm
 def drop_hidden(tree: HtmlElement) -> None:
     """What the page hides (`hidden`, `display: none`) is not read."""
     for element in tree.xpath(".//*[@hidden] | .//*[@style]"):
-        hidden = element.get("hidden") is not None or HIDING_STYLE.search(element.get("style") or "")
-        if hidden and element.getparent() is not None:
+        if is_hidden(element) and element.getparent() is not None:
             element.drop_tree()
 
 

@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 from lxml import etree
 from lxml.html import HtmlElement
 
-from unwall.pipeline.normalize import HIDING_STYLE
+from unwall.pipeline.normalize import is_hidden
 from unwall.rules import byline_prefix_pattern, element_name_runs
 
 ARTICLE_TYPES = frozenset(
@@ -215,9 +215,7 @@ def _text_between(start: HtmlElement, end: HtmlElement, limit: int) -> int | Non
 def _is_hidden_or_caption(element: HtmlElement) -> bool:
     """A hidden widget, or a photo's caption, is not what the story opens with."""
     for node in itertools.chain([element], element.iterancestors()):
-        if node.tag in {"figure", "figcaption"} or node.get("hidden") is not None:
-            return True
-        if HIDING_STYLE.search(node.get("style") or ""):
+        if node.tag in {"figure", "figcaption"} or is_hidden(node):
             return True
         if CAPTION_NAME.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
             return True

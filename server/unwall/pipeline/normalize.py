@@ -41,7 +41,12 @@ _WIDTH_OR_DENSITY = re.compile(r"^([\d.]+)([wx])$")
 
 
 # An inline style that keeps an element off the screen.
-HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def is_hidden(element: HtmlElement) -> bool:
+    """The page hides the element itself (`hidden`, `display: none`)."""
+    return element.get("hidden") is not None or _HIDING_STYLE.search(element.get("style") or "") is not None
 
 
 def unhide_article(root: HtmlElement) -> None:
