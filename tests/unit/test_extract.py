@@ -222,3 +222,10 @@ def test_a_photo_in_its_wrapper_between_two_kept_parts_is_kept() -> None:
     )
     text = extracted_text(nested_sections(photo))
     assert caption in text
+
+
+@pytest.mark.parametrize("shell", ["<em> </em>", "<span>\n</span>", "<a href='/x'> </a>", "<b><i> </i></b>"])
+def test_an_empty_inline_shell_between_two_words_leaves_them_apart(shell: str) -> None:
+    sentence = f"Critics called the plan misguided{shell}policy advocacy from the start."
+    body = f"<article><p>{PARAGRAPHS[0]}</p><p>{sentence}</p>{OUTRO}</article>"
+    assert "misguided policy advocacy" in extracted_text(body)

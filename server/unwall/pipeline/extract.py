@@ -730,7 +730,16 @@ def remove_empty_elements(content: HtmlElement) -> None:
             continue
         if any(child.tag in _KEEP_EMPTY for child in element.iter()):
             continue
-        element.drop_tree()
+        _drop_keeping_word_break(element)
+
+
+def _drop_keeping_word_break(element: HtmlElement) -> None:
+    """`misguided<em> </em>policy`: the empty shell's space is the only thing
+    between two words, so it stays."""
+    tail = element.tail or ""
+    if element.text_content() and not tail[:1].isspace():
+        element.tail = " " + tail
+    element.drop_tree()
 
 
 def has_article_substance(content: HtmlElement) -> bool:
