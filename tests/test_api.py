@@ -319,6 +319,25 @@ async def test_full_queue_answers_503_with_retry_after(aiohttp_client: ClientFac
     assert (await slow).status in {200, 422}
 
 
+async def test_a_page_larger_than_the_socket_buffers_crosses_the_pool_whole(client: TestClient) -> None:
+    """A job and its answer are framed messages over a socket pair, read and
+    written by the event loop in pieces: a page of about a megabyte, both
+    ways, must arrive exactly as the pipeline renders it in-process."""
+    from unwall.formats import render
+    from unwall.pipeline import run
+
+    paragraph = "<p>" + "Une phrase d’article assez longue pour compter, avec des virgules, " * 8 + "</p>"
+    page = (
+        "<html><body><article>" + ("<h2>Partie</h2>" + paragraph * 10) * 180 + "</article></body></html>"
+    ).encode()
+    assert len(page) > 1_000_000
+    response = await client.post(
+        "/v1/reader", data=page, params={"format": "text"}, headers={"Content-Type": "text/html"}
+    )
+    assert response.status == 200
+    assert await response.text() == render(run(page, None), "text")
+
+
 def _slow_page() -> bytes:
     """A large, real-looking page that takes the pipeline a second or more."""
     paragraph = "<p>" + "Une phrase d’article assez longue pour compter, avec des virgules, " * 8 + "</p>"
