@@ -229,3 +229,46 @@ def test_an_empty_inline_shell_between_two_words_leaves_them_apart(shell: str) -
     sentence = f"Critics called the plan misguided{shell}policy advocacy from the start."
     body = f"<article><p>{PARAGRAPHS[0]}</p><p>{sentence}</p>{OUTRO}</article>"
     assert "misguided policy advocacy" in extracted_text(body)
+
+
+def test_readability_leaves_the_page_tree_as_it_was_on_a_retry_pass_too() -> None:
+    """The declared article container is read from the page's tree after
+    readability is done, so neither pass may change that tree. Here the first,
+    ruthless pass drops the only text (its box is named like a comment) and
+    readability retries."""
+    from lxml import html
+
+    from unwall.pipeline.extract import _TreeDocument
+
+    body = "<div class='comment-like'><div><p>" + "</p><p>".join(PARAGRAPHS) + "</p></div></div>"
+    root = parse_html(f"<html><body>{body}<script>var x = 1;</script></body></html>")
+    before = html.tostring(root)
+    document = _TreeDocument(root, None)
+    document.summary(html_partial=True)
+    assert document._passes == 2
+    assert html.tostring(root) == before
+
+
+def test_readabilitys_choice_counts_as_inside_the_container_piece_by_piece() -> None:
+    """readability can set a heading and a line side by side that the page had
+    apart (a date between them): the choice still lies inside the container."""
+    from lxml import html
+
+    from unwall.pipeline.extract import _lies_within
+
+    choice = html.fromstring("<div><h2>The perfect steak</h2><p>Tested in the garden</p></div>")
+    assert _lies_within(choice, "The perfect steak 19.03.2019 | by Inga Buller Tested in the garden and more")
+    assert not _lies_within(choice, "Something else entirely, from the sidebar")
+
+
+def test_an_article_of_text_and_line_breaks_is_found_by_its_container() -> None:
+    """No paragraph to score: readability falls back to the whole page, which
+    is too long to be a reader view; the page's one article container is it."""
+    article = "<br><br>".join(PARAGRAPHS * 3)
+    archive = "".join(
+        f"<li><a href='/archive/{n}'>The council's budget, part {n}</a></li>" for n in range(60)
+    )
+    body = f"<article><section class='body'>{article}</section></article><ul>{archive}</ul>"
+    text = extracted_text(body)
+    assert PARAGRAPHS[0] in text and PARAGRAPHS[3] in text
+    assert len(text) < 2 * len(" ".join(PARAGRAPHS * 3))

@@ -40,6 +40,8 @@ MIN_ARTICLE_CHARS = 80
 # readability falls back to the whole <body> when no block stands out. After
 # stripping, a short body is the article itself (a note, a short post); a long
 # one is a page of many things, and showing it all would not be a reader view.
+# When the page marks its one article container, that container is the answer
+# (an article written as text and <br>s, not paragraphs, has no block to score).
 MAX_WHOLE_BODY_CHARS = 3000
 
 # readability scores paragraphs, so an article written as lists (release notes,
@@ -131,8 +133,10 @@ class _TreeDocument(Document):  # type: ignore[misc]
     """readability-lxml's `Document`, fed a tree and returning one.
 
     readability re-reads its input for a second, gentler pass when the first
-    finds too little, so it gets a private copy and the pristine tree stays for
-    that retry: one copy, and no parsing at all.
+    finds too little, and each pass changes the tree it reads: each gets a
+    private copy, so the page's own tree stays as the page made it (for that
+    retry, and for the declared article container afterwards). One copy on
+    most pages, and no parsing at all.
     """
 
     def __init__(self, root: HtmlElement, url: str | None) -> None:
@@ -144,7 +148,7 @@ class _TreeDocument(Document):  # type: ignore[misc]
 
     def _parse(self, input: HtmlElement) -> HtmlElement:
         self._passes += 1
-        doc = copy.deepcopy(input) if self._passes == 1 else input
+        doc = copy.deepcopy(input)
         drop_hidden(doc)
         return doc
 
@@ -652,10 +656,13 @@ def extract_article(root: HtmlElement) -> HtmlElement:
             raise exc.__context__ from None
         raise UnwallError(errors.NO_ARTICLE, f"No article could be extracted: {exc}", 422) from exc
     content = document.extracted
-    # Only while readability has not retried on `root` itself is it as the page made it.
-    if document._passes == 1 and content is not None:
-        content = _declared_article_if_fuller(root, content)
-    if content is None or (document.fell_back_to_body and len(content.text_content()) > MAX_WHOLE_BODY_CHARS):
+    declared = _declared_article(root)
+    if content is None:
+        raise UnwallError(errors.NO_ARTICLE, "The page holds no article: no block of text stands out.", 422)
+    if declared is not None and (document.fell_back_to_body or _is_small_part_of(content, declared)):
+        drop_hidden(declared)
+        content = declared
+    elif document.fell_back_to_body and len(content.text_content()) > MAX_WHOLE_BODY_CHARS:
         raise UnwallError(errors.NO_ARTICLE, "The page holds no article: no block of text stands out.", 422)
     if content.tag != "div":
         content.tag = "div"
@@ -666,25 +673,35 @@ def extract_article(root: HtmlElement) -> HtmlElement:
     return content
 
 
-def _declared_article_if_fuller(root: HtmlElement, extracted: HtmlElement) -> HtmlElement:
+def _declared_article(root: HtmlElement) -> HtmlElement | None:
+    """The one article container the page marks, when it holds enough text.
+    Several (a list page, a live blog of <article> entries) say nothing about
+    which one is the story."""
     containers = root.xpath(ARTICLE_CONTAINER_XPATH)
-    # Several articles (a list page, a live blog of <article> entries) say nothing
-    # about which one is the story.
     outermost = [c for c in containers if not any(a in containers for a in c.iterancestors())]
-    if len(outermost) != 1:
-        return extracted
-    container = outermost[0]
+    if len(outermost) != 1 or len(_words(outermost[0].text_content())) < MIN_ARTICLE_CONTAINER_CHARS:
+        return None
+    container: HtmlElement = outermost[0]
+    return container
+
+
+def _is_small_part_of(extracted: HtmlElement, container: HtmlElement) -> bool:
     container_text = _words(container.text_content())
     extracted_text = _words(extracted.text_content())
-    if len(container_text) < MIN_ARTICLE_CONTAINER_CHARS:
-        return extracted
     if len(extracted_text) >= MIN_SHARE_OF_ARTICLE_CONTAINER * len(container_text):
-        return extracted
-    # readability's choice must lie inside the container, not elsewhere on the page.
-    if extracted_text[:200] not in container_text:
-        return extracted
-    drop_hidden(container)
-    return container
+        return False
+    return _lies_within(extracted, container_text)
+
+
+def _lies_within(extracted: HtmlElement, container_text: str) -> bool:
+    """Whether readability's choice is a part of the container, not something
+    elsewhere on the page. Read piece by piece: readability puts pieces next to
+    each other that the page had apart (a heading and a paragraph of a video
+    box), so the choice's text as a whole need not occur in the container."""
+    pieces = [_words(piece) for piece in extracted.itertext()]
+    pieces = [piece for piece in pieces if piece]
+    inside = sum(len(piece) for piece in pieces if piece in container_text)
+    return inside >= 0.8 * sum(len(piece) for piece in pieces)
 
 
 def _is_code_block(block: HtmlElement) -> bool:
