@@ -6,6 +6,7 @@ problems (empty when the output is safe), so one test can report all of them.
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -213,10 +214,15 @@ def _rendered_markdown_problems(markdown: str) -> list[str]:
 
 
 def page_strings(source: str) -> str:
-    """Every string the page says as data once parsed: its text and its attribute values."""
+    """Every string the page says as data once parsed: its text, its attribute
+    values, and its JSON-LD with entities decoded (publishers write JSON-LD
+    strings HTML-escaped, and Unwall reads "&lt;script&gt;" there as the text
+    "<script>")."""
     document = lxml.html.document_fromstring(source.encode("utf-8"), parser=_PARSER)
     values = [value for element in document.iter() for value in element.attrib.values()]
-    return "\n".join([document.text_content(), *values])
+    scripts = document.xpath("//script[@type='application/ld+json']")
+    json_ld = [html.unescape(script.text or "") for script in scripts]
+    return "\n".join([document.text_content(), *values, *json_ld])
 
 
 def text_problems(text: str, source: str) -> list[str]:

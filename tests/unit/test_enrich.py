@@ -16,6 +16,7 @@ from unwall.pipeline.enrich import (
     choose_lead_image,
     clean_byline,
     enrich,
+    host_names,
     normalize_date,
     remove_repeated_meta,
     separate_caption_parts,
@@ -96,6 +97,58 @@ def enriched(head: str, article: str) -> tuple[Enrichment, HtmlElement]:
 )
 def test_strip_site_from_title(title: str, site: str | None, expected: str) -> None:
     assert strip_site_from_title(title, site) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "url", "expected"),
+    [
+        # Two short segments, one of them the host's name.
+        ("Über uns | fairkom", None, "https://www.fairkom.eu/about", "Über uns"),
+        ("Ear Candy! | Novalanalove", None, "https://novalanalove.com/ear-candy/", "Ear Candy!"),
+        ("Tragwerksplanung | RS Ingenieure", None, "https://rs-ingenieure.de/leistungen", "Tragwerksplanung"),
+        ("Bohnenviertel - Stadt Stuttgart", None, "https://www.stuttgart.de/bohnenviertel", "Bohnenviertel"),
+        # The site's name differs from how it signs: the host decides.
+        (
+            "Aldi Beef Maker Test - CHIP",
+            "CHIP Online",
+            "https://www.chip.de/test/x.html",
+            "Aldi Beef Maker Test",
+        ),
+        # The host names the signature's first part; what follows it goes too.
+        (
+            "Die Ablehnung der Gendersprache » SciLogs - Wissenschaftsblogs",
+            "Die Engelbart-Galaxis",
+            "https://scilogs.spektrum.de/engelbart-galaxis/x/",
+            "Die Ablehnung der Gendersprache",
+        ),
+        # A site name with a dash of its own, and a site written as its domain.
+        (
+            "Mystery bag - jede Frau braucht eins! - Martina Berg - Lady 50plus",
+            "Martina Berg - Lady 50plus",
+            None,
+            "Mystery bag - jede Frau braucht eins!",
+        ),
+        (
+            "Ein Presse-Event der Extraklasse | MODEPILOT.de",
+            "Modepilot",
+            None,
+            "Ein Presse-Event der Extraklasse",
+        ),
+        # A headline's segment that names the host's city is no signature.
+        (
+            "Festival opens in the old town - Stuttgart mayor speaks",
+            "Amtsblatt",
+            "https://www.stuttgart.de/",
+            "Festival opens in the old town - Stuttgart mayor speaks",
+        ),
+        # An address without a name (an IP) says nothing.
+        ("Harbour news - The Example", None, "http://127.0.0.1:8642/x", "Harbour news - The Example"),
+    ],
+)
+def test_strip_site_from_title_with_the_pages_address(
+    title: str, site: str | None, url: str | None, expected: str
+) -> None:
+    assert strip_site_from_title(title, site, hosts=host_names(url)) == expected
 
 
 @pytest.mark.parametrize(
@@ -366,6 +419,16 @@ def test_json_ld_with_trailing_commas_is_still_read() -> None:
     raw = '{"@type": "NewsArticle", "headline": "H", "author": {"name": "Ada Lovelace",},}'
     result, _ = enriched(f'<script type="application/ld+json">{raw}</script>', PARAGRAPH)
     assert result.byline == "Ada Lovelace"
+
+
+def test_json_ld_strings_written_html_escaped_are_read_as_characters() -> None:
+    raw = (
+        '{"@type": "NewsArticle", "headline": "Ransomware spreads via &#8216;game&#8217; links",'
+        ' "author": {"name": "Lindsey O&#039;Donnell"}}'
+    )
+    result, _ = enriched(f'<script type="application/ld+json">{raw}</script>', PARAGRAPH)
+    assert result.byline == "Lindsey O'Donnell"
+    assert result.title == "Ransomware spreads via \u2018game\u2019 links"
 
 
 def test_byline_falls_back_to_meta_then_page_markup() -> None:

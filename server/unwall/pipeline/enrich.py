@@ -5,6 +5,7 @@ repeating the title or the lead image."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -150,20 +151,72 @@ def choose_site_name(metadata: PageMetadata, article: dict[str, Any]) -> str | N
     return None
 
 
-def strip_site_from_title(title: str, site_name: str | None, document_title: str | None = None) -> str:
+def strip_site_from_title(
+    title: str, site_name: str | None, document_title: str | None = None, hosts: frozenset[str] = frozenset()
+) -> str:
     """'Headline | Site' -> 'Headline'; keeps titles that merely contain a dash.
-    `document_title`, the page's <title>, when `title` is another declared title."""
+    `document_title`, the page's <title>, when `title` is another declared title;
+    `hosts`, the names in the page's address (`host_names`) ('fairkom' for www.fairkom.eu),
+    which sites sign their titles with too ('Über uns | fairkom', '… - CHIP')."""
     parts = TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
     if site_name:
-        forms = _site_forms(site_name)
-        kept = [part for part in parts if _comparable(part) not in forms]
-        if kept and len(kept) < len(parts):
+        kept = _without_signature(parts, _site_forms(site_name).__contains__)
+        if kept:
             return _rejoin(title, kept)
+    kept = _without_signature(parts, lambda segment: _names_host(segment, hosts))
+    if kept:
+        return _rejoin(title, kept)
+    if site_name:
         # The page names its site and no segment is that name: every dash is the headline's own.
         return title
     return _strip_unknown_site(title, parts, document_title)
+
+
+def _without_signature(parts: list[str], is_site: Callable[[str], bool]) -> list[str] | None:
+    """The parts left when the site's name signs the title at its end (with
+    whatever follows it: 'Headline » SciLogs - Wissenschaftsblogs') or at its
+    start; a name with separators of its own ('Martina Berg - Lady 50plus') is
+    read as one. None when no segment is the site's."""
+    for start in range(1, len(parts)):
+        for end in range(len(parts), start, -1):
+            if is_site(_comparable_name(" ".join(parts[start:end]))):
+                return parts[:start]
+    for end in range(len(parts) - 1, 0, -1):
+        if is_site(_comparable_name(" ".join(parts[:end]))):
+            return parts[end:]
+    return None
+
+
+def _comparable_name(segment: str) -> str:
+    """A site written as its domain ('MODEPILOT.de') is its name."""
+    return _comparable(re.sub(r"\.[a-z]{2,6}$", "", segment.strip(), flags=re.IGNORECASE))
+
+
+def host_names(url: str | None) -> frozenset[str]:
+    """'https://www.rs-ingenieure.de/…' -> {'rsingenieure'}: the labels of a
+    host that can name a site, without 'www', the country or generic suffix,
+    and hyphens (titles write 'RS Ingenieure')."""
+    host = urlsplit(url).hostname if url else None
+    if not host or host.replace(".", "").isdigit():
+        return frozenset()
+    labels = host.lower().split(".")[:-1]
+    return frozenset(
+        label.replace("-", "") for label in labels if len(label) >= 3 and label not in _GENERIC_HOST_LABELS
+    )
+
+
+_GENERIC_HOST_LABELS = frozenset({"www", "com", "org", "net", "gov", "edu", "blog", "blogs", "news", "amp"})
+
+
+def _names_host(segment: str, names: frozenset[str]) -> bool:
+    """`segment` in _comparable form: the host name itself ('chip', 'rs
+    ingenieure'), or a short name holding it as a word ('stadt stuttgart')."""
+    if not names:
+        return False
+    words = segment.split()
+    return "".join(words) in names or (len(words) <= 2 and any(word in names for word in words))
 
 
 def _site_forms(site_name: str) -> set[str]:
@@ -272,6 +325,7 @@ def choose_title(metadata: PageMetadata, article: dict[str, Any], site_name: str
     headings = [h for h in headings if 0 < len(h) <= 300]
     declared = declared_titles(metadata, article)
     document_title = _comparable(metadata.document_title)
+    hosts = host_names(metadata.base_url or metadata.meta.get("og:url"))
     # A heading the <title> repeats is what the page shows and names itself; the
     # earlier in the <title>, the likelier the headline (sites sign at the end).
     confirmed = [h for h in headings if _comparable(h) and _comparable(h) in document_title]
@@ -281,12 +335,12 @@ def choose_title(metadata: PageMetadata, article: dict[str, Any], site_name: str
         title = without_suffix(untruncated(declared[0], declared + headings), declared + headings)
         comparable = _comparable(title)
         if comparable in document_title or any(comparable == _comparable(h) for h in headings):
-            return strip_site_from_title(title, site_name, metadata.document_title)
+            return strip_site_from_title(title, site_name, metadata.document_title, hosts)
         # The <title> and a heading agree on a text that shares few words with the
         # declared title: that one names something else (the site, a social-media pitch).
         if substantial and similarity(title, substantial[0]) < MIN_TITLE_SIMILARITY:
             return substantial[0]
-        return strip_site_from_title(title, site_name, metadata.document_title)
+        return strip_site_from_title(title, site_name, metadata.document_title, hosts)
     # A short heading is the headline when the <title> opens with it ('Mozilla - Wikipedia'),
     # rather than a logo the <title> ends with ('Outside the web · V8').
     first_segment = _comparable(TITLE_SEPARATORS.split(metadata.document_title)[0])
@@ -294,7 +348,7 @@ def choose_title(metadata: PageMetadata, article: dict[str, Any], site_name: str
     if substantial or opening:
         return (substantial or opening)[0]
     if metadata.document_title:
-        return strip_site_from_title(metadata.document_title, site_name)
+        return strip_site_from_title(metadata.document_title, site_name, hosts=hosts)
     return headings[0] if headings else ""
 
 

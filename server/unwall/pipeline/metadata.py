@@ -4,6 +4,7 @@ stripping takes the evidence away. Pure reading; the tree is not changed."""
 
 from __future__ import annotations
 
+import html
 import itertools
 import json
 import re
@@ -315,7 +316,24 @@ def _json_ld_objects(root: HtmlElement) -> Iterator[dict[str, Any]]:
                 data = json.loads(re.sub(r",\s*([}\]])", r"\1", raw), strict=False)
             except ValueError:
                 continue
+        if "&" in raw:
+            data = _unescape_strings(data)
         yield from _flatten_json_ld(data)
+
+
+def _unescape_strings(data: Any, depth: int = 0) -> Any:
+    """A script's text is never entity-decoded by the parser, yet WordPress and
+    others write JSON-LD strings HTML-escaped ("O&#039;Donnell", "&#8216;Sex
+    Simulation Game&#8217;"): readers want the characters."""
+    if isinstance(data, str):
+        return html.unescape(data) if "&" in data else data
+    if depth > 8:
+        return data
+    if isinstance(data, list):
+        return [_unescape_strings(item, depth + 1) for item in data]
+    if isinstance(data, dict):
+        return {key: _unescape_strings(value, depth + 1) for key, value in data.items()}
+    return data
 
 
 def _unwrap_script(text: str) -> str:
