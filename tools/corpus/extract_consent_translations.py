@@ -29,7 +29,7 @@ from typing import Any
 # The languages the phrase data promises (issue: consent walls and embed notices).
 LANGUAGES = (
     "en", "fr", "de", "es", "it", "nl", "pt", "pl", "sv", "da", "no", "fi", "cs", "ca", "lv",
-    "el", "hu", "ro", "sk", "hr", "bg", "et", "lt", "tr", "ru", "uk",
+    "el", "hu", "ro", "sk", "sl", "hr", "bg", "et", "lt", "tr", "ru", "uk",
 )  # fmt: skip
 # tarteaucitron names some language files by country.
 TARTEAUCITRON_FILE = {"sv": "se"}
