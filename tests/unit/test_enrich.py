@@ -802,6 +802,13 @@ def test_lead_image_from_the_body_takes_its_figcaption() -> None:
         ("12 giugno 2025, ore 14:05", "2025-06-12"),
         ("March 25, 2015 at 10:00 am", "2015-03-25"),
         ("Dec. 5th, 2018", "2018-12-05"),
+        # Genitive forms where dates use them.
+        ("5 Δεκεμβρίου 2018", "2018-12-05"),
+        ("5 декабря 2018 года", "2018-12-05"),
+        ("5. studenoga 2018.", "2018-11-05"),
+        ("5. decembra 2018", "2018-12-05"),
+        ("14 Şubat 2020", "2020-02-14"),
+        ("5 декември 2018", "2018-12-05"),
         ("31 February 2018", None),
         ("May the force be with you", None),
     ],

@@ -82,6 +82,83 @@ def test_spanish_and_catalan_are_told_apart() -> None:
     assert guess_language(catalan) == "ca"
 
 
+# The same news paragraph in close languages: told apart by the words they do not share.
+CLOSE_LANGUAGES = {
+    "sk": (
+        "Vláda v utorok schválila návrh rozpočtu na budúci rok. Podľa ministra financií sa deficit "
+        "zníži, ale opozícia tvrdí, že čísla nie sú reálne. Premiér uviedol, že krajina musí šetriť"
+        " aj v budúcnosti a že ďalšie opatrenia prídu, keď parlament návrh prerokuje. Ekonómovia sú"
+        " skeptickí, pretože rast je slabý a ceny energií sa zvyšujú. Ministerstvo tiež plánuje "
+        "zmeny v daniach, ktoré by mali platiť od januára."
+    ),
+    "cs": (
+        "Vláda v úterý schválila návrh rozpočtu na příští rok. Podle ministra financí se deficit "
+        "sníží, ale opozice tvrdí, že čísla nejsou reálná. Premiér uvedl, že země musí šetřit i v "
+        "budoucnosti a že další opatření přijdou, když parlament návrh projedná. Ekonomové jsou "
+        "skeptičtí, protože růst je slabý a ceny energií se zvyšují. Ministerstvo také plánuje "
+        "změny v daních, které by měly platit od ledna."
+    ),
+    "hr": (
+        "Vlada je u utorak prihvatila prijedlog proračuna za iduću godinu. Prema riječima ministra "
+        "financija, deficit će se smanjiti, ali oporba tvrdi da brojke nisu realne. Premijer je "
+        "rekao da zemlja mora štedjeti i da će nove mjere doći kada Sabor raspravi prijedlog. "
+        "Ekonomisti su skeptični jer je rast slab, a cijene energije rastu. Ministarstvo također "
+        "planira promjene poreza koje bi trebale vrijediti od siječnja."
+    ),
+    "sl": (
+        "Vlada je v torek sprejela predlog proračuna za prihodnje leto. Po besedah finančnega "
+        "ministra se bo primanjkljaj zmanjšal, opozicija pa trdi, da številke niso realne. Premier "
+        "je dejal, da mora država varčevati tudi v prihodnje in da bodo nadaljnji ukrepi prišli, ko"
+        " bo parlament obravnaval predlog. Ekonomisti so skeptični, ker je rast šibka in cene "
+        "energije naraščajo. Ministrstvo načrtuje tudi spremembe davkov, ki naj bi veljale od "
+        "januarja."
+    ),
+    "bg": (
+        "Правителството одобри във вторник проектобюджета за следващата година. Според финансовия "
+        "министър дефицитът ще намалее, но опозицията твърди, че числата не са реалистични. "
+        "Премиерът каза, че страната трябва да пести и че нови мерки ще има, когато парламентът "
+        "обсъди проекта. Икономистите са скептични, тъй като растежът е слаб, а цените на енергията"
+        " се покачват. Министерството планира и промени в данъците, които ще влязат в сила от "
+        "януари."
+    ),
+    "ru": (
+        "Правительство во вторник одобрило проект бюджета на следующий год. По словам министра "
+        "финансов, дефицит сократится, но оппозиция утверждает, что цифры нереалистичны. Премьер "
+        "сказал, что стране нужно экономить и что новые меры будут, когда парламент обсудит проект."
+        " Экономисты настроены скептически, так как рост слабый, а цены на энергию растут. "
+        "Министерство также планирует изменения в налогах, которые должны вступить в силу с января."
+    ),
+    "et": (
+        "Valitsus kiitis teisipäeval heaks järgmise aasta eelarve eelnõu. Rahandusministri sõnul "
+        "väheneb puudujääk, kuid opositsioon väidab, et numbrid ei ole realistlikud. Peaminister "
+        "ütles, et riik peab kokku hoidma ja et uued meetmed tulevad siis, kui parlament eelnõu "
+        "arutab. Majandusteadlased on skeptilised, sest kasv on nõrk ja energia hinnad tõusevad. "
+        "Ministeerium kavandab ka maksumuudatusi, mis peaksid kehtima jaanuarist."
+    ),
+    "fi": (
+        "Hallitus hyväksyi tiistaina ensi vuoden talousarvioesityksen. Valtiovarainministerin "
+        "mukaan alijäämä pienenee, mutta oppositio väittää, että luvut eivät ole realistisia. "
+        "Pääministeri sanoi, että maan on säästettävä ja että uusia toimia tulee, kun eduskunta "
+        "käsittelee esityksen. Taloustieteilijät ovat skeptisiä, koska kasvu on heikkoa ja energian"
+        " hinnat nousevat. Ministeriö suunnittelee myös verotuksen muutoksia, joiden on määrä tulla"
+        " voimaan tammikuussa."
+    ),
+    "lt": (
+        "Vyriausybė antradienį pritarė kitų metų biudžeto projektui. Pasak finansų ministro, "
+        "deficitas sumažės, tačiau opozicija tvirtina, kad skaičiai nėra realūs. Premjeras sakė, "
+        "kad šalis turi taupyti ir kad nauji sprendimai bus priimti, kai Seimas apsvarstys "
+        "projektą. Ekonomistai skeptiški, nes augimas yra lėtas, o energijos kainos kyla. "
+        "Ministerija taip pat planuoja mokesčių pakeitimus, kurie turėtų įsigalioti nuo sausio."
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(CLOSE_LANGUAGES))
+def test_close_languages_are_told_apart(lang: str) -> None:
+    # Twice the paragraph: one alone holds too few function words to decide.
+    assert guess_language(" ".join([CLOSE_LANGUAGES[lang]] * 2)) == lang
+
+
 def test_too_little_text_is_no_language() -> None:
     assert guess_language("Budget vote") is None
     assert guess_language("") is None

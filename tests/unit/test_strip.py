@@ -20,7 +20,7 @@ from unwall.pipeline.normalize import (
     unhide_article,
 )
 from unwall.pipeline.strip import strip_page
-from unwall.rules import load_rules
+from unwall.rules import load_rules, normalize_label, normalize_lines, normalize_text
 
 PHRASES = json.loads(
     (Path(__file__).resolve().parents[2] / "shared" / "rules" / "phrases.json").read_text("utf-8")
@@ -713,13 +713,38 @@ LINKS = (
 )
 
 
-@pytest.mark.parametrize("label", ["Read more:", "Auch interessant:", "A lire aussi :", "Leggi anche"])
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Read more:",
+        "Auch interessant:",
+        "A lire aussi :",
+        "Leggi anche",
+        "Διαβάστε επίσης:",
+        "Читайте также:",
+        "Citește și:",
+        "Preberite tudi",
+        # Turkish capital İ lower-cases to 'i' and a combining dot.
+        "İlgili Haberler",
+        "İLGİLİ HABERLER",
+    ],
+)
 def test_a_related_label_and_the_links_after_it_go_together(label: str) -> None:
     first, *rest = (f"<p>{p}</p>" for p in ARTICLE)
     root, removals = strip(f"<article>{first}<p><strong>{label}</strong></p>{LINKS}{''.join(rest)}</article>")
     assert [(r.kind, r.rule) for r in removals] == [("related", "classifier.related-label")] * 2
     assert "Tunisia" not in body_text(root)
     assert_article_intact(root)
+
+
+def test_turkish_dotted_capital_i_is_folded_like_a_plain_i() -> None:
+    assert normalize_text("İzin  Ver") == "izin ver"
+    assert normalize_lines("İLGİLİ\nHABERLER") == "ilgili\nhaberler"
+    rules = load_rules()
+    assert rules.related_labels.is_label(normalize_label("İlgili Haberler:"))
+    assert rules.any_trigger.occurs_in_raw("İlgili Haberler")
+    # Other letters keep their dot above: only the Turkish pair is folded.
+    assert normalize_text("Ȧ") == "ȧ"
 
 
 def test_a_related_label_left_alone_goes_and_the_prose_after_it_stays() -> None:

@@ -19,6 +19,7 @@ with no platform id and checks the text classifier removes it.
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import re
 import sys
@@ -26,7 +27,10 @@ from pathlib import Path
 from typing import Any
 
 # The languages the phrase data promises (issue: consent walls and embed notices).
-LANGUAGES = ("en", "fr", "de", "es", "it", "nl", "pt", "pl", "sv", "da", "no", "fi", "cs", "ca")
+LANGUAGES = (
+    "en", "fr", "de", "es", "it", "nl", "pt", "pl", "sv", "da", "no", "fi", "cs", "ca", "lv",
+    "el", "hu", "ro", "sk", "sl", "hr", "bg", "et", "lt", "tr", "ru", "uk",
+)  # fmt: skip
 # tarteaucitron names some language files by country.
 TARTEAUCITRON_FILE = {"sv": "se"}
 _PLACEHOLDER = re.compile(r"\s*\{[a-zA-Z]+\}\s*")
@@ -38,10 +42,18 @@ def _clean(text: str, filler: str = "analytics, marketing") -> str:
     return text.replace(" ?", "?").replace(" .", ".")
 
 
+def klaro_file(package: Path, lang: str) -> Path:
+    return package / "src" / "translations" / f"{lang}.yml"
+
+
+def tarteaucitron_file(package: Path, lang: str) -> Path:
+    return package / "lang" / f"tarteaucitron.{TARTEAUCITRON_FILE.get(lang, lang)}.js"
+
+
 def klaro_banner(package: Path, lang: str) -> dict[str, Any]:
     import yaml  # only this tool needs it
 
-    data = yaml.safe_load((package / "src" / "translations" / f"{lang}.yml").read_text("utf-8"))
+    data = yaml.safe_load(klaro_file(package, lang).read_text("utf-8"))
     notice = data["consentNotice"]
     contextual = data.get("contextualConsent", {})
     return {
@@ -58,19 +70,25 @@ def klaro_banner(package: Path, lang: str) -> dict[str, Any]:
 
 
 def tarteaucitron_banner(package: Path, lang: str) -> dict[str, Any]:
-    name = TARTEAUCITRON_FILE.get(lang, lang)
-    source = (package / "lang" / f"tarteaucitron.{name}.js").read_text("utf-8")
+    source = tarteaucitron_file(package, lang).read_text("utf-8")
     body = source[source.index("{") : source.rindex("}") + 1]
-    # The file is a JavaScript object literal of JSON-compatible strings.
+    # The file is a JavaScript object literal of JSON-compatible strings, some
+    # of them split with `+` ("...\\n" + "\\n" in the Turkish file).
     body = re.sub(r",(\s*[}\]])", r"\1", body)
+    body = re.sub(r'"\s*\+\s*"', "", body)
     data = json.loads(body)
+
+    def text(key: str) -> str:
+        # The library writes these strings as HTML ('&quot;' in the Greek file).
+        return html.unescape(data[key])
+
     return {
         "library": "tarteaucitron",
         "lang": lang,
-        "notice": [data["alertBigPrivacy"]],
-        "buttons": [data["acceptAll"], data["denyAll"], data["personalize"]],
-        "embed_notice": f"YouTube {data['fallback']}",
-        "embed_buttons": [data["allow"]],
+        "notice": [text("alertBigPrivacy")],
+        "buttons": [text("acceptAll"), text("denyAll"), text("personalize")],
+        "embed_notice": f"YouTube {text('fallback')}",
+        "embed_buttons": [text("allow")],
     }
 
 
@@ -87,9 +105,17 @@ def main(argv: list[str] | None = None) -> int:
     klaro_version = json.loads((args.klaro / "package.json").read_text("utf-8"))["version"]
     tarteaucitron_version = json.loads((args.tarteaucitron / "package.json").read_text("utf-8"))["version"]
     banners = []
+    missing = []
     for lang in LANGUAGES:
-        banners.append(klaro_banner(args.klaro, lang))
-        banners.append(tarteaucitron_banner(args.tarteaucitron, lang))
+        # Not every library has every language: a banner is extracted where one has it.
+        if klaro_file(args.klaro, lang).exists():
+            banners.append(klaro_banner(args.klaro, lang))
+        else:
+            missing.append(f"klaro {lang}")
+        if tarteaucitron_file(args.tarteaucitron, lang).exists():
+            banners.append(tarteaucitron_banner(args.tarteaucitron, lang))
+        else:
+            missing.append(f"tarteaucitron {lang}")
     document = {
         "description": (
             "Consent banner texts (notice, button labels, blocked-embed text) as the libraries ship them, "
@@ -106,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     args.out.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", "utf-8")
     print(f"{len(banners)} banners written to {args.out}", file=sys.stderr)
+    if missing:
+        print(f"no translation in: {', '.join(missing)}", file=sys.stderr)
     return 0
 
 
