@@ -27,8 +27,11 @@ from typing import Any
 
 # The languages the phrase data promises (issue: consent walls and embed notices).
 LANGUAGES = ("en", "fr", "de", "es", "it", "nl", "pt", "pl", "sv", "da", "no", "fi", "cs", "ca")
+# Beyond Europe, not every library has a translation: a missing one is skipped.
+LANGUAGES_BEYOND_EUROPE = ("ja", "zh", "ko", "ar")
 # tarteaucitron names some language files by country.
 TARTEAUCITRON_FILE = {"sv": "se"}
+TARTEAUCITRON_FILE_BEYOND_EUROPE = {"zh": "cn"}
 _PLACEHOLDER = re.compile(r"\s*\{[a-zA-Z]+\}\s*")
 
 
@@ -38,10 +41,19 @@ def _clean(text: str, filler: str = "analytics, marketing") -> str:
     return text.replace(" ?", "?").replace(" .", ".")
 
 
+def klaro_file(package: Path, lang: str) -> Path:
+    return package / "src" / "translations" / f"{lang}.yml"
+
+
+def tarteaucitron_file(package: Path, lang: str) -> Path:
+    name = {**TARTEAUCITRON_FILE, **TARTEAUCITRON_FILE_BEYOND_EUROPE}.get(lang, lang)
+    return package / "lang" / f"tarteaucitron.{name}.js"
+
+
 def klaro_banner(package: Path, lang: str) -> dict[str, Any]:
     import yaml  # only this tool needs it
 
-    data = yaml.safe_load((package / "src" / "translations" / f"{lang}.yml").read_text("utf-8"))
+    data = yaml.safe_load(klaro_file(package, lang).read_text("utf-8"))
     notice = data["consentNotice"]
     contextual = data.get("contextualConsent", {})
     return {
@@ -58,8 +70,7 @@ def klaro_banner(package: Path, lang: str) -> dict[str, Any]:
 
 
 def tarteaucitron_banner(package: Path, lang: str) -> dict[str, Any]:
-    name = TARTEAUCITRON_FILE.get(lang, lang)
-    source = (package / "lang" / f"tarteaucitron.{name}.js").read_text("utf-8")
+    source = tarteaucitron_file(package, lang).read_text("utf-8")
     body = source[source.index("{") : source.rindex("}") + 1]
     # The file is a JavaScript object literal of JSON-compatible strings.
     body = re.sub(r",(\s*[}\]])", r"\1", body)
@@ -90,6 +101,11 @@ def main(argv: list[str] | None = None) -> int:
     for lang in LANGUAGES:
         banners.append(klaro_banner(args.klaro, lang))
         banners.append(tarteaucitron_banner(args.tarteaucitron, lang))
+    for lang in LANGUAGES_BEYOND_EUROPE:
+        if klaro_file(args.klaro, lang).exists():
+            banners.append(klaro_banner(args.klaro, lang))
+        if tarteaucitron_file(args.tarteaucitron, lang).exists():
+            banners.append(tarteaucitron_banner(args.tarteaucitron, lang))
     document = {
         "description": (
             "Consent banner texts (notice, button labels, blocked-embed text) as the libraries ship them, "
