@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -221,7 +222,13 @@ class RuleSet:
 
 # Typographic apostrophes and the no-break space, as the phrases are written.
 _FOLDED = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("`", "'"), ("\u00a0", " "))
-_LABEL_PUNCTUATION = " \t\n:;.,!?¿¡»«›‹>→-–—|•*\"'()[]"
+_LABEL_PUNCTUATION = (
+    " \t\n:;.,!?¿¡»«›‹>→-–—|•*\"'()[]"
+    # Full-width and CJK punctuation ('【相关阅读】', '関連記事：'), Arabic and
+    # Devanagari punctuation, and the invisible marks that bidirectional text
+    # and byte-order marks leave at a label's edge.
+    "：；。，、！？【】「」『』《》〈〉（）［］・…،؛؟।\u200e\u200f\u061c\ufeff"
+)
 
 
 def normalize_text(text: str) -> str:
@@ -293,11 +300,40 @@ def name_runs(tokens: list[str]) -> set[str]:
     return runs
 
 
+def _unicode_marks() -> str:
+    """Ranges of the combining marks of the Basic Multilingual Plane, for a regex class."""
+    ranges: list[str] = []
+    start = previous = -2
+    for code in range(0x10000):
+        if unicodedata.category(chr(code)).startswith("M"):
+            if code != previous + 1:
+                if start >= 0:
+                    ranges.append(f"\\u{start:04x}-\\u{previous:04x}")
+                start = code
+            previous = code
+    ranges.append(f"\\u{start:04x}-\\u{previous:04x}")
+    return "".join(ranges)
+
+
+# A phrase is a word or words: not part of a longer word. `\w` alone misses the
+# combining marks that end many words (Devanagari vowel signs: 'कर' is not in 'करें').
+_WORD_CHAR = rf"[\w{_unicode_marks()}]"
+# Scripts written without spaces between words (Japanese, Chinese, Thai), with
+# their punctuation: a phrase in them starts and ends anywhere in a run of
+# letters ('続きをお読みいただけます' after '登録すると'), so an edge of a phrase
+# written in them needs no word boundary.
+_UNSPACED_CHAR = (
+    "[\u0e00-\u0e7f\u3000-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
+)
+_PHRASE_START = rf"(?:(?<!{_WORD_CHAR})|(?={_UNSPACED_CHAR}))"
+_PHRASE_END = rf"(?:(?!{_WORD_CHAR})|(?<={_UNSPACED_CHAR}))"
+
+
 def _phrase_set(phrases: list[str]) -> PhraseSet:
     normalized = sorted({normalize_text(p) for p in phrases if p.strip()}, key=len, reverse=True)
     if not normalized:
         return PhraseSet(None, frozenset())
-    pattern = re.compile(rf"(?<!\w){trie_pattern(normalized, _NORMALIZED_CHARS)}(?!\w)")
+    pattern = re.compile(_PHRASE_START + trie_pattern(normalized, _NORMALIZED_CHARS) + _PHRASE_END)
     raw_pattern = re.compile(trie_pattern(normalized, _RAW_CHARS))
     return PhraseSet(pattern, frozenset(normalize_label(p) for p in normalized), raw_pattern)
 
@@ -572,7 +608,9 @@ def byline_prefix_pattern() -> re.Pattern[str]:
     # A particle is a prefix when written in lower case ('di Mario Rossi') or when a
     # whole name follows ('Von Max Mustermann'); 'Di Maio' alone is a surname.
     capitalized = {particle.capitalize() for particle in particles}
+    # A prefix written without spaces ('文／张三', '作者：李四') ends at its separator.
+    separator = rf"(?:\s*:?\s+|(?<={_UNSPACED_CHAR})\s*[:：/／・|｜]\s*)"
     return re.compile(
-        rf"^(?:(?:(?i:{alternation(prefixes)})|{alternation(particles)})\s*:?\s+"
+        rf"^(?:(?:(?i:{alternation(prefixes)})|{alternation(particles)}){separator}"
         rf"|(?:{alternation(capitalized)})\s*:?\s+(?=\S+\s+\S))"
     )

@@ -326,6 +326,17 @@ def test_numeric_date_of_a_comment_or_related_item_is_not_the_article_date() -> 
         ("Max Mustermann – Redakteur", "Max Mustermann"),
         ("Par Jean Dupont, envoyé spécial", "Jean Dupont"),
         ("Brenda Goodman, MA", "Brenda Goodman, MA"),
+        # Beyond Europe: a prefix written without spaces ends at its separator.
+        ("文／张三", "张三"),
+        ("作者：李四", "李四"),
+        ("记者 王五", "王五"),
+        ("筆者：山田太郎", "山田太郎"),
+        ("文涛", "文涛"),  # a surname, not the prefix 文
+        ("بقلم: محمد علي", "محمد علي"),
+        ("מאת דני כהן", "דני כהן"),
+        ("Oleh Budi Santoso", "Budi Santoso"),
+        ("Budi Santoso, wartawan", "Budi Santoso"),
+        ("โดย สมชาย ใจดี", "สมชาย ใจดี"),
         ("Jane Doe, John Roe", "Jane Doe, John Roe"),
         ("Editor", "Editor"),
         ("Jane Editorson", "Jane Editorson"),

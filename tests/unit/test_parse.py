@@ -95,6 +95,12 @@ def test_lone_surrogates_do_not_truncate() -> None:
     assert paragraphs(root) == ["before\ufffd after", "second paragraph"]
 
 
+def test_byte_order_marks_inside_the_page_are_no_text() -> None:
+    root = parse_html("<html><body><p>First</p>\ufeff<div>Second\ufeff part</div></body></html>")
+    assert "\ufeff" not in root.text_content()
+    assert root.text_content() == "FirstSecond part"
+
+
 def test_non_bmp_characters_survive() -> None:
     root = parse_html("<p>Emoji \U0001f600 and \U00020000 kanji</p><p>next</p>")
     assert paragraphs(root) == ["Emoji \U0001f600 and \U00020000 kanji", "next"]

@@ -30,9 +30,10 @@ from typing import Any
 LANGUAGES = (
     "en", "fr", "de", "es", "it", "nl", "pt", "pl", "sv", "da", "no", "fi", "cs", "ca", "lv",
     "el", "hu", "ro", "sk", "sl", "hr", "bg", "et", "lt", "tr", "ru", "uk",
+    "ja", "zh", "ko", "ar",
 )  # fmt: skip
 # tarteaucitron names some language files by country.
-TARTEAUCITRON_FILE = {"sv": "se"}
+TARTEAUCITRON_FILE = {"sv": "se", "zh": "cn"}
 _PLACEHOLDER = re.compile(r"\s*\{[a-zA-Z]+\}\s*")
 
 

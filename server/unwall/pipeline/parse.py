@@ -79,6 +79,9 @@ def parse_html(text: str, max_elements: int = DEFAULT_MAX_ELEMENTS) -> HtmlEleme
     text = _XML_DECLARATION.sub("", text, count=1).replace("\x00", "\ufffd")
     text = _without_lone_surrogates(text)
     text = _without_xml_incompatible(text)
+    # Byte-order marks inside a page (a template included with its own) are no
+    # text; the reader would show a block of nothing.
+    text = text.replace("\ufeff", "")
     try:
         root = lxml.html.document_fromstring(text, parser=_PARSER)
     except (lxml.etree.ParserError, ValueError) as exc:

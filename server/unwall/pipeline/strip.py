@@ -172,7 +172,10 @@ MIN_PROSE_PARAGRAPH_CHARS = 100
 MIN_PROSE_CHARS = 500
 MAX_PROSE_LINK_DENSITY = 0.25
 
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+|\n+")
+# A sentence ends at a full stop and a space, or at a full-width stop that needs
+# none: Japanese and Chinese write the next sentence right after '。'.
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…؟।])\s+|(?<=[。！？])\s*|\n+")
+_LABEL_COLON = re.compile("[:：]")
 _CONSENT_NAMES = re.compile(r"cookie|consent|gdpr|rgpd|dsgvo|cmp|privacy|datenschutz|didomi|tarteaucitron")
 _FIXED_POSITION = re.compile(r"position\s*:\s*(fixed|sticky)", re.I)
 
@@ -632,8 +635,8 @@ def _is_related_box(element: HtmlElement, text: str, context: _Context) -> bool:
 def _is_labelled_link(element: HtmlElement, leading: str, text: str, context: _Context) -> bool:
     """'Related: Chicago is America's most segregated city', the label inside
     the link: a short block that is all link, led by a related label and a colon."""
-    label, colon, _ = leading.partition(":")
-    if not colon or len(text) > MAX_LABELLED_LINK_CHARS:
+    label, *after = _LABEL_COLON.split(leading, maxsplit=1)
+    if not after or len(text) > MAX_LABELLED_LINK_CHARS:
         return False
     if not context.rules.related_labels.is_label(normalize_label(label)):
         return False
