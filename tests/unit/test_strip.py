@@ -20,7 +20,7 @@ from unwall.pipeline.normalize import (
     unhide_article,
 )
 from unwall.pipeline.strip import strip_page
-from unwall.rules import load_rules, normalize_label, normalize_lines, normalize_text
+from unwall.rules import load_rules, normalize_label, normalize_lines, normalize_text, read_rule_file
 
 PHRASES = json.loads(
     (Path(__file__).resolve().parents[2] / "shared" / "rules" / "phrases.json").read_text("utf-8")
@@ -805,3 +805,23 @@ def test_a_video_players_settings_dialog_does_not_read_as_words() -> None:
     root, removals = strip(f"<article><p>{ARTICLE[0]}</p>{player}<p>{ARTICLE[1]}</p></article>")
     assert "Foreground" not in body_text(root) and ARTICLE[1] in body_text(root)
     assert [r.rule for r in removals] == ["boilerplate.media-player-controls"]
+
+
+def test_the_quick_first_look_finds_every_phrase_of_every_language() -> None:
+    """The raw prefilter is one regex per script of the phrases' first letters:
+    it must still see each phrase as a page writes it (a capital, doubled
+    spaces, inside a sentence; all-capital Turkish folds 'ı' to 'i' and is a
+    known miss), whatever script the phrase and its text use,
+    or the classifier never judges the block."""
+    rules = load_rules()
+    languages = read_rule_file("phrases.json")["languages"]
+    missed = []
+    for language, data in languages.items():
+        for category in ("dialog", "embed_notice", "related", "promo", "error_report"):
+            for phrase in data.get(category, []):
+                capitalized = phrase[:1].upper() + phrase[1:]
+                written = "Before it, " + capitalized.replace(" ", "  ") + " and after."
+                if not rules.any_trigger.occurs_in_raw(written):
+                    missed.append((language, phrase))
+    assert not missed
+    assert not rules.any_trigger.occurs_in_raw("The council met on Tuesday to discuss the budget.")
