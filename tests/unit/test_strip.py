@@ -825,3 +825,17 @@ def test_the_quick_first_look_finds_every_phrase_of_every_language() -> None:
                     missed.append((language, phrase))
     assert not missed
     assert not rules.any_trigger.occurs_in_raw("The council met on Tuesday to discuss the budget.")
+
+
+def test_a_wordpress_subscription_widget_inside_the_post_goes() -> None:
+    """WordPress.com puts its follow-by-email form at the end of the post's
+    own text: 'Email Newsletter', 'Join 66,707,982 other followers'."""
+    widget = (
+        "<div class='blog-subscribe'><form id='subscribe-blog'><h3>Email Newsletter</h3>"
+        "<p>Join 66,707,982 other followers</p><input type='email'><button>Follow</button></form></div>"
+    )
+    paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE)
+    root, removals = strip(f"<div class='post'><div class='entrytext'>{paragraphs}{widget}</div></div>")
+    assert ("newsletter", "boilerplate.newsletter") in [(r.kind, r.rule) for r in removals]
+    assert "followers" not in body_text(root)
+    assert_article_intact(root)
