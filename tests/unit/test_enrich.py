@@ -312,6 +312,8 @@ def test_numeric_date_of_a_comment_or_related_item_is_not_the_article_date() -> 
         ("Par Marie Curie", "Marie Curie"),
         ("par Marie Curie, ", "Marie Curie"),
         ("Von Max Mustermann", "Max Mustermann"),
+        ("Autor/in: Korinna Hennig", "Korinna Hennig"),
+        ("Autor*in: Kim Muster", "Kim Muster"),
         ("Por Ana García", "Ana García"),
         ("— Jane Doe", "Jane Doe"),
         ("Jane Doe", "Jane Doe"),
