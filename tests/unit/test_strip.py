@@ -839,3 +839,18 @@ def test_a_wordpress_subscription_widget_inside_the_post_goes() -> None:
     assert ("newsletter", "boilerplate.newsletter") in [(r.kind, r.rule) for r in removals]
     assert "followers" not in body_text(root)
     assert_article_intact(root)
+
+
+def test_mediawiki_section_edit_links_go_and_their_headings_stay() -> None:
+    edit = (
+        "<span class='mw-editsection'><span class='mw-editsection-bracket'>[</span>"
+        "<a href='/w/index.php?action=edit&amp;section=1'>edit</a>"
+        "<span class='mw-editsection-bracket'>]</span></span>"
+    )
+    paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE)
+    root, removals = strip(
+        f"<div id='mw-content-text'><h2><span class='mw-headline'>History</span>{edit}</h2>{paragraphs}</div>"
+    )
+    assert ("boilerplate", "boilerplate.edit-links") in [(r.kind, r.rule) for r in removals]
+    assert "History" in body_text(root) and "edit" not in body_text(root)
+    assert_article_intact(root)
