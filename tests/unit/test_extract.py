@@ -272,3 +272,35 @@ def test_an_article_of_text_and_line_breaks_is_found_by_its_container() -> None:
     text = extracted_text(body)
     assert PARAGRAPHS[0] in text and PARAGRAPHS[3] in text
     assert len(text) < 2 * len(" ".join(PARAGRAPHS * 3))
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "<h2>External links</h2>",
+        "<p><strong>Editors’ Recommendations:</strong></p>",
+        "<h3>Related</h3><p>Empfehlungen von Tomislav:</p>",
+    ],
+)
+def test_a_heading_or_label_left_at_the_end_announces_what_was_removed(ending: str) -> None:
+    text = extracted_text(f"<article>{INTRO}{OUTRO}{ending}</article>")
+    assert text.endswith(PARAGRAPHS[-1])
+
+
+@pytest.mark.parametrize(
+    ("ending", "kept"),
+    [
+        # A sentence that ends on a colon is no label.
+        (
+            "<p>To see the council at work, check out the footage of the whole meeting below:</p>",
+            "check out the footage of the whole meeting below:",
+        ),
+        # Something shown comes after the heading.
+        (
+            "<h2>Gallery</h2><figure><img src='https://example.org/hall.jpg' alt='The hall'></figure>",
+            "Gallery",
+        ),
+    ],
+)
+def test_a_closing_sentence_or_a_heading_above_a_picture_stays(ending: str, kept: str) -> None:
+    assert extracted_text(f"<article>{INTRO}{OUTRO}{ending}</article>").endswith(kept)

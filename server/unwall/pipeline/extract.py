@@ -668,6 +668,7 @@ def extract_article(root: HtmlElement) -> HtmlElement:
         content.tag = "div"
     content.attrib.clear()
     remove_empty_elements(content)
+    drop_trailing_announcements(content)
     if not has_article_substance(content):
         raise UnwallError(errors.NO_ARTICLE, "The page holds no article: too little text.", 422)
     return content
@@ -757,6 +758,51 @@ def _drop_keeping_word_break(element: HtmlElement) -> None:
     if element.text_content() and not tail[:1].isspace():
         element.tail = " " + tail
     element.drop_tree()
+
+
+# A heading, or a short line ending in a colon, as the article's last words
+# announces what was removed after it: 'External links', 'Editors'
+# Recommendations:', 'Empfehlungen von Tomislav:'. No article ends on one.
+MAX_ANNOUNCEMENT_CHARS = 100
+MAX_LABEL_WORDS = 5
+_ANNOUNCING_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "li", "strong", "b")
+_SHOWN_MEDIA = frozenset(
+    {"img", "picture", "video", "audio", "iframe", "table", "pre", "figure", "svg", "math"}
+)
+
+
+def drop_trailing_announcements(content: HtmlElement) -> None:
+    for _ in range(3):  # a heading above a label above what was removed
+        last = _last_words(content)
+        if last is None or not _announces(last):
+            return
+        last.drop_tree()
+        remove_empty_elements(content)
+
+
+def _last_words(content: HtmlElement) -> HtmlElement | None:
+    """The innermost block holding the content's last words, when nothing shown
+    (a picture, a table) comes after it."""
+    text = _words(content.text_content())
+    for element in reversed(list(content.iter())):
+        if element.tag in _SHOWN_MEDIA:
+            return None
+        if element is content or element.tag not in _ANNOUNCING_BLOCKS:
+            continue
+        words = _words(element.text_content())
+        if words:
+            return element if text.endswith(words) else None
+    return None
+
+
+def _announces(block: HtmlElement) -> bool:
+    words = _words(block.text_content())
+    if len(words) > MAX_ANNOUNCEMENT_CHARS:
+        return False
+    if block.tag in _HEADINGS or block.tag == "h1":
+        return True
+    # A label, not a sentence that ends on a colon ('check out the footage below:').
+    return words.endswith((":", "：")) and len(words.split()) <= MAX_LABEL_WORDS
 
 
 def has_article_substance(content: HtmlElement) -> bool:
