@@ -8,7 +8,7 @@ import json
 import os
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -169,16 +169,18 @@ class ClassTokenRule:
 
 @dataclass(frozen=True)
 class PhraseSet:
-    """Phrases of one category across every language, as one regex."""
+    """Phrases of one category across every language, as a few regexes: one per
+    script of the phrases' first letters (see `script_groups`)."""
 
-    pattern: re.Pattern[str] | None
+    # For normalized text, with word boundaries.
+    patterns: tuple[re.Pattern[str], ...]
     exact: frozenset[str]
     # The same phrases for text that was not normalized (case, apostrophes,
     # spaces), without word boundaries: a quick first look that saves normalizing
-    # text with no match. It finds every phrase `pattern` finds in the text's
+    # text with no match. It finds every phrase `patterns` find in the text's
     # lines, even where text_content() glued a word of the next block to it.
-    # One regex per script (see `raw_patterns`), the first for the phrases that
-    # begin with an ASCII letter: the only ones an ASCII text can hold.
+    # The first of both is for the phrases that begin with an ASCII letter: the
+    # only ones an ASCII text can hold.
     raw_patterns: tuple[re.Pattern[str], ...] = ()
 
     def occurs_in_raw(self, text: str) -> bool:
@@ -188,13 +190,26 @@ class PhraseSet:
         patterns = self.raw_patterns[:1] if lowered.isascii() else self.raw_patterns
         return any(pattern.search(lowered) is not None for pattern in patterns)
 
+    def _patterns_for(self, normalized_text: str) -> tuple[re.Pattern[str], ...]:
+        return self.patterns[:1] if normalized_text.isascii() else self.patterns
+
     def search_all(self, normalized_text: str) -> set[str]:
-        if self.pattern is None:
-            return set()
-        return {match.group(0) for match in self.pattern.finditer(normalized_text)}
+        return {
+            match.group(0)
+            for pattern in self._patterns_for(normalized_text)
+            for match in pattern.finditer(normalized_text)
+        }
 
     def occurs_in(self, normalized_text: str) -> bool:
-        return self.pattern is not None and self.pattern.search(normalized_text) is not None
+        return any(
+            pattern.search(normalized_text) is not None for pattern in self._patterns_for(normalized_text)
+        )
+
+    def without(self, normalized_text: str) -> str:
+        """The text with every phrase replaced by a space."""
+        for pattern in self._patterns_for(normalized_text):
+            normalized_text = pattern.sub(" ", normalized_text)
+        return normalized_text
 
     def is_label(self, normalized_text: str) -> bool:
         return normalized_text in self.exact
@@ -330,16 +345,40 @@ _WORD_CHAR = rf"[\w{_unicode_marks()}]"
 _UNSPACED_CHAR = (
     "[\u0e00-\u0e7f\u3000-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
 )
-_PHRASE_START = rf"(?:(?<!{_WORD_CHAR})|(?={_UNSPACED_CHAR}))"
+_UNSPACED = re.compile(_UNSPACED_CHAR)
+# The letter before a phrase is no part of a word. In the regex of the phrases
+# that begin with an ASCII letter, which runs on every text, the test comes
+# first: it turns most positions away before the alternatives are tried. In
+# the other scripts' regexes it comes right after the first letter, so that
+# the engine can skip a text without those letters at C speed.
+_WORD_START = rf"(?<!{_WORD_CHAR})"
+_WORD_STARTED = rf"(?<!{_WORD_CHAR}.)"
 _PHRASE_END = rf"(?:(?!{_WORD_CHAR})|(?<={_UNSPACED_CHAR}))"
+
+
+def _word_start_after(first_letter: str) -> str:
+    return "" if _UNSPACED.match(first_letter) else _WORD_STARTED
 
 
 def _phrase_set(phrases: list[str]) -> PhraseSet:
     normalized = sorted({normalize_text(p) for p in phrases if p.strip()}, key=len, reverse=True)
     if not normalized:
-        return PhraseSet(None, frozenset())
-    pattern = re.compile(_PHRASE_START + trie_pattern(normalized, _NORMALIZED_CHARS) + _PHRASE_END)
-    return PhraseSet(pattern, frozenset(normalize_label(p) for p in normalized), raw_patterns(normalized))
+        return PhraseSet((), frozenset())
+    groups = script_groups(normalized)
+    ascii_first, *others = groups
+    patterns = [
+        _WORD_START + trie_pattern(ascii_first, _NORMALIZED_CHARS) + _PHRASE_END if ascii_first else ""
+    ]
+    patterns += [trie_pattern(group, _NORMALIZED_CHARS, _word_start_after) + _PHRASE_END for group in others]
+    raw = [trie_pattern(group, _RAW_CHARS) if group else "" for group in groups]
+    return PhraseSet(
+        tuple(re.compile(pattern or _NEVER) for pattern in patterns),
+        frozenset(normalize_label(p) for p in normalized),
+        tuple(re.compile(pattern or _NEVER) for pattern in raw),
+    )
+
+
+_NEVER = "(?!)"
 
 
 # Where each script's letters begin: ASCII, Latin's accented letters, Greek,
@@ -347,19 +386,16 @@ def _phrase_set(phrases: list[str]) -> PhraseSet:
 _SCRIPT_STARTS = (0x0, 0x80, 0x370, 0x400, 0x590, 0x600, 0x900, 0xE00, 0x1100)
 
 
-def raw_patterns(normalized: list[str]) -> tuple[re.Pattern[str], ...]:
-    """One regex per script of the phrases' first letters. re tries a
-    position's alternatives one by one, so one regex for all would test the
-    first letters of every script at every position of a Latin text (seven
-    times slower with 37 languages); a regex whose phrases all begin in a
-    script the text does not use skips the text at C speed."""
-    by_script: dict[int, list[str]] = {1: []}  # ASCII first, even when empty
+def script_groups(normalized: list[str]) -> list[list[str]]:
+    """The phrases by the script of their first letter, ASCII first (even when
+    empty). re tries a position's alternatives one by one, so one regex for
+    all would test the first letters of every script at every position of a
+    Latin text (seven times slower with 37 languages); a regex whose phrases
+    all begin in a script the text does not use skips the text at C speed."""
+    by_script: dict[int, list[str]] = {1: []}
     for phrase in normalized:
         by_script.setdefault(bisect.bisect_right(_SCRIPT_STARTS, ord(phrase[0])), []).append(phrase)
-    return tuple(
-        re.compile(trie_pattern(phrases, _RAW_CHARS) if phrases else "(?!)")
-        for _, phrases in sorted(by_script.items())
-    )
+    return [phrases for _, phrases in sorted(by_script.items())]
 
 
 # How a phrase character is matched in normalized text and in raw (lower-cased) text.
@@ -368,10 +404,13 @@ _NORMALIZED_CHARS = {" ": " "}
 _RAW_CHARS = {" ": r"\s+", "'": _ANY_APOSTROPHE}
 
 
-def trie_pattern(phrases: list[str], special: dict[str, str]) -> str:
+def trie_pattern(
+    phrases: list[str], special: dict[str, str], after_first: Callable[[str], str] | None = None
+) -> str:
     """One regex for many phrases, factored by common prefixes: hundreds of
     phrases in dozens of languages cost one character test per position of the
-    text instead of one test per phrase."""
+    text instead of one test per phrase. `after_first` gives what to test right
+    after a phrase's first letter."""
     trie: dict[str, Any] = {}
     for phrase in phrases:
         node = trie
@@ -390,7 +429,14 @@ def trie_pattern(phrases: list[str], special: dict[str, str]) -> str:
             return branches[0]
         return "(?:" + "|".join(branches) + ")" + ("?" if optional else "")
 
-    return build(trie)
+    if after_first is None:
+        return build(trie)
+    firsts = [
+        special.get(char, re.escape(char)) + after_first(char) + build(child)
+        for char, child in sorted(trie.items())
+        if char
+    ]
+    return "(?:" + "|".join(firsts) + ")"
 
 
 def selector_index(rule_data: list[dict[str, Any]]) -> SelectorIndex:

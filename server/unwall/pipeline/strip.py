@@ -547,7 +547,7 @@ def _is_label_run(sentence: str, context: _Context) -> bool:
     actions = context.rules.action_labels
     if _is_action_label(normalize_label(sentence), context):
         return True
-    return actions.pattern is not None and not normalize_label(actions.pattern.sub(" ", sentence))
+    return bool(actions.patterns) and not normalize_label(actions.without(sentence))
 
 
 def _action_count(element: HtmlElement, context: _Context) -> int:
