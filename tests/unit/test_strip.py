@@ -854,3 +854,31 @@ def test_mediawiki_section_edit_links_go_and_their_headings_stay() -> None:
     assert ("boilerplate", "boilerplate.edit-links") in [(r.kind, r.rule) for r in removals]
     assert "History" in body_text(root) and "edit" not in body_text(root)
     assert_article_intact(root)
+
+
+@pytest.mark.parametrize(
+    ("widget", "rule"),
+    [
+        ("<div class='wpa'><a class='wpa-about' href='/ads'>About these ads</a></div>", "boilerplate.promo"),
+        (
+            "<div class='page-links'>Pages: <a href='?page=2'>2</a> <a href='?page=3'>3</a></div>",
+            "boilerplate.navigation",
+        ),
+        (
+            "<div class='post-ratings'><img src='/star.gif' alt='1 star'>"
+            "<div class='post-ratings-loading'>Loading...</div></div>",
+            "boilerplate.rating-widgets",
+        ),
+        (
+            "<div class='TestReport__AuthorBox'><p>Inga tests grills for us.</p></div>",
+            "boilerplate.author-box",
+        ),
+    ],
+)
+def test_wordpress_widgets_under_a_post_go(widget: str, rule: str) -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE)
+    root, removals = strip(f"<div class='entry'>{paragraphs}{widget}</div>")
+    assert rule in [r.rule for r in removals]
+    assert_article_intact(root)
+    for junk in ("About these ads", "Pages:", "Loading...", "Inga"):
+        assert junk not in body_text(root)
