@@ -204,11 +204,14 @@
 
     const meta = $("meta");
     meta.replaceChildren();
-    if (article.byline) meta.append(el("span", { class: "byline" }, article.byline));
+    // <bdi>: each item's text keeps the direction of its own letters ("2 min
+    // read" must not show as "min read 2" in an Arabic article), while the items
+    // and their separators follow the article's direction.
+    if (article.byline) meta.append(el("span", { class: "byline" }, el("bdi", {}, article.byline)));
     const date = formatDate(article.published);
-    if (date) meta.append(el("time", { datetime: article.published }, date));
+    if (date) meta.append(el("time", { datetime: article.published }, el("bdi", {}, date)));
     if (Number.isFinite(article.reading_time_minutes) && article.reading_time_minutes > 0) {
-      meta.append(el("span", { class: "reading-time" }, `${article.reading_time_minutes} min read`));
+      meta.append(el("span", { class: "reading-time" }, el("bdi", {}, `${article.reading_time_minutes} min read`)));
     }
     meta.hidden = meta.childElementCount === 0;
 

@@ -46,6 +46,8 @@ def test_toolbar_click_opens_the_article_without_junk(ext: Extension, site: Site
     assert reader.inner_text("#site") == "The Coastal Courier"
     meta = reader.inner_text("#meta")
     assert "Mara Lindqvist" in meta and "May 14, 2024" in meta and "2 min read" in meta
+    # Each item's text is isolated, so it keeps its own direction in a right-to-left article.
+    assert reader.locator("#meta bdi").all_inner_texts() == ["Mara Lindqvist", "May 14, 2024", "2 min read"]
 
     # The lazy lead image, at the address the browser loaded, with its caption.
     lead = reader.locator("#lead img")

@@ -378,12 +378,15 @@ def test_page_header_and_meta() -> None:
     page = render_html_page(article(reading_time_minutes=5, lang="pt-BR", dir="rtl"))
     assert page.startswith('<!DOCTYPE html>\n<html lang="pt-BR" dir="rtl">')
     assert '<p class="site">The Example</p>' in page
-    assert '<span class="byline">Ada Lovelace</span>' in page
-    assert '<time class="published" datetime="2026-11-28T09:30:00+01:00">28 November 2026</time>' in page
-    assert "5 min read" in page
+    # In a right-to-left page, each item's text keeps its own direction (<bdi>).
+    assert '<span class="byline"><bdi>Ada Lovelace</bdi></span>' in page
+    assert (
+        '<time class="published" datetime="2026-11-28T09:30:00+01:00"><bdi>28 November 2026</bdi></time>'
+    ) in page
+    assert '<span class="reading-time"><bdi>5 min read</bdi></span>' in page
     assert (
         '<a class="source" href="https://news.example/2026/11/story" '
-        'rel="noopener noreferrer">Original article</a>'
+        'rel="noopener noreferrer"><bdi>Original article</bdi></a>'
     ) in page
 
 
@@ -391,7 +394,7 @@ def test_page_unparsed_date_and_unsafe_url() -> None:
     page = render_html_page(
         article(published="Tuesday morning", url="javascript:alert(1)", reading_time_minutes=0)
     )
-    assert '<span class="published">Tuesday morning</span>' in page
+    assert '<span class="published"><bdi>Tuesday morning</bdi></span>' in page
     assert "<time" not in page
     assert "Original article" not in page
     assert "min read" not in page

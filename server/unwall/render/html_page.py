@@ -104,6 +104,9 @@ dt { font-weight: 700; }
 dd { margin: 0 0 0.6em; padding-inline-start: 1.6em; }
 img, video, svg, picture { max-width: 100%; height: auto; }
 img { display: inline-block; vertical-align: middle; }
+/* A picture set straight into the article's blocks (not inside a line of text)
+   stands on its own; inline, it would make its line as tall as itself. */
+:is(div, section, article, main) > img { display: block; margin: 0 0 1.15em; }
 figure { margin: 2em 0; }
 figure img { display: block; margin: 0; }
 figcaption {
@@ -257,16 +260,19 @@ def _meta(article: Article) -> str:
     items: list[str] = []
     byline = collapse_space(article.byline or "")
     if byline:
-        items.append(f'<span class="byline">{escape(byline)}</span>')
+        items.append(f'<span class="byline"><bdi>{escape(byline)}</bdi></span>')
     published = _published(article.published)
     if published:
         items.append(published)
     if article.reading_time_minutes > 0:
-        items.append(f'<span class="reading-time">{article.reading_time_minutes} min read</span>')
+        # <bdi>: each item's text keeps the direction of its own letters ('2 min
+        # read' must not show as 'min read 2' in an Arabic article), while the
+        # items and their separators follow the page's direction.
+        items.append(f'<span class="reading-time"><bdi>{article.reading_time_minutes} min read</bdi></span>')
     if article.url and _is_web_url(article.url):
         items.append(
             f'<a class="source" href="{escape(article.url.strip())}" '
-            'rel="noopener noreferrer">Original article</a>'
+            'rel="noopener noreferrer"><bdi>Original article</bdi></a>'
         )
     if not items:
         return ""
@@ -279,9 +285,10 @@ def _published(value: str | None) -> str:
         return ""
     parsed = parse_date(raw)
     if parsed is None:
-        return f'<span class="published">{escape(raw)}</span>'
+        return f'<span class="published"><bdi>{escape(raw)}</bdi></span>'
     return (
-        f'<time class="published" datetime="{escape(parsed.isoformat())}">{escape(format_date(raw))}</time>'
+        f'<time class="published" datetime="{escape(parsed.isoformat())}">'
+        f"<bdi>{escape(format_date(raw))}</bdi></time>"
     )
 
 
