@@ -873,6 +873,7 @@ def test_mediawiki_section_edit_links_go_and_their_headings_stay() -> None:
             "<div class='TestReport__AuthorBox'><p>Inga tests grills for us.</p></div>",
             "boilerplate.author-box",
         ),
+        ("<p><a href='#' id='link-print'>Pages: print</a></p>", "boilerplate.share-bar"),
     ],
 )
 def test_wordpress_widgets_under_a_post_go(widget: str, rule: str) -> None:
