@@ -16,10 +16,11 @@ from unwall.pipeline.enrich import (
     choose_lead_image,
     clean_byline,
     enrich,
-    host_names,
+    host_labels,
     normalize_date,
     remove_repeated_meta,
     separate_caption_parts,
+    site_host_names,
     strip_site_from_title,
 )
 from unwall.pipeline.metadata import PageMetadata, article_json_ld, collect_metadata
@@ -148,7 +149,7 @@ def test_strip_site_from_title(title: str, site: str | None, expected: str) -> N
 def test_strip_site_from_title_with_the_pages_address(
     title: str, site: str | None, url: str | None, expected: str
 ) -> None:
-    assert strip_site_from_title(title, site, hosts=host_names(url)) == expected
+    assert strip_site_from_title(title, site, hosts=site_host_names(host_labels(url))) == expected
 
 
 @pytest.mark.parametrize(
@@ -562,6 +563,32 @@ def test_no_byline_from_markup(markup: str) -> None:
     ],
 )
 def test_byline_that_is_the_pages_own_host_names_no_one(head: str, expected: str | None) -> None:
+    result, _ = enriched(head, PARAGRAPH)
+    assert result.byline == expected
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        # The page's own site after the names, by its name or its address.
+        (
+            '<meta property="og:site_name" content="CNN">'
+            '<meta name="author" content="Dana Ford and Tom Watkins, CNN">',
+            "Dana Ford and Tom Watkins",
+        ),
+        (
+            '<meta property="og:url" content="https://www.heise.de/a">'
+            '<meta name="author" content="Ada Lovelace - heise">',
+            "Ada Lovelace",
+        ),
+        # Another organization is information: a wire service, a partner.
+        (
+            '<meta property="og:site_name" content="CNN"><meta name="author" content="Jane Doe, Reuters">',
+            "Jane Doe, Reuters",
+        ),
+    ],
+)
+def test_the_pages_own_site_after_the_names_is_dropped(head: str, expected: str) -> None:
     result, _ = enriched(head, PARAGRAPH)
     assert result.byline == expected
 

@@ -76,7 +76,7 @@ def enrich(content: HtmlElement, metadata: PageMetadata) -> Enrichment:
     restore_standfirst(content, metadata.standfirst)
     separate_caption_parts(content)
     lead_image = choose_lead_image(metadata, content)
-    byline = choose_byline(metadata, article)
+    byline = choose_byline(metadata, article, site_name)
     published = choose_published(metadata, article)
     remove_repeated_meta(content, byline, published)
     # Guessed only when the page is silent: what it declares is what it is.
@@ -156,7 +156,7 @@ def strip_site_from_title(
 ) -> str:
     """'Headline | Site' -> 'Headline'; keeps titles that merely contain a dash.
     `document_title`, the page's <title>, when `title` is another declared title;
-    `hosts`, the names in the page's address (`host_names`) ('fairkom' for www.fairkom.eu),
+    `hosts`, the names in the page's address (`site_host_names`),
     which sites sign their titles with too ('Über uns | fairkom', '… - CHIP')."""
     parts = TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
@@ -194,20 +194,19 @@ def _comparable_name(segment: str) -> str:
     return _comparable(re.sub(r"\.[a-z]{2,6}$", "", segment.strip(), flags=re.IGNORECASE))
 
 
-def host_names(url: str | None) -> frozenset[str]:
-    """'https://www.rs-ingenieure.de/…' -> {'rsingenieure'}: the labels of a
-    host that can name a site, without 'www', the country or generic suffix,
-    and hyphens (titles write 'RS Ingenieure')."""
-    host = urlsplit(url).hostname if url else None
-    if not host or host.replace(".", "").isdigit():
-        return frozenset()
-    labels = host.lower().split(".")[:-1]
+def site_host_names(labels: set[str]) -> frozenset[str]:
+    """Of a page's host labels (`host_labels`), those that can name the site in
+    its titles: 'fairkom' for www.fairkom.eu, 'rsingenieure' for
+    rs-ingenieure.de (titles write 'RS Ingenieure'); not generic ones ('news',
+    'blog') or numbers."""
     return frozenset(
-        label.replace("-", "") for label in labels if len(label) >= 3 and label not in _GENERIC_HOST_LABELS
+        label.replace("-", "")
+        for label in labels
+        if len(label) >= 3 and label not in _GENERIC_HOST_LABELS and not label.isdigit()
     )
 
 
-_GENERIC_HOST_LABELS = frozenset({"www", "com", "org", "net", "gov", "edu", "blog", "blogs", "news", "amp"})
+_GENERIC_HOST_LABELS = frozenset({"com", "org", "net", "gov", "edu", "blog", "blogs", "news", "amp"})
 
 
 def _names_host(segment: str, names: frozenset[str]) -> bool:
@@ -325,7 +324,7 @@ def choose_title(metadata: PageMetadata, article: dict[str, Any], site_name: str
     headings = [h for h in headings if 0 < len(h) <= 300]
     declared = declared_titles(metadata, article)
     document_title = _comparable(metadata.document_title)
-    hosts = host_names(metadata.base_url or metadata.meta.get("og:url"))
+    hosts = site_host_names(host_labels(metadata.base_url, metadata.meta.get("og:url")))
     # A heading the <title> repeats is what the page shows and names itself; the
     # earlier in the <title>, the likelier the headline (sites sign at the end).
     confirmed = [h for h in headings if _comparable(h) and _comparable(h) in document_title]
@@ -449,7 +448,9 @@ def clean_byline(text: str | None) -> str | None:
     return text
 
 
-def choose_byline(metadata: PageMetadata, article: dict[str, Any]) -> str | None:
+def choose_byline(
+    metadata: PageMetadata, article: dict[str, Any], site_name: str | None = None
+) -> str | None:
     meta = metadata.meta
     authors = _names(article.get("author"), _nodes_by_id(metadata))
     json_ld_names = [n for n in (_clean(n) for n in authors) if n]
@@ -466,20 +467,36 @@ def choose_byline(metadata: PageMetadata, article: dict[str, Any]) -> str | None
         meta.get("sailthru:author"),
         *metadata.byline_texts,
     ]
-    handles = _host_labels(metadata, article)
+    handles = host_labels(metadata.base_url, metadata.meta.get("og:url"), article.get("url"))
     for candidate in candidates:
         byline = clean_byline(candidate)
         # A one-word author that is a label of the page's own host ('mcupdate' on
         # mcupdate.tumblr.com) is the account or the site, which names no one.
         if byline and not (" " not in byline and byline.casefold() in handles):
-            return byline
+            return _without_signature_of_site(byline, site_name, site_host_names(handles))
     return None
 
 
-def _host_labels(metadata: PageMetadata, article: dict[str, Any]) -> set[str]:
-    """The words of the page's host names, from its address and the addresses it declares."""
+_LAST_BYLINE_PART = re.compile(r"^(?P<names>.+?)\s*(?:,|\s[-–—|/]\s)\s*(?P<last>[^,]+)$")
+
+
+def _without_signature_of_site(byline: str, site_name: str | None, hosts: frozenset[str]) -> str:
+    """'Dana Ford and Tom Watkins, CNN' on CNN's own page is Dana Ford and Tom
+    Watkins: the site after the names says nothing the page does not."""
+    match = _LAST_BYLINE_PART.match(byline)
+    if match is None:
+        return byline
+    last = _comparable_name(match["last"])
+    if (site_name and last in _site_forms(site_name)) or "".join(last.split()) in hosts:
+        return match["names"]
+    return byline
+
+
+def host_labels(*urls: Any) -> set[str]:
+    """The words of the page's host names, from its address and the addresses
+    it declares, without 'www' and the top-level domain."""
     labels: set[str] = set()
-    for url in (metadata.base_url, metadata.meta.get("og:url"), article.get("url")):
+    for url in urls:
         if not isinstance(url, str):
             continue
         try:
