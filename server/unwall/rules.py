@@ -187,11 +187,12 @@ class PhraseSet:
         if not self.raw_patterns:
             return False
         lowered = fold_dotted_i(text.lower())
-        patterns = self.raw_patterns[:1] if lowered.isascii() else self.raw_patterns
-        return any(pattern.search(lowered) is not None for pattern in patterns)
+        return any(
+            pattern.search(lowered) is not None for pattern in _for_scripts_of(lowered, self.raw_patterns)
+        )
 
     def _patterns_for(self, normalized_text: str) -> tuple[re.Pattern[str], ...]:
-        return self.patterns[:1] if normalized_text.isascii() else self.patterns
+        return _for_scripts_of(normalized_text, self.patterns)
 
     def search_all(self, normalized_text: str) -> set[str]:
         return {
@@ -369,7 +370,10 @@ def _phrase_set(phrases: list[str]) -> PhraseSet:
     patterns = [
         _WORD_START + trie_pattern(ascii_first, _NORMALIZED_CHARS) + _PHRASE_END if ascii_first else ""
     ]
-    patterns += [trie_pattern(group, _NORMALIZED_CHARS, _word_start_after) + _PHRASE_END for group in others]
+    patterns += [
+        trie_pattern(group, _NORMALIZED_CHARS, _word_start_after) + _PHRASE_END if group else ""
+        for group in others
+    ]
     raw = [trie_pattern(group, _RAW_CHARS) if group else "" for group in groups]
     return PhraseSet(
         tuple(re.compile(pattern or _NEVER) for pattern in patterns),
@@ -381,20 +385,46 @@ def _phrase_set(phrases: list[str]) -> PhraseSet:
 _NEVER = "(?!)"
 
 
-# Where each script's letters begin: ASCII, Latin's accented letters, Greek,
-# Cyrillic, Hebrew, Arabic, Devanagari, Thai, then Hangul, kana and Han.
-_SCRIPT_STARTS = (0x0, 0x80, 0x370, 0x400, 0x590, 0x600, 0x900, 0xE00, 0x1100)
+# Where the letters of each script after Latin begin: Greek, Cyrillic, Hebrew,
+# Arabic, Devanagari, Thai, then Hangul, kana and Han. Before them, group 1 is
+# ASCII and group 2 Latin's accented letters (with Vietnamese's, further on).
+_SCRIPT_STARTS = (0x370, 0x400, 0x590, 0x600, 0x900, 0xE00, 0x1100)
+_LATIN_EXTENDED_ADDITIONAL = range(0x1E00, 0x1F00)
+# Letters of the scripts after Latin, not the punctuation and symbols between
+# them ('“', '—', '€'): a text without them is Latin.
+_LETTERS_BEYOND_LATIN = re.compile("[\u0370-\u0e7f\u1100-\u11ff\u3040-\ud7af\uf900-\ufaff\uff00-\uffef]")
+
+
+def _script_group(letter: str) -> int:
+    code = ord(letter)
+    if code < 0x80:
+        return 1
+    if code < _SCRIPT_STARTS[0] or code in _LATIN_EXTENDED_ADDITIONAL:
+        return 2
+    return 3 + bisect.bisect_right(_SCRIPT_STARTS, code)
+
+
+def _for_scripts_of(text: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[re.Pattern[str], ...]:
+    """The regexes of `script_groups` that `text` can match: an ASCII text only
+    the first's, a Latin text (accents, curly quotes) the first two, at the
+    cost of one scan in C instead of one per script."""
+    if text.isascii():
+        return patterns[:1]
+    if _LETTERS_BEYOND_LATIN.search(text) is None:
+        return patterns[:2]
+    return patterns
 
 
 def script_groups(normalized: list[str]) -> list[list[str]]:
-    """The phrases by the script of their first letter, ASCII first (even when
-    empty). re tries a position's alternatives one by one, so one regex for
-    all would test the first letters of every script at every position of a
-    Latin text (seven times slower with 37 languages); a regex whose phrases
-    all begin in a script the text does not use skips the text at C speed."""
-    by_script: dict[int, list[str]] = {1: []}
+    """The phrases by the script of their first letter, ASCII first and
+    Latin's accented letters second (even when empty). re tries a position's
+    alternatives one by one, so one regex for all would test the first letters
+    of every script at every position of a Latin text (seven times slower with
+    37 languages); a regex whose phrases all begin in a script the text does
+    not use skips the text at C speed."""
+    by_script: dict[int, list[str]] = {1: [], 2: []}
     for phrase in normalized:
-        by_script.setdefault(bisect.bisect_right(_SCRIPT_STARTS, ord(phrase[0])), []).append(phrase)
+        by_script.setdefault(_script_group(phrase[0]), []).append(phrase)
     return [phrases for _, phrases in sorted(by_script.items())]
 
 

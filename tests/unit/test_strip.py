@@ -822,9 +822,14 @@ def test_the_quick_first_look_finds_every_phrase_of_every_language() -> None:
                 capitalized = phrase[:1].upper() + phrase[1:]
                 written = "Before it, " + capitalized.replace(" ", "  ") + " and after."
                 if not rules.any_trigger.occurs_in_raw(written):
-                    missed.append((language, phrase))
+                    missed.append((language, phrase, "raw"))
+                # The same per script with word boundaries, on the normalized text,
+                # after a curly quote that makes the text non-ASCII.
+                if not rules.any_trigger.occurs_in(normalize_text("“" + written)):
+                    missed.append((language, phrase, "normalized"))
     assert not missed
     assert not rules.any_trigger.occurs_in_raw("The council met on Tuesday to discuss the budget.")
+    assert not rules.any_trigger.occurs_in(normalize_text("“The council met on Tuesday,” she said."))
 
 
 def test_a_wordpress_subscription_widget_inside_the_post_goes() -> None:

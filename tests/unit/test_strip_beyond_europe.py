@@ -236,3 +236,12 @@ def test_hindi_read_this_too_label_and_its_links_go() -> None:
     root, removals = strip(article(HINDI, related))
     assert kept_paragraphs(root) == HINDI
     assert [r.kind for r in removals] == ["related", "related"]
+
+
+def test_a_phrase_that_begins_with_a_vietnamese_letter_is_read_with_latin_text() -> None:
+    """Vietnamese letters such as 'ả' sit far from Latin's other accented
+    letters in Unicode; a Vietnamese text is still Latin text to the matcher."""
+    phrases = _phrase_set(["ảnh hưởng đến quyền riêng tư"])
+    text = normalize_text("Việc này ảnh hưởng đến quyền riêng tư của bạn.")
+    assert phrases.occurs_in(text)
+    assert phrases.occurs_in_raw("Việc này ẢNH HƯỞNG ĐẾN QUYỀN RIÊNG TƯ của bạn.")

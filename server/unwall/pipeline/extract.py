@@ -784,7 +784,7 @@ def _last_words(content: HtmlElement) -> HtmlElement | None:
     """The innermost block holding the content's last words, when nothing shown
     (a picture, a table) comes after it."""
     text = _words(content.text_content())
-    for element in reversed(list(content.iter())):
+    for element in _from_the_end(content):
         if element.tag in _SHOWN_MEDIA:
             return None
         if element is content or element.tag not in _ANNOUNCING_BLOCKS:
@@ -793,6 +793,19 @@ def _last_words(content: HtmlElement) -> HtmlElement | None:
         if words:
             return element if text.endswith(words) else None
     return None
+
+
+def _from_the_end(root: HtmlElement) -> Iterator[HtmlElement]:
+    """`root.iter()` backwards, lazily: the last words are near the end, and
+    listing the whole tree to reverse it costs a Python object per element."""
+    pending: list[tuple[HtmlElement, bool]] = [(root, False)]
+    while pending:
+        element, expanded = pending.pop()
+        if expanded:
+            yield element
+            continue
+        pending.append((element, True))
+        pending.extend((child, False) for child in element)
 
 
 def _announces(block: HtmlElement) -> bool:
