@@ -100,6 +100,18 @@ def test_strip_site_from_title(title: str, site: str | None, expected: str) -> N
     assert strip_site_from_title(title, site) == expected
 
 
+def test_an_address_slug_declared_as_the_title_is_no_title() -> None:
+    result, _ = enriched(
+        '<title>ADAC Kindersitz-Test 2018 | ADAC</title><meta property="og:url" content="https://www.adac.de/t">'
+        '<meta property="og:title" content="adac-kindersitztest-herbst-2018">',
+        PARAGRAPH,
+    )
+    assert result.title == "ADAC Kindersitz-Test 2018"
+    # A lower-case headline with spaces, or a short hyphenated name, is a title.
+    result, _ = enriched('<meta property="og:title" content="x-ray vision for e-bikes">', PARAGRAPH)
+    assert result.title == "x-ray vision for e-bikes"
+
+
 @pytest.mark.parametrize(
     ("title", "site", "url", "expected"),
     [

@@ -275,7 +275,12 @@ def declared_titles(metadata: PageMetadata, article: dict[str, Any]) -> list[str
         meta.get("sailthru:title"),
     )
     cleaned = (_clean(c) for c in candidates if isinstance(c, str))
-    return list(dict.fromkeys(c for c in cleaned if 0 < len(c) <= 300))
+    return list(dict.fromkeys(c for c in cleaned if 0 < len(c) <= 300 and not URL_SLUG.fullmatch(c)))
+
+
+# A CMS that fills og:title with the page's address slug
+# ('adac-kindersitztest-herbst-2018') declares no title.
+URL_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}")
 
 
 def _json_ld_title(article: dict[str, Any], document_title: str) -> str | None:
