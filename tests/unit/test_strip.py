@@ -879,6 +879,11 @@ def test_mediawiki_section_edit_links_go_and_their_headings_stay() -> None:
             "boilerplate.author-box",
         ),
         ("<p><a href='#' id='link-print'>Pages: print</a></p>", "boilerplate.share-bar"),
+        (
+            "<section class='tags'><ul><li><a href='/tag/1'>Pages: law</a></li>"
+            "<li><a href='/tag/2'>Loading... reviews</a></li></ul></section>",
+            "boilerplate.navigation",
+        ),
     ],
 )
 def test_wordpress_widgets_under_a_post_go(widget: str, rule: str) -> None:
