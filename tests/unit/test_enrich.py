@@ -311,6 +311,30 @@ def test_numeric_date_of_a_comment_or_related_item_is_not_the_article_date() -> 
     assert result.published is None
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('<span class="submitted-by">Submitted on Mon, 2019-01-21 13:49</span>', "2019-01-21"),
+        ('<div class="submitted">Gespeichert von rasos am 24. Juli 2017 - 18:55</div>', "2017-07-24"),
+        ('<span class="post-date">8. Dezember 2012</span>', "2012-12-08"),
+    ],
+)
+def test_a_date_line_without_a_time_element_gives_the_date(line: str, expected: str) -> None:
+    body = f"<article>{line}{PARAGRAPH}</article>"
+    root = lxml.html.document_fromstring(f'<html lang="de"><head></head><body>{body}</body></html>')
+    result = enrich(root.find(".//article"), collect_metadata(root, PAGE_URL))
+    assert result.published is not None and result.published.startswith(expected)
+
+
+def test_a_date_line_in_the_comments_is_not_the_article_date() -> None:
+    body = (
+        f'<article>{PARAGRAPH}</article><div class="comments"><span class="submitted">2020-01-15</span></div>'
+    )
+    root = lxml.html.document_fromstring(f"<html><head></head><body>{body}</body></html>")
+    result = enrich(root.find(".//article"), collect_metadata(root, PAGE_URL))
+    assert result.published is None
+
+
 # --- byline ---------------------------------------------------------------------------------------------
 
 

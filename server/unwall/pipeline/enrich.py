@@ -628,7 +628,15 @@ def choose_published(metadata: PageMetadata, article: dict[str, Any]) -> str | N
             published = normalize_date(candidate, metadata.lang)
             if published:
                 return published
+    # A date line says more than its date ('Submitted on Mon, 2019-01-21 13:49').
+    for value in metadata.time_values:
+        found = ISO_DATE_IN_TEXT.search(value)
+        if found and (published := normalize_date(found.group(0), metadata.lang)):
+            return published
     return None
+
+
+ISO_DATE_IN_TEXT = re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\b")
 
 
 def choose_excerpt(metadata: PageMetadata, article: dict[str, Any], content: HtmlElement) -> str | None:

@@ -503,9 +503,18 @@ def _inside_foreign_region(element: HtmlElement, tags: frozenset[str] = FOREIGN_
     return False
 
 
+# Date lines that are not <time> elements: Drupal's "Submitted on Mon,
+# 2019-01-21 13:49" (span.submitted-by, div.submitted) and plainly named ones.
+DATE_LINE_CLASSES = ("submitted", "submitted-by", "post-date", "entry-date", "article-date", "date-published")
+_DATE_LINES = " or ".join(
+    f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')" for name in DATE_LINE_CLASSES
+)
+_TIME_VALUES = etree.XPath(f"//*[self::time or @itemprop='datePublished' or {_DATE_LINES}]")
+
+
 def _time_values(root: HtmlElement) -> list[str]:
     values: list[str] = []
-    for element in root.xpath("//*[self::time or @itemprop='datePublished']"):
+    for element in _TIME_VALUES(root):
         if _inside_foreign_region(element):
             continue
         value = element.get("datetime") or element.get("content") or element.text_content()
