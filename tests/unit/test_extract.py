@@ -304,3 +304,55 @@ def test_a_heading_or_label_left_at_the_end_announces_what_was_removed(ending: s
 )
 def test_a_closing_sentence_or_a_heading_above_a_picture_stays(ending: str, kept: str) -> None:
     assert extracted_text(f"<article>{INTRO}{OUTRO}{ending}</article>").endswith(kept)
+
+
+def _tables_after_extraction(body: str) -> list[str]:
+    root = parse_html(f"<html><body><article>{INTRO}{body}{OUTRO}</article></body></html>")
+    return [" ".join(table.text_content().split()) for table in extract_article(root).iter("table")]
+
+
+def test_an_article_set_in_a_layout_table_reads_as_its_blocks() -> None:
+    layout = f"<table><tr><td>{'<br>'.join(PARAGRAPHS)}</td><td><a href='/'>Home</a></td></tr></table>"
+    root = parse_html(f"<html><body><article>{layout}</article></body></html>")
+    content = extract_article(root)
+    assert list(content.iter("table")) == []
+    assert PARAGRAPHS[0] in content.text_content()
+
+
+_BUDGET_ROWS = "".join(
+    f"<tr><td>Ward {n}</td><td>{n}.4 million for schools, libraries</td>"
+    f"<td>{n * 3} bridges, to repair</td></tr>"
+    for n in range(1, 7)
+)
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # Header cells mark data.
+        f"<table><tr><th>Ward</th><th>Budget</th><th>Bridges</th></tr>{_BUDGET_ROWS}</table>",
+        # Short cells in rows and columns are data, though nothing marks them.
+        f"<table>{_BUDGET_ROWS}</table>",
+    ],
+)
+def test_a_data_table_stays_a_table(table: str) -> None:
+    assert len(_tables_after_extraction(table)) == 1
+
+
+_CELL = PARAGRAPHS[1] + " " + PARAGRAPHS[2]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        f"<table role='presentation'><tr><td>{_CELL}</td><td>{_CELL}</td></tr></table>",
+        # One column reads the same one cell after another.
+        f"<table><tr><td><img src='/a.jpg' alt=''></td></tr><tr><td>{_CELL}</td></tr></table>",
+        f"<table><tr><td><table><tr><td>{_CELL}</td></tr></table></td><td>{_CELL}</td></tr></table>",
+    ],
+)
+def test_a_layout_table_becomes_its_cells(table: str) -> None:
+    root = parse_html(f"<html><body><article>{INTRO}{table}{OUTRO}</article></body></html>")
+    content = extract_article(root)
+    assert _CELL in " ".join(content.text_content().split())
+    assert list(content.iter("table")) == []

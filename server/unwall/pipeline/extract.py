@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from lxml import etree
 from lxml.etree import tostring, tounicode
 from lxml.html import HtmlElement, fragment_fromstring
 from readability import Document
@@ -667,6 +668,7 @@ def extract_article(root: HtmlElement) -> HtmlElement:
     if content.tag != "div":
         content.tag = "div"
     content.attrib.clear()
+    unwrap_layout_tables(content)
     remove_empty_elements(content)
     drop_trailing_announcements(content)
     if not has_article_substance(content):
@@ -816,6 +818,46 @@ def _announces(block: HtmlElement) -> bool:
         return True
     # A label, not a sentence that ends on a colon ('check out the footage below:').
     return words.endswith((":", "：")) and len(words.split()) <= MAX_LABEL_WORDS
+
+
+# Tables that lay a page out rather than hold data (older sites set their whole
+# article in one cell): a reader shows their cells as the blocks they are. After
+# Readability.js's _markDataTables, kept cautious: what marks data (a caption,
+# header cells, a summary) keeps a table a table.
+LAYOUT_CELL_CHARS = 300
+_DATA_TABLE_MARKS = etree.XPath("boolean(@summary or caption or thead or tfoot or .//th)")
+_ROW_CELLS = etree.XPath("./tr/td | ./*/tr/td")
+
+
+def unwrap_layout_tables(content: HtmlElement) -> None:
+    """Each layout table becomes its cells, in order, as <div>s; nested tables first."""
+    for table in reversed(list(content.iter("table"))):
+        if table.getparent() is None or not _is_layout_table(table):
+            continue
+        cells = _ROW_CELLS(table)
+        parent = table.getparent()
+        position = parent.index(table)
+        for offset, cell in enumerate(cells):
+            cell.tag = "div"
+            cell.attrib.clear()
+            parent.insert(position + offset, cell)
+        table.drop_tree()  # its tail stays
+
+
+def _is_layout_table(table: HtmlElement) -> bool:
+    if (table.get("role") or "").lower() in {"presentation", "none"} or table.get("datatable") == "0":
+        return True
+    if _DATA_TABLE_MARKS(table):
+        return False
+    if any(True for _ in table.iterdescendants("table")):
+        return True
+    rows = table.xpath("./tr | ./*/tr")
+    if rows and all(len(_ROW_CELLS_OF(row)) == 1 for row in rows):
+        return True  # one column: its cells read the same one after another
+    return any(len(_words(cell.text_content())) >= LAYOUT_CELL_CHARS for cell in _ROW_CELLS(table))
+
+
+_ROW_CELLS_OF = etree.XPath("./td")
 
 
 def has_article_substance(content: HtmlElement) -> bool:
