@@ -159,7 +159,7 @@ def collect_metadata(root: HtmlElement, base_url: str | None) -> PageMetadata:
     metadata.document_title = _clean(title.text_content()) if title is not None else ""
     metadata.h1_texts = [_clean(h1.text_content()) for h1 in root.iter("h1")][:5]
     metadata.byline_texts = _byline_texts(root)
-    metadata.time_values = _time_values(root)
+    metadata.time_values = _time_values(root, _declares_a_date(metadata))
     metadata.lang = _lang(root, metadata.meta) or _json_ld_language(metadata)
     metadata.dir = _dir(root)
     metadata.declared_images = _declared_images(root, metadata, base_url) + _hero_images(root)
@@ -505,22 +505,38 @@ def _inside_foreign_region(element: HtmlElement, tags: frozenset[str] = FOREIGN_
 
 # Date lines that are not <time> elements: Drupal's "Submitted on Mon,
 # 2019-01-21 13:49" (span.submitted-by, div.submitted) and plainly named ones.
-DATE_LINE_CLASSES = ("submitted", "submitted-by", "post-date", "entry-date", "article-date", "date-published")
-_DATE_LINES = " or ".join(
-    f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')" for name in DATE_LINE_CLASSES
+DATE_LINE_CLASSES = frozenset(
+    {"submitted", "submitted-by", "post-date", "entry-date", "article-date", "date-published"}
 )
-_TIME_VALUES = etree.XPath(f"//*[self::time or @itemprop='datePublished' or {_DATE_LINES}]")
+_TIME_ELEMENTS = etree.XPath("//*[self::time or @itemprop='datePublished']")
+# Read only on a page that declares no date otherwise: a substring test per
+# element, then the class names.
+_DATE_LINES = etree.XPath("//*[contains(@class, 'date') or contains(@class, 'submitted')]")
 
 
-def _time_values(root: HtmlElement) -> list[str]:
+def _is_date_line(element: HtmlElement) -> bool:
+    return not DATE_LINE_CLASSES.isdisjoint((element.get("class") or "").split())
+
+
+def _time_values(root: HtmlElement, declares_a_date: bool) -> list[str]:
+    elements = _TIME_ELEMENTS(root)
+    if not elements and not declares_a_date:
+        elements = [element for element in _DATE_LINES(root) if _is_date_line(element)]
     values: list[str] = []
-    for element in _TIME_VALUES(root):
+    for element in elements:
         if _inside_foreign_region(element):
             continue
         value = element.get("datetime") or element.get("content") or element.text_content()
         if value and value.strip():
             values.append(value.strip())
     return values[:5]
+
+
+def _declares_a_date(metadata: PageMetadata) -> bool:
+    """A date in the page's meta tags or structured data."""
+    return any("date" in key or "published" in key for key in metadata.meta) or any(
+        "datePublished" in node for node in metadata.json_ld
+    )
 
 
 def _lang(root: HtmlElement, meta: dict[str, str]) -> str | None:
