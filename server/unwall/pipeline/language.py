@@ -10,6 +10,7 @@ most often wins, when it wins clearly. A wrong language is worse than none
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,6 +31,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 @dataclass(frozen=True)
 class LanguageData:
     scripts: tuple[tuple[str, re.Pattern[str]], ...]
+    # Any letter of those scripts: most texts hold none, and one scan says so.
+    any_script: re.Pattern[str]
     # word -> {language: weight}; a word several languages share ('de' is
     # Spanish, Catalan, Portuguese, French...) counts for each by a share.
     word_weights: dict[str, dict[str, float]]
@@ -49,27 +52,29 @@ def load_language_data() -> LanguageData:
         for word in entry["function_words"]:
             owners.setdefault(word, []).append(lang)
     weights = {word: {lang: 1 / len(langs) for lang in langs} for word, langs in owners.items()}
-    return LanguageData(tuple(scripts), weights)
+    any_script = re.compile("|".join(pattern.pattern for _, pattern in scripts) or "(?!)")
+    return LanguageData(tuple(scripts), any_script, weights)
 
 
 def guess_language(text: str) -> str | None:
     """An ISO 639-1 code, or None when the text does not say clearly."""
     sample = text[:SAMPLE_CHARS]
-    letters = sum(1 for char in sample if char.isalpha())
+    letters = sum(map(str.isalpha, sample))
     if letters == 0:
         return None
     data = load_language_data()
-    for lang, pattern in data.scripts:
-        if len(pattern.findall(sample)) >= MIN_SCRIPT_SHARE * letters:
-            return lang
+    if data.any_script.search(sample) is not None:
+        for lang, pattern in data.scripts:
+            if len(pattern.findall(sample)) >= MIN_SCRIPT_SHARE * letters:
+                return lang
     return _by_function_words(sample.lower(), data.word_weights)
 
 
 def _by_function_words(text: str, word_weights: dict[str, dict[str, float]]) -> str | None:
     scores: dict[str, float] = {}
-    for word in _WORD.findall(text):
+    for word, count in Counter(_WORD.findall(text)).items():
         for lang, weight in word_weights.get(word, {}).items():
-            scores[lang] = scores.get(lang, 0.0) + weight
+            scores[lang] = scores.get(lang, 0.0) + weight * count
     ranked = sorted(((score, lang) for lang, score in scores.items()), reverse=True) + [(0.0, "")] * 2
     (best, lang), (runner_up, _) = ranked[0], ranked[1]
     if best >= MIN_FUNCTION_WORD_HITS and best >= MIN_LEAD_OVER_RUNNER_UP * runner_up:
