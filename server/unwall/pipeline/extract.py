@@ -657,12 +657,12 @@ def extract_article(root: HtmlElement) -> HtmlElement:
             raise exc.__context__ from None
         raise UnwallError(errors.NO_ARTICLE, f"No article could be extracted: {exc}", 422) from exc
     content = document.extracted
-    declared = _declared_article(root)
     if content is None:
         raise UnwallError(errors.NO_ARTICLE, "The page holds no article: no block of text stands out.", 422)
-    if declared is not None and (document.fell_back_to_body or _is_small_part_of(content, declared)):
-        drop_hidden(declared)
-        content = declared
+    declared = _declared_article(root)
+    if declared is not None and (document.fell_back_to_body or declared.holds_small_part(content)):
+        drop_hidden(declared.element)
+        content = declared.element
     elif document.fell_back_to_body and len(content.text_content()) > MAX_WHOLE_BODY_CHARS:
         raise UnwallError(errors.NO_ARTICLE, "The page holds no article: no block of text stands out.", 422)
     if content.tag != "div":
@@ -676,24 +676,28 @@ def extract_article(root: HtmlElement) -> HtmlElement:
     return content
 
 
-def _declared_article(root: HtmlElement) -> HtmlElement | None:
+@dataclass(frozen=True)
+class _DeclaredArticle:
+    element: HtmlElement
+    text: str  # its words, read once
+
+    def holds_small_part(self, extracted: HtmlElement) -> bool:
+        """Readability's choice is a small part of the container, and inside it."""
+        if len(_words(extracted.text_content())) >= MIN_SHARE_OF_ARTICLE_CONTAINER * len(self.text):
+            return False
+        return _lies_within(extracted, self.text)
+
+
+def _declared_article(root: HtmlElement) -> _DeclaredArticle | None:
     """The one article container the page marks, when it holds enough text.
     Several (a list page, a live blog of <article> entries) say nothing about
     which one is the story."""
     containers = root.xpath(ARTICLE_CONTAINER_XPATH)
     outermost = [c for c in containers if not any(a in containers for a in c.iterancestors())]
-    if len(outermost) != 1 or len(_words(outermost[0].text_content())) < MIN_ARTICLE_CONTAINER_CHARS:
+    if len(outermost) != 1:
         return None
-    container: HtmlElement = outermost[0]
-    return container
-
-
-def _is_small_part_of(extracted: HtmlElement, container: HtmlElement) -> bool:
-    container_text = _words(container.text_content())
-    extracted_text = _words(extracted.text_content())
-    if len(extracted_text) >= MIN_SHARE_OF_ARTICLE_CONTAINER * len(container_text):
-        return False
-    return _lies_within(extracted, container_text)
+    text = _words(outermost[0].text_content())
+    return _DeclaredArticle(outermost[0], text) if len(text) >= MIN_ARTICLE_CONTAINER_CHARS else None
 
 
 def _lies_within(extracted: HtmlElement, container_text: str) -> bool:
