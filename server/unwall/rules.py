@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -321,24 +321,37 @@ def name_runs(tokens: list[str]) -> set[str]:
     return runs
 
 
-def _unicode_marks() -> str:
-    """Ranges of the combining marks of the Basic Multilingual Plane, for a regex class."""
-    ranges: list[str] = []
-    start = previous = -2
+def _combining_mark_ranges() -> list[tuple[int, int]]:
+    """The runs of combining marks in the Basic Multilingual Plane."""
+    ranges: list[tuple[int, int]] = []
     for code in range(0x10000):
         if unicodedata.category(chr(code)).startswith("M"):
-            if code != previous + 1:
-                if start >= 0:
-                    ranges.append(f"\\u{start:04x}-\\u{previous:04x}")
-                start = code
-            previous = code
-    ranges.append(f"\\u{start:04x}-\\u{previous:04x}")
-    return "".join(ranges)
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return ranges
 
 
-# A phrase is a word or words: not part of a longer word. `\w` alone misses the
-# combining marks that end many words (Devanagari vowel signs: 'कर' is not in 'करें').
-_WORD_CHAR = rf"[\w{_unicode_marks()}]"
+_COMBINING_MARKS = _combining_mark_ranges()
+# Marks that follow letters of any script: combining diacritics and their
+# supplements, combining marks for symbols, half marks.
+_INHERITED_MARKS = ((0x300, 0x36F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF), (0xFE20, 0xFE2F))
+
+
+def _word_char(letters: frozenset[str]) -> str:
+    r"""A regex class for a character of a word written with `letters`.
+    `\w` alone misses the combining marks that end many words (Devanagari
+    vowel signs: 'कर' is not in 'करें'). Only the marks of the letters' own
+    Unicode blocks (taken as their 256 code points) are listed, with those
+    any letter takes: a class of every mark of Unicode, repeated at each first
+    letter of each phrase set, made compiling the rules take a second."""
+    blocks = {ord(letter) >> 8 for letter in letters}
+    marks = [(start, end) for start, end in _COMBINING_MARKS if {start >> 8, end >> 8} & blocks]
+    marks += [span for span in _INHERITED_MARKS if span not in marks]
+    return "[\\w" + "".join(f"\\u{start:04x}-\\u{end:04x}" for start, end in sorted(marks)) + "]"
+
+
 # Scripts written without spaces between words (Japanese, Chinese, Thai), with
 # their punctuation: a phrase in them starts and ends anywhere in a run of
 # letters ('続きをお読みいただけます' after '登録すると'), so an edge of a phrase
@@ -347,18 +360,28 @@ _UNSPACED_CHAR = (
     "[\u0e00-\u0e7f\u3000-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
 )
 _UNSPACED = re.compile(_UNSPACED_CHAR)
-# The letter before a phrase is no part of a word. In the regex of the phrases
-# that begin with an ASCII letter, which runs on every text, the test comes
-# first: it turns most positions away before the alternatives are tried. In
-# the other scripts' regexes it comes right after the first letter, so that
-# the engine can skip a text without those letters at C speed.
-_WORD_START = rf"(?<!{_WORD_CHAR})"
-_WORD_STARTED = rf"(?<!{_WORD_CHAR}.)"
-_PHRASE_END = rf"(?:(?!{_WORD_CHAR})|(?<={_UNSPACED_CHAR}))"
 
 
+# A phrase is a word or words: not part of a longer word. In the regex of the
+# phrases that begin with an ASCII letter, which runs on every text, the test
+# of the letter before comes first: it turns most positions away before the
+# alternatives are tried. In the other scripts' regexes it comes right after
+# the first letter, so that the engine can skip a text without those letters
+# at C speed.
+def _word_start() -> str:
+    return rf"(?<!{_word_char(frozenset('a'))})"
+
+
+@cache
 def _word_start_after(first_letter: str) -> str:
-    return "" if _UNSPACED.match(first_letter) else _WORD_STARTED
+    if _UNSPACED.match(first_letter):
+        return ""
+    return rf"(?<!{_word_char(frozenset(first_letter))}.)"
+
+
+def _phrase_end(phrases: list[str]) -> str:
+    last_letters = frozenset(phrase[-1] for phrase in phrases)
+    return rf"(?:(?!{_word_char(last_letters)})|(?<={_UNSPACED_CHAR}))"
 
 
 def _phrase_set(phrases: list[str]) -> PhraseSet:
@@ -368,10 +391,12 @@ def _phrase_set(phrases: list[str]) -> PhraseSet:
     groups = script_groups(normalized)
     ascii_first, *others = groups
     patterns = [
-        _WORD_START + trie_pattern(ascii_first, _NORMALIZED_CHARS) + _PHRASE_END if ascii_first else ""
+        _word_start() + trie_pattern(ascii_first, _NORMALIZED_CHARS) + _phrase_end(ascii_first)
+        if ascii_first
+        else ""
     ]
     patterns += [
-        trie_pattern(group, _NORMALIZED_CHARS, _word_start_after) + _PHRASE_END if group else ""
+        trie_pattern(group, _NORMALIZED_CHARS, _word_start_after) + _phrase_end(group) if group else ""
         for group in others
     ]
     raw = [trie_pattern(group, _RAW_CHARS) if group else "" for group in groups]
@@ -448,24 +473,32 @@ def trie_pattern(
             node = node.setdefault(char, {})
         node[""] = {}
 
+    quoted: dict[str, str] = {}
+
+    def quote(char: str) -> str:
+        if char not in quoted:
+            quoted[char] = special.get(char, re.escape(char))
+        return quoted[char]
+
     def build(node: dict[str, Any]) -> str:
-        branches = [
-            special.get(char, re.escape(char)) + build(child) for char, child in sorted(node.items()) if char
-        ]
+        # Most of a trie is the single-letter chains of phrases' ends: walked
+        # in a loop, not a call per letter.
+        chain = []
+        while len(node) == 1 and "" not in node:
+            ((char, node),) = node.items()
+            chain.append(quote(char))
+        prefix = "".join(chain)
+        branches = [quote(char) + build(child) for char, child in sorted(node.items()) if char]
         if not branches:
-            return ""
+            return prefix
         optional = "" in node
         if len(branches) == 1 and not optional:
-            return branches[0]
-        return "(?:" + "|".join(branches) + ")" + ("?" if optional else "")
+            return prefix + branches[0]
+        return prefix + "(?:" + "|".join(branches) + ")" + ("?" if optional else "")
 
     if after_first is None:
         return build(trie)
-    firsts = [
-        special.get(char, re.escape(char)) + after_first(char) + build(child)
-        for char, child in sorted(trie.items())
-        if char
-    ]
+    firsts = [quote(char) + after_first(char) + build(child) for char, child in sorted(trie.items()) if char]
     return "(?:" + "|".join(firsts) + ")"
 
 

@@ -104,6 +104,17 @@ def test_a_devanagari_vowel_sign_continues_the_word() -> None:
     assert _phrase_set(["कर"]).search_all("सेकर") == set()
 
 
+def test_a_mark_of_the_phrase_s_own_script_or_a_shared_one_continues_the_word() -> None:
+    # Each phrase's boundary lists the marks of its letters' own blocks: an
+    # Arabic short vowel (fatha) after 'و' makes 'اقرأ' the end of a longer
+    # word, and so does a combining acute accent, which any script takes.
+    phrases = _phrase_set(["اقرأ أيضا", "подписка"])
+    assert phrases.search_all("وَاقرأ أيضا") == set()
+    assert phrases.search_all("اقرأ أيضا") == {"اقرأ أيضا"}
+    assert phrases.search_all("подписка\u0301") == set()
+    assert phrases.search_all("подписка.") == {"подписка"}
+
+
 def test_right_to_left_text_is_matched_as_written() -> None:
     phrases = _phrase_set(["اقرأ أيضا", "אתר זה משתמש בעוגיות"])
     assert phrases.search_all(normalize_text("\u200f  اقرأ أيضا: مقال")) == {"اقرأ أيضا"}
