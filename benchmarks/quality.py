@@ -8,8 +8,8 @@ Readability.js keeps suffixes such as " | eHow" that Unwall drops on purpose),
 byline exact match where the expected metadata has one (and exact on the name
 alone, since Readability.js keeps the "By" before it and the lines after it,
 such as a date, that Unwall drops on purpose) and "invented" where it has none
-and the page's own metadata (`author` meta tags, JSON-LD `author`) names
-nobody either,
+and the page's own metadata (`author` meta tags, JSON-LD `author`, microdata
+`itemprop=author`) names nobody either,
 language, published date (same day), excerpt exact match, and body precision /
 recall / F1 on word 4-gram shingles (order matters) and as a bag of words; the
 lead image: given on every page that declares one (`og:image`, JSON-LD
@@ -148,6 +148,11 @@ def declared_authors(source: lxml.html.HtmlElement, json_ld: str) -> frozenset[s
         for meta in source.iter("meta")
         if AUTHOR_META_KEYS & {(meta.get(key) or "").lower() for key in ("name", "property")}
     }
+    # Microdata: <span itemprop="author"> around a name (Blogger, WordPress themes).
+    for unit in source.xpath("//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' author ')]"):
+        name_parts = unit.xpath(".//*[@itemprop='name']")
+        texts = [part.get("content") or part.text_content() for part in name_parts] or [unit.text_content()]
+        names.update(" ".join(text.split()).casefold() for text in texts)
     for match in re.finditer(r'"author"\s*:\s*(\{[^}]*\}|\[[^\]]*\]|"[^"]*")', json_ld):
         names.update(name.casefold() for name in re.findall(r'"name"\s*:\s*"([^"]+)"', match.group(1)))
         if match.group(1).startswith('"'):
