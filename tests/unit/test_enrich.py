@@ -335,6 +335,106 @@ def test_a_date_line_in_the_comments_is_not_the_article_date() -> None:
     assert result.published is None
 
 
+def published_of(body: str, head: str = "", lang: str = "de", url: str = PAGE_URL) -> str | None:
+    root = lxml.html.document_fromstring(f'<html lang="{lang}"><head>{head}</head><body>{body}</body></html>')
+    content = root.find(".//article")
+    content = content if content is not None else root.find("body")
+    return enrich(content, collect_metadata(root, url)).published
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # hAtom (microformats): the exact date in the <abbr>'s title, or its text.
+        ('<abbr class="published" title="2016-12-23T05:11:00-05:00">5:11 AM</abbr>', "2016-12-23"),
+        ('<abbr class="published" title="Sonntag, Dezember 16th, 2012">16.12.2012</abbr>', "2012-12-16"),
+        # Blogger's date header, and underscores for hyphens.
+        ("<h2 class='date-header'><span>Friday, December 23, 2016</span></h2>", "2016-12-23"),
+        ('<p class="article_date">Letzte Aktualisierung: 18.01.2018</p>', "2018-01-18"),
+    ],
+)
+def test_microformat_and_blog_date_lines_give_the_date(line: str, expected: str) -> None:
+    published = published_of(f"<article><h1>Parken in Paris</h1>{line}{PARAGRAPH}</article>")
+    assert published is not None and published.startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("around_headline", "expected"),
+    [
+        ("<h1>Parken in Paris</h1><small>11.05.2012, 10:22 von Stefan</small>", "2012-05-11"),
+        ('<div class="meta">30.07.2019</div><h1>Wasserstoff als Schlüsseltechnologie</h1>', "2019-07-30"),
+        ("<div><h1>Schattiges Plätzchen</h1></div><div><span>27.06.2018 09:54</span></div>", "2018-06-27"),
+        ("<h1>Antonin Bernanos</h1><p><span>jeudi 13 juin 2019</span></p>", "2019-06-13"),
+    ],
+)
+def test_a_short_date_line_around_the_headline_gives_the_date(around_headline: str, expected: str) -> None:
+    assert published_of(f"<article>{around_headline}{PARAGRAPH}</article>") == expected
+
+
+def test_a_date_in_a_sentence_or_an_infobox_near_the_headline_is_no_publication_date() -> None:
+    sentence = "<p>Am 27. September 2016 hat das Gericht in Macenta den Fall eines Wilderers verhandelt.</p>"
+    infobox = "<table class='infobox'><tr><td>Initial release</td><td>February 28, 1998</td></tr></table>"
+    assert published_of(f"<article><h1>Ein Wilderer verurteilt</h1>{sentence}{PARAGRAPH}</article>") is None
+    assert published_of(f"<article><h1>Mozilla</h1>{infobox}{PARAGRAPH}</article>", lang="en") is None
+
+
+def test_the_headline_is_the_h1_the_page_title_repeats() -> None:
+    body = (
+        "<h1>Pflanzen · Forschung · Landwirtschaft</h1><div>12.12.2012</div>"
+        f"<div><h1>Afrikanische Schweinepest</h1><p>(18.01.2018)</p>{PARAGRAPH}</div>"
+    )
+    head = "<title>Afrikanische Schweinepest - Aktuell - transgen.de</title>"
+    assert published_of(body, head) == "2018-01-18"
+
+
+def test_a_date_in_a_region_named_like_a_sidebar_that_holds_the_headline_is_read() -> None:
+    # A WordPress theme that calls its main column 'sidebar'.
+    article = (
+        '<article><div id="sidebar"><header><h1>The First Decade</h1>'
+        '<time datetime="2019-07-13T15:52:31+02:00">Sa 13 Jul 2019</time></header>'
+        f"{PARAGRAPH}</div></article>"
+        '<div id="sidebar-2"><time datetime="2020-01-01">1 Jan 2020</time></div>'
+    )
+    assert published_of(article) == "2019-07-13T15:52:31+02:00"
+    sidebar_only = f"<article><h1>The First Decade</h1>{PARAGRAPH}</article>" + article.split("</article>")[1]
+    assert published_of(sidebar_only) is None
+
+
+def test_the_article_s_own_footer_gives_its_date_and_the_page_footer_does_not() -> None:
+    own = '<div class="article_footer"><p class="article_date">Letzte Aktualisierung: 18.01.2018</p></div>'
+    page_footer = '<div class="site-footer"><span class="post-date">1. Januar 2020</span></div>'
+    assert published_of(f"<article><h1>Schweinepest</h1>{PARAGRAPH}{own}</article>") == "2018-01-18"
+    assert published_of(f"<article><h1>Schweinepest</h1>{PARAGRAPH}</article>{page_footer}") is None
+
+
+def test_a_meta_tag_whose_name_holds_date_is_no_declared_date() -> None:
+    # 'msvalidate.01' declares nothing: the date line is still read.
+    head = '<meta name="msvalidate.01" content="50E1A575351256764C63F2F05C39C3F3">'
+    body = f"<article><h1>Schattiges Plätzchen</h1><span>27.06.2018 09:54</span>{PARAGRAPH}</article>"
+    assert published_of(body, head) == "2018-06-27"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("http://www.jovelstefan.de/2012/05/11/parken-in-paris/", "2012-05-11"),
+        ("https://blog.wikimedia.org/2018/06/28/interactive-maps/", "2018-06-28"),
+        ("https://example.org/en/2019-12-02-health-workers-in-syria/", "2019-12-02"),
+        ("http://blog.python.org/2016/12/python-360-is-now-available.html", None),  # no day
+        ("https://example.org/2019/02/30/no-such-day/", None),
+        ("https://example.org/archive/1234/56/78/", None),
+    ],
+)
+def test_the_day_an_address_files_its_article_under_comes_last(url: str, expected: str | None) -> None:
+    assert published_of(f"<article><h1>Parken in Paris</h1>{PARAGRAPH}</article>", url=url) == expected
+
+
+def test_a_declared_date_wins_over_the_address() -> None:
+    head = '<meta property="article:published_time" content="2012-05-12T08:00:00+02:00">'
+    url = "http://www.jovelstefan.de/2012/05/11/parken-in-paris/"
+    assert published_of(f"<article>{PARAGRAPH}</article>", head, url=url) == "2012-05-12T08:00:00+02:00"
+
+
 # --- byline ---------------------------------------------------------------------------------------------
 
 
@@ -932,6 +1032,13 @@ def test_a_line_saying_only_the_byline_or_the_date_goes(line: str) -> None:
 def test_other_short_lines_stay(line: str) -> None:
     kept = body_after_meta_removal(line, "Jane Doe", "2025-04-02T06:00:00+02:00")
     assert kept.startswith(" ".join(lxml.html.fragment_fromstring(line).text_content().split()))
+
+
+def test_a_date_line_that_credits_an_unknown_author_stays_for_the_name() -> None:
+    kept = body_after_meta_removal("<p>11.09.2011, 16:20 von jovelstefan</p>", None, "2011-09-11")
+    assert kept.startswith("11.09.2011, 16:20 von jovelstefan")
+    dropped = body_after_meta_removal("<p>11.09.2011, 16:20 Uhr</p>", None, "2011-09-11")
+    assert dropped.startswith("The council")
 
 
 def test_the_byline_in_the_article_text_after_it_begins_stays() -> None:

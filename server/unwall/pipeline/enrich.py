@@ -17,7 +17,7 @@ from lxml.html import HtmlElement, builder
 
 from unwall.model import LeadImage
 from unwall.pipeline.language import direction_of, guess_language, month_numbers
-from unwall.pipeline.metadata import PageMetadata, article_json_ld
+from unwall.pipeline.metadata import PUBLISHED_META_KEYS, PageMetadata, article_json_ld
 from unwall.pipeline.normalize import parse_srcset
 from unwall.rules import byline_prefix_pattern, byline_role_pattern
 
@@ -398,9 +398,19 @@ def _says_only(text: str, names: list[str], published: str | None) -> bool:
     rest = re.sub(r"^[\W_]+|[\W_]+$", "", rest)
     if not rest:
         return named
-    if published is None or not _only_date_words(rest):
+    if published is None or not _only_date_words(rest) or (not names and _names_an_author(rest)):
         return False
     return (normalize_date(rest) or "")[:10] == published[:10]
+
+
+def _names_an_author(text: str) -> bool:
+    """A date line that also credits someone, on a page whose byline is not
+    known ('11.09.2011, 16:20 von jovelstefan'), is kept for the name."""
+    prefix = byline_prefix_pattern()
+    return any(
+        (match := prefix.match(text[start.start() :])) and text[start.start() + match.end() :].strip()
+        for start in re.finditer(r"(?<!\S)\S", text)
+    )
 
 
 def _only_date_words(text: str) -> bool:
@@ -608,18 +618,7 @@ def choose_published(metadata: PageMetadata, article: dict[str, Any]) -> str | N
     meta = metadata.meta
     candidates = [
         article.get("datePublished"),
-        meta.get("article:published_time"),
-        meta.get("og:article:published_time"),
-        meta.get("datepublished"),
-        meta.get("parsely-pub-date"),
-        meta.get("sailthru.date"),
-        meta.get("dc.date.issued"),
-        meta.get("dc.date"),
-        meta.get("dcterms.created"),
-        meta.get("dcterms.date"),
-        meta.get("pubdate"),
-        meta.get("publish-date"),
-        meta.get("date"),
+        *(meta.get(key) for key in PUBLISHED_META_KEYS),
         article.get("dateCreated"),
         *metadata.time_values,
     ]
@@ -633,10 +632,33 @@ def choose_published(metadata: PageMetadata, article: dict[str, Any]) -> str | N
         found = ISO_DATE_IN_TEXT.search(value)
         if found and (published := normalize_date(found.group(0), metadata.lang)):
             return published
-    return None
+    for line in metadata.header_lines:
+        if published := normalize_date(line, metadata.lang):
+            return published
+    return date_in_url(metadata.base_url)
 
 
 ISO_DATE_IN_TEXT = re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\b")
+# Blogs and news sites file articles by day: /2012/05/11/parken-in-paris/,
+# /2019-12-02-health-workers/. A year and a month alone (/2016/12/) are no day.
+DATE_IN_URL_PATH = re.compile(r"/((?:19|20)\d{2})([/-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
+
+
+def date_in_url(url: str | None) -> str | None:
+    """The day an address files its article under, as an ISO date."""
+    if not url:
+        return None
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None
+    match = DATE_IN_URL_PATH.search(path)
+    if not match:
+        return None
+    try:
+        return _iso(datetime(int(match[1]), int(match[3]), int(match[4])), True)
+    except ValueError:  # 2019/02/30
+        return None
 
 
 def choose_excerpt(metadata: PageMetadata, article: dict[str, Any], content: HtmlElement) -> str | None:

@@ -88,6 +88,9 @@ HERO_MIN_HEIGHT = 100
 # Dates and bylines from these regions belong to other items, never to the article.
 FOREIGN_REGION = re.compile(r"comment|related|recommend|sidebar|teaser|more-|footer|nav", re.I)
 FOREIGN_TAGS = frozenset({"aside", "footer", "nav"})
+# The article's own footer (WordPress's footer.entry-footer, article_footer)
+# holds its date and author, not another page's.
+ARTICLE_FOOTER = re.compile(r"(?<![^\W_])(?:article|entry|post|story)[-_]?footer(?![^\W_])", re.I)
 # Blogs put the post's own byline in an <aside> of meta data as often as in its header.
 FOREIGN_TAGS_FOR_BYLINES = frozenset({"footer", "nav"})
 # Metadata is read before stripping, so a consent dialog is still in the tree:
@@ -117,6 +120,21 @@ CAPTION_NAME = re.compile(r"caption|credit", re.I)
 # A block holding a picture or a player is a lead asset, its text a caption.
 NOT_IN_STANDFIRST_TAGS = ("figure", "figcaption", "img", "picture", "video", "iframe")
 INVISIBLE_TEXT_TAGS = frozenset({"script", "style", "noscript", "template"})
+# Meta tags that give the publication date, most specific first.
+PUBLISHED_META_KEYS = (
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.created",
+    "dcterms.date",
+    "pubdate",
+    "publish-date",
+    "date",
+)
 # Language declarations in meta tags, most specific first.
 LANGUAGE_META_KEYS = (
     "content-language",
@@ -144,6 +162,9 @@ class PageMetadata:
     h1_texts: list[str] = field(default_factory=list)
     byline_texts: list[str] = field(default_factory=list)
     time_values: list[str] = field(default_factory=list)
+    # Short lines around the headline, where a page without a declared date
+    # writes it ('11.05.2012, 10:22 von Stefan', 'jeudi 13 juin 2019').
+    header_lines: list[str] = field(default_factory=list)
     lang: str | None = None
     dir: str | None = None
     declared_images: list[DeclaredImage] = field(default_factory=list)
@@ -158,8 +179,16 @@ def collect_metadata(root: HtmlElement, base_url: str | None) -> PageMetadata:
     title = root.find(".//title")
     metadata.document_title = _clean(title.text_content()) if title is not None else ""
     metadata.h1_texts = [_clean(h1.text_content()) for h1 in root.iter("h1")][:5]
-    metadata.byline_texts = _byline_texts(root)
-    metadata.time_values = _time_values(root, _declares_a_date(metadata))
+    titles = [_clean(t).casefold() for t in (metadata.meta.get("og:title"), metadata.document_title) if t]
+    headline = _headline(root, [title for title in titles if title])
+    # A region named like a sidebar or a footer that holds the headline is the
+    # article's own layout (WordPress themes that call the main column 'sidebar').
+    article_regions = frozenset(headline.iterancestors()) if headline is not None else frozenset()
+    metadata.byline_texts = _byline_texts(root, article_regions)
+    declares_a_date = _declares_a_date(metadata)
+    metadata.time_values = _time_values(root, declares_a_date, article_regions)
+    if not declares_a_date and not metadata.time_values and headline is not None:
+        metadata.header_lines = _lines_around(headline, article_regions)
     metadata.lang = _lang(root, metadata.meta) or _json_ld_language(metadata)
     metadata.dir = _dir(root)
     metadata.declared_images = _declared_images(root, metadata, base_url) + _hero_images(root)
@@ -377,7 +406,7 @@ def article_json_ld(metadata: PageMetadata) -> dict[str, Any] | None:
     return best
 
 
-def _byline_texts(root: HtmlElement) -> list[str]:
+def _byline_texts(root: HtmlElement, article_regions: frozenset[HtmlElement] = frozenset()) -> list[str]:
     found: list[list[str]] = []
     # Co-authors marked one by one in a single box ('By <a rel=author>A</a> and
     # <a rel=author>B</a>') are one byline: names of the same kind (author units,
@@ -386,7 +415,9 @@ def _byline_texts(root: HtmlElement) -> list[str]:
     for element in root.xpath("//*[@rel='author' or @itemprop or @class or @id]"):
         if not _is_byline_element(element) or _holds_inner_byline(element):
             continue
-        if _inside_foreign_region(element, FOREIGN_TAGS_FOR_BYLINES) or _inside_consent_dialog(element):
+        if _inside_foreign_region(element, FOREIGN_TAGS_FOR_BYLINES, article_regions):
+            continue
+        if _inside_consent_dialog(element):
             continue
         text = _byline_name(element)
         if not 0 < len(text) <= MAX_BYLINE_CHARS:
@@ -493,49 +524,141 @@ def _inside_consent_dialog(element: HtmlElement) -> bool:
     return False
 
 
-def _inside_foreign_region(element: HtmlElement, tags: frozenset[str] = FOREIGN_TAGS) -> bool:
+def _inside_foreign_region(
+    element: HtmlElement,
+    tags: frozenset[str] = FOREIGN_TAGS,
+    article_regions: frozenset[HtmlElement] = frozenset(),
+) -> bool:
     for ancestor in element.iterancestors():
         if ancestor.tag in {"body", "html"}:
             break  # a page-wide class such as `sidebar-primary` names the layout, not a region
+        if ancestor in article_regions:
+            break  # this ancestor and those above hold the headline
         names = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"
+        if ARTICLE_FOOTER.search(names):
+            continue
         if FOREIGN_REGION.search(names) or ancestor.tag in tags:
             return True
     return False
 
 
 # Date lines that are not <time> elements: Drupal's "Submitted on Mon,
-# 2019-01-21 13:49" (span.submitted-by, div.submitted) and plainly named ones.
+# 2019-01-21 13:49" (span.submitted-by, div.submitted), Blogger's date
+# headers, hAtom's <abbr class="published" title="2016-12-23T05:11:00-05:00">
+# (microformats.org/wiki/hatom) and plainly named ones.
 DATE_LINE_CLASSES = frozenset(
-    {"submitted", "submitted-by", "post-date", "entry-date", "article-date", "date-published"}
+    {
+        "submitted",
+        "submitted-by",
+        "post-date",
+        "entry-date",
+        "article-date",
+        "date-published",
+        "date-header",
+        "published",
+        "dt-published",
+    }
 )
 _TIME_ELEMENTS = etree.XPath("//*[self::time or @itemprop='datePublished']")
 # Read only on a page that declares no date otherwise: a substring test per
 # element, then the class names.
-_DATE_LINES = etree.XPath("//*[contains(@class, 'date') or contains(@class, 'submitted')]")
+_DATE_LINES = etree.XPath(
+    "//*[contains(@class, 'date') or contains(@class, 'submitted') or contains(@class, 'published')]"
+)
+# Around the headline: the few elements before it (a kicker with the date) and
+# those after it up to this much text (byline, date, share labels; not the body).
+HEADER_TEXT_CHARS = 400
+HEADER_ELEMENTS_BEFORE = 3
+# A line is a date line when it is this short: a sentence that holds a date
+# ('On 27 September 2016 the court...') tells of an event, not of the article.
+DATE_LINE_MAX_CHARS = 80
 
 
 def _is_date_line(element: HtmlElement) -> bool:
-    return not DATE_LINE_CLASSES.isdisjoint((element.get("class") or "").split())
+    names = (element.get("class") or "").replace("_", "-").split()  # article_date, post_date
+    return not DATE_LINE_CLASSES.isdisjoint(names)
 
 
-def _time_values(root: HtmlElement, declares_a_date: bool) -> list[str]:
+def _time_values(
+    root: HtmlElement, declares_a_date: bool, article_regions: frozenset[HtmlElement] = frozenset()
+) -> list[str]:
     elements = _TIME_ELEMENTS(root)
     if not elements and not declares_a_date:
-        elements = [element for element in _DATE_LINES(root) if _is_date_line(element)]
+        elements = [e for e in _DATE_LINES(root) if _is_date_line(e) and not _in_table(e)]
     values: list[str] = []
     for element in elements:
-        if _inside_foreign_region(element):
+        if _inside_foreign_region(element, FOREIGN_TAGS, article_regions):
             continue
         value = element.get("datetime") or element.get("content") or element.text_content()
+        if element.tag == "abbr" and element.get("title"):
+            # hAtom's <abbr> gives the date exactly in its title, which some
+            # themes fill with words ('Sonntag, Dezember 16th, 2012'): the
+            # text it shows comes next.
+            values.append(element.get("title", "").strip())
         if value and value.strip():
             values.append(value.strip())
     return values[:5]
 
 
+def _in_table(element: HtmlElement) -> bool:
+    """In an infobox or a data table, a date is a fact of the subject (a
+    release, a birth), not of the article."""
+    return element.tag == "table" or any(True for _ in element.iterancestors("table"))
+
+
+def _headline(root: HtmlElement, titles: list[str]) -> HtmlElement | None:
+    """The article's <h1>: the first one that the page's title repeats (a site's
+    name set in an <h1> is not the article's), else the first one inside an
+    <article>, else the first one with text."""
+    headings = [(h1, _clean(h1.text_content()).casefold()) for h1 in itertools.islice(root.iter("h1"), 5)]
+    headings = [(h1, text) for h1, text in headings if text]
+    titled = (h1 for h1, text in headings if any(text in title or title in text for title in titles))
+    in_article = (h1 for h1, _ in headings if any(True for _ in h1.iterancestors("article")))
+    for candidates in (titled, in_article, (h1 for h1, _ in headings)):
+        headline = next(candidates, None)
+        if headline is not None:
+            return headline
+    return None
+
+
+def _lines_around(headline: HtmlElement, article_regions: frozenset[HtmlElement]) -> list[str]:
+    """The short texts of the elements just before the headline and of those
+    after it, within the article's header."""
+    before = list(itertools.islice(headline.itersiblings(preceding=True), HEADER_ELEMENTS_BEFORE))
+    lines: list[str] = []
+    for element in [*reversed(before), *_following_within(headline, HEADER_TEXT_CHARS)]:
+        if not isinstance(element.tag, str) or element.tag in INVISIBLE_TEXT_TAGS or _in_table(element):
+            continue
+        text = _clean(element.text_content())
+        short = text and len(text) <= DATE_LINE_MAX_CHARS and text not in lines
+        own_names = f"{element.get('class') or ''} {element.get('id') or ''}"
+        foreign = FOREIGN_REGION.search(own_names) or element.tag in FOREIGN_TAGS
+        if short and not foreign and not _inside_foreign_region(element, FOREIGN_TAGS, article_regions):
+            lines.append(text)
+    return lines
+
+
+def _following_within(start: HtmlElement, limit: int) -> Iterator[HtmlElement]:
+    """The elements after `start` in document order, until about `limit`
+    characters of text have gone by."""
+    seen = 0
+    for node in itertools.chain([start], start.iterancestors()):
+        if node.tag in {"body", "html"}:
+            return
+        for sibling in node.itersiblings():
+            for inner in sibling.iter():
+                yield inner
+                if isinstance(inner.tag, str) and inner.tag not in INVISIBLE_TEXT_TAGS:
+                    seen += len(inner.text.strip()) if inner.text else 0
+                seen += len(inner.tail.strip()) if inner.tail else 0
+                if seen > limit:
+                    return
+
+
 def _declares_a_date(metadata: PageMetadata) -> bool:
-    """A date in the page's meta tags or structured data."""
-    return any("date" in key or "published" in key for key in metadata.meta) or any(
-        "datePublished" in node for node in metadata.json_ld
+    """A publication date in the page's meta tags or structured data."""
+    return any(key in metadata.meta for key in PUBLISHED_META_KEYS) or any(
+        "datePublished" in node or "dateCreated" in node for node in metadata.json_ld
     )
 
 
