@@ -365,6 +365,8 @@ def test_microformat_and_blog_date_lines_give_the_date(line: str, expected: str)
         ('<div class="meta">30.07.2019</div><h1>Wasserstoff als Schlüsseltechnologie</h1>', "2019-07-30"),
         ("<div><h1>Schattiges Plätzchen</h1></div><div><span>27.06.2018 09:54</span></div>", "2018-06-27"),
         ("<h1>Antonin Bernanos</h1><p><span>jeudi 13 juin 2019</span></p>", "2019-06-13"),
+        # A layout table that holds the headline is no infobox.
+        ("<table><tr><td><h1>Weekly</h1><div>25. März 2015</div></td></tr></table>", "2015-03-25"),
     ],
 )
 def test_a_short_date_line_around_the_headline_gives_the_date(around_headline: str, expected: str) -> None:

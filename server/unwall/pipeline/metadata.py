@@ -584,7 +584,7 @@ def _time_values(
 ) -> list[str]:
     elements = _TIME_ELEMENTS(root)
     if not elements and not declares_a_date:
-        elements = [e for e in _DATE_LINES(root) if _is_date_line(e) and not _in_table(e)]
+        elements = [e for e in _DATE_LINES(root) if _is_date_line(e) and not _in_table(e, article_regions)]
     values: list[str] = []
     for element in elements:
         if _inside_foreign_region(element, FOREIGN_TAGS, article_regions):
@@ -600,10 +600,12 @@ def _time_values(
     return values[:5]
 
 
-def _in_table(element: HtmlElement) -> bool:
+def _in_table(element: HtmlElement, article_regions: frozenset[HtmlElement]) -> bool:
     """In an infobox or a data table, a date is a fact of the subject (a
-    release, a birth), not of the article."""
-    return element.tag == "table" or any(True for _ in element.iterancestors("table"))
+    release, a birth), not of the article. A table that holds the headline is
+    the page's layout."""
+    tables = itertools.chain([element] if element.tag == "table" else [], element.iterancestors("table"))
+    return any(table not in article_regions for table in tables)
 
 
 def _headline(root: HtmlElement, titles: list[str]) -> HtmlElement | None:
@@ -627,7 +629,9 @@ def _lines_around(headline: HtmlElement, article_regions: frozenset[HtmlElement]
     before = list(itertools.islice(headline.itersiblings(preceding=True), HEADER_ELEMENTS_BEFORE))
     lines: list[str] = []
     for element in [*reversed(before), *_following_within(headline, HEADER_TEXT_CHARS)]:
-        if not isinstance(element.tag, str) or element.tag in INVISIBLE_TEXT_TAGS or _in_table(element):
+        if not isinstance(element.tag, str) or element.tag in INVISIBLE_TEXT_TAGS:
+            continue
+        if _in_table(element, article_regions):
             continue
         text = _clean(element.text_content())
         short = text and len(text) <= DATE_LINE_MAX_CHARS and text not in lines
