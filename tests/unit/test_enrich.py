@@ -437,6 +437,27 @@ def test_a_declared_date_wins_over_the_address() -> None:
     assert published_of(f"<article>{PARAGRAPH}</article>", head, url=url) == "2012-05-12T08:00:00+02:00"
 
 
+def title_of(body: str, head: str, url: str = "http://carta.info/der-neue-trend/") -> str:
+    root = lxml.html.document_fromstring(f"<html><head>{head}</head><body>{body}</body></html>")
+    return enrich(root.find(".//article"), collect_metadata(root, url)).title
+
+
+def test_a_page_titled_with_its_site_s_name_takes_its_article_s_heading() -> None:
+    head = "<title>carta.info</title>"
+    opening = f"<article><h2>Der neue Trend: Muss- statt Wunschkoalition</h2>{PARAGRAPH}</article>"
+    assert title_of(opening, head) == "Der neue Trend: Muss- statt Wunschkoalition"
+    # The heading outside the extracted article: the page's one <h2>.
+    outside = f"<h1><a href='/'>carta</a></h1><h2>Der neue Trend</h2><article>{PARAGRAPH}</article>"
+    assert title_of(outside, head) == "Der neue Trend"
+    # Two <h2>s: nothing says which is the article's.
+    assert title_of(outside + "<h2>Archiv</h2>", head) == "carta.info"
+
+
+def test_a_real_title_is_not_replaced_by_the_opening_heading() -> None:
+    body = f"<article><h2>Erstens</h2>{PARAGRAPH}</article>"
+    assert title_of(body, "<title>Der neue Trend | carta.info</title>") == "Der neue Trend"
+
+
 # --- byline ---------------------------------------------------------------------------------------------
 
 

@@ -72,6 +72,9 @@ def enrich(content: HtmlElement, metadata: PageMetadata) -> Enrichment:
     article = article_json_ld(metadata) or {}
     site_name = choose_site_name(metadata, article)
     title = choose_title(metadata, article, site_name)
+    if names_only_the_site(title, site_name, metadata):
+        lone_h2 = metadata.h2_texts[0] if len(metadata.h2_texts) == 1 else None
+        title = _opening_heading(content) or lone_h2 or title
     remove_title_heading(content, title)
     restore_standfirst(content, metadata.standfirst)
     separate_caption_parts(content)
@@ -354,6 +357,27 @@ def choose_title(metadata: PageMetadata, article: dict[str, Any], site_name: str
     if metadata.document_title:
         return strip_site_from_title(metadata.document_title, site_name, hosts=hosts)
     return headings[0] if headings else ""
+
+
+def names_only_the_site(title: str, site_name: str | None, metadata: PageMetadata) -> bool:
+    """A page whose every title is the site's name ('carta.info'), or that has none."""
+    comparable = _comparable_name(title)
+    if not comparable:
+        return True
+    hosts = site_host_names(host_labels(metadata.base_url, metadata.meta.get("og:url")))
+    return (site_name is not None and comparable in _site_forms(site_name)) or _names_host(comparable, hosts)
+
+
+def _opening_heading(content: HtmlElement) -> str | None:
+    """The heading the article opens with, before any paragraph."""
+    for element in content.iter("h1", "h2", "h3", "p"):
+        text = _clean(element.text_content())
+        if element.tag == "p":
+            if text:
+                return None
+        elif 0 < len(text) <= 300:
+            return text
+    return None
 
 
 def remove_title_heading(content: HtmlElement, title: str) -> None:

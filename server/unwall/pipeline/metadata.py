@@ -160,6 +160,9 @@ class PageMetadata:
     json_ld: list[dict[str, Any]] = field(default_factory=list)
     document_title: str = ""
     h1_texts: list[str] = field(default_factory=list)
+    # The first two <h2> texts: a page titled only with its site's name and
+    # one <h2> gives its article's heading there.
+    h2_texts: list[str] = field(default_factory=list)
     byline_texts: list[str] = field(default_factory=list)
     time_values: list[str] = field(default_factory=list)
     # Short lines around the headline, where a page without a declared date
@@ -179,6 +182,7 @@ def collect_metadata(root: HtmlElement, base_url: str | None) -> PageMetadata:
     title = root.find(".//title")
     metadata.document_title = _clean(title.text_content()) if title is not None else ""
     metadata.h1_texts = [_clean(h1.text_content()) for h1 in root.iter("h1")][:5]
+    metadata.h2_texts = [text for text in (_clean(h2.text_content()) for h2 in root.iter("h2")) if text][:2]
     titles = [_clean(t).casefold() for t in (metadata.meta.get("og:title"), metadata.document_title) if t]
     headline = _headline(root, [title for title in titles if title])
     # A region named like a sidebar or a footer that holds the headline is the
