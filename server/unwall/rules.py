@@ -726,6 +726,24 @@ def byline_role_pattern() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def picture_credit_pattern() -> re.Pattern[str]:
+    """A line that opens with the credit of a picture ('Photo by …', 'Foto: …'),
+    in every language of `bylines.json`; case-insensitive."""
+    languages = read_rule_file("bylines.json")["languages"].values()
+    words = {normalize_text(w) for language in languages for w in language.get("picture_credits", [])}
+    ordered = sorted(words, key=len, reverse=True)
+    alternation = "|".join(r"\s+".join(map(re.escape, word.split())) for word in ordered)
+    return re.compile(rf"^(?:{alternation})(?![^\W_])", re.I)
+
+
+@lru_cache(maxsize=1)
+def placeholder_byline_names() -> frozenset[str]:
+    """Account names that publishing systems give by default ('Super User'), casefolded."""
+    names = read_rule_file("bylines.json").get("placeholder_names", {}).get("names", [])
+    return frozenset(normalize_text(name).casefold() for name in names)
+
+
+@lru_cache(maxsize=1)
 def byline_prefix_pattern() -> re.Pattern[str]:
     """The words that introduce a name in a byline, in every language of
     `bylines.json`, as one pattern anchored at the start of a byline."""

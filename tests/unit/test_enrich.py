@@ -510,6 +510,12 @@ def test_a_real_title_is_not_replaced_by_the_opening_heading() -> None:
         ("   ", None),
         (None, None),
         ("x" * 101, None),
+        # A picture's credit, and the name of an account nobody renamed, name no author.
+        ("Photo by барон Н.Н.Торнау, public domain.", None),
+        ("Foto: dpa", None),
+        ("Super User", None),
+        ("admin", None),
+        ("Photon Smith", "Photon Smith"),
     ],
 )
 def test_clean_byline(value: str | None, expected: str | None) -> None:
@@ -719,6 +725,23 @@ def test_no_byline_from_markup(markup: str) -> None:
             '<meta property="og:url" content="https://news.example/a"><meta name="author" content="Ada">',
             "Ada",
         ),
+        # The site's address names no one; its name written out is how it signs.
+        (
+            '<meta property="og:url" content="https://www.brigitte.de/a">'
+            '<meta name="author" content="BRIGITTE.de">',
+            None,
+        ),
+        (
+            '<meta property="og:url" content="https://www.bbc.co.uk/news/a">'
+            '<meta name="author" content="BBC News">',
+            "BBC News",
+        ),
+        # A blog named after its author.
+        (
+            '<meta property="og:url" content="https://hakibenita.com/a">'
+            '<meta name="author" content="Haki Benita">',
+            "Haki Benita",
+        ),
     ],
 )
 def test_byline_that_is_the_pages_own_host_names_no_one(head: str, expected: str | None) -> None:
@@ -750,6 +773,15 @@ def test_byline_that_is_the_pages_own_host_names_no_one(head: str, expected: str
 def test_the_pages_own_site_after_the_names_is_dropped(head: str, expected: str) -> None:
     result, _ = enriched(head, PARAGRAPH)
     assert result.byline == expected
+
+
+def test_a_picture_credit_in_an_author_box_yields_to_the_author() -> None:
+    body = (
+        '<div class="author-credentials"><p><a href="/f">Photo</a> by Jane Roe, public domain.</p></div>'
+        f'<article><p class="byline">By Joe Matazzoni</p>{PARAGRAPH}</article>'
+    )
+    result, _ = enriched("", body)
+    assert result.byline == "Joe Matazzoni"
 
 
 def test_byline_run_together_with_a_date_is_no_byline() -> None:

@@ -19,7 +19,12 @@ from unwall.model import LeadImage
 from unwall.pipeline.language import direction_of, guess_language, month_numbers
 from unwall.pipeline.metadata import PUBLISHED_META_KEYS, PageMetadata, article_json_ld
 from unwall.pipeline.normalize import parse_srcset
-from unwall.rules import byline_prefix_pattern, byline_role_pattern
+from unwall.rules import (
+    byline_prefix_pattern,
+    byline_role_pattern,
+    picture_credit_pattern,
+    placeholder_byline_names,
+)
 
 TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|::|:|/|»|«)\s+")
 # What a truncated title may end with, and what may follow a title that is no truncation.
@@ -475,10 +480,15 @@ def _nodes_by_id(metadata: PageMetadata) -> dict[str, dict[str, Any]]:
 
 def clean_byline(text: str | None) -> str | None:
     text = _clean(text).strip(" ,;|-–—·•")
+    # 'Photo by Jane Doe' credits the picture, not the article.
+    if picture_credit_pattern().match(text):
+        return None
     text = byline_prefix_pattern().sub("", text + " ").strip(" ,;|-–—·•")
     # 'Jane Doe, Staff Writer' is Jane Doe: a job is no part of the name.
     text = byline_role_pattern().sub("", text).strip(" ,;|-–—·•")
     if not text or len(text) > 100 or text.startswith(("http://", "https://", "/")):
+        return None
+    if text.casefold() in placeholder_byline_names():
         return None
     # A year or a clock time is no part of a name: that text is a dateline, or a name
     # run together with one, and a later candidate is cleaner.
@@ -510,10 +520,25 @@ def choose_byline(
     for candidate in candidates:
         byline = clean_byline(candidate)
         # A one-word author that is a label of the page's own host ('mcupdate' on
-        # mcupdate.tumblr.com) is the account or the site, which names no one.
-        if byline and not (" " not in byline and byline.casefold() in handles):
+        # mcupdate.tumblr.com), or the site's address, is the account or the
+        # site, which names no one.
+        if byline and not _names_the_site(byline, site_name, handles):
             return _without_signature_of_site(byline, site_name, site_host_names(handles))
     return None
+
+
+def _names_the_site(byline: str, site_name: str | None, handles: set[str]) -> bool:
+    """The byline is one word that is a label of the page's own host, or the
+    site's own address ('BRIGITTE.de' on brigitte.de). A site's name written
+    out ('BBC News') is how some publishers sign, and stays."""
+    if " " in byline:
+        return False
+    return byline.casefold() in handles or (
+        SITE_ADDRESS.fullmatch(byline) is not None and _comparable_name(byline) in site_host_names(handles)
+    )
+
+
+SITE_ADDRESS = re.compile(r"(?:www\.)?[\w-]+\.[a-z]{2,6}", re.I)
 
 
 _LAST_BYLINE_PART = re.compile(r"^(?P<names>.+?)\s*(?:,|\s[-–—|/]\s)\s*(?P<last>[^,]+)$")
