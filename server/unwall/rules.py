@@ -229,6 +229,8 @@ class RuleSet:
     embed_notice_phrases: PhraseSet
     related_labels: PhraseSet
     promo_phrases: PhraseSet
+    # Membership and donation platforms: a link to one seconds a promo phrase.
+    donation_hosts: frozenset[str]
     error_report_phrases: PhraseSet
     media_labels: frozenset[str]
     consent_vocabulary: PhraseSet
@@ -699,6 +701,7 @@ def load_rules() -> RuleSet:
         embed_notice_phrases=_phrase_set(merged("embed_notice")),
         related_labels=_phrase_set(merged("related")),
         promo_phrases=_phrase_set(merged("promo")),
+        donation_hosts=frozenset(boilerplate.get("donation_hosts", {}).get("hosts", [])),
         error_report_phrases=_phrase_set(merged("error_report")),
         media_labels=frozenset(normalize_label(label) for label in merged("media_labels")),
         consent_vocabulary=_phrase_set(merged("vocabulary") + merged("dialog")),

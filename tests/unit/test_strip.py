@@ -433,6 +433,35 @@ def test_read_more_boxes_are_removed(box: str) -> None:
     assert [" ".join(p.text_content().split()) for p in root.iter("p")] == ARTICLE
 
 
+@pytest.mark.parametrize(
+    "host",
+    ["https://steadyhq.com/en/verfassungsblog", "https://www.patreon.com/someblog", "https://ko-fi.com/x"],
+)
+def test_a_donation_appeal_is_removed_with_its_thanks_and_signature(host: str) -> None:
+    appeal = (
+        '<div class="kasten"><h2>Congrats!</h2><p>You read this long post all the way down. Thanks, much '
+        "obliged! Now, let me ask you something: Do you enjoy reading this blog? If you do, please "
+        f'<a href="{host}">support</a> us so that we can keep up our work and stay independent.</p>'
+        "<p>All the best, <em>Max</em></p></div>"
+    )
+    root, removals = strip(f"<article>{paragraphs_html()}{appeal}</article>")
+    assert [r.kind for r in removals] == ["promo"]
+    assert "Congrats" not in body_text(root) and "All the best" not in body_text(root)
+    assert_article_intact(root)
+
+
+def test_an_appeal_quoted_in_the_story_stays() -> None:
+    texts = [
+        *ARTICLE[:2],
+        "'Please support us,' the librarian told the council, pointing at the empty shelves of the "
+        "reading room, which has not bought a new book since the spring.",
+        *ARTICLE[2:],
+    ]
+    root, removals = strip(f"<article>{paragraphs_html(texts)}</article>")
+    assert removals == []
+    assert_article_intact(root, texts)
+
+
 def test_a_paragraph_that_only_mentions_reading_more_stays() -> None:
     texts = [
         *ARTICLE[:2],

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -664,10 +665,22 @@ def _is_promo(element: HtmlElement, text: str, context: _Context) -> bool:
     hits = context.rules.promo_phrases.search_all(text)
     if not hits:
         return False
-    if len(hits) >= 2:
+    # An appeal that links to a donation platform is one, thanks and signature included.
+    if len(hits) >= 2 or _links_to_donation_platform(element, context.rules.donation_hosts):
         return True
     has_link = any(True for _ in element.iter("a"))
     return has_link and len(text) <= 250 and not _in_paragraph_run(element)
+
+
+def _links_to_donation_platform(element: HtmlElement, hosts: frozenset[str]) -> bool:
+    for link in element.iter("a"):
+        try:
+            host = (urlsplit(link.get("href") or "").hostname or "").removeprefix("www.")
+        except ValueError:
+            continue
+        if host in hosts or host.partition(".")[2] in hosts:
+            return True
+    return False
 
 
 def _is_error_report(element: HtmlElement, text: str, context: _Context) -> bool:
