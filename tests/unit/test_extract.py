@@ -280,6 +280,8 @@ def test_an_article_of_text_and_line_breaks_is_found_by_its_container() -> None:
         "<h2>External links</h2>",
         "<p><strong>Editors’ Recommendations:</strong></p>",
         "<h3>Related</h3><p>Empfehlungen von Tomislav:</p>",
+        # Labels set in bold above link lists that went, one above the other.
+        "<p><strong>Werbung:</strong></p><p><strong>Siehe auch:</strong></p><p><strong>Weblinks</strong></p>",
     ],
 )
 def test_a_heading_or_label_left_at_the_end_announces_what_was_removed(ending: str) -> None:
@@ -295,6 +297,10 @@ def test_a_heading_or_label_left_at_the_end_announces_what_was_removed(ending: s
             "<p>To see the council at work, check out the footage of the whole meeting below:</p>",
             "check out the footage of the whole meeting below:",
         ),
+        # A closing line set in bold is said, not announced.
+        ("<p><strong>Guten Appetit!</strong></p>", "Guten Appetit!"),
+        ("<p><strong>【版权所有，未经授权不得转载】</strong></p>", "【版权所有，未经授权不得转载】"),
+        ("<p>Thanks to <strong>Jane</strong></p>", "Thanks to Jane"),
         # Something shown comes after the heading.
         (
             "<h2>Gallery</h2><figure><img src='https://example.org/hall.jpg' alt='The hall'></figure>",

@@ -778,7 +778,7 @@ _SHOWN_MEDIA = frozenset(
 
 
 def drop_trailing_announcements(content: HtmlElement) -> None:
-    for _ in range(3):  # a heading above a label above what was removed
+    for _ in range(4):  # labels above what was removed, and a heading above them
         last = _last_words(content)
         if last is None or not _announces(last):
             return
@@ -818,10 +818,35 @@ def _announces(block: HtmlElement) -> bool:
     words = _words(block.text_content())
     if len(words) > MAX_ANNOUNCEMENT_CHARS:
         return False
-    if block.tag in _HEADINGS or block.tag == "h1":
+    if block.tag in _HEADINGS or block.tag == "h1" or _is_run_in_heading(block):
         return True
     # A label, not a sentence that ends on a colon ('check out the footage below:').
     return words.endswith((":", "：")) and len(words.split()) <= MAX_LABEL_WORDS
+
+
+def _is_run_in_heading(block: HtmlElement) -> bool:
+    """Bold text that is a whole paragraph, as blogs write their headings
+    ('<p><strong>Weblinks</strong></p>'): the paragraph or its bold part."""
+    if block.tag in {"strong", "b"}:
+        paragraph, bold = block.getparent(), block
+    else:
+        children = [child for child in block if isinstance(child.tag, str)]
+        paragraph, bold = block, children[0] if len(children) == 1 else None
+    if paragraph is None or bold is None or paragraph.tag != "p" or bold.tag not in {"strong", "b"}:
+        return False
+    words = _words(bold.text_content())
+    return (
+        len([child for child in paragraph if isinstance(child.tag, str)]) == 1
+        and not (paragraph.text or "").strip()
+        and not (bold.tail or "").strip()
+        and len(words.split()) <= MAX_LABEL_WORDS
+        # A closing line set in bold is said, not announced ('Guten Appetit!',
+        # '【…未经授权，不得转载。】'): a heading holds no sentence's punctuation.
+        and _SENTENCE_PUNCTUATION.search(words) is None
+    )
+
+
+_SENTENCE_PUNCTUATION = re.compile(r"[.!?…,;。！？，；、]")
 
 
 # Tables that lay a page out rather than hold data (older sites set their whole
