@@ -228,6 +228,7 @@ class RuleSet:
     action_labels: PhraseSet
     embed_notice_phrases: PhraseSet
     related_labels: PhraseSet
+    taxonomy_labels: PhraseSet
     promo_phrases: PhraseSet
     # Membership and donation platforms: a link to one seconds a promo phrase.
     donation_hosts: frozenset[str]
@@ -700,6 +701,7 @@ def load_rules() -> RuleSet:
         action_labels=_phrase_set(merged("actions")),
         embed_notice_phrases=_phrase_set(merged("embed_notice")),
         related_labels=_phrase_set(merged("related")),
+        taxonomy_labels=_phrase_set(merged("taxonomy")),
         promo_phrases=_phrase_set(merged("promo")),
         donation_hosts=frozenset(boilerplate.get("donation_hosts", {}).get("hosts", [])),
         error_report_phrases=_phrase_set(merged("error_report")),
@@ -709,6 +711,7 @@ def load_rules() -> RuleSet:
             merged("dialog")
             + merged("embed_notice")
             + merged("related")
+            + merged("taxonomy")
             + merged("promo")
             + merged("error_report")
             + merged("cookie_stems")

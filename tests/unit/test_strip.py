@@ -462,6 +462,35 @@ def test_an_appeal_quoted_in_the_story_stays() -> None:
     assert_article_intact(root, texts)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        '<p>Tags: <a href="/t/python">python</a>, <a href="/t/docker">docker</a>, '
+        '<a href="/t/start">getting started</a></p>',
+        '<p><small> | Abgelegt unter <a href="/c/1337" rel="category tag">1337</a>, '
+        '<a href="/c/coding" rel="category tag">Coding</a><br>The views expressed by the author are personal.'
+        "</small></p>",
+        '<div>Schlagworte: <a href="/s/cyber">Cybercrime</a>, <a href="/s/scada">SCADA</a></div>',
+    ],
+)
+def test_a_posts_categories_and_tags_line_is_removed(line: str) -> None:
+    root, removals = strip(f"<article>{paragraphs_html()}{line}</article>")
+    assert [(r.kind, r.rule) for r in removals] == [("navigation", "classifier.taxonomy-line")]
+    assert_article_intact(root)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>Topics: the budget, the bridges and the library, in that order.</p>",
+        '<p>Categories of spending rose, the <a href="/report">report</a> says, in every district.</p>',
+    ],
+)
+def test_a_sentence_that_starts_like_a_tags_line_stays(line: str) -> None:
+    _, removals = strip(f"<article>{paragraphs_html()}{line}</article>")
+    assert removals == []
+
+
 def test_a_paragraph_that_only_mentions_reading_more_stays() -> None:
     texts = [
         *ARTICLE[:2],

@@ -147,6 +147,9 @@ MAX_BANNER_CHARS = 4000
 MAX_NOTICE_CHARS = 900
 MAX_RELATED_CHARS = 500
 MAX_PROMO_CHARS = 500
+# A line of a post's categories and tags: its label, then links.
+MAX_TAXONOMY_CHARS = 300
+MIN_TAXONOMY_LINK_SHARE = 0.5
 # The links a lone related label heads, in the block after it: mostly links, short.
 MIN_LABELLED_LINKS_SHARE = 0.5
 MAX_LABELLED_LINKS_CHARS = 1500
@@ -523,6 +526,8 @@ def _classify_text_block(element: HtmlElement, text: str, context: _Context) -> 
         return "related", "classifier.related-label"
     if length <= MAX_RELATED_CHARS and _is_related_box(element, text, context):
         return "related", "classifier.related-box"
+    if length <= MAX_TAXONOMY_CHARS and _is_taxonomy_line(element, text, context):
+        return "navigation", "classifier.taxonomy-line"
     if length <= MAX_PROMO_CHARS and _is_promo(element, text, context):
         return "promo", "classifier.promo"
     if length <= MAX_ERROR_REPORT_CHARS and _is_error_report(element, text, context):
@@ -631,6 +636,23 @@ def _is_related_box(element: HtmlElement, text: str, context: _Context) -> bool:
     rest = max(len(text) - len(label), 1)
     links = _link_text_length(element)
     return links > 0 and (links / rest >= 0.4 or rest <= 200)
+
+
+def _is_taxonomy_line(element: HtmlElement, text: str, context: _Context) -> bool:
+    """'Tags: python, docker', '| Abgelegt unter 1337, Coding, Spiele': a post's
+    categories or tags, led by their label, the rest mostly links."""
+    label = normalize_label(_LABEL_COLON.split(_leading_label(element), maxsplit=1)[0])
+    if not context.rules.taxonomy_labels.is_label(label):
+        return False
+    rest = len(text) - len(label)
+    if rest <= 0:
+        return False
+    links = list(element.iter("a"))
+    # rel="tag" (microformats.org/wiki/rel-tag), which WordPress writes on every
+    # category and tag link, says so even beside a line of other text.
+    if links and all("tag" in (link.get("rel") or "").lower().split() for link in links):
+        return True
+    return _link_text_length(element) >= MIN_TAXONOMY_LINK_SHARE * rest
 
 
 def _is_labelled_link(element: HtmlElement, leading: str, text: str, context: _Context) -> bool:
