@@ -101,6 +101,26 @@ def test_byte_order_marks_inside_the_page_are_no_text() -> None:
     assert root.text_content() == "FirstSecond part"
 
 
+def test_text_without_markup_is_read_as_paragraphs() -> None:
+    text = "Kristen Wiig has had a summer.\r\n\r\nWiig smiles: 1 < 2 & that.\n  \n\nThe end."
+    root = parse_html(text)
+    assert [p.text_content() for p in root.iter("p")] == [
+        "Kristen Wiig has had a summer.",
+        "Wiig smiles: 1 < 2 & that.",
+        "The end.",
+    ]
+
+
+_PLAIN_TEXT = st.characters(categories=("L", "N", "P", "Zs"), include_characters="\n")
+
+
+@given(st.text(alphabet=_PLAIN_TEXT, max_size=300))
+def test_any_text_without_markup_keeps_its_words_in_order(text: str) -> None:
+    if not text.strip():
+        return
+    assert parse_html(text).text_content().split() == text.split()
+
+
 def test_non_bmp_characters_survive() -> None:
     root = parse_html("<p>Emoji \U0001f600 and \U00020000 kanji</p><p>next</p>")
     assert paragraphs(root) == ["Emoji \U0001f600 and \U00020000 kanji", "next"]

@@ -3,6 +3,7 @@ this tree in place."""
 
 from __future__ import annotations
 
+import html
 import re
 
 import lxml.etree
@@ -82,6 +83,8 @@ def parse_html(text: str, max_elements: int = DEFAULT_MAX_ELEMENTS) -> HtmlEleme
     # Byte-order marks inside a page (a template included with its own) are no
     # text; the reader would show a block of nothing.
     text = text.replace("\ufeff", "")
+    if text.strip() and _MARKUP.search(text) is None:
+        text = plain_text_as_html(text)
     try:
         root = lxml.html.document_fromstring(text, parser=_PARSER)
     except (lxml.etree.ParserError, ValueError) as exc:
@@ -95,6 +98,19 @@ def parse_html(text: str, max_elements: int = DEFAULT_MAX_ELEMENTS) -> HtmlEleme
                 413,
             )
     return root
+
+
+# A tag, a comment or a doctype: a page without any is plain text.
+_MARKUP = re.compile(r"<[A-Za-z!/?]")
+_BLANK_LINES = re.compile(r"\n[ \t\r]*\n\s*")
+
+
+def plain_text_as_html(text: str) -> str:
+    """Text sent with no markup at all (a saved .txt, a copied article): its
+    paragraphs are its runs of lines between blank lines. Parsed as it is, it
+    would be one paragraph the length of the page, which is no article."""
+    paragraphs = (html.escape(part.strip()) for part in _BLANK_LINES.split(text))
+    return "<html><body>" + "".join(f"<p>{part}</p>" for part in paragraphs if part) + "</body></html>"
 
 
 def _without_lone_surrogates(text: str) -> str:
