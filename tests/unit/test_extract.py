@@ -36,6 +36,19 @@ def extracted_text(body: str) -> str:
     return " ".join(extract_article(root).text_content().split())
 
 
+def test_an_opening_whose_paragraphs_each_have_a_wrapper_is_kept() -> None:
+    # The Telegraph: the first paragraphs each in their own <div>, a related
+    # box, then the rest of the story in one block, which readability picks.
+    opening = "".join(
+        f"<div class='par{n}'><p>{paragraph}</p></div>" for n, paragraph in enumerate(PARAGRAPHS[:2])
+    )
+    related = f"<div class='related_links_inline'>{LINK_LIST}</div>"
+    rest = "".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS[2:] * 2)
+    text = extracted_text(f"<div id='mainBodyArea'>{opening}{related}<div class='body'>{rest}</div></div>")
+    assert text.startswith(PARAGRAPHS[0])
+    assert PARAGRAPHS[1] in text and "Another story number" not in text
+
+
 def test_a_short_code_sample_in_wrapper_blocks_is_kept() -> None:
     code = (
         "<div class='highlight-python'><div class='highlight'><pre>[extensions]\nevolve =\n</pre></div></div>"

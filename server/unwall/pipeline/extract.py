@@ -219,7 +219,9 @@ class _TreeDocument(Document):  # type: ignore[misc]
         restored = {
             sibling
             for sibling in siblings
-            if sibling.tag == "p" and sibling.getparent() is parent and self._reads_as_paragraph(sibling)
+            if sibling.getparent() is parent
+            and (paragraph := _as_paragraph(sibling)) is not None
+            and self._reads_as_paragraph(paragraph)
         }
         if not restored:
             return
@@ -732,6 +734,18 @@ def _has_ancestor_in(element: HtmlElement, members: set[HtmlElement], block: Htm
         if ancestor in members:
             return True
     return False
+
+
+def _as_paragraph(element: HtmlElement) -> HtmlElement | None:
+    """A <p>, or the one paragraph a <div> holds and nothing else ('<div
+    class="firstPar"><p>…</p></div>', as the Telegraph wrapped an article's
+    opening): Readability.js reads such a <div> as its paragraph."""
+    if element.tag == "p":
+        return element
+    if element.tag != "div" or len(element) != 1 or (element.text or "").strip():
+        return None
+    child = element[0]
+    return child if child.tag == "p" and not (child.tail or "").strip() else None
 
 
 def drop_hidden(tree: HtmlElement) -> None:
