@@ -723,12 +723,16 @@ def load_rules() -> RuleSet:
 @lru_cache(maxsize=1)
 def byline_role_pattern() -> re.Pattern[str]:
     """A job or desk that ends a byline after a comma or a dash ('Jane Doe, Staff
-    Writer'), in every language of `bylines.json`; case-insensitive."""
+    Writer', 'Jane Doe - AP Technology Writer'), in every language of
+    `bylines.json`; case-insensitive."""
     languages = read_rule_file("bylines.json")["languages"].values()
     roles = {normalize_text(r) for language in languages for r in language.get("roles", [])}
     ordered = sorted(roles, key=len, reverse=True)
     alternation = "|".join(r"\s+".join(map(re.escape, role.split())) for role in ordered)
-    return re.compile(rf"(?:\s*,|\s+[-–—|·])\s*(?:{alternation})\s*$", re.I)
+    # A news agency's initials may lead the role ('- AP Technology Writers'),
+    # written in capitals, as agencies sign.
+    agency = r"(?:(?-i:[A-Z]{2,6})\s+)?"
+    return re.compile(rf"(?:\s*,|\s+[-–—|·])\s*{agency}(?:{alternation})\s*$", re.I)
 
 
 @lru_cache(maxsize=1)

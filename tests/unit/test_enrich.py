@@ -453,6 +453,15 @@ def test_a_page_titled_with_its_site_s_name_takes_its_article_s_heading() -> Non
     assert title_of(outside + "<h2>Archiv</h2>", head) == "carta.info"
 
 
+def test_a_declared_title_signed_after_the_page_s_own_title_loses_the_signature() -> None:
+    body = f"<article>{PARAGRAPH}</article>"
+    signed = '<meta property="og:title" content="Voice interfaces &bull; Dustin Curtis">'
+    assert title_of(body, signed + "<title>Voice interfaces</title>") == "Voice interfaces"
+    # One word of <title> says too little: 'Brexit' is a section as often as a headline.
+    explained = '<meta property="og:title" content="Brexit - the deal explained">'
+    assert title_of(body, explained + "<title>Brexit</title>") == "Brexit - the deal explained"
+
+
 def test_a_real_title_is_not_replaced_by_the_opening_heading() -> None:
     body = f"<article><h2>Erstens</h2>{PARAGRAPH}</article>"
     assert title_of(body, "<title>Der neue Trend | carta.info</title>") == "Der neue Trend"
@@ -516,6 +525,11 @@ def test_a_real_title_is_not_replaced_by_the_opening_heading() -> None:
         ("Super User", None),
         ("admin", None),
         ("Photon Smith", "Photon Smith"),
+        # A role, with a news agency's initials before it.
+        ("JORDAN ROBERTSON and RACHEL METZ - AP Technology Writers", "JORDAN ROBERTSON and RACHEL METZ"),
+        ("DAVID LIEBERMAN, Executive Editor", "DAVID LIEBERMAN"),
+        ("Lilian Alemagna, envoyée spéciale", "Lilian Alemagna"),
+        ("Ann Writer", "Ann Writer"),
     ],
 )
 def test_clean_byline(value: str | None, expected: str | None) -> None:

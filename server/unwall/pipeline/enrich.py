@@ -321,6 +321,16 @@ def untruncated(candidate: str, others: list[str]) -> str:
     return best
 
 
+def _page_title_before_signature(title: str, document_title: str) -> str:
+    """'Voice interfaces • Dustin Curtis', declared, is signed: the page's own
+    <title> says 'Voice interfaces'. Short titles count here, where the
+    <title> itself is the evidence."""
+    rest = title[len(document_title) :] if title.casefold().startswith(document_title.casefold()) else ""
+    if document_title and SEPARATOR_START.match(rest) and len(document_title.split()) >= 2:
+        return document_title
+    return title
+
+
 def without_suffix(candidate: str, others: list[str]) -> str:
     """The shortest other title that this one extends past a separator:
     'Headline » Local » News » Site' is 'Headline' with a breadcrumb."""
@@ -345,6 +355,7 @@ def choose_title(metadata: PageMetadata, article: dict[str, Any], site_name: str
     substantial = [h for h in confirmed if _word_count(h) >= MIN_CONFIRMING_HEADING_WORDS]
     if declared:
         title = without_suffix(untruncated(declared[0], declared + headings), declared + headings)
+        title = _page_title_before_signature(title, metadata.document_title)
         comparable = _comparable(title)
         if comparable in document_title or any(comparable == _comparable(h) for h in headings):
             return strip_site_from_title(title, site_name, metadata.document_title, hosts)
