@@ -312,6 +312,25 @@ def test_declared_utf8_that_is_really_windows_1252_is_rescued() -> None:
     assert decode_html(FRENCH.encode("cp1252"), "text/html; charset=utf-8") == FRENCH
 
 
+@pytest.mark.parametrize(
+    ("label", "where"),
+    [("iso-8859-15", "meta"), ("iso-8859-1", "http"), ("windows-1251", "meta"), ("koi8-r", "http")],
+)
+def test_valid_utf8_labelled_with_a_single_byte_charset_is_utf8(label: str, where: str) -> None:
+    # A page saved or served as UTF-8 under a Latin label: read as the label,
+    # 'kilómetros' was 'kilÃ³metros'.
+    meta = f'<meta http-equiv="Content-Type" content="text/html; charset={label}">' if where == "meta" else ""
+    page = f"<html><head>{meta}</head><body><p>{FRENCH} A 70 kilómetros de Lyon.</p></body></html>"
+    content_type = f"text/html; charset={label}" if where == "http" else None
+    assert decode_html(page.encode("utf-8"), content_type) == page
+
+
+@pytest.mark.parametrize("codec", ["cp1252", "iso8859_15"])
+def test_a_single_byte_page_keeps_its_declared_charset(codec: str) -> None:
+    page = f'<html><head><meta charset="{codec}"></head><body><p>{FRENCH}</p></body></html>'
+    assert decode_html(page.encode(codec)) == page
+
+
 # --- nothing to read --------------------------------------------------------------------------
 
 

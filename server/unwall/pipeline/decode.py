@@ -2,14 +2,17 @@
 
 Order of evidence, strongest first: a byte-order mark, the HTTP `charset`
 parameter, `<meta charset>` / `http-equiv` in the first bytes, valid UTF-8, then
-statistical detection. Labels are mapped as the WHATWG Encoding Standard does,
-because pages declare `iso-8859-1` and mean windows-1252, `gb2312` and mean GB18030.
+statistical detection; except that bytes which are valid UTF-8 beat a declared
+single-byte charset (a server's default label, a stale meta tag). Labels are
+mapped as the WHATWG Encoding Standard does, because pages declare
+`iso-8859-1` and mean windows-1252, `gb2312` and mean GB18030.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+from functools import lru_cache
 
 from charset_normalizer import from_bytes
 
@@ -134,6 +137,13 @@ def sniff_meta_charset(data: bytes) -> str | None:
     return label
 
 
+@lru_cache(maxsize=64)
+def _is_single_byte(encoding: str) -> bool:
+    """One character per byte (windows-1252, ISO 8859, KOI8-R), unlike UTF-8,
+    Shift_JIS or GB18030, whose high bytes lead sequences."""
+    return len(bytes(range(0x80, 0x100)).decode(encoding, "replace")) == 0x80
+
+
 def _try_decode(data: bytes, encoding: str) -> str | None:
     try:
         return data.decode(encoding)
@@ -179,6 +189,16 @@ def decode_html(data: bytes, content_type: str | None = None) -> str:
 
 def _decode_without_bom(data: bytes, content_type: str | None) -> str:
     declared = charset_from_content_type(content_type) or sniff_meta_charset(data)
+    if declared and _is_single_byte(declared) and not data.isascii():
+        # Servers label pages with a default Latin charset ('AddDefaultCharset
+        # ISO-8859-1'), and pages keep a meta charset from before they moved
+        # to UTF-8. Latin text is next to never valid UTF-8 ('é' is one byte
+        # 0xE9, not a lead byte followed by a continuation byte), so bytes that
+        # are valid UTF-8 are UTF-8, whatever the label: read as the label,
+        # 'kilómetros' became 'kilÃ³metros'.
+        utf8 = _try_decode(data, "utf-8")
+        if utf8 is not None:
+            return utf8
     if declared:
         strict = _try_decode(data, declared)
         if strict is not None:
