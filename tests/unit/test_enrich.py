@@ -798,6 +798,24 @@ def test_a_picture_credit_in_an_author_box_yields_to_the_author() -> None:
     assert result.byline == "Joe Matazzoni"
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("<div><span>By Urs Gassner</span> | <span>27.06.2018 09:54</span></div>", "Urs Gassner"),
+        ("<small>Tuesday 15 October 2019 by Bradley M. Kuhn</small>", "Bradley M. Kuhn"),
+        # No date: a line of the page, not a date line.
+        ("<p>Two killed by gunfire in Gaza</p>", None),
+        # One word after a prefix is as often a word as a name.
+        ("<p>Published: 21 Sep 2011 | 4:35 PM ET Text Size</p>", None),
+    ],
+)
+def test_a_date_line_under_the_headline_credits_its_author(line: str, expected: str | None) -> None:
+    root = lxml.html.document_fromstring(
+        f"<html><body><article><h1>Schattiges Plätzchen</h1>{line}{PARAGRAPH}</article></body></html>"
+    )
+    assert enrich(root.find(".//article"), collect_metadata(root, PAGE_URL)).byline == expected
+
+
 def test_byline_run_together_with_a_date_is_no_byline() -> None:
     result, _ = enriched(
         "", f'<div class="author">Joe Wee Monday, February 29, 2016 @ 11:10 PM</div>{PARAGRAPH}'

@@ -4,6 +4,7 @@ repeating the title or the lead image."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from lxml.html import HtmlElement, builder
 
 from unwall.model import LeadImage
 from unwall.pipeline.language import direction_of, guess_language, month_numbers
-from unwall.pipeline.metadata import PUBLISHED_META_KEYS, PageMetadata, article_json_ld
+from unwall.pipeline.metadata import AUTHOR_META_KEYS, PUBLISHED_META_KEYS, PageMetadata, article_json_ld
 from unwall.pipeline.normalize import parse_srcset
 from unwall.rules import (
     byline_prefix_pattern,
@@ -515,18 +516,13 @@ def choose_byline(
     authors = _names(article.get("author"), _nodes_by_id(metadata))
     json_ld_names = [n for n in (_clean(n) for n in authors) if n]
     # Readability.js's order of trust: structured data, Dublin Core, then the rest.
-    candidates = [
-        ", ".join(dict.fromkeys(json_ld_names)) if json_ld_names else None,
-        meta.get("dc:creator"),
-        meta.get("dcterm:creator"),
-        meta.get("dcterms:creator"),
-        meta.get("author"),
-        meta.get("parsely-author"),
-        meta.get("article:author"),
-        meta.get("og:article:author"),
-        meta.get("sailthru:author"),
-        *metadata.byline_texts,
-    ]
+    candidates = itertools.chain(
+        [", ".join(dict.fromkeys(json_ld_names)) if json_ld_names else None],
+        (meta.get(key) for key in AUTHOR_META_KEYS),
+        metadata.byline_texts,
+        # Last, and read only when nothing before names anyone.
+        (_name_credited_in(line, metadata.lang) for line in metadata.header_lines),
+    )
     handles = host_labels(metadata.base_url, metadata.meta.get("og:url"), article.get("url"))
     for candidate in candidates:
         byline = clean_byline(candidate)
@@ -550,6 +546,32 @@ def _names_the_site(byline: str, site_name: str | None, handles: set[str]) -> bo
 
 
 SITE_ADDRESS = re.compile(r"(?:www\.)?[\w-]+\.[a-z]{2,6}", re.I)
+
+
+def _name_credited_in(line: str, lang: str | None) -> str | None:
+    """The name a date line near the headline credits ('11.05.2012, 10:22 von
+    jovelstefan', 'Tuesday 15 October 2019 by Bradley M. Kuhn'): the words
+    after a byline prefix, up to a separator, a number or the line's end. A
+    line without a date is no date line ('killed by gunfire in Gaza')."""
+    if picture_credit_pattern().match(line):
+        return None
+    prefix = byline_prefix_pattern()
+    for start in re.finditer(r"(?<!\S)\S", line):
+        match = prefix.match(line[start.start() :])
+        if match is None:
+            continue
+        name = _CREDITED_NAME_END.split(line[start.start() + match.end() :], maxsplit=1)[0].strip()
+        if MIN_CREDITED_NAME_WORDS <= len(name.split()) <= MAX_CREDITED_NAME_WORDS:
+            return name if normalize_date(line, lang) is not None else None
+    return None
+
+
+# What ends a name in a date line: a separator, a number (the date), a bracket.
+_CREDITED_NAME_END = re.compile(r"\s*(?:[|•·,;/(\[]|\s[-–—]\s|\d)")
+# A first name and a last name at least: one word after a prefix is as often
+# a word of the page ('Text Size' read as German 'Text: Size') as a name.
+MIN_CREDITED_NAME_WORDS = 2
+MAX_CREDITED_NAME_WORDS = 4
 
 
 _LAST_BYLINE_PART = re.compile(r"^(?P<names>.+?)\s*(?:,|\s[-–—|/]\s)\s*(?P<last>[^,]+)$")

@@ -120,6 +120,17 @@ CAPTION_NAME = re.compile(r"caption|credit", re.I)
 # A block holding a picture or a player is a lead asset, its text a caption.
 NOT_IN_STANDFIRST_TAGS = ("figure", "figcaption", "img", "picture", "video", "iframe")
 INVISIBLE_TEXT_TAGS = frozenset({"script", "style", "noscript", "template"})
+# Meta tags that name the author (enrich reads them in its own order of trust).
+AUTHOR_META_KEYS = (
+    "dc:creator",
+    "dcterm:creator",
+    "dcterms:creator",
+    "author",
+    "parsely-author",
+    "article:author",
+    "og:article:author",
+    "sailthru:author",
+)
 # Meta tags that give the publication date, most specific first.
 PUBLISHED_META_KEYS = (
     "article:published_time",
@@ -166,7 +177,7 @@ class PageMetadata:
     byline_texts: list[str] = field(default_factory=list)
     time_values: list[str] = field(default_factory=list)
     # Short lines around the headline, where a page without a declared date
-    # writes it ('11.05.2012, 10:22 von Stefan', 'jeudi 13 juin 2019').
+    # or byline writes them ('11.05.2012, 10:22 von Stefan', 'jeudi 13 juin 2019').
     header_lines: list[str] = field(default_factory=list)
     lang: str | None = None
     dir: str | None = None
@@ -191,7 +202,11 @@ def collect_metadata(root: HtmlElement, base_url: str | None) -> PageMetadata:
     metadata.byline_texts = _byline_texts(root, article_regions)
     declares_a_date = _declares_a_date(metadata)
     metadata.time_values = _time_values(root, declares_a_date, article_regions)
-    if not declares_a_date and not metadata.time_values and headline is not None:
+    # Read only where the page declares no date or names no author otherwise.
+    if headline is not None and (
+        not (declares_a_date or metadata.time_values)
+        or not (metadata.byline_texts or _declares_an_author(metadata))
+    ):
         metadata.header_lines = _lines_around(headline, article_regions)
     metadata.lang = _lang(root, metadata.meta) or _json_ld_language(metadata)
     metadata.dir = _dir(root)
@@ -576,6 +591,8 @@ HEADER_ELEMENTS_BEFORE = 3
 # A line is a date line when it is this short: a sentence that holds a date
 # ('On 27 September 2016 the court...') tells of an event, not of the article.
 DATE_LINE_MAX_CHARS = 80
+# The same line before its whitespace is collapsed: indentation can be long.
+MAX_RAW_DATE_LINE_CHARS = 2000
 
 
 def _is_date_line(element: HtmlElement) -> bool:
@@ -635,9 +652,11 @@ def _lines_around(headline: HtmlElement, article_regions: frozenset[HtmlElement]
     for element in [*reversed(before), *_following_within(headline, HEADER_TEXT_CHARS)]:
         if not isinstance(element.tag, str) or element.tag in INVISIBLE_TEXT_TAGS:
             continue
-        if _in_table(element, article_regions):
+        raw = element.text_content()
+        # A block that holds the article is read once in C, never cleaned.
+        if len(raw) > MAX_RAW_DATE_LINE_CHARS or _in_table(element, article_regions):
             continue
-        text = _clean(element.text_content())
+        text = _clean(raw)
         short = text and len(text) <= DATE_LINE_MAX_CHARS and text not in lines
         own_names = f"{element.get('class') or ''} {element.get('id') or ''}"
         foreign = FOREIGN_REGION.search(own_names) or element.tag in FOREIGN_TAGS
@@ -661,6 +680,12 @@ def _following_within(start: HtmlElement, limit: int) -> Iterator[HtmlElement]:
                 seen += len(inner.tail.strip()) if inner.tail else 0
                 if seen > limit:
                     return
+
+
+def _declares_an_author(metadata: PageMetadata) -> bool:
+    return any(key in metadata.meta for key in AUTHOR_META_KEYS) or any(
+        "author" in node for node in metadata.json_ld
+    )
 
 
 def _declares_a_date(metadata: PageMetadata) -> bool:
