@@ -491,6 +491,20 @@ def test_a_sentence_that_starts_like_a_tags_line_stays(line: str) -> None:
     assert removals == []
 
 
+def test_an_aside_labelled_related_goes_with_its_teaser() -> None:
+    teaser = (
+        '<aside class="referenced-wide"><span class="referenced-label">Related</span>'
+        '<h6><a href="/other-story">Five Free Online Tools to Learn Another Language</a></h6>'
+        "<p>Rosetta Stone costs $500? Thank you, no. There are too many free language-learning resources "
+        "on the Internet to warrant that sort of expense, and here are the five that we like best of all… "
+        '<a href="/other-story">Read…</a></p></aside>'
+    )
+    root, removals = strip(f"<article>{around(teaser)}</article>")
+    assert [r.kind for r in removals] == ["related"]
+    assert "Rosetta" not in body_text(root)
+    assert_article_intact(root)
+
+
 def test_a_paragraph_that_only_mentions_reading_more_stays() -> None:
     texts = [
         *ARTICLE[:2],

@@ -635,7 +635,10 @@ def _is_related_box(element: HtmlElement, text: str, context: _Context) -> bool:
         return _is_labelled_link(element, leading, text, context)
     rest = max(len(text) - len(label), 1)
     links = _link_text_length(element)
-    return links > 0 and (links / rest >= 0.4 or rest <= 200)
+    # An <aside> is aside from the article by its own markup: labelled
+    # 'Related', its teaser's words need not be links (Kinja's inset boxes:
+    # headline, two lines of the other story, 'Read…').
+    return links > 0 and (links / rest >= 0.4 or rest <= 200 or element.tag == "aside")
 
 
 def _is_taxonomy_line(element: HtmlElement, text: str, context: _Context) -> bool:
