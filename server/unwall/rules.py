@@ -232,6 +232,8 @@ class RuleSet:
     promo_phrases: PhraseSet
     # Membership and donation platforms: a link to one seconds a promo phrase.
     donation_hosts: frozenset[str]
+    # Class names of icon-font glyphs ('icon', 'material-icons').
+    icon_classes: frozenset[str]
     error_report_phrases: PhraseSet
     media_labels: frozenset[str]
     consent_vocabulary: PhraseSet
@@ -704,6 +706,7 @@ def load_rules() -> RuleSet:
         taxonomy_labels=_phrase_set(merged("taxonomy")),
         promo_phrases=_phrase_set(merged("promo")),
         donation_hosts=frozenset(boilerplate.get("donation_hosts", {}).get("hosts", [])),
+        icon_classes=frozenset(boilerplate.get("icon_classes", {}).get("classes", [])),
         error_report_phrases=_phrase_set(merged("error_report")),
         media_labels=frozenset(normalize_label(label) for label in merged("media_labels")),
         consent_vocabulary=_phrase_set(merged("vocabulary") + merged("dialog")),

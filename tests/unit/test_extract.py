@@ -4,11 +4,13 @@ two kept parts) is kept, and what it rightly drops still goes."""
 
 from __future__ import annotations
 
+import lxml.html
 import pytest
 
 from sample_article import CITY_COUNCIL
-from unwall.pipeline.extract import extract_article
+from unwall.pipeline.extract import drop_icon_glyphs, extract_article
 from unwall.pipeline.parse import parse_html
+from unwall.rules import load_rules
 
 PARAGRAPHS = CITY_COUNCIL
 INTRO = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2])
@@ -34,6 +36,26 @@ def nested_sections(between: str) -> str:
 def extracted_text(body: str) -> str:
     root = parse_html(f"<html><body>{body}</body></html>")
     return " ".join(extract_article(root).text_content().split())
+
+
+@pytest.mark.parametrize(
+    ("markup", "text"),
+    [
+        (
+            '<p>Back to school.<span class="magnifier"><span class="icon icon-white">S</span></span></p>',
+            "Back to school.",
+        ),
+        ('<p><a href="/next">Next story <i class="material-icons">arrow_forward</i></a></p>', "Next story"),
+        ('<p><i class="fa fa-twitter"></i>Follow the council</p>', "Follow the council"),
+        # A word in a class named 'icon' that is no icon font's ligature stays.
+        ('<p><a class="icon" href="/r.pdf">download</a> the report</p>', "download the report"),
+        ('<p>Plan <span class="icon">A or B</span></p>', "Plan A or B"),
+    ],
+)
+def test_icon_font_glyphs_are_no_text(markup: str, text: str) -> None:
+    content = lxml.html.fragment_fromstring(f"<div>{markup}</div>")
+    drop_icon_glyphs(content, load_rules().icon_classes)
+    assert " ".join(content.text_content().split()) == text
 
 
 def test_an_opening_whose_paragraphs_each_have_a_wrapper_is_kept() -> None:

@@ -759,6 +759,26 @@ def _words(text: str) -> str:
     return " ".join(text.split())
 
 
+def drop_icon_glyphs(content: HtmlElement, icon_classes: frozenset[str]) -> None:
+    """Icon-font glyphs ('<span class="icon">S</span>', a magnifier in the
+    page's font; '<i class="material-icons">arrow_forward</i>') are pictures,
+    not words: without the font they read as stray letters."""
+    for element in list(content.iter()):
+        names = (element.get("class") or "").lower().split()
+        if icon_classes.isdisjoint(names) or element.getparent() is None:
+            continue
+        glyph = (element.text_content() or "").strip()
+        # Only Material's fonts draw a glyph from a word.
+        ligature = any(name.startswith("material-") for name in names) and _LIGATURE_NAME.fullmatch(glyph)
+        if len(glyph) <= MAX_GLYPH_CHARS or ligature:
+            _drop_keeping_word_break(element)
+
+
+# An icon font's character, or its ligature's name ('arrow_forward', 'search').
+MAX_GLYPH_CHARS = 2
+_LIGATURE_NAME = re.compile(r"[a-z]+(?:_[a-z]+)*")
+
+
 def remove_empty_elements(content: HtmlElement) -> None:
     """Readability and stripping leave empty shells behind; innermost first."""
     for element in reversed(list(content.iter(*_BLOCKS_THAT_MAY_EMPTY))):
