@@ -431,6 +431,24 @@ def test_the_day_an_address_files_its_article_under_comes_last(url: str, expecte
     assert published_of(f"<article><h1>Parken in Paris</h1>{PARAGRAPH}</article>", url=url) == expected
 
 
+@pytest.mark.parametrize(
+    ("meta", "expected"),
+    [
+        ('<meta name="publish_date" content="Sat, 09 Oct 2010 07:15:45 EST">', "2010-10-09T07:15:45-05:00"),
+        ('<meta name="pub_date" content="20100812">', "2010-08-12"),
+        ('<meta name="citation_publication_date" content="2019/06/27">', "2019-06-27"),
+    ],
+)
+def test_vendors_names_for_the_publication_date_are_read(meta: str, expected: str) -> None:
+    assert published_of(f"<article>{PARAGRAPH}</article>", meta, lang="en") == expected
+
+
+def test_a_time_that_marks_a_change_is_not_the_publication_date() -> None:
+    head = '<meta name="publish_date" content="05/08/2014 07:01:00">'
+    changed = '<time datetime="2016-09-14T07:07:00-04:00" itemprop="dateModified">Sep 14, 2016</time>'
+    assert published_of(f"<article>{changed}{PARAGRAPH}</article>", head, lang="en") == "2014-05-08"
+
+
 def test_a_declared_date_wins_over_the_address() -> None:
     head = '<meta property="article:published_time" content="2012-05-12T08:00:00+02:00">'
     url = "http://www.jovelstefan.de/2012/05/11/parken-in-paris/"

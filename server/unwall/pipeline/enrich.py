@@ -41,6 +41,7 @@ MIN_TITLE_SIMILARITY = 0.5
 # Day, month and year in digits, separated by slashes or dots, and not part of a longer
 # run of numbers (a version, an IP address).
 NUMERIC_DATE = re.compile(r"(?<!\d)(?<!\d[./])(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d{2})(?!\d|[./]\d)")
+YEAR_FIRST_DATE = re.compile(r"(?<![\d/.])((?:19|20)\d{2})([/.])(\d{1,2})\2(\d{1,2})(?![\d/.])")
 DATE_IN_BYLINE = re.compile(r"\b(?:1[89]|20)\d{2}\b|\b\d{1,2}:\d{2}\b")
 # Declared or content images whose address says they are not a photograph of the story.
 NOT_A_LEAD_IMAGE = re.compile(
@@ -625,6 +626,11 @@ def normalize_date(value: str | None, lang: str | None = None) -> str | None:
     if match:
         try:  # a date-shaped string is no date until the calendar agrees ('2024-13-45')
             return _iso(datetime.fromisoformat(match.group(0)), True)
+        except ValueError:
+            return None
+    if match := YEAR_FIRST_DATE.search(text):  # '2019/06/27' (Google Scholar's citation dates)
+        try:
+            return _iso(datetime(int(match[1]), int(match[3]), int(match[4])), True)
         except ValueError:
             return None
     return _numeric_date(text, lang) or _worded_date(text)

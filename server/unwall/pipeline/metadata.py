@@ -131,7 +131,10 @@ AUTHOR_META_KEYS = (
     "og:article:author",
     "sailthru:author",
 )
-# Meta tags that give the publication date, most specific first.
+# Meta tags that give the publication date, most specific first. The later
+# ones are vendors' and older CMSs' names (Politico's publish_date,
+# BusinessWeek's pub_date, Google Scholar's citation_publication_date), as
+# htmldate's list of date attributes also names them.
 PUBLISHED_META_KEYS = (
     "article:published_time",
     "og:article:published_time",
@@ -144,6 +147,18 @@ PUBLISHED_META_KEYS = (
     "dcterms.date",
     "pubdate",
     "publish-date",
+    "publish_date",
+    "published-date",
+    "date_published",
+    "publication_date",
+    "publishdate",
+    "pub_date",
+    "og:published_time",
+    "article:published",
+    "article.published",
+    "citation_publication_date",
+    "citation_date",
+    "originalpublicationdate",
     "date",
 )
 # Language declarations in meta tags, most specific first.
@@ -578,7 +593,11 @@ DATE_LINE_CLASSES = frozenset(
         "dt-published",
     }
 )
-_TIME_ELEMENTS = etree.XPath("//*[self::time or @itemprop='datePublished']")
+# A <time> that marks itself as the date of a change (itemprop=dateModified)
+# is not the date the article was published.
+_TIME_ELEMENTS = etree.XPath(
+    "//*[(self::time and not(@itemprop='dateModified')) or @itemprop='datePublished']"
+)
 # Read only on a page that declares no date otherwise: a substring test per
 # element, then the class names.
 _DATE_LINES = etree.XPath(
@@ -656,6 +675,9 @@ def _lines_around(headline: HtmlElement, article_regions: frozenset[HtmlElement]
         # A block that holds the article is read once in C, never cleaned.
         if len(raw) > MAX_RAW_DATE_LINE_CHARS or _in_table(element, article_regions):
             continue
+        # A script beside a byline ('cnnAuthor = "By Ed Hornick";') is no text of the line.
+        if element.find(".//script") is not None or element.find(".//style") is not None:
+            raw = _visible_text(element)
         text = _clean(raw)
         short = text and len(text) <= DATE_LINE_MAX_CHARS and text not in lines
         own_names = f"{element.get('class') or ''} {element.get('id') or ''}"
