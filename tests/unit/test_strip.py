@@ -180,6 +180,18 @@ def test_banner_buttons_as_spans_inside_an_unnamed_div() -> None:
     assert_removed_whole(body, "consent_dialog", "withdraw your consent")
 
 
+def test_an_analytics_notice_with_only_a_close_icon_is_a_banner() -> None:
+    # bayern.de: the notice names cookies and its analytics tool, takes the
+    # visit for consent and closes with an icon; no accept or reject button.
+    notice = (
+        '<div id="wrap_alert_message_cookie2"><div><p>Diese Webseite verwendet Cookies und das '
+        "Webanalyse- Tool Piwik. Wenn Sie durch unsere Seiten surfen, erklären Sie sich hiermit "
+        'einverstanden. Eine Widerspruchsmöglichkeit gibt es <a href="/datenschutz/">hier</a>.</p></div>'
+        '<div><a role="button" title="Hinweis"><img src="/x.png" alt="Hinweis schliessen"></a></div></div>'
+    )
+    assert_removed_whole(f"{notice}<main>{paragraphs_html()}</main>", "consent_dialog", "Piwik")
+
+
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
 def test_counter_examples_survive_among_article_paragraphs(language: str) -> None:
     for sentence in LANGUAGES[language]["counter_examples"]:
