@@ -418,6 +418,20 @@ def test_disqus_notice_is_dropped_not_linked() -> None:
     assert_article_intact(root)
 
 
+@pytest.mark.parametrize(
+    "button",
+    [
+        "https://www.facebook.com/plugins/like.php?href=http://www.slate.fr/story/64063/tapie",
+        "https://platform.twitter.com/widgets/tweet_button.html?url=https://news.example/a",
+    ],
+)
+def test_a_live_like_or_share_button_frame_is_no_embed(button: str) -> None:
+    root, _ = strip(f"<article>{around(f'<iframe src={button!r}></iframe>')}</article>")
+    assert embed_lines(root) == []
+    assert not root.xpath("//iframe")
+    assert_article_intact(root)
+
+
 def test_a_live_youtube_iframe_also_becomes_the_link_line() -> None:
     iframe = f'<iframe src="https://www.youtube.com/embed/{VIDEO_ID}" width="560" height="315"></iframe>'
     root, _ = strip(f"<article>{around(iframe)}</article>")

@@ -47,8 +47,24 @@ EMBED_PLATFORMS: tuple[tuple[str, str], ...] = (
     ("arte.tv", "ARTE video"),
 )
 
-# Comment widgets are not content: a blocked one is dropped, never linked.
+# Comment widgets and social buttons are not content: a blocked or live one
+# is dropped, never linked ('Facebook post: …/plugins/like.php?href=…' was
+# a Like button).
 COMMENT_HOSTS: tuple[str, ...] = ("disqus.com", "disquscdn.com", "commento.io", "coral")
+SOCIAL_BUTTONS: tuple[str, ...] = (
+    "facebook.com/plugins/like",
+    "facebook.com/plugins/share_button",
+    "facebook.com/plugins/follow",
+    "facebook.com/plugins/likebox",
+    "facebook.com/plugins/page.php",
+    "facebook.com/plugins/comments",
+    "platform.twitter.com/widgets/tweet_button",
+    "platform.twitter.com/widgets/follow_button",
+    "plusone.google.com",
+    "apis.google.com/u/0/se/0/_/+1",
+    "linkedin.com/countserv",
+    "pinterest.com/pin/create/button",
+)
 
 _YOUTUBE_ID = re.compile(r"/(?:embed|shorts|v)/([\w-]{6,})")
 
@@ -72,8 +88,10 @@ def platform_label(url: str) -> str | None:
     return None
 
 
-def is_comment_widget(url: str) -> bool:
-    return any(marker in url.lower() for marker in COMMENT_HOSTS)
+def is_widget(url: str) -> bool:
+    """A comment section or a share, like or follow button, not an embedded work."""
+    lowered = url.lower()
+    return any(marker in lowered for marker in COMMENT_HOSTS + SOCIAL_BUTTONS)
 
 
 def canonical_embed_url(url: str) -> str:

@@ -25,7 +25,7 @@ from unwall.model import Removal
 from unwall.pipeline.embeds import (
     embed_line,
     embedded_url,
-    is_comment_widget,
+    is_widget,
     platform_label,
 )
 from unwall.rules import (
@@ -332,7 +332,7 @@ def _replace_embed_notices(scope: HtmlElement, context: _Context, matches: Selec
         if element.getparent() is None:
             continue
         url = embedded_url(element, context.rules.embed_url_attributes)
-        label = platform_label(url) if url else None
+        label = platform_label(url) if url and not is_widget(url) else None
         if url and label and url not in context.linked_embeds:
             context.linked_embeds.add(url)
             element.addprevious(embed_line(url, label))
@@ -348,7 +348,7 @@ def _replace_with_embed_link(element: HtmlElement, context: _Context, rule_id: s
         search_root = parent
     url = embedded_url(search_root, context.rules.embed_url_attributes)
     _record(context, element, "embed_notice", rule_id)
-    if url and not is_comment_widget(url) and url not in context.linked_embeds:
+    if url and not is_widget(url) and url not in context.linked_embeds:
         label = platform_label(url) or "Embedded content"
         context.linked_embeds.add(url)
         element.addprevious(embed_line(url, label))
@@ -537,7 +537,7 @@ def _classify_text_block(element: HtmlElement, text: str, context: _Context) -> 
 
 def _holds_known_embed(element: HtmlElement, context: _Context) -> bool:
     url = embedded_url(element, context.rules.embed_url_attributes)
-    return url is not None and platform_label(url) is not None and not is_comment_widget(url)
+    return url is not None and platform_label(url) is not None and not is_widget(url)
 
 
 def _consent_coverage(text: str, context: _Context) -> float:
