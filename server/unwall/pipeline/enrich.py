@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -448,11 +448,16 @@ def _says_only(text: str, names: list[str], published: str | None) -> bool:
 def _names_an_author(text: str) -> bool:
     """A date line that also credits someone, on a page whose byline is not
     known ('11.09.2011, 16:20 von jovelstefan'), is kept for the name."""
+    return any(after.strip() for after in _after_byline_prefixes(text))
+
+
+def _after_byline_prefixes(text: str) -> Iterator[str]:
+    """What follows each byline prefix that starts a word of `text` ('von
+    jovelstefan' -> 'jovelstefan')."""
     prefix = byline_prefix_pattern()
-    return any(
-        (match := prefix.match(text[start.start() :])) and text[start.start() + match.end() :].strip()
-        for start in re.finditer(r"(?<!\S)\S", text)
-    )
+    for start in re.finditer(r"(?<!\S)\S", text):
+        if match := prefix.match(text[start.start() :]):
+            yield text[start.start() + match.end() :]
 
 
 def _only_date_words(text: str) -> bool:
@@ -556,12 +561,8 @@ def _name_credited_in(line: str, lang: str | None) -> str | None:
     line without a date is no date line ('killed by gunfire in Gaza')."""
     if picture_credit_pattern().match(line):
         return None
-    prefix = byline_prefix_pattern()
-    for start in re.finditer(r"(?<!\S)\S", line):
-        match = prefix.match(line[start.start() :])
-        if match is None:
-            continue
-        name = _CREDITED_NAME_END.split(line[start.start() + match.end() :], maxsplit=1)[0].strip()
+    for after in _after_byline_prefixes(line):
+        name = _CREDITED_NAME_END.split(after, maxsplit=1)[0].strip()
         if MIN_CREDITED_NAME_WORDS <= len(name.split()) <= MAX_CREDITED_NAME_WORDS:
             return name if normalize_date(line, lang) is not None else None
     return None
@@ -629,10 +630,7 @@ def normalize_date(value: str | None, lang: str | None = None) -> str | None:
         except ValueError:
             return None
     if match := YEAR_FIRST_DATE.search(text):  # '2019/06/27' (Google Scholar's citation dates)
-        try:
-            return _iso(datetime(int(match[1]), int(match[3]), int(match[4])), True)
-        except ValueError:
-            return None
+        return _calendar_day(int(match[1]), int(match[3]), int(match[4]))
     return _numeric_date(text, lang) or _worded_date(text)
 
 
@@ -658,10 +656,8 @@ def _worded_date(text: str) -> str | None:
         month, day, year = match.group(1), match.group(2), match.group(3)
     else:
         return None
-    try:
-        return _iso(datetime(int(year), numbers[month.lower()], int(day)), True)
-    except (ValueError, KeyError):
-        return None
+    number = numbers.get(month.lower())
+    return _calendar_day(int(year), number, int(day)) if number else None
 
 
 def _numeric_date(text: str, lang: str | None) -> str | None:
@@ -690,9 +686,14 @@ def _numeric_date(text: str, lang: str | None) -> str | None:
         day, month = second, first
     else:
         day, month = first, second
+    return _calendar_day(year, month, day)
+
+
+def _calendar_day(year: int, month: int, day: int) -> str | None:
+    """The ISO date of a day the calendar has ('31/02/2020', '13/13/2020' are none)."""
     try:
         return _iso(datetime(year, month, day), True)
-    except ValueError:  # '31/02/2020', '13/13/2020'
+    except ValueError:
         return None
 
 
@@ -741,12 +742,7 @@ def date_in_url(url: str | None) -> str | None:
     except ValueError:
         return None
     match = DATE_IN_URL_PATH.search(path)
-    if not match:
-        return None
-    try:
-        return _iso(datetime(int(match[1]), int(match[3]), int(match[4])), True)
-    except ValueError:  # 2019/02/30
-        return None
+    return _calendar_day(int(match[1]), int(match[3]), int(match[4])) if match else None
 
 
 def choose_excerpt(metadata: PageMetadata, article: dict[str, Any], content: HtmlElement) -> str | None:

@@ -861,25 +861,19 @@ def _announces(block: HtmlElement) -> bool:
 def _is_run_in_heading(block: HtmlElement) -> bool:
     """Bold text that is a whole paragraph, as blogs write their headings
     ('<p><strong>Weblinks</strong></p>'): the paragraph or its bold part."""
-    if block.tag in {"strong", "b"}:
-        paragraph, bold = block.getparent(), block
-    else:
-        children = [child for child in block if isinstance(child.tag, str)]
-        paragraph, bold = block, children[0] if len(children) == 1 else None
-    if paragraph is None or bold is None or paragraph.tag != "p" or bold.tag not in {"strong", "b"}:
+    paragraph = block.getparent() if block.tag in _BOLD else block
+    if paragraph is None or paragraph.tag != "p" or (paragraph.text or "").strip():
         return False
-    words = _words(bold.text_content())
-    return (
-        len([child for child in paragraph if isinstance(child.tag, str)]) == 1
-        and not (paragraph.text or "").strip()
-        and not (bold.tail or "").strip()
-        and len(words.split()) <= MAX_LABEL_WORDS
-        # A closing line set in bold is said, not announced ('Guten Appetit!',
-        # '【…未经授权，不得转载。】'): a heading holds no sentence's punctuation.
-        and _SENTENCE_PUNCTUATION.search(words) is None
-    )
+    children = [child for child in paragraph if isinstance(child.tag, str)]
+    if len(children) != 1 or children[0].tag not in _BOLD or (children[0].tail or "").strip():
+        return False
+    words = _words(children[0].text_content())
+    # A closing line set in bold is said, not announced ('Guten Appetit!',
+    # '【…未经授权，不得转载。】'): a heading holds no sentence's punctuation.
+    return len(words.split()) <= MAX_LABEL_WORDS and _SENTENCE_PUNCTUATION.search(words) is None
 
 
+_BOLD = frozenset({"strong", "b"})
 _SENTENCE_PUNCTUATION = re.compile(r"[.!?…,;。！？，；、]")
 
 

@@ -261,19 +261,23 @@ def _text_between(start: HtmlElement, end: HtmlElement, limit: int) -> int | Non
     """About how many characters of text lie between `start` and `end` in
     document order (tails counted as their element is met); None when `end`
     does not follow `start` or more than `limit` lie between."""
+    return next((between for element, between in _following(start, limit) if element is end), None)
+
+
+def _following(start: HtmlElement, limit: int) -> Iterator[tuple[HtmlElement, int]]:
+    """The elements after `start` in document order, each with about how many
+    characters of text lie between `start` and it, until more than `limit` have."""
     between = 0
     for node in itertools.chain([start], start.iterancestors()):
         between += len(node.tail.strip()) if node.tail else 0
         for sibling in node.itersiblings():
             for inner in sibling.iter():
-                if inner is end:
-                    return between
+                yield inner, between
                 if isinstance(inner.tag, str) and inner.tag not in INVISIBLE_TEXT_TAGS:
                     between += len(inner.text.strip()) if inner.text else 0
                 between += len(inner.tail.strip()) if inner.tail else 0
                 if between > limit:
-                    return None
-    return None
+                    return
 
 
 def _is_hidden_or_caption(element: HtmlElement) -> bool:
@@ -571,9 +575,14 @@ def _inside_foreign_region(
         names = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"
         if ARTICLE_FOOTER.search(names):
             continue
-        if FOREIGN_REGION.search(names) or ancestor.tag in tags:
+        if _is_foreign(ancestor, names, tags):
             return True
     return False
+
+
+def _is_foreign(element: HtmlElement, names: str, tags: frozenset[str]) -> bool:
+    """Named or tagged as another region than the article (`names`: its class and id)."""
+    return FOREIGN_REGION.search(names) is not None or element.tag in tags
 
 
 # Date lines that are not <time> elements: Drupal's "Submitted on Mon,
@@ -668,7 +677,8 @@ def _lines_around(headline: HtmlElement, article_regions: frozenset[HtmlElement]
     after it, within the article's header."""
     before = list(itertools.islice(headline.itersiblings(preceding=True), HEADER_ELEMENTS_BEFORE))
     lines: list[str] = []
-    for element in [*reversed(before), *_following_within(headline, HEADER_TEXT_CHARS)]:
+    after = (element for element, _ in _following(headline, HEADER_TEXT_CHARS))
+    for element in [*reversed(before), *after]:
         if not isinstance(element.tag, str) or element.tag in INVISIBLE_TEXT_TAGS:
             continue
         raw = element.text_content()
@@ -681,27 +691,10 @@ def _lines_around(headline: HtmlElement, article_regions: frozenset[HtmlElement]
         text = _clean(raw)
         short = text and len(text) <= DATE_LINE_MAX_CHARS and text not in lines
         own_names = f"{element.get('class') or ''} {element.get('id') or ''}"
-        foreign = FOREIGN_REGION.search(own_names) or element.tag in FOREIGN_TAGS
+        foreign = _is_foreign(element, own_names, FOREIGN_TAGS)
         if short and not foreign and not _inside_foreign_region(element, FOREIGN_TAGS, article_regions):
             lines.append(text)
     return lines
-
-
-def _following_within(start: HtmlElement, limit: int) -> Iterator[HtmlElement]:
-    """The elements after `start` in document order, until about `limit`
-    characters of text have gone by."""
-    seen = 0
-    for node in itertools.chain([start], start.iterancestors()):
-        if node.tag in {"body", "html"}:
-            return
-        for sibling in node.itersiblings():
-            for inner in sibling.iter():
-                yield inner
-                if isinstance(inner.tag, str) and inner.tag not in INVISIBLE_TEXT_TAGS:
-                    seen += len(inner.text.strip()) if inner.text else 0
-                seen += len(inner.tail.strip()) if inner.tail else 0
-                if seen > limit:
-                    return
 
 
 def _declares_an_author(metadata: PageMetadata) -> bool:
