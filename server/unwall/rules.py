@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -130,12 +130,25 @@ def matches_in_one_walk(
     """What each index's `matches` finds, from one walk of the tree: reading
     every element's names costs more than looking them up in the indexes."""
     found: list[list[tuple[HtmlElement, SelectorRule]]] = [[] for _ in indexes]
+    filed = _FiledNames.of(indexes)
+    # Read into locals: this loop sees every element of the page.
+    ids, class_names, attributes = filed.ids, filed.classes, filed.attributes
+    id_gate, class_gate = filed.id_gate, filed.class_gate
     for element in scope.iterdescendants(_ELEMENTS):
         names = element.keys()
         if not names:
             continue
         element_id = element.get("id") or ""
-        classes = (element.get("class") or "").split()
+        class_attribute = element.get("class") or ""
+        classes = class_attribute.split()
+        if (
+            element_id not in ids
+            and class_names.isdisjoint(classes)
+            and attributes.isdisjoint(names)
+            and not (element_id and id_gate and id_gate.search(element_id))
+            and not (class_attribute and class_gate and class_gate.search(class_attribute))
+        ):
+            continue
         for index, index_found in zip(indexes, found, strict=True):
             rule = index._rule_for(element, names, element_id, classes)
             if rule is not None:
@@ -143,6 +156,42 @@ def matches_in_one_walk(
     for index, index_found in zip(indexes, found, strict=True):
         index._add_union_matches(scope, index_found)
     return found
+
+
+@dataclass(frozen=True)
+class _FiledNames:
+    """Every name some indexes file a rule under. Most elements carry none: they
+    are passed over after a few set look-ups, without asking each index."""
+
+    ids: frozenset[str]
+    classes: frozenset[str]
+    # Gated attributes other than id and class, which nearly every element has:
+    # those two are passed over when their gates' patterns find nothing.
+    attributes: frozenset[str]
+    id_gate: re.Pattern[str] | None
+    class_gate: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, indexes: Sequence[SelectorIndex]) -> _FiledNames:
+        gates = [index.by_attribute for index in indexes]
+        return cls(
+            ids=frozenset(name for index in indexes for name in (*index.by_id, *index.complex_by_id)),
+            classes=frozenset(
+                name for index in indexes for name in (*index.by_class, *index.complex_by_class)
+            ),
+            attributes=frozenset(
+                name for by_name in gates for name in by_name if name not in ("id", "class")
+            ),
+            id_gate=_either([by_name["id"].pattern for by_name in gates if "id" in by_name]),
+            class_gate=_either([by_name["class"].pattern for by_name in gates if "class" in by_name]),
+        )
+
+
+def _either(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    if len(patterns) <= 1:
+        return patterns[0] if patterns else None
+    # re.compile keeps the patterns it compiled: per page, this is a look-up.
+    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern in patterns))
 
 
 def _first_passed(tests: Sequence[tuple[SelectorRule, XPath]], element: HtmlElement) -> SelectorRule | None:
@@ -244,6 +293,22 @@ class RuleSet:
     # 'evästeitä'), in normalized text: a short banner may hold only the word
     # and its buttons.
     cookie_words: re.Pattern[str]
+
+    @cached_property
+    def _boilerplate_positions(self) -> dict[str, int]:
+        """Each token of a boilerplate rule -> the position of the first rule that lists it."""
+        positions: dict[str, int] = {}
+        for position, rule in enumerate(self.boilerplate):
+            for token in rule.tokens:
+                positions.setdefault(token, position)
+        return positions
+
+    def boilerplate_rule_for(self, names: frozenset[str]) -> ClassTokenRule | None:
+        """The first boilerplate rule that lists one of an element's `name_runs`."""
+        positions = self._boilerplate_positions
+        if positions.keys().isdisjoint(names):
+            return None
+        return self.boilerplate[min(positions[name] for name in names if name in positions)]
 
 
 # Typographic apostrophes and the no-break space, as the phrases are written.

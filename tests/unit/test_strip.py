@@ -317,6 +317,33 @@ def test_a_named_share_region_that_holds_the_article_stays() -> None:
     assert_article_intact(root)
 
 
+def test_named_regions_go_once_each_and_their_later_siblings_are_still_judged() -> None:
+    # A region inside a removed one is not reported again; the walk picks up
+    # right after the removed subtree.
+    body = (
+        '<div class="share-bar"><a href="https://twitter.com/intent/tweet">Share</a>'
+        '<div class="newsletter"><a href="/subscribe">Newsletter</a></div></div>'
+        f"<article>{paragraphs_html()}</article>"
+        '<div><div class="share-bar"><a href="https://facebook.com/sharer">Share</a></div></div>'
+        '<div class="newsletter"><a href="/subscribe">Sign up</a></div>'
+    )
+    root, removals = strip(body)
+    assert [r.rule for r in removals] == [
+        "boilerplate.share-bar",
+        "boilerplate.share-bar",
+        "boilerplate.newsletter",
+    ]
+    assert_article_intact(root)
+
+
+def test_a_name_two_boilerplate_rules_list_is_judged_by_the_earlier_rule() -> None:
+    rules = load_rules()
+    first, later = rules.boilerplate[0], rules.boilerplate[-1]
+    names = frozenset({next(iter(later.tokens)), next(iter(first.tokens)), "unrelated-name"})
+    assert rules.boilerplate_rule_for(names) == first
+    assert rules.boilerplate_rule_for(frozenset({"unrelated-name"})) is None
+
+
 def test_comment_sections_are_removed_however_much_prose_they_hold() -> None:
     comments = f'<div id="comments">{paragraphs_html(COOKIE_LAW_ARTICLE)}</div>'
     # (Under half of the page's text: a region holding most of it is never removed.)

@@ -14,7 +14,7 @@ Rules 3 to 5 never remove a block that holds most of the page's text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -384,7 +384,13 @@ def _remove_named_regions(scope: HtmlElement, context: _Context) -> None:
     """Landmarks that are never the article, and boilerplate known by its class
     or id, in one walk."""
     rules = context.rules
-    for element in _walk(scope):
+    # Document order, listed by lxml in C; a removed element's subtree, the
+    # elements listed right after it, is skipped.
+    elements = list(scope.iterdescendants(etree.Element))
+    position = 0
+    while position < len(elements):
+        element = elements[position]
+        position += 1
         verdict = _landmark(element, rules)
         if verdict is None:
             named = _named_boilerplate(element, rules)
@@ -393,6 +399,7 @@ def _remove_named_regions(scope: HtmlElement, context: _Context) -> None:
         if verdict is not None and not _holds_article(element, context):
             kind, rule = verdict
             _record(context, element, kind, rule)
+            position += sum(1 for _ in element.iterdescendants(etree.Element))
             _remove(element)
 
 
@@ -407,13 +414,7 @@ def _landmark(element: HtmlElement, rules: RuleSet) -> tuple[str, str] | None:
 def _named_boilerplate(element: HtmlElement, rules: RuleSet) -> ClassTokenRule | None:
     if element.tag in {"article", "main"}:
         return None
-    names = element_name_runs(element)
-    if not names:
-        return None
-    for rule in rules.boilerplate:
-        if not names.isdisjoint(rule.tokens):
-            return rule
-    return None
+    return rules.boilerplate_rule_for(element_name_runs(element))
 
 
 def _looks_consent_named(element: HtmlElement) -> bool:
@@ -463,18 +464,6 @@ def _classify_blocks(scope: HtmlElement, context: _Context) -> None:
                 continue
         if descend:
             stack.extend(child for child in reversed(element) if isinstance(child.tag, str))
-
-
-def _walk(scope: HtmlElement) -> Iterator[HtmlElement]:
-    """Elements below `scope` in document order; when the consumer removes the
-    element it was handed, its subtree is skipped."""
-    stack = [child for child in reversed(scope) if isinstance(child.tag, str)]
-    while stack:
-        element = stack.pop()
-        yield element
-        if element.getparent() is None:
-            continue
-        stack.extend(child for child in reversed(element) if isinstance(child.tag, str))
 
 
 Verdict = tuple[str, str] | None
