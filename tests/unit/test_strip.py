@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import urljoin
 
 import lxml.html
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml.html import HtmlElement
 
 from sample_article import CITY_COUNCIL
@@ -784,6 +787,23 @@ def test_without_an_absolute_base_nothing_changes(page_url: str | None) -> None:
     )
     assert make_urls_absolute(root, page_url) is None
     assert root.find(".//a").get("href") == "a"
+
+
+@given(
+    path=st.text(alphabet=st.sampled_from("ab/.?#=&%:;@[] \t\n\\é~"), max_size=24).map("/".__add__),
+    page_url=st.sampled_from([PAGE_URL, "http://a.example:8080/x/y/?q=1#f", "https://b.example"]),
+)
+@settings(max_examples=300, deadline=None)
+def test_an_address_from_the_site_root_resolves_as_urljoin_resolves_it(path: str, page_url: str) -> None:
+    # Most such paths skip urljoin: nothing in them needs it.
+    try:
+        expected: str | None = urljoin(page_url, path.strip())
+    except ValueError:
+        expected = None
+    root = document('<a href="">a</a>')
+    root.find(".//a").set("href", path)
+    make_urls_absolute(root, page_url)
+    assert root.find(".//a").get("href") == expected
 
 
 def test_srcset_is_absolutized() -> None:

@@ -9,7 +9,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Callable
 from urllib.parse import urljoin, urlsplit
 
 from lxml.etree import XPath
@@ -50,9 +52,8 @@ def is_hidden(element: HtmlElement) -> bool:
 
 
 def unhide_article(root: HtmlElement) -> None:
-    for element in _HIDDEN_BY_ARIA(root):
-        element.attrib.pop("aria-hidden", None)
-        element.attrib.pop("inert", None)
+    for attribute in _ARIA_HIDING(root):
+        attribute.getparent().attrib.pop(attribute.attrname, None)
 
 
 def is_placeholder_src(src: str | None) -> bool:
@@ -109,12 +110,18 @@ def largest_srcset_candidate(srcset: str) -> str | None:
 
 
 def resolve_lazy_images(root: HtmlElement) -> None:
-    for noscript in list(root.iter("noscript")):
-        _use_noscript_fallback(noscript)
-    for img in root.iter("img"):
-        _resolve_lazy_img(img)
-    for picture in root.iter("picture"):
-        _resolve_picture(picture)
+    # One scan of the tree. The noscript fallbacks go first: they take
+    # placeholders out (an image taken out is then resolved for nothing).
+    found = list(root.iter("noscript", "img", "picture"))
+    for noscript in found:
+        if noscript.tag == "noscript":
+            _use_noscript_fallback(noscript)
+    for img in found:
+        if img.tag == "img":
+            _resolve_lazy_img(img)
+    for picture in found:
+        if picture.tag == "picture":
+            _resolve_picture(picture)
 
 
 def _resolve_lazy_img(img: HtmlElement) -> None:
@@ -173,43 +180,95 @@ def _use_noscript_fallback(noscript: HtmlElement) -> None:
     noscript.drop_tag()
 
 
+# The attributes themselves: an XPath that selects them walks the tree faster
+# than one that tests every element for them.
+_ARIA_HIDING = XPath("descendant-or-self::*/@aria-hidden | descendant-or-self::*/@inert")
 # The addresses a reader view can show or follow; scripts, styles and forms are
 # stripped later, so resolving theirs would be wasted work.
-_HIDDEN_BY_ARIA = XPath("//*[@aria-hidden or @inert]")
-_URL_ATTRIBUTES = XPath(".//a/@href | .//img/@src | .//blockquote/@cite | .//q/@cite | .//iframe/@src")
-_SRCSET_ELEMENTS = XPath(".//*[@srcset]")
+_URL_ATTRIBUTES = {"a": "href", "img": "src", "blockquote": "cite", "q": "cite", "iframe": "src"}
+# srcset means something on these alone.
+_SRCSET_TAGS = frozenset({"img", "source"})
 
 
 def make_urls_absolute(root: HtmlElement, page_url: str | None) -> str | None:
     """Resolve every address against `<base href>` (itself resolved against the
     page URL). Returns the base used, or None when no absolute base is known."""
+    linking = list(root.iter("base", "source", *_URL_ATTRIBUTES))  # one scan of the tree
     base = page_url if page_url and _is_absolute_http(page_url) else None
-    for base_element in root.iter("base"):
+    base_element = next((element for element in linking if element.tag == "base"), None)
+    if base_element is not None:
         href = (base_element.get("href") or "").strip()
         if href:
             candidate = urljoin(base or "", href)
             if _is_absolute_http(candidate):
                 base = candidate
-        break
     if base is None:
         return None
-    for attribute in _URL_ATTRIBUTES(root):
-        value = str(attribute).strip()
+    resolve = _resolver(base)
+    for element in linking:
+        tag = element.tag
+        if tag in _SRCSET_TAGS and (srcset := element.get("srcset")) is not None:
+            element.set("srcset", absolutize_srcset(srcset, base))
+        name = _URL_ATTRIBUTES.get(tag)
+        value = element.get(name) if name else None
+        if value is None:
+            continue
+        value = value.strip()
         if value.startswith(("http://", "https://", "#", "mailto:")):
             continue  # already absolute, or a fragment the reader keeps as is
-        element = attribute.getparent()
-        if not value and attribute.attrname != "href":
+        if not value and name != "href":
             # `<img src="">` loads nothing; resolved, it would be the page itself
             # and could be taken for the lead image.
-            del element.attrib[attribute.attrname]
+            del element.attrib[name]
             continue
-        try:
-            element.set(attribute.attrname, urljoin(base, value))
-        except ValueError:
-            del element.attrib[attribute.attrname]
-    for element in _SRCSET_ELEMENTS(root):
-        element.set("srcset", absolutize_srcset(element.get("srcset") or "", base))
+        resolved = resolve(value)
+        if resolved is not None:
+            with contextlib.suppress(ValueError):  # lxml refuses control characters
+                element.set(name, resolved)
+                continue
+        del element.attrib[name]
     return base
+
+
+def _resolver(base: str) -> Callable[[str], str | None]:
+    """urljoin against `base`, None for an address it cannot read. A page names
+    the same few addresses many times (menus, teasers): each is joined once.
+    A path from the site's root with no dot segment to remove is the origin
+    and the path, without urljoin's parsing."""
+    parts = urlsplit(base)
+    origin = f"{parts.scheme}://{parts.netloc}"
+    resolved: dict[str, str | None] = {}
+
+    def resolve(value: str) -> str | None:
+        if value in resolved:
+            return resolved[value]
+        if _joins_as_is(value):
+            address: str | None = origin + value
+        else:
+            try:
+                address = urljoin(base, value)
+            except ValueError:
+                address = None
+        resolved[value] = address
+        return address
+
+    return resolve
+
+
+def _joins_as_is(value: str) -> bool:
+    """An address from the site's root that urljoin would give back unchanged
+    after the origin: no dot segments to remove, no ";" it would read as the
+    start of parameters, no empty query or fragment it would drop, no tab or
+    line break it would take out."""
+    return (
+        value.startswith("/")
+        and not value.startswith("//")
+        and "/." not in value
+        and ";" not in value
+        and "?#" not in value
+        and not value.endswith(("?", "#"))
+        and value.isprintable()
+    )
 
 
 def absolutize_srcset(srcset: str, base: str) -> str:
