@@ -284,9 +284,10 @@ def test_utf7_declaration_is_ignored() -> None:
 
 
 def _with_stray_bytes(text: str) -> bytes:
+    # Two bytes that are no character in windows-1252 either.
     data = text.encode("utf-8")
     first, second = data.index(b"<p>") + 3, data.rindex(b"<p>") + 3
-    return data[:first] + b"\xff" + data[first:second] + b"\x81" + data[second:]
+    return data[:first] + b"\x8d" + data[first:second] + b"\x81" + data[second:]
 
 
 @pytest.mark.parametrize("content_type", ["text/html; charset=utf-8", "text/html", None])
@@ -305,6 +306,21 @@ def test_declared_utf8_with_few_non_ascii_characters_and_stray_bytes() -> None:
     text = decode_html(_with_stray_bytes(page), "text/html; charset=utf-8")
     assert text.replace("\ufffd", "") == page
     assert "\u00e2\u20ac" not in text  # the classic 'â€' of UTF-8 read as windows-1252
+
+
+@pytest.mark.parametrize("content_type", ["text/html; charset=utf-8", None])
+def test_latin_bytes_in_a_utf8_page_read_as_the_letters_they_are(content_type: str | None) -> None:
+    # A meta tag in ISO 8859-1 pasted into a UTF-8 template (a Swiss firm's site):
+    # 'naturgr\xfcn' is 'naturgrün', where a browser would show U+FFFD.
+    page = (
+        b'<html><head><meta name="title" content="naturgr\xfcn gmbh \x96 Gossau">'
+        b"<title>Team</title></head><body><p>\xc3\x9cber uns: G\xc3\xa4rten f\xc3\xbcr Gro\xc3\x9f "
+        b"und Klein, gepflegt mit Freude.</p><p>Gr\xc3\xbc\xc3\x9fe aus Z\xc3\xbcrich.</p></body></html>"
+    )
+    text = decode_html(page, content_type)
+    assert 'content="naturgrün gmbh – Gossau"' in text
+    assert "Über uns: Gärten für Groß und Klein" in text
+    assert "\ufffd" not in text
 
 
 def test_declared_utf8_that_is_really_windows_1252_is_rescued() -> None:

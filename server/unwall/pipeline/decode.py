@@ -207,12 +207,12 @@ def _decode_without_bom(data: bytes, content_type: str | None) -> str:
         # declaration is evidence too, so valid characters need only outnumber
         # bad ones (a mislabeled single-byte page has next to no valid ones).
         if declared == "utf-8" and _mostly_utf8(data, min_ratio=1):
-            return data.decode("utf-8", "replace")
+            return data.decode("utf-8", STRAY_BYTES_AS_WINDOWS_1252)
     utf8 = _try_decode(data, "utf-8")
     if utf8 is not None:
         return utf8
     if _mostly_utf8(data):
-        return data.decode("utf-8", "replace")
+        return data.decode("utf-8", STRAY_BYTES_AS_WINDOWS_1252)
     guessed = _detect_encoding(data)
     if guessed:
         return data.decode(guessed, "replace")
@@ -237,6 +237,22 @@ def _detect_encoding(data: bytes) -> str | None:
     if candidates:
         best = min(candidates, key=lambda match: (match.chaos, native.index(match.encoding)))
     return normalize_label(best.encoding)
+
+
+def _stray_bytes_as_windows_1252(error: UnicodeError) -> tuple[str, int]:
+    """Bytes that are no UTF-8 in a UTF-8 page are, nearly always, a Latin
+    character from a part written in windows-1252 or ISO 8859-1 (a meta tag or a
+    database field pasted into a UTF-8 template: 'naturgr\\xfcn'). A browser
+    shows U+FFFD there; the reader shows the letter ('naturgrün'). Bytes that
+    code page leaves undefined stay U+FFFD."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    stray = error.object[error.start : error.end]
+    return bytes(stray).decode("cp1252", "replace"), error.end
+
+
+STRAY_BYTES_AS_WINDOWS_1252 = "unwall-stray-bytes-as-windows-1252"
+codecs.register_error(STRAY_BYTES_AS_WINDOWS_1252, _stray_bytes_as_windows_1252)
 
 
 def _mostly_utf8(data: bytes, min_ratio: int = 3) -> bool:
