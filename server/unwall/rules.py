@@ -47,7 +47,9 @@ class AttributeGate:
     tests: tuple[tuple[SelectorRule, XPath], ...]
 
 
-@dataclass(frozen=True)
+# Compared and hashed by identity: an index is built once per process, and
+# what is computed from it can be cached under it (`_FiledNames.of`).
+@dataclass(frozen=True, eq=False)
 class SelectorIndex:
     """Many selector rules, matched in one walk of the tree.
 
@@ -171,8 +173,12 @@ class _FiledNames:
     id_gate: re.Pattern[str] | None
     class_gate: re.Pattern[str] | None
 
+    @staticmethod
+    def of(indexes: Sequence[SelectorIndex]) -> _FiledNames:
+        return _filed_names(tuple(indexes))
+
     @classmethod
-    def of(cls, indexes: Sequence[SelectorIndex]) -> _FiledNames:
+    def build(cls, indexes: tuple[SelectorIndex, ...]) -> _FiledNames:
         gates = [index.by_attribute for index in indexes]
         return cls(
             ids=frozenset(name for index in indexes for name in (*index.by_id, *index.complex_by_id)),
@@ -185,6 +191,11 @@ class _FiledNames:
             id_gate=_either([by_name["id"].pattern for by_name in gates if "id" in by_name]),
             class_gate=_either([by_name["class"].pattern for by_name in gates if "class" in by_name]),
         )
+
+
+@lru_cache(maxsize=16)
+def _filed_names(indexes: tuple[SelectorIndex, ...]) -> _FiledNames:
+    return _FiledNames.build(indexes)
 
 
 def _either(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
