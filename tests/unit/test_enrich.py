@@ -914,6 +914,48 @@ def test_a_standfirst_never_carries_script_code() -> None:
     assert metadata.standfirst == DEK
 
 
+def test_a_standfirst_set_as_the_heading_under_the_headline_is_read() -> None:
+    # Slate.fr: <h1> then <h2> written as sentences, outside the article body.
+    body = f"<div><h1>Consent pop-ups</h1><h2>{DEK}</h2><article>{PARAGRAPH}</article></div>"
+    root, metadata = page("", body)
+    assert metadata.standfirst == DEK
+    content = root.find(".//article")
+    enrich(content, metadata)
+    assert " ".join(content.text_content().split()).startswith(DEK)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A section heading: a few words, no sentence.
+        f"<h1>Consent pop-ups</h1><h2>What the regulators found</h2><article>{PARAGRAPH}</article>",
+        # WordPress's site title and tagline, before the article's own headline.
+        '<header role="banner"><div class="site-branding"><h1 class="site-title"><a href="/" rel="home">'
+        'Consent Weekly</a></h1><h2 class="site-description">A blog about consent banners, cookie law '
+        "and the people who click them.</h2></div></header>"
+        f"<article><h1>Consent pop-ups</h1>{PARAGRAPH}</article>",
+        # The same where the site's name is the page's only <h1>.
+        '<div id="site-details"><h1 id="site-title"><a href="/">Consent Weekly</a></h1>'
+        '<h2 id="site-description">A blog about consent banners, cookie law and the people who click them.'
+        "</h2></div>"
+        f"<article><h2>Consent pop-ups</h2>{PARAGRAPH}</article>",
+    ],
+)
+def test_section_headings_and_site_taglines_are_no_standfirst(body: str) -> None:
+    _, metadata = page("<title>Consent pop-ups | Consent Weekly</title>", body)
+    assert metadata.standfirst is None
+
+
+def test_the_headline_is_the_article_heading_not_the_site_title_the_page_title_repeats_too() -> None:
+    body = (
+        '<div class="site-branding"><h1 class="site-title"><a href="/" rel="home">transgen.de</a></h1>'
+        "<div>12.12.2012</div></div>"
+        f"<article><h1>Afrikanische Schweinepest</h1><p>(18.01.2018)</p>{PARAGRAPH}</article>"
+    )
+    head = "<title>Afrikanische Schweinepest - Aktuell - transgen.de</title>"
+    assert published_of(body, head) == "2018-01-18"
+
+
 LONG_ARTICLE = f"<article>{PARAGRAPH * 8}</article>"
 
 

@@ -113,6 +113,15 @@ LINE_BREAK = "\x00"
 NOT_NAME_TAGS = frozenset(
     {"time", "img", "svg", "button", "script", "style", "noscript", "figure", "picture"}
 )
+# Class and id names of the box that shows the site's name (WordPress themes:
+# site-title, site-branding; blogs: blog-title, blogname).
+SITE_IDENTITY_NAMES = frozenset(
+    {"site-title", "site-name", "sitename", "site-logo", "logo", "site-branding", "branding"}
+    | {"blog-title", "blogname"}
+)
+# The marks a sentence ends with, closing quotes included, in the scripts of
+# the languages Unwall reads.
+SENTENCE_ENDINGS = (".", "!", "?", "…", "»", "”", '"', "。", "！", "？", "؟", "।")
 # How much text may lie between the headline and its standfirst: a byline, a
 # date, share labels and a breadcrumb, not an article.
 STANDFIRST_MAX_DISTANCE_CHARS = 600
@@ -226,8 +235,25 @@ def collect_metadata(root: HtmlElement, base_url: str | None) -> PageMetadata:
     metadata.lang = _lang(root, metadata.meta) or _json_ld_language(metadata)
     metadata.dir = _dir(root)
     metadata.declared_images = _declared_images(root, metadata, base_url) + _hero_images(root)
-    metadata.standfirst = _standfirst(root)
+    metadata.standfirst = _standfirst(root) or (_subtitle_heading(headline) if headline is not None else None)
     return metadata
+
+
+def _subtitle_heading(headline: HtmlElement) -> str | None:
+    """A standfirst set as the heading right under the headline ('<h1>Tapie,
+    Mougeotte et La Provence…</h1><h2>L'ex-président de l'OM … en dégager la
+    signification.</h2>'): written as sentences, where a section heading is a
+    few words without a full stop."""
+    subtitle = headline.getnext()
+    if subtitle is None or subtitle.tag not in {"h2", "h3"} or _names_the_site(headline):
+        return None
+    text = _clean(_visible_text(subtitle))
+    links = sum(len(_clean(a.text_content())) for a in subtitle.iter("a"))
+    if not 40 <= len(text) <= 700 or links >= 0.3 * len(text) or len(text.split()) < 6:
+        return None
+    if not text.endswith(SENTENCE_ENDINGS) or _is_hidden_or_caption(subtitle):
+        return None
+    return text
 
 
 def _standfirst(root: HtmlElement) -> str | None:
@@ -662,7 +688,10 @@ def _headline(root: HtmlElement, titles: list[str]) -> HtmlElement | None:
     name set in an <h1> is not the article's), else the first one inside an
     <article>, else the first one with text."""
     headings = [(h1, _clean(h1.text_content()).casefold()) for h1 in itertools.islice(root.iter("h1"), 5)]
+    # The site's name set in an <h1> is in the page's title too: it is
+    # considered after the article's own headings (a sort keeps their order).
     headings = [(h1, text) for h1, text in headings if text]
+    headings.sort(key=lambda pair: _names_the_site(pair[0]))
     titled = (h1 for h1, text in headings if any(text in title or title in text for title in titles))
     in_article = (h1 for h1, _ in headings if any(True for _ in h1.iterancestors("article")))
     for candidates in (titled, in_article, (h1 for h1, _ in headings)):
@@ -670,6 +699,18 @@ def _headline(root: HtmlElement, titles: list[str]) -> HtmlElement | None:
         if headline is not None:
             return headline
     return None
+
+
+def _names_the_site(heading: HtmlElement) -> bool:
+    """A heading that is the site's name: it links home, or it or its box is
+    named for that (WordPress's site-title in site-branding), or it sits in the
+    page's banner."""
+    if heading.find(".//a[@rel='home']") is not None:
+        return True
+    for element in itertools.chain([heading], itertools.islice(heading.iterancestors(), 2)):
+        if not SITE_IDENTITY_NAMES.isdisjoint(element_name_runs(element)):
+            return True
+    return any((ancestor.get("role") or "").lower() == "banner" for ancestor in heading.iterancestors())
 
 
 def _lines_around(headline: HtmlElement, article_regions: frozenset[HtmlElement]) -> list[str]:
