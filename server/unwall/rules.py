@@ -294,6 +294,8 @@ class RuleSet:
     donation_hosts: frozenset[str]
     # Class names of icon-font glyphs ('icon', 'material-icons').
     icon_classes: frozenset[str]
+    # Class names of a caption set as a paragraph beside its image ('wp-caption-text').
+    caption_classes: frozenset[str]
     error_report_phrases: PhraseSet
     media_labels: frozenset[str]
     consent_vocabulary: PhraseSet
@@ -783,6 +785,7 @@ def load_rules() -> RuleSet:
         promo_phrases=_phrase_set(merged("promo")),
         donation_hosts=frozenset(boilerplate.get("donation_hosts", {}).get("hosts", [])),
         icon_classes=frozenset(boilerplate.get("icon_classes", {}).get("classes", [])),
+        caption_classes=frozenset(boilerplate.get("caption_classes", {}).get("classes", [])),
         error_report_phrases=_phrase_set(merged("error_report")),
         media_labels=frozenset(normalize_label(label) for label in merged("media_labels")),
         consent_vocabulary=_phrase_set(merged("vocabulary") + merged("dialog")),

@@ -8,7 +8,8 @@ import lxml.html
 import pytest
 
 from sample_article import CITY_COUNCIL
-from unwall.pipeline.extract import drop_icon_glyphs, extract_article
+from unwall.pipeline import run
+from unwall.pipeline.extract import drop_icon_glyphs, extract_article, mark_captioned_figures
 from unwall.pipeline.parse import parse_html
 from unwall.rules import load_rules
 
@@ -56,6 +57,58 @@ def test_icon_font_glyphs_are_no_text(markup: str, text: str) -> None:
     content = lxml.html.fragment_fromstring(f"<div>{markup}</div>")
     drop_icon_glyphs(content, load_rules().icon_classes)
     assert " ".join(content.text_content().split()) == text
+
+
+def figures_of(markup: str) -> list[tuple[str, str]]:
+    """(the figure's image, its caption) for each figure after marking."""
+    content = lxml.html.fragment_fromstring(f"<div>{markup}</div>")
+    mark_captioned_figures(content, load_rules().caption_classes)
+    return [
+        (figure.find(".//img").get("src"), " ".join(figure.findtext("figcaption", "").split()))
+        for figure in content.iter("figure")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("markup", "caption"),
+    [
+        # Slate.fr: the caption repeats the image's description, set apart by dashes.
+        (
+            '<div id="article_img"><img src="t.jpg" alt="Tapie en 2008. REUTERS/Benoit Tessier">'
+            "<p>- Tapie en 2008. REUTERS/Benoit Tessier -</p></div>",
+            "Tapie en 2008. REUTERS/Benoit Tessier",
+        ),
+        # WordPress's caption shortcode: the caption is named as one.
+        (
+            '<div class="wp-caption alignnone"><a href="/big.jpg"><img src="t.jpg" alt="IMG_2041"></a>'
+            '<p class="wp-caption-text">Der Hafen von Hamburg am Morgen</p></div>',
+            "Der Hafen von Hamburg am Morgen",
+        ),
+        (
+            '<p><img src="t.jpg"><span class="legende">Le port de Marseille, à l’aube.</span></p>',
+            "Le port de Marseille, à l’aube.",
+        ),
+    ],
+)
+def test_an_image_and_its_caption_in_one_box_are_a_figure(markup: str, caption: str) -> None:
+    assert figures_of(markup) == [("t.jpg", caption)]
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        # A paragraph of the article beside an image it does not describe.
+        f'<div><img src="t.jpg" alt="The harbour"><p>{CITY_COUNCIL[0]}</p></div>',
+        # A teaser box: its text has headings and a paragraph of its own.
+        '<div><a href="/other"><img src="t.jpg" alt="Chemische Verbindungen"></a><div class="caption">'
+        "<h3>Archiv</h3><h2>Chemische Verbindungen</h2><p>Die Natur ist aus Elementen aufgebaut.</p>"
+        "</div></div>",
+        # More than one text beside the image.
+        '<div><img src="t.jpg" alt="The harbour at dawn"><p>The harbour at dawn</p><p>Another.</p></div>',
+    ],
+)
+def test_an_image_beside_text_that_is_no_caption_stays_as_it_is(markup: str) -> None:
+    assert figures_of(markup) == []
 
 
 def test_an_opening_whose_paragraphs_each_have_a_wrapper_is_kept() -> None:
@@ -397,3 +450,17 @@ def test_a_layout_table_becomes_its_cells(table: str) -> None:
     content = extract_article(root)
     assert _CELL in " ".join(content.text_content().split())
     assert list(content.iter("table")) == []
+
+
+def test_a_lead_image_takes_its_caption_along_and_leaves_none_behind() -> None:
+    page = (
+        "<html><head><title>Council votes</title></head><body><article><h1>Council votes</h1>"
+        '<div class="photo"><img src="https://news.example/harbour.jpg" width="800" height="450" '
+        'alt="The harbour at dawn"><p>- The harbour at dawn. Photo: A. Person -</p></div>'
+        + "".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS)
+        + "</article></body></html>"
+    )
+    article = run(page, "https://news.example/council").article
+    assert article.lead_image is not None
+    assert article.lead_image.caption == "The harbour at dawn. Photo: A. Person"
+    assert "harbour at dawn" not in article.text

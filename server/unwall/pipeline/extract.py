@@ -24,6 +24,7 @@ from readability.readability import REGEXES, Unparseable
 from unwall import errors
 from unwall.errors import UnwallError
 from unwall.pipeline.normalize import is_hidden
+from unwall.rules import element_name_runs
 
 # readability-lxml's `clean()`, the text its link density is measured on. Its
 # three patterns each rescan every whitespace run, the middle one backtracking
@@ -772,6 +773,74 @@ def drop_icon_glyphs(content: HtmlElement, icon_classes: frozenset[str]) -> None
         ligature = any(name.startswith("material-") for name in names) and _LIGATURE_NAME.fullmatch(glyph)
         if len(glyph) <= MAX_GLYPH_CHARS or ligature:
             _drop_keeping_word_break(element)
+
+
+def mark_captioned_figures(content: HtmlElement, caption_classes: frozenset[str]) -> None:
+    """A box that holds one image and one short text beside it, named as a
+    caption or repeating the image's description ('<div><img alt="Tapie en
+    2008. REUTERS/Benoit Tessier"><p>- Tapie en 2008. REUTERS/Benoit Tessier
+    -</p></div>', WordPress's wp-caption), is a figure and its caption: the
+    caption goes with the image, and does not read as a paragraph."""
+    for img in list(content.iter("img")):
+        image = _outermost_wrapper(img, {"a", "picture", "span"})
+        box = image.getparent()
+        if box is None or box.tag not in {"div", "p"} or box is content:
+            continue
+        parts = [child for child in box if isinstance(child.tag, str) and child.tag != "br"]
+        if len(parts) != 2 or (box.text or "").strip() or any((part.tail or "").strip() for part in parts):
+            continue
+        caption = parts[1] if parts[0] is image else parts[0]
+        if caption.tag not in CAPTION_TAGS or not _is_one_line(caption):
+            continue
+        text = _words(caption.text_content())
+        if not 0 < len(text) <= MAX_CAPTION_CHARS:
+            continue
+        if caption_classes.isdisjoint(element_name_runs(caption)) and not _repeats_description(img, text):
+            continue
+        box.tag, caption.tag = "figure", "figcaption"
+        _strip_caption_dashes(caption, text)
+
+
+# Where pages put a caption beside its image, and how long one may be.
+CAPTION_TAGS = frozenset({"p", "span", "div", "small", "em", "i", "cite"})
+MAX_CAPTION_CHARS = 300
+NOT_IN_CAPTION_TAGS = (
+    *("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table"),
+    *("blockquote", "pre", "figure", "img", "picture", "video", "iframe"),
+)
+# An image's own description shorter than this says too little to match a caption by.
+MIN_MATCHED_DESCRIPTION_CHARS = 10
+_CAPTION_DASHES = re.compile(r"^\s*[-–—]\s+(.+?)\s+[-–—]\s*$")
+
+
+def _outermost_wrapper(element: HtmlElement, wrappers: set[str]) -> HtmlElement:
+    """`element`, or the outermost of the wrappers that hold it and nothing else."""
+    while True:
+        parent = element.getparent()
+        if parent is None or parent.tag not in wrappers or len(parent) != 1 or _words(parent.text_content()):
+            return element
+        element = parent
+
+
+def _is_one_line(caption: HtmlElement) -> bool:
+    """Text and inline markup, or one paragraph of it: not a teaser box with
+    its headings, lists and images."""
+    blocks = sum(1 for _ in caption.iterdescendants(*NOT_IN_CAPTION_TAGS))
+    return blocks == 0 or (blocks == 1 and caption.find("p") is not None and caption.find(".//img") is None)
+
+
+def _repeats_description(img: HtmlElement, caption: str) -> bool:
+    description = _words(img.get("alt") or img.get("title") or "")
+    return len(description) >= MIN_MATCHED_DESCRIPTION_CHARS and description.casefold() in caption.casefold()
+
+
+def _strip_caption_dashes(caption: HtmlElement, text: str) -> None:
+    """'- Tapie en 2008. REUTERS/Benoit Tessier -': dashes that set a caption
+    apart on the page are no part of it. Only a caption of plain text is
+    rewritten."""
+    match = _CAPTION_DASHES.match(text)
+    if match and not len(caption):
+        caption.text = match.group(1)
 
 
 # An icon font's character, or its ligature's name ('arrow_forward', 'search').
