@@ -829,6 +829,19 @@ def picture_credit_pattern() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def date_prefix_pattern() -> re.Pattern[str]:
+    """The words that open an article's date line ('Publié le', 'Stand:',
+    '公開日'), in every language of `bylines.json`, with the separator after
+    them; case-insensitive."""
+    languages = read_rule_file("bylines.json")["languages"].values()
+    words = {normalize_text(w) for language in languages for w in language.get("date_prefixes", [])}
+    ordered = sorted(words, key=len, reverse=True)
+    alternation = "|".join(r"\s+".join(map(re.escape, word.split())) for word in ordered)
+    # Digits may follow at once ('公開日2019/05/01'); a letter would make another word.
+    return re.compile(rf"^(?:{alternation})(?![^\W\d_])\s*[:：]?\s*", re.I)
+
+
+@lru_cache(maxsize=1)
 def placeholder_byline_names() -> frozenset[str]:
     """Account names that publishing systems give by default ('Super User'), casefolded."""
     names = read_rule_file("bylines.json").get("placeholder_names", {}).get("names", [])

@@ -1134,6 +1134,11 @@ def test_lead_image_from_the_body_takes_its_figcaption() -> None:
         ("5 декември 2018", "2018-12-05"),
         ("31 February 2018", None),
         ("May the force be with you", None),
+        # Chinese, Japanese and Korean write year, month and day with their words.
+        ("发布时间：2013年10月24日 08:30", "2013-10-24"),
+        ("公開日：2019年5月1日", "2019-05-01"),
+        ("2019년 5월 1일 오전 10:20", "2019-05-01"),
+        ("2019年13月1日", None),
     ],
 )
 def test_a_date_written_in_words_is_read(text: str, iso: str | None) -> None:
@@ -1190,6 +1195,29 @@ def test_a_date_line_that_credits_an_unknown_author_stays_for_the_name() -> None
 
 def test_the_byline_in_the_article_text_after_it_begins_stays() -> None:
     assert body_after_meta_removal("", "Jane Doe", None).endswith("Jane Doe said so.")
+
+
+def test_the_article_date_line_after_the_text_gives_the_date_and_goes() -> None:
+    # Slate.fr puts it under the article's last paragraph.
+    date_line = "<div><div>Publié le 29/10/2012<br><em>Mis à jour le 29/10/2012 à 14h03</em></div></div>"
+    article = f"<article><h1>Tapie, Mougeotte et La Provence</h1>{FIRST}{date_line}</article>"
+    root = lxml.html.document_fromstring(f'<html lang="fr"><body>{article}</body></html>')
+    content = root.find(".//article")
+    assert enrich(content, collect_metadata(root, PAGE_URL)).published == "2012-10-29"
+    assert "Publié" not in content.text_content()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>2 April 2025</p>",  # after the text has begun, a bare date may be the story's
+        "<p>Published in 2025, the report on the bridges changed how the council plans.</p>",
+    ],
+)
+def test_lines_after_the_text_that_are_no_date_line_stay(line: str) -> None:
+    content = lxml.html.fragment_fromstring(f"<div>{FIRST}{line}</div>")
+    remove_repeated_meta(content, None, "2025-04-02")
+    assert content.findall("p")[-1].text_content() == lxml.html.fragment_fromstring(line).text_content()
 
 
 @pytest.mark.parametrize(

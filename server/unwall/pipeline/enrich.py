@@ -23,6 +23,7 @@ from unwall.pipeline.normalize import parse_srcset
 from unwall.rules import (
     byline_prefix_pattern,
     byline_role_pattern,
+    date_prefix_pattern,
     picture_credit_pattern,
     placeholder_byline_names,
 )
@@ -42,6 +43,8 @@ MIN_TITLE_SIMILARITY = 0.5
 # run of numbers (a version, an IP address).
 NUMERIC_DATE = re.compile(r"(?<!\d)(?<!\d[./])(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d{2})(?!\d|[./]\d)")
 YEAR_FIRST_DATE = re.compile(r"(?<![\d/.])((?:19|20)\d{2})([/.])(\d{1,2})\2(\d{1,2})(?![\d/.])")
+# Chinese and Japanese '2019年5月1日', Korean '2019년 5월 1일'.
+CJK_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 DATE_IN_BYLINE = re.compile(r"\b(?:1[89]|20)\d{2}\b|\b\d{1,2}:\d{2}\b")
 # Declared or content images whose address says they are not a photograph of the story.
 NOT_A_LEAD_IMAGE = re.compile(
@@ -87,7 +90,7 @@ def enrich(content: HtmlElement, metadata: PageMetadata) -> Enrichment:
     separate_caption_parts(content)
     lead_image = choose_lead_image(metadata, content)
     byline = choose_byline(metadata, article, site_name)
-    published = choose_published(metadata, article)
+    published = choose_published(metadata, article, content)
     remove_repeated_meta(content, byline, published)
     # Guessed only when the page is silent: what it declares is what it is.
     lang = metadata.lang or guess_language(content.text_content())
@@ -416,15 +419,18 @@ def remove_repeated_meta(content: HtmlElement, byline: str | None, published: st
     if not byline and not published:
         return
     names = [name for name in BYLINE_NAME_SEPARATORS.split(byline or "") if len(name) > 2]
+    begun = False
     for block in list(content.iter(*_META_LINE_TAGS)):
         text = _clean(block.text_content())
         if len(text) > MAX_META_LINE_CHARS:
-            if block.tag == "p":
-                return  # the article has begun
+            begun = begun or block.tag == "p"
             continue
         if block.getparent() is None or any(True for _ in block.iterdescendants(*_META_LINE_BLOCKS)):
             continue  # judged by its own lines
-        if text and _says_only(text, names, published):
+        # Once the article has begun, only a line that says it is the date goes
+        # ('Publié le 29/10/2012' at the end): a bare date there may be the
+        # date of what the text tells.
+        if text and (not begun or _is_date_line(text)) and _says_only(text, names, published):
             block.drop_tree()
 
 
@@ -631,6 +637,8 @@ def normalize_date(value: str | None, lang: str | None = None) -> str | None:
             return None
     if match := YEAR_FIRST_DATE.search(text):  # '2019/06/27' (Google Scholar's citation dates)
         return _calendar_day(int(match[1]), int(match[3]), int(match[4]))
+    if match := CJK_DATE.search(text):
+        return _calendar_day(int(match[1]), int(match[2]), int(match[3]))
     return _numeric_date(text, lang) or _worded_date(text)
 
 
@@ -703,7 +711,9 @@ def _iso(parsed: datetime, date_only: bool) -> str | None:
     return parsed.date().isoformat() if date_only else parsed.isoformat()
 
 
-def choose_published(metadata: PageMetadata, article: dict[str, Any]) -> str | None:
+def choose_published(
+    metadata: PageMetadata, article: dict[str, Any], content: HtmlElement | None = None
+) -> str | None:
     meta = metadata.meta
     candidates = [
         article.get("datePublished"),
@@ -724,7 +734,25 @@ def choose_published(metadata: PageMetadata, article: dict[str, Any]) -> str | N
     for line in metadata.header_lines:
         if published := normalize_date(line, metadata.lang):
             return published
-    return date_in_url(metadata.base_url)
+    dated_line = _date_line_in(content, metadata.lang) if content is not None else None
+    return dated_line or date_in_url(metadata.base_url)
+
+
+def _date_line_in(content: HtmlElement, lang: str | None) -> str | None:
+    """The date of the article's own date line, wherever the page put it
+    ('Publié le 29/10/2012 Mis à jour le 29/10/2012 à 14h03', at Slate.fr's
+    article end): a short line that opens with a date prefix and says no more."""
+    for block in content.iter(*_META_LINE_TAGS):
+        text = _clean(block.text_content())
+        if len(text) > MAX_META_LINE_CHARS or not _is_date_line(text):
+            continue
+        if published := normalize_date(text, lang):
+            return published
+    return None
+
+
+def _is_date_line(text: str) -> bool:
+    return date_prefix_pattern().match(text) is not None and _only_date_words(text)
 
 
 ISO_DATE_IN_TEXT = re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\b")
