@@ -297,6 +297,7 @@ class RuleSet:
     # Class names of a caption set as a paragraph beside its image ('wp-caption-text').
     caption_classes: frozenset[str]
     error_report_phrases: PhraseSet
+    copyright_phrases: PhraseSet
     media_labels: frozenset[str]
     consent_vocabulary: PhraseSet
     # Any phrase the classifier could act on, and the cookie stems: a block
@@ -787,6 +788,7 @@ def load_rules() -> RuleSet:
         icon_classes=frozenset(boilerplate.get("icon_classes", {}).get("classes", [])),
         caption_classes=frozenset(boilerplate.get("caption_classes", {}).get("classes", [])),
         error_report_phrases=_phrase_set(merged("error_report")),
+        copyright_phrases=_phrase_set(merged("copyright")),
         media_labels=frozenset(normalize_label(label) for label in merged("media_labels")),
         consent_vocabulary=_phrase_set(merged("vocabulary") + merged("dialog")),
         any_trigger=_phrase_set(
@@ -796,6 +798,7 @@ def load_rules() -> RuleSet:
             + merged("taxonomy")
             + merged("promo")
             + merged("error_report")
+            + merged("copyright")
             + merged("cookie_stems")
         ),
         cookie_words=re.compile("|".join(re.escape(stem) for stem in merged("cookie_stems"))),

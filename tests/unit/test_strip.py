@@ -309,6 +309,43 @@ def test_report_an_error_boxes_are_removed(box: str) -> None:
     assert [" ".join(p.text_content().split()) for p in root.iter("p")] == ARTICLE
 
 
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "<p>© 2011 CNBC.com</p>",
+        "<div><p>™ &amp; © 2013 Cable News Network, Inc., a Time Warner Company. All rights reserved.</p>"
+        "</div>",
+        # The Associated Press's notice, a link on a line of its own.
+        '<div><span>By Jane Doe</span><br><a rel="item-license" href="#license">Copyright 2011 '
+        "World Publishing Co. All rights reserved. This material may not be published, broadcast, rewritten "
+        "or redistributed.</a><br></div>",
+        "<p><small>Tous droits réservés.</small></p>",
+        "<p>版权所有，未经授权不得转载。</p>",
+    ],
+)
+def test_copyright_notices_are_removed(notice: str) -> None:
+    root, removals = strip(f"<article>{around(notice)}</article>")
+    assert [(r.kind, r.rule) for r in removals] == [("boilerplate", "classifier.copyright-notice")]
+    assert_article_intact(root)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A picture's credit, with or without a figure.
+        '<figure><img src="a.jpg"><figcaption>© Reuters 2019. The harbour at dawn.</figcaption></figure>',
+        '<div><img src="a.jpg"><p>© Noelia Páez/Instagram<br>Posts by Morales’ wife, in Las Vegas</p></div>',
+        "<ol><li>(c) the council will publish the 2019 accounts</li></ol>",
+        "<p>Copyright law changed in 2019, when the directive was passed.</p>",
+        "<p>The page ends with <span>all rights reserved</span> in small print.</p>",
+    ],
+)
+def test_credits_and_sentences_about_copyright_stay(line: str) -> None:
+    root, removals = strip(f"<article>{around(line)}</article>")
+    assert removals == []
+    assert_article_intact(root)
+
+
 def test_a_named_share_region_that_holds_the_article_stays() -> None:
     # franceculture.fr: the whole body sits in <div class="share-zone">.
     body = (

@@ -421,17 +421,32 @@ def remove_repeated_meta(content: HtmlElement, byline: str | None, published: st
     names = [name for name in BYLINE_NAME_SEPARATORS.split(byline or "") if len(name) > 2]
     begun = False
     for block in list(content.iter(*_META_LINE_TAGS)):
+        if block.getparent() is None:
+            continue
+        wrapper = _holds_lines(block)  # judged by its own lines
+        if begun and (wrapper or not _opens_with_date_prefix(block)):
+            continue  # (its text is not needed to tell where the article begins)
         text = _clean(block.text_content())
         if len(text) > MAX_META_LINE_CHARS:
             begun = begun or block.tag == "p"
             continue
-        if block.getparent() is None or any(True for _ in block.iterdescendants(*_META_LINE_BLOCKS)):
-            continue  # judged by its own lines
+        if wrapper:
+            continue
         # Once the article has begun, only a line that says it is the date goes
         # ('Publié le 29/10/2012' at the end): a bare date there may be the
         # date of what the text tells.
         if text and (not begun or _is_date_line(text)) and _says_only(text, names, published):
             block.drop_tree()
+
+
+def _opens_with_date_prefix(block: HtmlElement) -> bool:
+    """A first look, before the text is cleaned (most blocks are the article's
+    paragraphs, which open with no date prefix)."""
+    return date_prefix_pattern().match(block.text_content().lstrip()) is not None
+
+
+def _holds_lines(block: HtmlElement) -> bool:
+    return any(True for _ in block.iterdescendants(*_META_LINE_BLOCKS))
 
 
 def _says_only(text: str, names: list[str], published: str | None) -> bool:
@@ -743,6 +758,8 @@ def _date_line_in(content: HtmlElement, lang: str | None) -> str | None:
     ('Publié le 29/10/2012 Mis à jour le 29/10/2012 à 14h03', at Slate.fr's
     article end): a short line that opens with a date prefix and says no more."""
     for block in content.iter(*_META_LINE_TAGS):
+        if _holds_lines(block) or not _opens_with_date_prefix(block):
+            continue
         text = _clean(block.text_content())
         if len(text) > MAX_META_LINE_CHARS or not _is_date_line(text):
             continue

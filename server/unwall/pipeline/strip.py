@@ -157,6 +157,7 @@ MAX_LABELLED_LINKS_CHARS = 1500
 MAX_LABELLED_LINK_CHARS = 250
 MIN_LABELLED_LINK_SHARE = 0.8
 MAX_ERROR_REPORT_CHARS = 400
+MAX_COPYRIGHT_CHARS = 300
 # A placeholder that carries its embed's address says a sentence and offers a button.
 MAX_PLACEHOLDER_CHARS = 300
 # Without a dialog phrase, a short block needs consent words and this many
@@ -481,15 +482,15 @@ def _judge_block(element: HtmlElement, context: _Context) -> tuple[Verdict, bool
         # costs more on a long text and never makes it shorter.
         if len(" ".join(raw_text.split())) > MAX_BANNER_CHARS:
             return None, True
-    elif not trigger.occurs_in_raw(raw_text):
+    elif not trigger.occurs_in_raw(raw_text) and "©" not in raw_text:
         return None, False
     flat = normalize_text(raw_text)
     if len(flat) > MAX_BANNER_CHARS:
         return None, True
-    if not flat or not trigger.occurs_in_raw(flat):
+    if not flat or not (trigger.occurs_in_raw(flat) or "©" in flat):
         return None, False
     text = normalize_lines(_block_text(element))
-    if not (trigger.occurs_in(text) or context.rules.cookie_words.search(text)):
+    if not (trigger.occurs_in(text) or context.rules.cookie_words.search(text) or "©" in text):
         return None, False
     return _classify_text_block(element, text, context), True
 
@@ -521,6 +522,8 @@ def _classify_text_block(element: HtmlElement, text: str, context: _Context) -> 
         return "promo", "classifier.promo"
     if length <= MAX_ERROR_REPORT_CHARS and _is_error_report(element, text, context):
         return "boilerplate", "classifier.error-report"
+    if length <= MAX_COPYRIGHT_CHARS and _is_copyright_notice(element, text, context):
+        return "boilerplate", "classifier.copyright-notice"
     return None
 
 
@@ -695,6 +698,49 @@ def _links_to_donation_platform(element: HtmlElement, hosts: frozenset[str]) -> 
         if host in hosts or host.partition(".")[2] in hosts:
             return True
     return False
+
+
+def _is_copyright_notice(element: HtmlElement, text: str, context: _Context) -> bool:
+    """'© 2011 CNBC.com', 'Copyright 2011 World Publishing Co. All rights
+    reserved. This material may not be published…': a block that opens with the
+    copyright sign or word, or closes with a notice's words. A picture's credit
+    in its caption ('© Alamy') is the caption's."""
+    if element.tag in {"figure", "figcaption"} or element.find(".//img") is not None:
+        return False
+    if any(ancestor.tag in {"figure", "figcaption"} for ancestor in element.iterancestors()):
+        return False
+    if element.tag in {"span", "a"} and not _is_own_line(element):
+        return False  # a part of a line: the line is judged whole
+    if _COPYRIGHT_OPENING.match(text):
+        return True
+    phrases = context.rules.copyright_phrases
+    closing = text.rstrip(_NOTICE_END)
+    return any(closing.endswith(phrase) for phrase in phrases.search_all(closing))
+
+
+def _is_own_line(element: HtmlElement) -> bool:
+    """No text shares the element's line: what comes right before and after it
+    is a line break, a block, or nothing."""
+    if (element.tail or "").strip():
+        return False
+    previous, following = element.getprevious(), element.getnext()
+    parent = element.getparent()
+    text_before = previous.tail if previous is not None else parent.text if parent is not None else None
+    if (text_before or "").strip():
+        return False
+    return all(
+        sibling is None or sibling.tag == "br" or sibling.tag in LINE_BREAKING_TAGS
+        for sibling in (previous, following)
+    )
+
+
+# The sign with a year on its line ('© 2011 CNBC.com', '© Thomson Reuters 2020':
+# a credit, '© Alamy', has none), or '(c)' or 'Copyright' right before a year or
+# the sign: not 'Copyright law says…', nor a list's third item, '(c) the council'.
+_COPYRIGHT_OPENING = re.compile(
+    r"^(?:(?:™\s*&\s*)?©[^\n]*?(?<!\d)(?:19|20)\d\d(?!\d)|(?:\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:19|20)\d\d|copyright\s*©)"
+)
+_NOTICE_END = " .!。"
 
 
 def _is_error_report(element: HtmlElement, text: str, context: _Context) -> bool:
