@@ -19,6 +19,7 @@ from unwall.pipeline.enrich import (
     host_labels,
     normalize_date,
     remove_repeated_meta,
+    remove_stray_picture_credits,
     separate_caption_parts,
     site_host_names,
     strip_site_from_title,
@@ -1239,3 +1240,24 @@ def test_the_parts_of_a_caption_read_apart(caption: str, reads: str) -> None:
     )
     separate_caption_parts(content)
     assert " ".join(content.find(".//figcaption").text_content().split()) == reads
+
+
+@pytest.mark.parametrize(
+    ("line", "stays"),
+    [
+        ("<p>Foto: dpa</p>", False),
+        ("<p>Photo Credit: Catwalkpictures</p>", False),
+        ("<div>Beitragsbild: Titelseite der FAZ vom 2.4.2019, Ausriss.</div>", False),
+        ("<p>PHOTOS: Earthquake Shakes the Northeastern U.S.</p>", False),
+        # A sentence about photos, a caption's credit, an image's own line.
+        ("<p>Photos of the flood show the bridge under water.</p>", True),
+        ("<figure><img src='a.jpg'><figcaption><p>Foto: dpa</p></figcaption></figure>", True),
+        ("<p><img src='a.jpg'>Foto: dpa</p>", True),
+    ],
+)
+def test_a_picture_credit_on_a_line_of_its_own_goes(line: str, stays: bool) -> None:
+    content = lxml.html.fragment_fromstring(f"<div>{FIRST}{line}</div>")
+    remove_stray_picture_credits(content)
+    credit = " ".join(lxml.html.fragment_fromstring(line).text_content().split())
+    assert (credit in " ".join(content.text_content().split())) == stays
+    assert content.find("p").text_content() == lxml.html.fragment_fromstring(FIRST).text_content()

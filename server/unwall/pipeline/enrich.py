@@ -89,6 +89,7 @@ def enrich(content: HtmlElement, metadata: PageMetadata) -> Enrichment:
     restore_standfirst(content, metadata.standfirst)
     separate_caption_parts(content)
     lead_image = choose_lead_image(metadata, content)
+    remove_stray_picture_credits(content)
     byline = choose_byline(metadata, article, site_name)
     published = choose_published(metadata, article, content)
     remove_repeated_meta(content, byline, published)
@@ -484,6 +485,30 @@ def _after_byline_prefixes(text: str) -> Iterator[str]:
 def _only_date_words(text: str) -> bool:
     """What is left is a date and its time ('02.04.2025, 06:00 Uhr'), not a sentence."""
     return len(re.findall(r"[^\W\d_]{4,}", text)) <= 3
+
+
+def remove_stray_picture_credits(content: HtmlElement) -> None:
+    """A picture's credit on a line of its own outside any figure ('Foto: dpa',
+    'Photo: AP/Jane Doe'): its picture went (a lazy placeholder, the lead image
+    shown above the body) or stands apart from it, and the line reads as a
+    paragraph of the article."""
+    credit = picture_credit_pattern()
+    for block in list(content.iter("p", "div", "small")):
+        if block.getparent() is None or not credit.match(block.text_content().lstrip()):
+            continue
+        if _holds_lines(block) or block.find(".//img") is not None:
+            continue
+        if any(ancestor.tag in {"figure", "figcaption"} for ancestor in block.iterancestors()):
+            continue
+        text = _clean(block.text_content())
+        match = credit.match(text)
+        if match and len(text) <= MAX_CREDIT_LINE_CHARS and _CREDIT_SEPARATOR.match(text, match.end()):
+            block.drop_tree()
+
+
+# 'Foto: dpa', 'Photo © Jane Doe', 'Bild/Grafik: …': a credit names its source after a mark.
+_CREDIT_SEPARATOR = re.compile(r"\s*[:©/|]")
+MAX_CREDIT_LINE_CHARS = 100
 
 
 def restore_standfirst(content: HtmlElement, standfirst: str | None) -> None:
