@@ -298,6 +298,7 @@ class RuleSet:
     caption_classes: frozenset[str]
     error_report_phrases: PhraseSet
     copyright_phrases: PhraseSet
+    author_box_labels: PhraseSet
     media_labels: frozenset[str]
     consent_vocabulary: PhraseSet
     # Any phrase the classifier could act on, and the cookie stems: a block
@@ -789,6 +790,7 @@ def load_rules() -> RuleSet:
         caption_classes=frozenset(boilerplate.get("caption_classes", {}).get("classes", [])),
         error_report_phrases=_phrase_set(merged("error_report")),
         copyright_phrases=_phrase_set(merged("copyright")),
+        author_box_labels=_phrase_set(merged("author_box")),
         media_labels=frozenset(normalize_label(label) for label in merged("media_labels")),
         consent_vocabulary=_phrase_set(merged("vocabulary") + merged("dialog")),
         any_trigger=_phrase_set(
@@ -799,6 +801,7 @@ def load_rules() -> RuleSet:
             + merged("promo")
             + merged("error_report")
             + merged("copyright")
+            + merged("author_box")
             + merged("cookie_stems")
         ),
         cookie_words=re.compile("|".join(re.escape(stem) for stem in merged("cookie_stems"))),

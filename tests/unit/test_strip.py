@@ -346,6 +346,28 @@ def test_credits_and_sentences_about_copyright_stay(line: str) -> None:
     assert_article_intact(root)
 
 
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="InfoBox"><h6>Über den Autor</h6><div><p>Martin Gerecke ist Rechtsanwalt in Hamburg. Er '
+        "berät Unternehmen im Medienrecht und Urheberrecht.</p></div></div>",
+        "<div><strong>About the author:</strong> Jane Doe covers the council for the Gazette.</div>",
+        "<section><h3>Об авторе</h3><p>Иван Петров пишет о городском хозяйстве.</p></section>",
+    ],
+)
+def test_a_box_headed_about_the_author_is_removed(box: str) -> None:
+    root, removals = strip(f"<article>{around(box)}</article>")
+    assert [(r.kind, r.rule) for r in removals] == [("author_box", "classifier.author-box")]
+    assert_article_intact(root)
+
+
+def test_a_sentence_that_opens_with_the_words_stays() -> None:
+    line = "<p>About the author of the plan, the council said little at Tuesday's meeting.</p>"
+    root, removals = strip(f"<article>{around(line)}</article>")
+    assert removals == []
+    assert "About the author of the plan" in body_text(root)
+
+
 def test_a_named_share_region_that_holds_the_article_stays() -> None:
     # franceculture.fr: the whole body sits in <div class="share-zone">.
     body = (

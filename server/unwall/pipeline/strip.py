@@ -158,6 +158,7 @@ MAX_LABELLED_LINK_CHARS = 250
 MIN_LABELLED_LINK_SHARE = 0.8
 MAX_ERROR_REPORT_CHARS = 400
 MAX_COPYRIGHT_CHARS = 300
+MAX_AUTHOR_BOX_CHARS = 1500
 # A placeholder that carries its embed's address says a sentence and offers a button.
 MAX_PLACEHOLDER_CHARS = 300
 # Without a dialog phrase, a short block needs consent words and this many
@@ -524,6 +525,8 @@ def _classify_text_block(element: HtmlElement, text: str, context: _Context) -> 
         return "boilerplate", "classifier.error-report"
     if length <= MAX_COPYRIGHT_CHARS and _is_copyright_notice(element, text, context):
         return "boilerplate", "classifier.copyright-notice"
+    if length <= MAX_AUTHOR_BOX_CHARS and _is_author_box(element, text, context):
+        return "author_box", "classifier.author-box"
     return None
 
 
@@ -698,6 +701,13 @@ def _links_to_donation_platform(element: HtmlElement, hosts: frozenset[str]) -> 
         if host in hosts or host.partition(".")[2] in hosts:
             return True
     return False
+
+
+def _is_author_box(element: HtmlElement, text: str, context: _Context) -> bool:
+    """'Über den Autor' and the author's bio under it, in one box: what the
+    article is not, whatever the box's class names."""
+    label = normalize_label(_LABEL_COLON.split(_leading_label(element), maxsplit=1)[0])
+    return context.rules.author_box_labels.is_label(label) and len(text) > len(label) + 1
 
 
 def _is_copyright_notice(element: HtmlElement, text: str, context: _Context) -> bool:
