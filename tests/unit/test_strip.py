@@ -361,6 +361,23 @@ def test_a_box_headed_about_the_author_is_removed(box: str) -> None:
     assert_article_intact(root)
 
 
+@pytest.mark.parametrize(
+    "footer",
+    [
+        # WordPress's Kubrick theme and Twenty Ten.
+        '<p class="postmetadata alt"><small>This entry was posted on Saturday, December 3rd, 2011 and is '
+        'filed under <a href="/category/news/" rel="category tag">News</a>. You can follow any responses to '
+        'this entry through the <a href="/feed/">RSS 2.0</a> feed.</small></p>',
+        '<div class="entry-utility">Posted in <a href="/category/news/">News</a> | '
+        '<a href="#respond">Leave a comment</a></div>',
+    ],
+)
+def test_wordpress_post_footers_are_article_meta(footer: str) -> None:
+    root, removals = strip(f"<article>{paragraphs_html()}{footer}</article>")
+    assert [(r.kind, r.rule) for r in removals] == [("article_meta", "boilerplate.article-meta")]
+    assert_article_intact(root)
+
+
 def test_a_sentence_that_opens_with_the_words_stays() -> None:
     line = "<p>About the author of the plan, the council said little at Tuesday's meeting.</p>"
     root, removals = strip(f"<article>{around(line)}</article>")
