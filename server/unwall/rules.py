@@ -296,6 +296,8 @@ class RuleSet:
     icon_classes: frozenset[str]
     # Class names of a caption set as a paragraph beside its image ('wp-caption-text').
     caption_classes: frozenset[str]
+    # Class names of text for screen readers only ('sr-only', 'off-screen').
+    screen_reader_classes: frozenset[str]
     error_report_phrases: PhraseSet
     copyright_phrases: PhraseSet
     author_box_labels: PhraseSet
@@ -788,6 +790,7 @@ def load_rules() -> RuleSet:
         donation_hosts=frozenset(boilerplate.get("donation_hosts", {}).get("hosts", [])),
         icon_classes=frozenset(boilerplate.get("icon_classes", {}).get("classes", [])),
         caption_classes=frozenset(boilerplate.get("caption_classes", {}).get("classes", [])),
+        screen_reader_classes=frozenset(boilerplate.get("screen_reader_classes", {}).get("classes", [])),
         error_report_phrases=_phrase_set(merged("error_report")),
         copyright_phrases=_phrase_set(merged("copyright")),
         author_box_labels=_phrase_set(merged("author_box")),

@@ -378,6 +378,26 @@ def test_wordpress_post_footers_are_article_meta(footer: str) -> None:
     assert_article_intact(root)
 
 
+def test_screen_reader_labels_inside_a_figure_go_and_the_caption_stays() -> None:
+    # BBC World Service: labels in the page's language or in English, kept off screen.
+    figure = (
+        '<figure><span><img src="a.jpg" alt=""><span class="off-screen">ဓာတ်ပုံ မူပိုင်</span>'
+        '<span class="story-image-copyright">Khin Mg Win</span></span><figcaption>'
+        '<span class="off-screen">Image caption</span><span>The three reporters</span></figcaption></figure>'
+    )
+    root, removals = strip(f"<article>{around(figure)}</article>")
+    assert [r.rule for r in removals] == ["classifier.screen-reader-label"] * 2
+    assert "Image caption" not in body_text(root) and "ဓာတ်ပုံ" not in body_text(root)
+    assert "Khin Mg Win" in body_text(root) and "The three reporters" in body_text(root)
+
+
+def test_screen_reader_text_outside_figures_stays() -> None:
+    line = '<p><span class="sr-only">Council budget:</span> the vote is on Tuesday.</p>'
+    root, removals = strip(f"<article>{around(line)}</article>")
+    assert removals == []
+    assert "Council budget:" in body_text(root)
+
+
 def test_a_sentence_that_opens_with_the_words_stays() -> None:
     line = "<p>About the author of the plan, the council said little at Tuesday's meeting.</p>"
     root, removals = strip(f"<article>{around(line)}</article>")

@@ -371,14 +371,18 @@ def _drop_controls(scope: HtmlElement) -> None:
 
 
 def _remove_media_labels(scope: HtmlElement, context: _Context) -> None:
-    """A figure's label for screen readers ('Image', 'Photo'), hidden by the
-    page's CSS, would read as a line of its own above the caption."""
+    """A figure's label for screen readers ('Image', 'Photo', 'Image caption'),
+    hidden by the page's CSS, would read as a line of its own above the caption."""
+    screen_reader_only = context.rules.screen_reader_classes
     for figure in scope.iter("figure"):
         for element in list(figure.iterdescendants(*MEDIA_LABEL_TAGS)):
             if element.getparent() is None or element.find(".//img") is not None:
                 continue
             if normalize_label(element.text_content()) in context.rules.media_labels:
                 _record(context, element, "boilerplate", "classifier.media-label")
+                _remove(element)
+            elif not screen_reader_only.isdisjoint((element.get("class") or "").lower().split()):
+                _record(context, element, "boilerplate", "classifier.screen-reader-label")
                 _remove(element)
 
 
