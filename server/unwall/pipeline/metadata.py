@@ -45,6 +45,8 @@ ARTICLE_TYPES = frozenset(
 )
 BYLINE_CLASS = re.compile(r"(^|[-_ ])(byline|author|autor|auteur|writer|creator|signature)([-_ ]|$)", re.I)
 CAMEL_CASE_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+# BYLINE_CLASS's words anywhere: a quick first look at a class or id value.
+BYLINE_WORDS = re.compile(r"byline|author|autor|auteur|writer|creator|signature", re.I)
 # `follow`: a "follow this author" widget lists other people's names and posts;
 # `note`: an author's note is text by the author, not their name.
 NOT_BYLINE_CLASS = re.compile(
@@ -476,7 +478,7 @@ def _byline_texts(root: HtmlElement, article_regions: frozenset[HtmlElement] = f
     # <a rel=author>B</a>') are one byline: names of the same kind (author units,
     # or the same class) found in the same box are joined; a job title is another kind.
     by_box: dict[tuple[HtmlElement, str], list[str]] = {}
-    for element in root.xpath("//*[@rel='author' or @itemprop or @class or @id]"):
+    for element in _byline_candidates(root):
         if not _is_byline_element(element) or _holds_inner_byline(element):
             continue
         if _inside_foreign_region(element, FOREIGN_TAGS_FOR_BYLINES, article_regions):
@@ -498,6 +500,27 @@ def _byline_texts(root: HtmlElement, article_regions: frozenset[HtmlElement] = f
         if len(found) >= 8:
             break
     return [", ".join(names) for names in found]
+
+
+def _byline_candidates(root: HtmlElement) -> list[HtmlElement]:
+    """The elements that may be byline elements, in document order: author
+    units, and those whose class or id holds one of BYLINE_CLASS's words.
+    The class and id values are scanned as strings; a Python object is made
+    only for the few elements they point to."""
+    candidates: dict[HtmlElement, None] = {}
+    may_name_a_byline = BYLINE_WORDS.search
+    for node in _NAMES_AND_AUTHOR_UNITS(root):
+        if isinstance(node, str):  # a class or id value, which knows its element
+            if may_name_a_byline(node) is None:
+                continue
+            node = node.getparent()  # type: ignore[attr-defined]
+        candidates[node] = None
+    return list(candidates)
+
+
+# Selected together, in document order: class and id values, and the elements
+# that mark an author (rel=author, microdata).
+_NAMES_AND_AUTHOR_UNITS = etree.XPath("//@class | //@id | //*[@rel='author' or @itemprop]")
 
 
 def _byline_box(element: HtmlElement) -> HtmlElement | None:
@@ -629,14 +652,14 @@ DATE_LINE_CLASSES = frozenset(
     }
 )
 # A <time> that marks itself as the date of a change (itemprop=dateModified)
-# is not the date the article was published.
-_TIME_ELEMENTS = etree.XPath(
-    "//*[(self::time and not(@itemprop='dateModified')) or @itemprop='datePublished']"
-)
+# is not the date the article was published. (Selecting the attributes and
+# going up to their elements walks the tree twice as fast as testing each
+# element; the union is in document order.)
+_TIME_ELEMENTS = etree.XPath("//time[not(@itemprop='dateModified')] | //@itemprop[.='datePublished']/..")
 # Read only on a page that declares no date otherwise: a substring test per
-# element, then the class names.
+# class attribute, then the class names.
 _DATE_LINES = etree.XPath(
-    "//*[contains(@class, 'date') or contains(@class, 'submitted') or contains(@class, 'published')]"
+    "//@class[contains(., 'date') or contains(., 'submitted') or contains(., 'published')]/.."
 )
 # Around the headline: the few elements before it (a kicker with the date) and
 # those after it up to this much text (byline, date, share labels; not the body).
