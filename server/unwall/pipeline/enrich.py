@@ -494,9 +494,10 @@ def remove_stray_picture_credits(content: HtmlElement) -> None:
     paragraph of the article."""
     credit = picture_credit_pattern()
     for block in list(content.iter("p", "div", "small")):
-        if block.getparent() is None or not credit.match(block.text_content().lstrip()):
+        # Wrappers first: reading each one's text would be quadratic in a deep nest.
+        if block.getparent() is None or _holds_lines(block) or block.find(".//img") is not None:
             continue
-        if _holds_lines(block) or block.find(".//img") is not None:
+        if not credit.match(block.text_content().lstrip()):
             continue
         if any(ancestor.tag in {"figure", "figcaption"} for ancestor in block.iterancestors()):
             continue
