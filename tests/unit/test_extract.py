@@ -9,7 +9,7 @@ import pytest
 
 from sample_article import CITY_COUNCIL
 from unwall.pipeline import run
-from unwall.pipeline.extract import drop_icon_glyphs, extract_article, mark_captioned_figures
+from unwall.pipeline.extract import drop_icon_glyphs, extract_article, join_datelines, mark_captioned_figures
 from unwall.pipeline.parse import parse_html
 from unwall.rules import load_rules
 
@@ -464,3 +464,23 @@ def test_a_lead_image_takes_its_caption_along_and_leaves_none_behind() -> None:
     assert article.lead_image is not None
     assert article.lead_image.caption == "The harbour at dawn. Photo: A. Person"
     assert "harbour at dawn" not in article.text
+
+
+@pytest.mark.parametrize(
+    ("before", "opening"),
+    [
+        # CNN: location and agency in a block of their own.
+        (
+            "<p><cite><span>New York</span> <span>CNN</span>&nbsp;—&nbsp;</cite></p>",
+            "New York CNN — The council",
+        ),
+        ("<div>KABUL, Afghanistan (AP) --</div>", "KABUL, Afghanistan (AP) -- The council"),
+        # Not datelines: a rule of dashes, a sentence, a heading-like line.
+        ("<p>---</p>", "---"),
+        ("<p>What the council decided</p>", "What the council decided"),
+    ],
+)
+def test_a_dateline_set_apart_opens_the_paragraph_after_it(before: str, opening: str) -> None:
+    content = lxml.html.fragment_fromstring(f"<div>{before}<p>The council met on Tuesday.</p></div>")
+    join_datelines(content)
+    assert " ".join(content.text_content().split()).startswith(opening)

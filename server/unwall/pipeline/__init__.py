@@ -16,7 +16,12 @@ from unwall.errors import UnwallError
 from unwall.model import Article
 from unwall.pipeline.decode import decode_html
 from unwall.pipeline.enrich import enrich
-from unwall.pipeline.extract import drop_icon_glyphs, extract_article, mark_captioned_figures
+from unwall.pipeline.extract import (
+    drop_icon_glyphs,
+    extract_article,
+    join_datelines,
+    mark_captioned_figures,
+)
 from unwall.pipeline.mathml import linearize_math
 from unwall.pipeline.metadata import collect_metadata
 from unwall.pipeline.normalize import make_urls_absolute, resolve_lazy_images, unhide_article
@@ -84,6 +89,7 @@ def run(
         content = extract_article(root)
         drop_icon_glyphs(content, load_rules().icon_classes)
         mark_captioned_figures(content, load_rules().caption_classes)
+        join_datelines(content)
     with clock("enrich"):
         enrichment = enrich(content, metadata)
     with clock("sanitize"):

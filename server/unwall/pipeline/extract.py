@@ -801,6 +801,28 @@ def mark_captioned_figures(content: HtmlElement, caption_classes: frozenset[str]
         _strip_caption_dashes(caption, text)
 
 
+def join_datelines(content: HtmlElement) -> None:
+    """A dateline set as a block of its own before a paragraph ('<p><cite>New
+    York CNN —</cite></p><p>Donald Trump brought…'): on the page it runs into
+    the paragraph, alone it reads as a stray line. Its words open the paragraph."""
+    for block in list(content.iter("p", "div")):
+        following = block.getnext()
+        if following is None or following.tag != "p" or block.getparent() is None:
+            continue
+        text = _words(block.text_content())
+        if len(text) > MAX_DATELINE_CHARS or block.find(".//img") is not None:
+            continue
+        if not _DATELINE_END.search(text):
+            continue
+        following.text = f"{text} {(following.text or '').lstrip()}"
+        block.drop_tree()
+
+
+# 'New York CNN —', 'KABUL, Afghanistan (AP) --': letters, then a dash that ends the block.
+MAX_DATELINE_CHARS = 50
+_DATELINE_END = re.compile(r"[^\W\d_][^—–]*\s(?:—|–|--)$")
+
+
 # Where pages put a caption beside its image, and how long one may be.
 CAPTION_TAGS = frozenset({"p", "span", "div", "small", "em", "i", "cite"})
 MAX_CAPTION_CHARS = 300
