@@ -484,3 +484,20 @@ def test_a_dateline_set_apart_opens_the_paragraph_after_it(before: str, opening:
     content = lxml.html.fragment_fromstring(f"<div>{before}<p>The council met on Tuesday.</p></div>")
     join_datelines(content)
     assert " ".join(content.text_content().split()).startswith(opening)
+
+
+def test_text_after_a_line_break_keeps_the_link_that_continues_it() -> None:
+    # readability-lxml cut 'Morales had just signed on to guard <a>Queen Miri</a>,
+    # the yacht…' into three paragraphs around the link.
+    body = (
+        "<div>"
+        + "<br><br>".join(PARAGRAPHS[:3])
+        + "<br><br>Morales had just signed on to guard <a href='/q'><em>Queen Miri</em></a>, the $70 million "
+        "yacht of a casino tycoon.<div><p>" + PARAGRAPHS[3] + "</p></div>Then the council "
+        "<b>voted</b> on the budget.</div>"
+    )
+    article = extract_article(parse_html(f"<html><body>{body}</body></html>"))
+    paragraphs = [" ".join(p.text_content().split()) for p in article.iter("p")]
+    continued = "Morales had just signed on to guard Queen Miri, the $70 million yacht of a casino tycoon."
+    assert continued in paragraphs
+    assert "Then the council voted on the budget." in paragraphs

@@ -575,8 +575,12 @@ _INLINE_TAGS = frozenset(
 
 
 def _wrap_inline_runs(elem: HtmlElement) -> None:
-    """readability-lxml 0.9's second loop of `transform_misused_divs_into_paragraphs`,
-    unchanged: a <div>'s loose text and runs of inline children become <p>s."""
+    """The second loop of readability-lxml 0.9's `transform_misused_divs_into_paragraphs`:
+    a <div>'s loose text and runs of inline children become <p>s, a <br> or a
+    block ending each run. Unlike readability-lxml, the text after a <br> or a
+    block opens the run that follows it: 'Morales had just signed on to guard
+    <a>Queen Miri</a>, the $70 million yacht' stays one paragraph, where
+    readability-lxml cut it into three around the link."""
     children = list(elem)
     paragraph = None
     if elem.text and elem.text.strip():
@@ -587,25 +591,22 @@ def _wrap_inline_runs(elem: HtmlElement) -> None:
         paragraph = p
 
     for child in children:
-        if child.tag == "br":
-            paragraph = None
+        inline = child.tag != "br" and (
+            child.tag in _INLINE_TAGS
+            and not REGEXES["divToPElementsRe"].search(tounicode(child, method="html"))
+        )
+        if inline:
+            if paragraph is None:
+                paragraph = fragment_fromstring("<p/>")
+                child.addprevious(paragraph)
+            paragraph.append(child)  # its tail goes along
             continue
-        if child.tag not in _INLINE_TAGS or REGEXES["divToPElementsRe"].search(
-            tounicode(child, method="html")
-        ):
-            paragraph = None
-            continue
-        if paragraph is None:
-            paragraph = fragment_fromstring("<p/>")
-            child.addprevious(paragraph)
-        paragraph.append(child)
-
-    for pos, child in reversed(list(enumerate(elem))):
+        paragraph = None
         if child.tail and child.tail.strip():
-            p = fragment_fromstring("<p/>")
-            p.text = child.tail
+            paragraph = fragment_fromstring("<p/>")
+            paragraph.text = child.tail
             child.tail = None
-            elem.insert(pos + 1, p)
+            child.addnext(paragraph)
         if child.tag == "br":
             child.drop_tree()
 
