@@ -64,7 +64,7 @@ def figures_of(markup: str) -> list[tuple[str, str]]:
     content = lxml.html.fragment_fromstring(f"<div>{markup}</div>")
     mark_captioned_figures(content, load_rules().caption_classes)
     return [
-        (figure.find(".//img").get("src"), " ".join(figure.findtext("figcaption", "").split()))
+        (figure.find(".//img").get("src"), " ".join(figure.find("figcaption").text_content().split()))
         for figure in content.iter("figure")
     ]
 
@@ -88,10 +88,19 @@ def figures_of(markup: str) -> list[tuple[str, str]]:
             '<p><img src="t.jpg"><span class="legende">Le port de Marseille, à l’aube.</span></p>',
             "Le port de Marseille, à l’aube.",
         ),
+        # The Grayzone: the caption opens with a line break.
+        (
+            '<div><a href="/big.jpg"><img src="t.jpg" alt="pompeo assange adelson"></a>'
+            '<p class="caption"><br><span>(L-R) Mike Pompeo, Julian Assange</span><br></p></div>',
+            "(L-R) Mike Pompeo, Julian Assange",
+        ),
     ],
 )
 def test_an_image_and_its_caption_in_one_box_are_a_figure(markup: str, caption: str) -> None:
     assert figures_of(markup) == [("t.jpg", caption)]
+    content = lxml.html.fragment_fromstring(f"<div>{markup}</div>")
+    mark_captioned_figures(content, load_rules().caption_classes)
+    assert all(node.tag != "br" for node in content.iter("figcaption") for node in (node[:1] + node[-1:]))
 
 
 @pytest.mark.parametrize(

@@ -800,6 +800,7 @@ def mark_captioned_figures(content: HtmlElement, caption_classes: frozenset[str]
             continue
         box.tag, caption.tag = "figure", "figcaption"
         _strip_caption_dashes(caption, text)
+        _drop_edge_line_breaks(caption)
 
 
 def join_datelines(content: HtmlElement) -> None:
@@ -850,6 +851,14 @@ def _is_one_line(caption: HtmlElement) -> bool:
     its headings, lists and images."""
     blocks = sum(1 for _ in caption.iterdescendants(*NOT_IN_CAPTION_TAGS))
     return blocks == 0 or (blocks == 1 and caption.find("p") is not None and caption.find(".//img") is None)
+
+
+def _drop_edge_line_breaks(caption: HtmlElement) -> None:
+    """A <br> before the caption's first words or after its last would give it an empty line."""
+    while len(caption) and caption[0].tag == "br" and not (caption.text or "").strip():
+        caption[0].drop_tree()
+    while len(caption) and caption[-1].tag == "br" and not (caption[-1].tail or "").strip():
+        caption[-1].drop_tree()
 
 
 def _repeats_description(img: HtmlElement, caption: str) -> bool:
