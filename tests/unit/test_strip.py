@@ -398,6 +398,16 @@ def test_screen_reader_text_outside_figures_stays() -> None:
     assert "Council budget:" in body_text(root)
 
 
+def test_mediawiki_hatnotes_are_navigation() -> None:
+    hatnotes = (
+        '<div role="note" class="hatnote navigation-not-searchable">This article is about the country. For '
+        'other uses, see <a href="/wiki/NZ_(disambiguation)">New Zealand (disambiguation)</a>.</div>'
+    )
+    root, removals = strip(f"<article>{hatnotes}{paragraphs_html()}</article>")
+    assert [(r.kind, r.rule) for r in removals] == [("navigation", "boilerplate.navigation")]
+    assert_article_intact(root)
+
+
 def test_a_sentence_that_opens_with_the_words_stays() -> None:
     line = "<p>About the author of the plan, the council said little at Tuesday's meeting.</p>"
     root, removals = strip(f"<article>{around(line)}</article>")
