@@ -487,8 +487,13 @@ def _judge_block(element: HtmlElement, context: _Context) -> tuple[Verdict, bool
         # costs more on a long text and never makes it shorter.
         if len(" ".join(raw_text.split())) > MAX_BANNER_CHARS:
             return None, True
-    elif not trigger.occurs_in_raw(raw_text) and "©" not in raw_text:
-        return None, False
+    elif not trigger.occurs_in_raw(raw_text):
+        # The copyright sign alone brings a block to the classifier only when
+        # it is short enough to be a notice; a longer one may hold a notice.
+        if "©" not in raw_text:
+            return None, False
+        if len(" ".join(raw_text.split())) > MAX_COPYRIGHT_CHARS:
+            return None, True
     flat = normalize_text(raw_text)
     if len(flat) > MAX_BANNER_CHARS:
         return None, True
