@@ -811,15 +811,25 @@ def load_rules() -> RuleSet:
     )
 
 
+def _bylines_alternation(field: str) -> str:
+    """One field's phrases in every language of `bylines.json`, as an alternation."""
+    languages = read_rule_file("bylines.json")["languages"].values()
+    phrases = {normalize_text(phrase) for language in languages for phrase in language.get(field, [])}
+    return _alternation(phrases)
+
+
+def _alternation(phrases: set[str]) -> str:
+    # Longest first, and any run of spaces between words.
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in ordered)
+
+
 @lru_cache(maxsize=1)
 def byline_role_pattern() -> re.Pattern[str]:
     """A job or desk that ends a byline after a comma or a dash ('Jane Doe, Staff
     Writer', 'Jane Doe - AP Technology Writer'), in every language of
     `bylines.json`; case-insensitive."""
-    languages = read_rule_file("bylines.json")["languages"].values()
-    roles = {normalize_text(r) for language in languages for r in language.get("roles", [])}
-    ordered = sorted(roles, key=len, reverse=True)
-    alternation = "|".join(r"\s+".join(map(re.escape, role.split())) for role in ordered)
+    alternation = _bylines_alternation("roles")
     # A news agency's initials may lead the role ('- AP Technology Writers'),
     # written in capitals, as agencies sign.
     agency = r"(?:(?-i:[A-Z]{2,6})\s+)?"
@@ -830,11 +840,7 @@ def byline_role_pattern() -> re.Pattern[str]:
 def picture_credit_pattern() -> re.Pattern[str]:
     """A line that opens with the credit of a picture ('Photo by …', 'Foto: …'),
     in every language of `bylines.json`; case-insensitive."""
-    languages = read_rule_file("bylines.json")["languages"].values()
-    words = {normalize_text(w) for language in languages for w in language.get("picture_credits", [])}
-    ordered = sorted(words, key=len, reverse=True)
-    alternation = "|".join(r"\s+".join(map(re.escape, word.split())) for word in ordered)
-    return re.compile(rf"^(?:{alternation})(?![^\W_])", re.I)
+    return re.compile(rf"^(?:{_bylines_alternation('picture_credits')})(?![^\W_])", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -842,12 +848,8 @@ def date_prefix_pattern() -> re.Pattern[str]:
     """The words that open an article's date line ('Publié le', 'Stand:',
     '公開日'), in every language of `bylines.json`, with the separator after
     them; case-insensitive."""
-    languages = read_rule_file("bylines.json")["languages"].values()
-    words = {normalize_text(w) for language in languages for w in language.get("date_prefixes", [])}
-    ordered = sorted(words, key=len, reverse=True)
-    alternation = "|".join(r"\s+".join(map(re.escape, word.split())) for word in ordered)
     # Digits may follow at once ('公開日2019/05/01'); a letter would make another word.
-    return re.compile(rf"^(?:{alternation})(?![^\W\d_])\s*[:：]?\s*", re.I)
+    return re.compile(rf"^(?:{_bylines_alternation('date_prefixes')})(?![^\W\d_])\s*[:：]?\s*", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -865,17 +867,12 @@ def byline_prefix_pattern() -> re.Pattern[str]:
     prefixes = {normalize_text(p) for language in languages for p in language["prefixes"]}
     particles = {p.strip() for language in languages for p in language.get("particles", [])}
 
-    def alternation(phrases: set[str]) -> str:
-        # Longest first, and any run of spaces between words.
-        ordered = sorted(phrases, key=len, reverse=True)
-        return "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in ordered)
-
     # A particle is a prefix when written in lower case ('di Mario Rossi') or when a
     # whole name follows ('Von Max Mustermann'); 'Di Maio' alone is a surname.
     capitalized = {particle.capitalize() for particle in particles}
     # A prefix written without spaces ('文／张三', '作者：李四') ends at its separator.
     separator = rf"(?:\s*:?\s+|(?<={_UNSPACED_CHAR})\s*[:：/／・|｜]\s*)"
     return re.compile(
-        rf"^(?:(?:(?i:{alternation(prefixes)})|{alternation(particles)}){separator}"
-        rf"|(?:{alternation(capitalized)})\s*:?\s+(?=\S+\s+\S))"
+        rf"^(?:(?:(?i:{_alternation(prefixes)})|{_alternation(particles)}){separator}"
+        rf"|(?:{_alternation(capitalized)})\s*:?\s+(?=\S+\s+\S))"
     )
