@@ -298,6 +298,8 @@ class RuleSet:
     caption_classes: frozenset[str]
     # Class names of text for screen readers only ('sr-only', 'off-screen').
     screen_reader_classes: frozenset[str]
+    # The in-page anchors of comment sections ('comments', 'respond').
+    comment_anchors: frozenset[str]
     error_report_phrases: PhraseSet
     copyright_phrases: PhraseSet
     author_box_labels: PhraseSet
@@ -791,6 +793,7 @@ def load_rules() -> RuleSet:
         icon_classes=frozenset(boilerplate.get("icon_classes", {}).get("classes", [])),
         caption_classes=frozenset(boilerplate.get("caption_classes", {}).get("classes", [])),
         screen_reader_classes=frozenset(boilerplate.get("screen_reader_classes", {}).get("classes", [])),
+        comment_anchors=frozenset(boilerplate.get("comment_anchors", {}).get("anchors", [])),
         error_report_phrases=_phrase_set(merged("error_report")),
         copyright_phrases=_phrase_set(merged("copyright")),
         author_box_labels=_phrase_set(merged("author_box")),

@@ -408,6 +408,34 @@ def test_mediawiki_hatnotes_are_navigation() -> None:
     assert_article_intact(root)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Slate.fr: a count of comments on a line of its own.
+        '<div><div>Publié le 29/10/2012</div> <a href="https://www.slate.fr/story/1#reactions">10 '
+        "<span>réactions</span></a></div>",
+        '<p class="meta">By Jane Doe | <a href="/story#comments">3 Comments</a></p>',
+        '<p><a href="#respond">Leave a comment</a></p>',
+    ],
+)
+def test_a_link_to_the_comment_section_goes(line: str) -> None:
+    root, removals = strip(f"<article>{around(line)}</article>")
+    assert [(r.kind, r.rule) for r in removals] == [("comments", "classifier.comment-link")]
+    link_text = " ".join(lxml.html.fragment_fromstring(line).find(".//a").text_content().split())
+    assert link_text not in body_text(root)
+    assert_article_intact(root)
+
+
+def test_a_link_to_comments_inside_a_sentence_stays() -> None:
+    line = (
+        '<p>Readers have sent more than <a href="#comments">forty comments</a> about the bridge since the '
+        "council published its plans on Tuesday.</p>"
+    )
+    root, removals = strip(f"<article>{around(line)}</article>")
+    assert removals == []
+    assert "forty comments about the bridge" in body_text(root)
+
+
 def test_a_sentence_that_opens_with_the_words_stays() -> None:
     line = "<p>About the author of the plan, the council said little at Tuesday's meeting.</p>"
     root, removals = strip(f"<article>{around(line)}</article>")

@@ -159,6 +159,9 @@ MIN_LABELLED_LINK_SHARE = 0.8
 MAX_ERROR_REPORT_CHARS = 400
 MAX_COPYRIGHT_CHARS = 300
 MAX_AUTHOR_BOX_CHARS = 1500
+MAX_COMMENT_LINK_CHARS = 40
+# A line of meta around the article (byline, date, counts), not a sentence.
+MAX_META_LINE_CHARS = 80
 # A placeholder that carries its embed's address says a sentence and offers a button.
 MAX_PLACEHOLDER_CHARS = 300
 # Without a dialog phrase, a short block needs consent words and this many
@@ -214,6 +217,7 @@ def strip_page(root: HtmlElement, rules: RuleSet, observer: RemovalObserver | No
     _remove_named_regions(scope, context)
     _classify_blocks(scope, context)
     _remove_media_labels(scope, context)
+    _remove_comment_links(scope, context)
     _drop_controls(scope)
     _unwrap_forms(scope)
     return context.removals
@@ -425,6 +429,24 @@ def _named_boilerplate(element: HtmlElement, rules: RuleSet) -> ClassTokenRule |
 
 def _looks_consent_named(element: HtmlElement) -> bool:
     return any(_CONSENT_NAMES.search(token) for token in _class_and_id_tokens(element))
+
+
+def _remove_comment_links(scope: HtmlElement, context: _Context) -> None:
+    """'10 réactions', '3 Comments', 'Leave a comment': a short link to the page's
+    comment section, which the reader view does not show. Only on a line of
+    its own or in a short line of meta: inside a sentence, the words stay."""
+    anchors = context.rules.comment_anchors
+    for link in list(scope.iter("a")):
+        href = link.get("href") or ""
+        if "#" not in href or href.rpartition("#")[2].lower() not in anchors or link.getparent() is None:
+            continue
+        text = _text(link)
+        if len(text) > MAX_COMMENT_LINK_CHARS or link.find(".//img") is not None:
+            continue
+        parent = link.getparent()
+        if _is_own_line(link) or len(_text(parent)) <= MAX_META_LINE_CHARS:
+            _record(context, link, "comments", "classifier.comment-link")
+            _remove(link)
 
 
 def _unwrap_forms(scope: HtmlElement) -> None:
