@@ -48,7 +48,7 @@ class AttributeGate:
 
 
 # Compared and hashed by identity: an index is built once per process, and
-# what is computed from it can be cached under it (`_FiledNames.of`).
+# what is computed from it can be cached under it (`_filed_names`).
 @dataclass(frozen=True, eq=False)
 class SelectorIndex:
     """Many selector rules, matched in one walk of the tree.
@@ -132,7 +132,7 @@ def matches_in_one_walk(
     """What each index's `matches` finds, from one walk of the tree: reading
     every element's names costs more than looking them up in the indexes."""
     found: list[list[tuple[HtmlElement, SelectorRule]]] = [[] for _ in indexes]
-    filed = _FiledNames.of(indexes)
+    filed = _filed_names(tuple(indexes))
     # Read into locals: this loop sees every element of the page.
     ids, class_names, attributes = filed.ids, filed.classes, filed.attributes
     id_gate, class_gate = filed.id_gate, filed.class_gate
@@ -173,35 +173,23 @@ class _FiledNames:
     id_gate: re.Pattern[str] | None
     class_gate: re.Pattern[str] | None
 
-    @staticmethod
-    def of(indexes: Sequence[SelectorIndex]) -> _FiledNames:
-        return _filed_names(tuple(indexes))
-
-    @classmethod
-    def build(cls, indexes: tuple[SelectorIndex, ...]) -> _FiledNames:
-        gates = [index.by_attribute for index in indexes]
-        return cls(
-            ids=frozenset(name for index in indexes for name in (*index.by_id, *index.complex_by_id)),
-            classes=frozenset(
-                name for index in indexes for name in (*index.by_class, *index.complex_by_class)
-            ),
-            attributes=frozenset(
-                name for by_name in gates for name in by_name if name not in ("id", "class")
-            ),
-            id_gate=_either([by_name["id"].pattern for by_name in gates if "id" in by_name]),
-            class_gate=_either([by_name["class"].pattern for by_name in gates if "class" in by_name]),
-        )
-
 
 @lru_cache(maxsize=16)
 def _filed_names(indexes: tuple[SelectorIndex, ...]) -> _FiledNames:
-    return _FiledNames.build(indexes)
+    """Built once per process for each set of indexes (they are hashed by identity)."""
+    gates = [index.by_attribute for index in indexes]
+    return _FiledNames(
+        ids=frozenset(name for index in indexes for name in (*index.by_id, *index.complex_by_id)),
+        classes=frozenset(name for index in indexes for name in (*index.by_class, *index.complex_by_class)),
+        attributes=frozenset(name for by_name in gates for name in by_name if name not in ("id", "class")),
+        id_gate=_either([by_name["id"].pattern for by_name in gates if "id" in by_name]),
+        class_gate=_either([by_name["class"].pattern for by_name in gates if "class" in by_name]),
+    )
 
 
 def _either(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
     if len(patterns) <= 1:
         return patterns[0] if patterns else None
-    # re.compile keeps the patterns it compiled: per page, this is a look-up.
     return re.compile("|".join(f"(?:{pattern.pattern})" for pattern in patterns))
 
 

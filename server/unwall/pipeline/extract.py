@@ -591,9 +591,8 @@ def _wrap_inline_runs(elem: HtmlElement) -> None:
         paragraph = p
 
     for child in children:
-        inline = child.tag != "br" and (
-            child.tag in _INLINE_TAGS
-            and not REGEXES["divToPElementsRe"].search(tounicode(child, method="html"))
+        inline = child.tag in _INLINE_TAGS and not REGEXES["divToPElementsRe"].search(
+            tounicode(child, method="html")
         )
         if inline:
             if paragraph is None:
@@ -850,7 +849,8 @@ def _is_one_line(caption: HtmlElement) -> bool:
     """Text and inline markup, or one paragraph of it: not a teaser box with
     its headings, lists and images."""
     blocks = sum(1 for _ in caption.iterdescendants(*NOT_IN_CAPTION_TAGS))
-    return blocks == 0 or (blocks == 1 and caption.find("p") is not None and caption.find(".//img") is None)
+    # (An image counts among the blocks: a lone <p> child leaves room for none.)
+    return blocks == 0 or (blocks == 1 and caption.find("p") is not None)
 
 
 def _drop_edge_line_breaks(caption: HtmlElement) -> None:

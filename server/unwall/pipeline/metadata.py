@@ -43,10 +43,11 @@ ARTICLE_TYPES = frozenset(
         "howto",
     }
 )
-BYLINE_CLASS = re.compile(r"(^|[-_ ])(byline|author|autor|auteur|writer|creator|signature)([-_ ]|$)", re.I)
+_BYLINE_CLASS_WORDS = "byline|author|autor|auteur|writer|creator|signature"
+BYLINE_CLASS = re.compile(rf"(^|[-_ ])({_BYLINE_CLASS_WORDS})([-_ ]|$)", re.I)
 CAMEL_CASE_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 # BYLINE_CLASS's words anywhere: a quick first look at a class or id value.
-BYLINE_WORDS = re.compile(r"byline|author|autor|auteur|writer|creator|signature", re.I)
+BYLINE_WORDS = re.compile(_BYLINE_CLASS_WORDS, re.I)
 # `follow`: a "follow this author" widget lists other people's names and posts;
 # `note`: an author's note is text by the author, not their name.
 NOT_BYLINE_CLASS = re.compile(

@@ -13,6 +13,7 @@ Rules 3 to 5 never remove a block that holds most of the page's text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -438,12 +439,11 @@ def _remove_comment_links(scope: HtmlElement, context: _Context) -> None:
     anchors = context.rules.comment_anchors
     for link in list(scope.iter("a")):
         href = link.get("href") or ""
-        if "#" not in href or href.rpartition("#")[2].lower() not in anchors or link.getparent() is None:
-            continue
-        text = _text(link)
-        if len(text) > MAX_COMMENT_LINK_CHARS or link.find(".//img") is not None:
-            continue
         parent = link.getparent()
+        if "#" not in href or href.rpartition("#")[2].lower() not in anchors or parent is None:
+            continue
+        if len(_text(link)) > MAX_COMMENT_LINK_CHARS or link.find(".//img") is not None:
+            continue
         if _is_own_line(link) or len(_text(parent)) <= MAX_META_LINE_CHARS:
             _record(context, link, "comments", "classifier.comment-link")
             _remove(link)
@@ -650,6 +650,11 @@ def _leading_label(element: HtmlElement) -> str:
     return ""
 
 
+def _leading_label_before_colon(element: HtmlElement) -> str:
+    """'Tags: python, docker' -> 'tags'; 'Über den Autor' -> 'über den autor'."""
+    return normalize_label(_LABEL_COLON.split(_leading_label(element), maxsplit=1)[0])
+
+
 def _link_text_length(element: HtmlElement) -> int:
     return sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
 
@@ -670,7 +675,7 @@ def _is_related_box(element: HtmlElement, text: str, context: _Context) -> bool:
 def _is_taxonomy_line(element: HtmlElement, text: str, context: _Context) -> bool:
     """'Tags: python, docker', '| Abgelegt unter 1337, Coding, Spiele': a post's
     categories or tags, led by their label, the rest mostly links."""
-    label = normalize_label(_LABEL_COLON.split(_leading_label(element), maxsplit=1)[0])
+    label = _leading_label_before_colon(element)
     if not context.rules.taxonomy_labels.is_label(label):
         return False
     rest = len(text) - len(label)
@@ -737,7 +742,7 @@ def _links_to_donation_platform(element: HtmlElement, hosts: frozenset[str]) -> 
 def _is_author_box(element: HtmlElement, text: str, context: _Context) -> bool:
     """'Über den Autor' and the author's bio under it, in one box: what the
     article is not, whatever the box's class names."""
-    label = normalize_label(_LABEL_COLON.split(_leading_label(element), maxsplit=1)[0])
+    label = _leading_label_before_colon(element)
     return context.rules.author_box_labels.is_label(label) and len(text) > len(label) + 1
 
 
@@ -746,9 +751,10 @@ def _is_copyright_notice(element: HtmlElement, text: str, context: _Context) -> 
     reserved. This material may not be published…': a block that opens with the
     copyright sign or word, or closes with a notice's words. A picture's credit
     in its caption ('© Alamy') is the caption's."""
-    if element.tag in {"figure", "figcaption"} or element.find(".//img") is not None:
+    if element.find(".//img") is not None:
         return False
-    if any(ancestor.tag in {"figure", "figcaption"} for ancestor in element.iterancestors()):
+    self_and_ancestors = itertools.chain([element], element.iterancestors())
+    if any(node.tag in {"figure", "figcaption"} for node in self_and_ancestors):
         return False
     if element.tag in {"span", "a"} and not _is_own_line(element):
         return False  # a part of a line: the line is judged whole
@@ -770,7 +776,7 @@ def _is_own_line(element: HtmlElement) -> bool:
     if (text_before or "").strip():
         return False
     return all(
-        sibling is None or sibling.tag == "br" or sibling.tag in LINE_BREAKING_TAGS
+        sibling is None or sibling.tag in LINE_BREAKING_TAGS  # <br> among them
         for sibling in (previous, following)
     )
 
