@@ -1082,6 +1082,26 @@ def test_tracking_pixel_is_never_the_lead_image(pixel: str, with_photo: bool) ->
     assert (result.lead_image.url if result.lead_image else None) == expected
 
 
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://news.example/images/qrcode-app.png",
+        "https://news.example/img/qr_code_wechat.jpg",
+        "https://news.example/detail/images/ewm.png",
+        "https://news.example/static/erweima-800.jpg",
+    ],
+)
+def test_a_qr_code_is_never_the_lead_image(address: str) -> None:
+    result, _ = enriched("", f'<img src="{address}" width="300" height="300">' + PARAGRAPH * 2)
+    assert result.lead_image is None
+
+
+def test_letters_of_a_qr_mark_inside_a_word_do_not_count() -> None:
+    photo = '<img src="https://cdn.example/photos/newmarket-races.jpg" width="640" height="480">'
+    result, _ = enriched("", photo + PARAGRAPH * 2)
+    assert result.lead_image is not None
+
+
 def test_og_image_declared_as_a_pixel_is_skipped() -> None:
     head = (
         '<meta property="og:image" content="https://tracker.example/t.gif">'

@@ -49,7 +49,9 @@ DATE_IN_BYLINE = re.compile(r"\b(?:1[89]|20)\d{2}\b|\b\d{1,2}:\d{2}\b")
 # Declared or content images whose address says they are not a photograph of the story.
 NOT_A_LEAD_IMAGE = re.compile(
     r"logo|icon|favicon|avatar|sprite|placeholder|blank\.|spacer|pixel|1x1|default[-_]?(image|og|share)|"
-    r"gravatar|badge|button|emoji|banner-ad|/ads?/",
+    r"gravatar|badge|button|emoji|banner-ad|/ads?/|"
+    # QR codes to a site's app, 'erweima' (二维码) and its initials on Chinese sites.
+    r"qr[-_]?code|(?<![a-z])(?:qr|ewm|erweima)(?![a-z])",
     re.I,
 )
 MIN_LEAD_IMAGE_SIDE = 200
