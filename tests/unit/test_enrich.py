@@ -472,6 +472,29 @@ def test_a_page_titled_with_its_site_s_name_takes_its_article_s_heading() -> Non
     assert title_of(outside + "<h2>Archiv</h2>", head) == "carta.info"
 
 
+@pytest.mark.parametrize(
+    "site_heading",
+    [
+        '<h1 id="header"><a href="https://www.internet-law.example">Internet-Law</a></h1>',
+        '<h1><a href="/" title="Home">Historische Wehranlage e.V.</a></h1>',
+        '<h1 class="site-title">Internet-Law</h1>',
+    ],
+)
+def test_the_site_s_name_set_as_an_h1_is_no_title_and_is_cut_from_the_page_title(site_heading: str) -> None:
+    name = "Historische Wehranlage e.V." if "Wehranlage" in site_heading else "Internet-Law"
+    for head in (
+        f"<title>{name} » Verstößt der Ausschluss von Pseudonymen gegen Recht?</title>",
+        f"<title>Verstößt der Ausschluss von Pseudonymen gegen Recht? › {name}</title>",
+    ):
+        body = f'{site_heading}<h3><a href="/2011/07/pseudonymen.html">Verstößt</a></h3>{LONG_ARTICLE}'
+        assert title_of(body, head) == "Verstößt der Ausschluss von Pseudonymen gegen Recht?"
+
+
+def test_a_headline_that_links_to_its_article_is_still_the_headline() -> None:
+    body = f'<h1><a href="/2011/07/pseudonymen.html">Pseudonyme bei Google+</a></h1>{LONG_ARTICLE}'
+    assert title_of(body, "<title>Pseudonyme bei Google+ | Internet-Law</title>") == "Pseudonyme bei Google+"
+
+
 def test_a_declared_title_signed_after_the_page_s_own_title_loses_the_signature() -> None:
     body = f"<article>{PARAGRAPH}</article>"
     signed = '<meta property="og:title" content="Voice interfaces &bull; Dustin Curtis">'

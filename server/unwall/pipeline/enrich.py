@@ -28,10 +28,10 @@ from unwall.rules import (
     placeholder_byline_names,
 )
 
-TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|::|:|/|»|«)\s+")
+TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|::|:|/|»|«|›|‹)\s+")
 # What a truncated title may end with, and what may follow a title that is no truncation.
 ELLIPSIS = " .…"
-SEPARATOR_START = re.compile(r"^\s*(?:\||-|–|—|·|•|::|:|/|»|«|_|\[|\()")
+SEPARATOR_START = re.compile(r"^\s*(?:\||-|–|—|·|•|::|:|/|»|«|›|‹|_|\[|\()")
 # Heading permalinks that documentation generators put inside the heading.
 HEADING_ANCHOR_MARK = re.compile(r"[\s¶#§]+$")
 # A heading that short could be a site's logo rather than its headline.
@@ -168,12 +168,18 @@ def choose_site_name(metadata: PageMetadata, article: dict[str, Any]) -> str | N
 
 
 def strip_site_from_title(
-    title: str, site_name: str | None, document_title: str | None = None, hosts: frozenset[str] = frozenset()
+    title: str,
+    site_name: str | None,
+    document_title: str | None = None,
+    hosts: frozenset[str] = frozenset(),
+    site_heading: str | None = None,
 ) -> str:
     """'Headline | Site' -> 'Headline'; keeps titles that merely contain a dash.
     `document_title`, the page's <title>, when `title` is another declared title;
     `hosts`, the names in the page's address (`site_host_names`),
-    which sites sign their titles with too ('Über uns | fairkom', '… - CHIP')."""
+    which sites sign their titles with too ('Über uns | fairkom', '… - CHIP');
+    `site_heading`, the site's name as its <h1> shows it ('Internet-Law »
+    Headline')."""
     parts = TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
@@ -184,6 +190,10 @@ def strip_site_from_title(
     kept = _without_signature(parts, lambda segment: _names_host(segment, hosts))
     if kept:
         return _rejoin(title, kept)
+    if site_heading:
+        kept = _without_signature(parts, _site_forms(site_heading).__contains__)
+        if kept:
+            return _rejoin(title, kept)
     if site_name:
         # The page names its site and no segment is that name: every dash is the headline's own.
         return title
@@ -366,12 +376,14 @@ def choose_title(metadata: PageMetadata, article: dict[str, Any], site_name: str
         title = _page_title_before_signature(title, metadata.document_title)
         comparable = _comparable(title)
         if comparable in document_title or any(comparable == _comparable(h) for h in headings):
-            return strip_site_from_title(title, site_name, metadata.document_title, hosts)
+            return strip_site_from_title(
+                title, site_name, metadata.document_title, hosts, metadata.site_heading
+            )
         # The <title> and a heading agree on a text that shares few words with the
         # declared title: that one names something else (the site, a social-media pitch).
         if substantial and similarity(title, substantial[0]) < MIN_TITLE_SIMILARITY:
             return substantial[0]
-        return strip_site_from_title(title, site_name, metadata.document_title, hosts)
+        return strip_site_from_title(title, site_name, metadata.document_title, hosts, metadata.site_heading)
     # A short heading is the headline when the <title> opens with it ('Mozilla - Wikipedia'),
     # rather than a logo the <title> ends with ('Outside the web · V8').
     first_segment = _comparable(TITLE_SEPARATORS.split(metadata.document_title)[0])
@@ -379,7 +391,9 @@ def choose_title(metadata: PageMetadata, article: dict[str, Any], site_name: str
     if substantial or opening:
         return (substantial or opening)[0]
     if metadata.document_title:
-        return strip_site_from_title(metadata.document_title, site_name, hosts=hosts)
+        return strip_site_from_title(
+            metadata.document_title, site_name, hosts=hosts, site_heading=metadata.site_heading
+        )
     return headings[0] if headings else ""
 
 

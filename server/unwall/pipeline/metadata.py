@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -122,6 +122,10 @@ SITE_IDENTITY_NAMES = frozenset(
     {"site-title", "site-name", "sitename", "site-logo", "logo", "site-branding", "branding"}
     | {"blog-title", "blogname"}
 )
+# A site's name is a few words; more is a headline however the heading is marked.
+MAX_SITE_NAME_WORDS = 8
+# The paths of a site's front page.
+FRONT_PAGE_PATHS = frozenset({"", "/", "/index.html", "/index.htm", "/index.php"})
 # The marks a sentence ends with, closing quotes included, in the scripts of
 # the languages Unwall reads.
 SENTENCE_ENDINGS = (".", "!", "?", "…", "»", "”", '"', "。", "！", "？", "؟", "।")
@@ -198,6 +202,8 @@ class PageMetadata:
     json_ld: list[dict[str, Any]] = field(default_factory=list)
     document_title: str = ""
     h1_texts: list[str] = field(default_factory=list)
+    # The site's name set as an <h1> ('<h1 class="site-title">').
+    site_heading: str | None = None
     # The first two <h2> texts: a page titled only with its site's name and
     # one <h2> gives its article's heading there.
     h2_texts: list[str] = field(default_factory=list)
@@ -219,7 +225,11 @@ def collect_metadata(root: HtmlElement, base_url: str | None) -> PageMetadata:
     metadata.json_ld = list(_json_ld_objects(root))
     title = root.find(".//title")
     metadata.document_title = _clean(title.text_content()) if title is not None else ""
-    metadata.h1_texts = [_clean(h1.text_content()) for h1 in root.iter("h1")][:5]
+    # The site's name set as an <h1> is no title candidate: the <title> and
+    # the declared titles name the article better.
+    headings = list(itertools.islice(root.iter("h1"), 5))
+    metadata.h1_texts = [_clean(h1.text_content()) for h1 in headings if not _names_the_site(h1)]
+    metadata.site_heading = _site_heading(headings)
     metadata.h2_texts = [text for text in (_clean(h2.text_content()) for h2 in root.iter("h2")) if text][:2]
     titles = [_clean(t).casefold() for t in (metadata.meta.get("og:title"), metadata.document_title) if t]
     headline = _headline(root, [title for title in titles if title])
@@ -726,15 +736,43 @@ def _headline(root: HtmlElement, titles: list[str]) -> HtmlElement | None:
 
 
 def _names_the_site(heading: HtmlElement) -> bool:
-    """A heading that is the site's name: it links home, or it or its box is
-    named for that (WordPress's site-title in site-branding), or it sits in the
-    page's banner."""
-    if heading.find(".//a[@rel='home']") is not None:
+    """A heading that is the site's name (`_is_site_identity`), or that sits in
+    the page's banner."""
+    return _is_site_identity(heading) or any(
+        (ancestor.get("role") or "").lower() == "banner" for ancestor in heading.iterancestors()
+    )
+
+
+def _is_site_identity(heading: HtmlElement) -> bool:
+    """A heading that links home, or that it or its box is named for the site's
+    name (WordPress's site-title in site-branding)."""
+    if heading.find(".//a[@rel='home']") is not None or _is_link_home(heading):
         return True
-    for element in itertools.chain([heading], itertools.islice(heading.iterancestors(), 2)):
-        if not SITE_IDENTITY_NAMES.isdisjoint(element_name_runs(element)):
-            return True
-    return any((ancestor.get("role") or "").lower() == "banner" for ancestor in heading.iterancestors())
+    return any(
+        not SITE_IDENTITY_NAMES.isdisjoint(element_name_runs(element))
+        for element in itertools.chain([heading], itertools.islice(heading.iterancestors(), 2))
+    )
+
+
+def _site_heading(headings: list[HtmlElement]) -> str | None:
+    """The site's name as its <h1> shows it, for pages that declare none."""
+    for heading in headings:
+        text = _clean(heading.text_content())
+        if text and len(text.split()) <= MAX_SITE_NAME_WORDS and _is_site_identity(heading):
+            return text
+    return None
+
+
+def _is_link_home(heading: HtmlElement) -> bool:
+    """A heading that is one link to a site's front page ('<h1><a
+    href="https://blog.example">Blog</a></h1>'): an article's headline links to
+    the article, if anywhere."""
+    links = heading.findall(".//a")
+    if len(links) != 1 or _clean(links[0].text_content()) != _clean(heading.text_content()):
+        return False
+    address = urlsplit(links[0].get("href") or "")
+    # An empty address is the page itself.
+    return address.path in FRONT_PAGE_PATHS and not address.query and bool(address.netloc or address.path)
 
 
 def _lines_around(headline: HtmlElement, article_regions: frozenset[HtmlElement]) -> list[str]:
