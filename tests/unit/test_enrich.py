@@ -504,6 +504,26 @@ def test_a_declared_title_signed_after_the_page_s_own_title_loses_the_signature(
     assert title_of(body, explained + "<title>Brexit</title>") == "Brexit - the deal explained"
 
 
+def test_a_headline_set_as_a_paragraph_named_for_it_is_not_shown_twice() -> None:
+    head = "<title>Was heißt Sozialismus für Sie, Kevin Kühnert?</title>"
+    headline = '<p class="title">Was heißt Sozialismus für Sie, Kevin Kühnert?</p>'
+    body = f"<article>{headline}{PARAGRAPH * 3}</article>"
+    root = lxml.html.document_fromstring(f"<html><head>{head}</head><body>{body}</body></html>")
+    content = root.find(".//article")
+    enrich(content, collect_metadata(root, PAGE_URL))
+    assert "Kühnert" not in content.text_content()
+
+
+def test_an_opening_paragraph_that_says_the_title_stays_unless_named_for_it() -> None:
+    # A post without a title of its own: its <title> is its first sentence.
+    head = "<title>Went to the harbour today.</title>"
+    body = f"<article><p>Went to the harbour today.</p>{PARAGRAPH * 3}</article>"
+    root = lxml.html.document_fromstring(f"<html><head>{head}</head><body>{body}</body></html>")
+    content = root.find(".//article")
+    enrich(content, collect_metadata(root, PAGE_URL))
+    assert "Went to the harbour today." in content.text_content()
+
+
 def test_a_real_title_is_not_replaced_by_the_opening_heading() -> None:
     body = f"<article><h2>Erstens</h2>{PARAGRAPH}</article>"
     assert title_of(body, "<title>Der neue Trend | carta.info</title>") == "Der neue Trend"
@@ -572,6 +592,10 @@ def test_a_real_title_is_not_replaced_by_the_opening_heading() -> None:
         ("DAVID LIEBERMAN, Executive Editor", "DAVID LIEBERMAN"),
         ("Lilian Alemagna, envoyée spéciale", "Lilian Alemagna"),
         ("Ann Writer", "Ann Writer"),
+        # The section's name before the names.
+        ("Politik · Jochen Bittner, Tina Hildebrandt", "Jochen Bittner, Tina Hildebrandt"),
+        ("Opinion | Jane Doe", "Jane Doe"),
+        ("Jane · Doe", "Jane · Doe"),
     ],
 )
 def test_clean_byline(value: str | None, expected: str | None) -> None:

@@ -24,11 +24,14 @@ from unwall.rules import (
     byline_prefix_pattern,
     byline_role_pattern,
     date_prefix_pattern,
+    element_name_runs,
     picture_credit_pattern,
     placeholder_byline_names,
 )
 
 TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|::|:|/|»|«|›|‹)\s+")
+# Class names of a paragraph that holds the headline.
+TITLE_CLASS_WORDS = frozenset({"title", "headline", "heading"})
 # What a truncated title may end with, and what may follow a title that is no truncation.
 ELLIPSIS = " .…"
 SEPARATOR_START = re.compile(r"^\s*(?:\||-|–|—|·|•|::|:|/|»|«|›|‹|_|\[|\()")
@@ -426,7 +429,16 @@ def remove_title_heading(content: HtmlElement, title: str) -> None:
     for heading in content.iter("h1", "h2"):
         if _comparable(heading.text_content()) == target:
             heading.drop_tree()
-        return  # only the first heading can be the title repeated
+            return
+        break  # only the first heading can be the title repeated
+    # A headline set as a paragraph named for it ('<p class="title">'), where the text begins.
+    opening = next((p for p in content.iter("p") if _clean(p.text_content())), None)
+    if (
+        opening is not None
+        and _comparable(opening.text_content()) == target
+        and not TITLE_CLASS_WORDS.isdisjoint(element_name_runs(opening))
+    ):
+        opening.drop_tree()
 
 
 def remove_repeated_meta(content: HtmlElement, byline: str | None, published: str | None) -> None:
@@ -565,6 +577,8 @@ def clean_byline(text: str | None) -> str | None:
     if picture_credit_pattern().match(text):
         return None
     text = byline_prefix_pattern().sub("", text + " ").strip(" ,;|-–—·•")
+    # 'Politik · Jochen Bittner': the section's name, set before the names.
+    text = SECTION_BEFORE_BYLINE.sub("", text)
     # 'Jane Doe, Staff Writer' is Jane Doe: a job is no part of the name.
     text = byline_role_pattern().sub("", text).strip(" ,;|-–—·•")
     if not text or len(text) > 100 or text.startswith(("http://", "https://", "/")):
@@ -576,6 +590,10 @@ def clean_byline(text: str | None) -> str | None:
     if DATE_IN_BYLINE.search(text):
         return None
     return text
+
+
+# One word, a middle dot, bar or bullet, then a name of two words at least.
+SECTION_BEFORE_BYLINE = re.compile(r"^\w+\s+[·|•]\s+(?=\S+\s+\S)")
 
 
 def choose_byline(
