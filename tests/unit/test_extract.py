@@ -510,3 +510,74 @@ def test_text_after_a_line_break_keeps_the_link_that_continues_it() -> None:
     continued = "Morales had just signed on to guard Queen Miri, the $70 million yacht of a casino tycoon."
     assert continued in paragraphs
     assert "Then the council voted on the budget." in paragraphs
+
+
+def extracted_images(body: str) -> list[str]:
+    root = parse_html(f"<html><body>{body}</body></html>")
+    return [img.get("src") for img in extract_article(root).iter("img")]
+
+
+SHORT_PARAGRAPHS = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+
+
+@pytest.mark.parametrize(
+    "picture",
+    [
+        '<div class="photo"><img src="https://cdn.example/harbour.jpg"></div>',
+        '<div><div><img src="https://cdn.example/harbour.jpg" width="800" height="533"></div></div>',
+        '<div><a href="https://cdn.example/harbour-large.jpg"><img src="https://cdn.example/harbour.jpg"></a></div>',
+        '<div><a href="#"><img src="https://cdn.example/harbour.jpg"></a></div>',
+    ],
+)
+def test_a_picture_in_a_block_of_its_own_between_short_paragraphs_stays(picture: str) -> None:
+    # readability drops a block without text unless long paragraphs stand beside it.
+    body = f"<div class='article'>{SHORT_PARAGRAPHS}{picture}{SHORT_PARAGRAPHS}</div>"
+    assert extracted_images(body) == ["https://cdn.example/harbour.jpg"]
+
+
+@pytest.mark.parametrize(
+    "picture",
+    [
+        # A teaser or an ad: the picture links to another page.
+        '<div><a href="/another-story.html"><img src="https://cdn.example/teaser.jpg"></a></div>',
+        # A button, a pixel, a logo.
+        '<div><img src="https://cdn.example/pin_it_button.png"></div>',
+        '<div><img src="https://cdn.example/t.gif" width="1" height="1"></div>',
+        '<div><img src="https://cdn.example/site-logo.png"></div>',
+    ],
+)
+def test_what_readability_rightly_drops_beside_short_paragraphs_still_goes(picture: str) -> None:
+    body = f"<div class='article'>{SHORT_PARAGRAPHS}{picture}{SHORT_PARAGRAPHS}</div>"
+    assert extracted_images(body) == []
+
+
+def test_pictures_between_the_text_components_of_a_block_editor_stay_in_place() -> None:
+    # Naver's SmartEditor: every text block and picture is a component of its own.
+    def component(kind: str, inner: str) -> str:
+        return (
+            f'<div class="se-component se-{kind}"><div class="se-component-content">'
+            f'<div class="se-section"><div class="se-module se-module-{kind}">{inner}</div></div></div></div>'
+        )
+
+    texts = [
+        "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2]),
+        "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:]),
+    ]
+    body = (
+        '<div class="se-main-container">'
+        + "".join(
+            component("image", f'<img src="https://cdn.example/{n}.jpg">') + component("text", text)
+            for n, text in enumerate(texts)
+        )
+        + "</div>"
+    )
+    root = parse_html(f"<html><body>{body}</body></html>")
+    article = extract_article(root)
+    order = [element.get("src") or element.text_content()[:20] for element in article.iter("img", "p")]
+    assert order == [
+        "https://cdn.example/0.jpg",
+        PARAGRAPHS[0][:20],
+        PARAGRAPHS[1][:20],
+        "https://cdn.example/1.jpg",
+        *(p[:20] for p in PARAGRAPHS[2:]),
+    ]

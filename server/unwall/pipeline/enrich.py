@@ -19,7 +19,7 @@ from lxml.html import HtmlElement, builder
 from unwall.model import LeadImage
 from unwall.pipeline.language import direction_of, guess_language, month_numbers
 from unwall.pipeline.metadata import AUTHOR_META_KEYS, PUBLISHED_META_KEYS, PageMetadata, article_json_ld
-from unwall.pipeline.normalize import parse_srcset
+from unwall.pipeline.normalize import NOT_A_PHOTO, parse_srcset
 from unwall.rules import (
     byline_prefix_pattern,
     byline_role_pattern,
@@ -49,14 +49,6 @@ YEAR_FIRST_DATE = re.compile(r"(?<![\d/.])((?:19|20)\d{2})([/.])(\d{1,2})\2(\d{1
 # Chinese and Japanese '2019年5月1日', Korean '2019년 5월 1일'.
 CJK_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 DATE_IN_BYLINE = re.compile(r"\b(?:1[89]|20)\d{2}\b|\b\d{1,2}:\d{2}\b")
-# Declared or content images whose address says they are not a photograph of the story.
-NOT_A_LEAD_IMAGE = re.compile(
-    r"logo|icon|favicon|avatar|sprite|placeholder|blank\.|spacer|pixel|1x1|default[-_]?(image|og|share)|"
-    r"gravatar|badge|button|emoji|banner-ad|/ads?/|"
-    # QR codes to a site's app, 'erweima' (二维码) and its initials on Chinese sites.
-    r"qr[-_]?code|(?<![a-z])(?:qr|ewm|erweima)(?![a-z])",
-    re.I,
-)
 MIN_LEAD_IMAGE_SIDE = 200
 MIN_CONTENT_IMAGE_SIDE = 120
 OPENING_PARAGRAPHS = 3
@@ -927,7 +919,7 @@ def _content_image_size(img: HtmlElement) -> int | None:
 
 
 def _is_plausible_photo(url: str) -> bool:
-    return url.startswith(("http://", "https://")) and not NOT_A_LEAD_IMAGE.search(url)
+    return url.startswith(("http://", "https://")) and not NOT_A_PHOTO.search(url)
 
 
 def _opening_images(content: HtmlElement) -> list[HtmlElement]:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.etree import tostring, tounicode
@@ -23,7 +24,7 @@ from readability.readability import REGEXES, Unparseable
 
 from unwall import errors
 from unwall.errors import UnwallError
-from unwall.pipeline.normalize import is_hidden
+from unwall.pipeline.normalize import NOT_A_PHOTO, is_hidden
 from unwall.rules import element_name_runs
 
 # readability-lxml's `clean()`, the text its link density is measured on. Its
@@ -129,6 +130,9 @@ PROGRAMMING_ERRORS = (TypeError, AttributeError, NameError, KeyError, IndexError
 _LISTS = frozenset({"ul", "ol"})
 _SCORED_TABLE_PARTS = frozenset({"tbody", "thead", "tfoot", "tr"})
 _MEDIA_TAGS = frozenset({"figure", "figcaption", "picture", "img"})
+# Smaller than this on a side, an image is an icon, a button or a pixel.
+MIN_PICTURE_SIDE = 100
+IMAGE_ADDRESS = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)$", re.I)
 
 
 class _TreeDocument(Document):  # type: ignore[misc]
@@ -179,8 +183,11 @@ class _TreeDocument(Document):  # type: ignore[misc]
         # merge pieces of them into its best block.
         self._merge_segments = sections is None
         media_beside = _media_beside_candidates(candidates)
+        media_before = _media_before_wrapped_candidates(candidates)
+        best_opening = best[0] if len(best) else None
         article: HtmlElement = super().get_article(candidates, best_candidate, html_partial)
         _bring_media_along(media_beside)
+        _bring_wrapped_media_along(media_before, best, best_opening)
         if parent is not None:
             self._keep_sibling_paragraphs(article, parent, siblings)
             self._keep_enclosed_flow(article, parent, siblings)
@@ -288,6 +295,18 @@ class _TreeDocument(Document):  # type: ignore[misc]
         preserved: dict[HtmlElement, bool] = {
             ul: True for ul in self.tags(node, "ul") if self.is_toc_list(ul)
         }
+        # readability drops a block with no text unless long paragraphs stand
+        # beside it: a picture in its own <div> between two short paragraphs
+        # went. Readability.js keeps a block with one picture.
+        for img in node.iter("img"):
+            block = _picture_block_of(img, node)
+            if block is None:
+                continue
+            # The blocks around the picture, not the buttons and overlays beside it.
+            for wrapper in img.iterancestors("div", "section"):
+                preserved[wrapper] = True
+                if wrapper is block:
+                    break
         if node.find(".//blockquote") is not None:
             leads: dict[HtmlElement, bool] = {}
             for block in self.tags(node, "div", "section"):
@@ -534,6 +553,102 @@ def _bring_media_along(media_beside: dict[HtmlElement, tuple[HtmlElement, list[H
             if element.getparent() is parent:
                 anchor.addnext(element)
                 anchor = element
+
+
+def _media_before_wrapped_candidates(
+    candidates: dict[HtmlElement, dict[str, Any]],
+) -> dict[HtmlElement, tuple[HtmlElement | None, list[HtmlElement]]]:
+    """Block editors (Naver's SmartEditor, and others like it) give each text
+    block and each picture a component of its own, wrappers in wrappers:
+    readability merges the text blocks and never sees the pictures between
+    them. Each candidate that is alone in its wrappers, with the pictures just
+    before its outermost one: its parent, and those pictures."""
+    before: dict[HtmlElement, tuple[HtmlElement | None, list[HtmlElement]]] = {}
+    for candidate in candidates:
+        wrapper = _outermost_sole_wrapper(candidate)
+        if wrapper is candidate:
+            continue  # its siblings are readability's to judge
+        media = list(itertools.takewhile(_is_picture_block, wrapper.itersiblings(preceding=True)))
+        if media:
+            before[candidate] = (candidate.getparent(), media[::-1])
+    return before
+
+
+def _outermost_sole_wrapper(element: HtmlElement) -> HtmlElement:
+    wrapper = element
+    parent = wrapper.getparent()
+    while parent is not None and parent.tag in {"div", "section"} and len(parent) == 1:
+        if (parent.text or "").strip() or (wrapper.tail or "").strip():
+            break
+        wrapper, parent = parent, parent.getparent()
+    return wrapper
+
+
+def _is_picture_block(block: HtmlElement) -> bool:
+    """A picture, or a block that holds one picture and no text but its caption
+    ('Bild vergrößern', '123 KB', 'Slideshow (14 Images)' beside a picture are
+    a widget's)."""
+    if block.tag in _MEDIA_TAGS:
+        return True
+    if block.tag not in {"div", "section", "p"} or len(block.xpath(".//img")) != 1:
+        return False
+    captions = sum(len(_words(caption.text_content())) for caption in block.iter("figcaption"))
+    return len(_words(block.text_content())) == captions
+
+
+def _picture_block_of(img: HtmlElement, article: HtmlElement) -> HtmlElement | None:
+    """The outermost block around `img` that holds it and next to no text,
+    when the picture is one of the article's: not a pixel or an icon."""
+    if any(_to_int(img.get(side)) < MIN_PICTURE_SIDE for side in ("width", "height") if img.get(side)):
+        return None
+    if NOT_A_PHOTO.search(img.get("src") or "") or _links_elsewhere(img):
+        return None
+    block = None
+    for ancestor in img.iterancestors():
+        if ancestor is article or ancestor.tag not in {"div", "section", "a", "span", "p", "picture"}:
+            break
+        if ancestor.tag in {"div", "section"}:
+            if not _is_picture_block(ancestor):
+                break
+            block = ancestor
+    return block
+
+
+def _links_elsewhere(img: HtmlElement) -> bool:
+    """A picture that links to another page is a teaser, an ad or a button; the
+    article's own link to themselves, to a larger copy, or nowhere."""
+    link = next(img.iterancestors("a"), None)
+    if link is None:
+        return False
+    href = (link.get("href") or "").strip()
+    if not href or href.startswith(("#", "javascript:")) or href.endswith("#"):
+        return False
+    return not IMAGE_ADDRESS.search(urlsplit(href).path)
+
+
+def _to_int(value: str | None) -> int:
+    digits = re.match(r"\s*(\d+)", value or "")
+    return int(digits.group(1)) if digits else 0
+
+
+def _bring_wrapped_media_along(
+    media_before: dict[HtmlElement, tuple[HtmlElement | None, list[HtmlElement]]],
+    best: HtmlElement,
+    best_opening: HtmlElement | None,
+) -> None:
+    for segment, (parent, media) in media_before.items():
+        if segment is best:
+            # The best block stays where it is; the segments merged before
+            # its own first child are in front of the pictures.
+            if best_opening is None or best_opening.getparent() is not best:
+                continue
+            anchor = best_opening
+        elif segment.getparent() is parent:
+            continue  # not merged: where it was, with its pictures
+        else:
+            anchor = segment
+        for element in media:
+            anchor.addprevious(element)
 
 
 def _is_in_page(link: HtmlElement) -> bool:

@@ -17,6 +17,14 @@ from urllib.parse import urljoin, urlsplit
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
+# Declared or content images whose address says they are not a photograph of the story.
+NOT_A_PHOTO = re.compile(
+    r"logo|icon|favicon|avatar|sprite|placeholder|blank\.|spacer|pixel|1x1|(?<!\d)1px(?!\d)|default[-_]?(image|og|share)|"
+    r"gravatar|badge|button|emoji|banner-ad|/ads?/|"
+    # QR codes to a site's app, 'erweima' (二维码) and its initials on Chinese sites.
+    r"qr[-_]?code|(?<![a-z])(?:qr|ewm|erweima)(?![a-z])",
+    re.I,
+)
 # Where lazy loaders keep the real image address, most specific first.
 LAZY_SRC_ATTRIBUTES: tuple[str, ...] = (
     "data-src",
