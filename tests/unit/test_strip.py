@@ -436,6 +436,32 @@ def test_a_link_to_comments_inside_a_sentence_stays() -> None:
     assert "forty comments about the bridge" in body_text(root)
 
 
+@pytest.mark.parametrize(
+    "cloud",
+    [
+        '<div class="tagcloud"><a href="/tag/ddl/" rel="tag">DDL</a> <a href="/tag/filehost/" rel="tag">'
+        'filehost</a> <a href="/tag/kim-dotcom/" rel="tag">Kim DotCom</a></div>',
+        '<ul class="post-labels"><li><a href="/t/bgh" rel="tag">bgh</a>,</li><li><a href="/t/kochbuch" '
+        'rel="category tag">kochbuch</a></li></ul>',
+    ],
+)
+def test_a_block_of_tag_links_alone_is_navigation(cloud: str) -> None:
+    root, removals = strip(f"<article>{around(cloud)}</article>")
+    assert [(r.kind, r.rule) for r in removals] == [("navigation", "classifier.tag-cloud")]
+    assert "DDL" not in body_text(root) and "kochbuch" not in body_text(root)
+    assert_article_intact(root)
+
+
+def test_a_tag_link_inside_a_sentence_stays() -> None:
+    line = (
+        '<p>The council filed the plans under <a href="/tag/harbour" rel="tag">harbour</a> and '
+        '<a href="/tag/budget" rel="tag">budget</a> on its own site on Tuesday.</p>'
+    )
+    root, removals = strip(f"<article>{around(line)}</article>")
+    assert removals == []
+    assert "filed the plans under harbour and budget" in body_text(root)
+
+
 def test_a_sentence_that_opens_with_the_words_stays() -> None:
     line = "<p>About the author of the plan, the council said little at Tuesday's meeting.</p>"
     root, removals = strip(f"<article>{around(line)}</article>")

@@ -148,6 +148,9 @@ MAX_BANNER_CHARS = 4000
 MAX_NOTICE_CHARS = 900
 MAX_RELATED_CHARS = 500
 MAX_PROMO_CHARS = 500
+# A block of rel="tag" links alone: its text is the links' and their separators.
+MIN_TAG_CLOUD_LINK_SHARE = 0.9
+TAG_CLOUD_BOXES = frozenset({"div", "p", "span", "ul", "ol", "section", "footer", "nav", "aside"})
 # A line of a post's categories and tags: its label, then links.
 MAX_TAXONOMY_CHARS = 300
 MIN_TAXONOMY_LINK_SHARE = 0.5
@@ -219,6 +222,7 @@ def strip_page(root: HtmlElement, rules: RuleSet, observer: RemovalObserver | No
     _classify_blocks(scope, context)
     _remove_media_labels(scope, context)
     _remove_comment_links(scope, context)
+    _remove_tag_clouds(scope, context)
     _drop_controls(scope)
     _unwrap_forms(scope)
     return context.removals
@@ -447,6 +451,31 @@ def _remove_comment_links(scope: HtmlElement, context: _Context) -> None:
         if _is_own_line(link) or len(_text(parent)) <= MAX_META_LINE_CHARS:
             _record(context, link, "comments", "classifier.comment-link")
             _remove(link)
+
+
+_LINKS_WITH_REL = etree.XPath(".//a[@rel]")
+
+
+def _is_tag_link(link: HtmlElement) -> bool:
+    return "tag" in (link.get("rel") or "").lower().split()
+
+
+def _remove_tag_clouds(scope: HtmlElement, context: _Context) -> None:
+    """A block of a post's tag links and nothing else ('DDL filehost Kim DotCom'):
+    rel="tag" (microformats.org/wiki/rel-tag), which WordPress writes on every
+    tag and category link, says what they are without a 'Tags:' label."""
+    boxes = {link.getparent() for link in _LINKS_WITH_REL(scope) if _is_tag_link(link)}
+    # A list of tags: the box is the list.
+    boxes = {box.getparent() if box is not None and box.tag == "li" else box for box in boxes}
+    for box in boxes:
+        if box is None or box.getparent() is None or box.tag not in TAG_CLOUD_BOXES:
+            continue
+        links = list(box.iter("a"))
+        if len(links) < 2 or not all(_is_tag_link(link) for link in links):
+            continue
+        if _link_text_length(box) >= MIN_TAG_CLOUD_LINK_SHARE * len(_text(box)):
+            _record(context, box, "navigation", "classifier.tag-cloud")
+            _remove(box)
 
 
 def _unwrap_forms(scope: HtmlElement) -> None:
