@@ -462,6 +462,75 @@ def test_a_tag_link_inside_a_sentence_stays() -> None:
     assert "filed the plans under harbour and budget" in body_text(root)
 
 
+PAGE_ADDRESS = "https://www.news.example/2024/03/harbour-budget"
+
+
+def strip_at(body: str, page_url: str | None = PAGE_ADDRESS) -> tuple[HtmlElement, list[Removal]]:
+    root = document(body)
+    return root, strip_page(root, load_rules(), page_url=page_url)
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        '<p><a href="https://www.news.example/2024/03/ferry-strike">Ferry strike enters its third week '
+        "as talks stall</a></p>",
+        '<p><strong><a href="https://news.example/world/tunisia">[Read: Why Tunisia, the sole success '
+        "story, suffers]</a></strong></p>",
+        # Another host of the same site.
+        '<p><a href="https://money.news.example/2024/03/rates">Rates rise again: what it means '
+        "for you</a></p>",
+    ],
+)
+def test_a_paragraph_that_is_one_link_to_another_story_of_the_site_goes(link: str) -> None:
+    root, removals = strip_at(f"<article>{around(link)}</article>")
+    assert [(r.kind, r.rule) for r in removals] == [("related", "classifier.related-story-link")]
+    assert_article_intact(root)
+
+
+FERRY_STRIKE_LINK = (
+    '<p><a href="https://www.news.example/2024/03/ferry-strike">Ferry strike enters its third week</a></p>'
+)
+
+
+def test_the_site_is_known_from_the_address_the_page_declares() -> None:
+    link = FERRY_STRIKE_LINK
+    body = f"<article>{around(link)}</article>"
+    root = lxml.html.document_fromstring(
+        '<html><head><link rel="canonical" href="https://www.news.example/2024/03/harbour"></head>'
+        f"<body>{body}</body></html>"
+    )
+    assert [r.rule for r in strip_page(root, load_rules())] == ["classifier.related-story-link"]
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        # A sentence that is a link: the article's own words.
+        '<p><a href="https://www.news.example/2024/03/harbour-budget-2">Click here for the second half '
+        "of this story.</a></p>",
+        '<p><a rel="next" href="https://www.news.example/2024/03/harbour-budget/2">Page 2: the council '
+        "votes on the plan</a></p>",
+        # A source on another site, a link within the page, the front page.
+        '<p><a href="https://www.other.example/report">The full report of the harbour authority</a></p>',
+        '<p><a href="#budget">What the budget holds for the fishing fleet</a></p>',
+        '<p><a href="https://www.news.example/">News Example front page and more</a></p>',
+        # Part of a sentence.
+        '<p>See <a href="https://www.news.example/2024/03/ferry-strike">the ferry strike enters its '
+        "third week</a></p>",
+    ],
+)
+def test_links_that_are_no_related_story_stay(link: str) -> None:
+    root, removals = strip_at(f"<article>{around(link)}</article>")
+    assert removals == []
+    assert_article_intact(root)
+
+
+def test_a_link_before_the_article_begins_stays() -> None:
+    _, removals = strip_at(f"<article>{FERRY_STRIKE_LINK}{paragraphs_html()}</article>")
+    assert removals == []
+
+
 def test_a_sentence_that_opens_with_the_words_stays() -> None:
     line = "<p>About the author of the plan, the council said little at Tuesday's meeting.</p>"
     root, removals = strip(f"<article>{around(line)}</article>")

@@ -148,6 +148,11 @@ MAX_BANNER_CHARS = 4000
 MAX_NOTICE_CHARS = 900
 MAX_RELATED_CHARS = 500
 MAX_PROMO_CHARS = 500
+# A story's headline, in words, as a related link words it.
+MIN_HEADLINE_WORDS = 4
+MAX_HEADLINE_WORDS = 25
+MIN_SENTENCE_PARAGRAPH_CHARS = 80
+MAX_SIBLINGS_TO_PROSE = 8
 # A block of rel="tag" links alone: its text is the links' and their separators.
 MIN_TAG_CLOUD_LINK_SHARE = 0.9
 TAG_CLOUD_BOXES = frozenset({"div", "p", "span", "ul", "ol", "section", "footer", "nav", "aside"})
@@ -207,8 +212,12 @@ class _Context:
 RemovalObserver = Callable[[HtmlElement, Removal], None]
 
 
-def strip_page(root: HtmlElement, rules: RuleSet, observer: RemovalObserver | None = None) -> list[Removal]:
-    """Remove non-article blocks from `root` in place; report each removal."""
+def strip_page(
+    root: HtmlElement, rules: RuleSet, observer: RemovalObserver | None = None, page_url: str | None = None
+) -> list[Removal]:
+    """Remove non-article blocks from `root` in place; report each removal.
+    `page_url`, the page's address, tells links to the site's own pages."""
+    site_domains = _site_domains(root, page_url)
     body = root.find("body")
     scope = body if body is not None else root
     context = _Context(rules, [], max(len(_text(scope)), 1), set(), observer)
@@ -223,6 +232,7 @@ def strip_page(root: HtmlElement, rules: RuleSet, observer: RemovalObserver | No
     _remove_media_labels(scope, context)
     _remove_comment_links(scope, context)
     _remove_tag_clouds(scope, context)
+    _remove_related_story_links(scope, context, site_domains)
     _drop_controls(scope)
     _unwrap_forms(scope)
     return context.removals
@@ -476,6 +486,86 @@ def _remove_tag_clouds(scope: HtmlElement, context: _Context) -> None:
         if _link_text_length(box) >= MIN_TAG_CLOUD_LINK_SHARE * len(_text(box)):
             _record(context, box, "navigation", "classifier.tag-cloud")
             _remove(box)
+
+
+_DECLARED_ADDRESSES = etree.XPath(
+    "//head/meta[@property='og:url']/@content | //head/link[@rel='canonical']/@href"
+)
+
+
+def _site_domains(root: HtmlElement, page_url: str | None) -> frozenset[str]:
+    """The site's domains ('cnn.com' for www.cnn.com), from the page's address
+    and the address it declares (a saved copy is read from elsewhere)."""
+    addresses = [page_url or "", *(str(value) for value in _DECLARED_ADDRESSES(root))]
+    return frozenset(filter(None, (_domain_of(address) for address in addresses)))
+
+
+def _domain_of(address: str) -> str | None:
+    try:
+        host = urlsplit(address.strip()).hostname or ""
+    except ValueError:
+        return None
+    labels = host.split(".")
+    if len(labels) < 2:
+        return None
+    # 'bbc.co.uk', 'abc.net.au': a country's second level takes one label more.
+    keep = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL_LABELS and len(labels[-1]) == 2 else 2
+    return ".".join(labels[-keep:])
+
+
+_SECOND_LEVEL_LABELS = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go"})
+
+
+def _remove_related_story_links(scope: HtmlElement, context: _Context, site_domains: frozenset[str]) -> None:
+    """A paragraph that is one link to another story of the same site, worded as a
+    headline ('Fallecen Michele Sensi-Contugi … en un accidente', '[Read: Why
+    Tunisia … suffers]'), after the article has begun: a read-more link without
+    its label. A sentence that is a link ('Click here for the second half of
+    this story.'), a link to another site (a source) and a link within the page
+    stay."""
+    if not site_domains:
+        return
+    for paragraph in list(scope.iter("p")):
+        links = paragraph.findall(".//a")
+        if len(links) != 1 or paragraph.getparent() is None or paragraph.find(".//img") is not None:
+            continue
+        text = _text(paragraph)
+        if _text(links[0]) != text or not _reads_as_headline(text):
+            continue
+        if not _links_to_another_story(links[0], site_domains) or not _follows_prose(paragraph):
+            continue
+        _record(context, paragraph, "related", "classifier.related-story-link")
+        _remove(paragraph)
+
+
+def _reads_as_headline(text: str) -> bool:
+    words = len(text.split()) + len(_WIDE_SCRIPT.findall(text)) // 2
+    bare = text.strip('[]()«»"“”')
+    return MIN_HEADLINE_WORDS <= words <= MAX_HEADLINE_WORDS and not bare.endswith((".", ":", ";", ","))
+
+
+# Chinese, Japanese and Korean write no spaces: two characters make about a word.
+_WIDE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def _links_to_another_story(link: HtmlElement, site_domains: frozenset[str]) -> bool:
+    if {"next", "prev"} & set((link.get("rel") or "").lower().split()):
+        return False  # the article's next page
+    address = urlsplit(link.get("href") or "")
+    if address.scheme not in {"http", "https"} or address.path in {"", "/"}:
+        return False
+    return _domain_of(link.get("href") or "") in site_domains
+
+
+def _follows_prose(paragraph: HtmlElement) -> bool:
+    """A prose paragraph stands before it: the article has begun."""
+    for sibling in itertools.islice(paragraph.itersiblings(preceding=True), MAX_SIBLINGS_TO_PROSE):
+        if sibling.tag != "p":
+            continue
+        length = len(_text(sibling))
+        if length >= MIN_SENTENCE_PARAGRAPH_CHARS and _link_text_length(sibling) < length / 2:
+            return True
+    return False
 
 
 def _unwrap_forms(scope: HtmlElement) -> None:
