@@ -1328,3 +1328,16 @@ def test_a_picture_credit_on_a_line_of_its_own_goes(line: str, stays: bool) -> N
     credit = " ".join(lxml.html.fragment_fromstring(line).text_content().split())
     assert (credit in " ".join(content.text_content().split())) == stays
     assert content.find("p").text_content() == lxml.html.fragment_fromstring(FIRST).text_content()
+
+
+def test_the_titled_headline_is_a_headline_the_titles_repeat_not_the_site_s_name() -> None:
+    head = "<title>Putsh en cours à Radio Kaléidoscope - CRIC</title>"
+    site = '<h1><a rel="start home" href="spip.php?page=sommaire">CRIC</a></h1>'
+    _, metadata = page(
+        head, f"{site}<article><h1>Putsh en cours à Radio Kaléidoscope</h1>{PARAGRAPH}</article>"
+    )
+    assert metadata.titled_headline is not None
+    assert metadata.titled_headline.text_content() == "Putsh en cours à Radio Kaléidoscope"
+    assert "CRIC" not in metadata.h1_texts
+    _, metadata = page(head, f"{site}<article>{PARAGRAPH}</article>")
+    assert metadata.titled_headline is None

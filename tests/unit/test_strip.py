@@ -531,6 +531,58 @@ def test_a_link_before_the_article_begins_stays() -> None:
     assert removals == []
 
 
+def _story(
+    headline: str, paragraphs: str, sign: str = '<p>By <a rel="author" href="/u/desk">News Desk</a></p>'
+) -> str:
+    return f'<div class="story"><h3>Tech</h3><h1>{headline}</h1>{sign}{paragraphs}</div>'
+
+
+NEXT_STORY_TEXT = "The next story had paragraphs of its own, longer than the article's, about a space flight."
+
+
+def _page_with(after_article: str) -> tuple[HtmlElement, HtmlElement]:
+    body = (
+        f"<main><article><div class='post'><h1>Harbour budget approved</h1>{paragraphs_html()}</div>"
+        f"{after_article}</article></main>"
+    )
+    root = document(body)
+    return root, root.find(".//h1")
+
+
+def test_a_story_the_page_appends_after_the_article_goes() -> None:
+    root, headline = _page_with(_story("Artemis II returns", f"<p>{NEXT_STORY_TEXT}</p>" * 6))
+    removals = strip_page(root, load_rules(), headline=headline)
+    assert [(r.kind, r.rule) for r in removals] == [("related", "classifier.following-story")]
+    assert NEXT_STORY_TEXT not in body_text(root)
+    assert_article_intact(root)
+
+
+@pytest.mark.parametrize(
+    "after_article",
+    [
+        # A section of the article under an <h1>: no byline, no date.
+        _story("What the council decided", f"<p>{NEXT_STORY_TEXT}</p>", sign=""),
+        # The headline again, for search engines.
+        _story("Harbour budget approved", f"<p>{NEXT_STORY_TEXT}</p>"),
+        # An <h1> far into its box is no story's headline.
+        f'<div class="story"><p>{NEXT_STORY_TEXT * 2}</p><h1>Later</h1><time>2024</time></div>',
+    ],
+)
+def test_what_follows_the_article_under_another_h1_may_be_the_article_s(after_article: str) -> None:
+    root, headline = _page_with(after_article)
+    assert strip_page(root, load_rules(), headline=headline) == []
+
+
+def test_a_story_before_which_the_article_has_not_begun_stays() -> None:
+    # The headline's own box holds no text: the article is the box under the next <h1>.
+    body = (
+        "<main><div><h1>Harbour budget approved</h1></div>" + _story("Budget", paragraphs_html()) + "</main>"
+    )
+    root = document(body)
+    assert strip_page(root, load_rules(), headline=root.find(".//h1")) == []
+    assert_article_intact(root)
+
+
 def test_a_sentence_that_opens_with_the_words_stays() -> None:
     line = "<p>About the author of the plan, the council said little at Tuesday's meeting.</p>"
     root, removals = strip(f"<article>{around(line)}</article>")

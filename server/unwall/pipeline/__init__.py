@@ -84,7 +84,7 @@ def run(
     with clock("enrich"):  # read now: stripping takes the evidence away
         metadata = collect_metadata(root, base_url)
     with clock("strip"):
-        removed = strip_page(root, load_rules(), observer, base_url)
+        removed = strip_page(root, load_rules(), observer, base_url, metadata.titled_headline)
     with clock("extract"):
         content = extract_article(root)
         drop_icon_glyphs(content, load_rules().icon_classes)

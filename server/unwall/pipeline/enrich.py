@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement, builder
 
 from unwall.model import LeadImage
-from unwall.pipeline.language import direction_of, guess_language, month_numbers
+from unwall.pipeline.language import approximate_words, direction_of, guess_language, month_numbers
 from unwall.pipeline.metadata import AUTHOR_META_KEYS, PUBLISHED_META_KEYS, PageMetadata, article_json_ld
 from unwall.pipeline.normalize import NOT_A_PHOTO, parse_srcset
 from unwall.rules import (
@@ -259,17 +259,11 @@ def _strip_unknown_site(title: str, parts: list[str], document_title: str | None
     if document_title and _comparable(document_title) != _comparable(title):
         signed = {_comparable(part) for part in TITLE_SEPARATORS.split(document_title)}
     candidate, cut = _rejoin(title, parts[:-1]), parts[-1]
-    if _word_count(candidate) < 3:
+    if approximate_words(candidate) < 3:
         candidate, cut = _rejoin(title, parts[1:]), parts[0]
     if signed is not None and _comparable(cut) not in signed:
         return title
-    return candidate if _word_count(candidate) > SHORT_TITLE_WORDS else title
-
-
-def _word_count(text: str) -> int:
-    # Chinese and Japanese write no spaces: two characters make about a word.
-    ideographs = len(re.findall(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", text))
-    return len(text.split()) + ideographs // 2
+    return candidate if approximate_words(candidate) > SHORT_TITLE_WORDS else title
 
 
 def _rejoin(title: str, kept: list[str]) -> str:
@@ -350,7 +344,7 @@ def without_suffix(candidate: str, others: list[str]) -> str:
     best = candidate
     for other in others:
         rest = candidate[len(other) :] if candidate.casefold().startswith(other.casefold()) else ""
-        if SEPARATOR_START.match(rest) and _word_count(other) >= MIN_CONFIRMING_HEADING_WORDS:
+        if SEPARATOR_START.match(rest) and approximate_words(other) >= MIN_CONFIRMING_HEADING_WORDS:
             best = other if len(other) < len(best) else best
     return best
 
@@ -365,7 +359,7 @@ def choose_title(metadata: PageMetadata, article: dict[str, Any], site_name: str
     # earlier in the <title>, the likelier the headline (sites sign at the end).
     confirmed = [h for h in headings if _comparable(h) and _comparable(h) in document_title]
     confirmed.sort(key=lambda h: (document_title.find(_comparable(h)), -len(h)))
-    substantial = [h for h in confirmed if _word_count(h) >= MIN_CONFIRMING_HEADING_WORDS]
+    substantial = [h for h in confirmed if approximate_words(h) >= MIN_CONFIRMING_HEADING_WORDS]
     if declared:
         title = without_suffix(untruncated(declared[0], declared + headings), declared + headings)
         title = _page_title_before_signature(title, metadata.document_title)

@@ -16,6 +16,15 @@ from functools import lru_cache
 
 from unwall.rules import read_rule_file
 
+# Chinese, Japanese and Korean write no spaces: two of their characters make about a word.
+_WIDE_SCRIPT_CHARACTERS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def approximate_words(text: str) -> int:
+    """How many words a short text (a title, a heading, a link) holds, in any script."""
+    return len(text.split()) + len(_WIDE_SCRIPT_CHARACTERS.findall(text)) // 2
+
+
 # Enough text to decide; a long article does not need reading to the end.
 SAMPLE_CHARS = 5000
 # Letters of one script that make a text that script's language.

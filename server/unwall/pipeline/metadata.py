@@ -17,6 +17,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
+from unwall.pipeline.language import approximate_words
 from unwall.pipeline.normalize import is_hidden
 from unwall.rules import byline_prefix_pattern, element_name_runs
 
@@ -122,6 +123,8 @@ SITE_IDENTITY_NAMES = frozenset(
     {"site-title", "site-name", "sitename", "site-logo", "logo", "site-branding", "branding"}
     | {"blog-title", "blogname"}
 )
+# A headline is a few words at least.
+MIN_HEADLINE_WORDS = 3
 # A site's name is a few words; more is a headline however the heading is marked.
 MAX_SITE_NAME_WORDS = 8
 # The paths of a site's front page.
@@ -204,6 +207,9 @@ class PageMetadata:
     h1_texts: list[str] = field(default_factory=list)
     # The site's name set as an <h1> ('<h1 class="site-title">').
     site_heading: str | None = None
+    # The article's <h1>, when the page's titles repeat it: where the article
+    # begins (strip tells other stories on the page by it).
+    titled_headline: HtmlElement | None = None
     # The first two <h2> texts: a page titled only with its site's name and
     # one <h2> gives its article's heading there.
     h2_texts: list[str] = field(default_factory=list)
@@ -233,6 +239,8 @@ def collect_metadata(root: HtmlElement, base_url: str | None) -> PageMetadata:
     metadata.h2_texts = [text for text in (_clean(h2.text_content()) for h2 in root.iter("h2")) if text][:2]
     titles = [_clean(t).casefold() for t in (metadata.meta.get("og:title"), metadata.document_title) if t]
     headline = _headline(root, [title for title in titles if title])
+    if headline is not None and _repeats_a_title(headline, titles):
+        metadata.titled_headline = headline
     # A region named like a sidebar or a footer that holds the headline is the
     # article's own layout (WordPress themes that call the main column 'sidebar').
     article_regions = frozenset(headline.iterancestors()) if headline is not None else frozenset()
@@ -735,6 +743,19 @@ def _headline(root: HtmlElement, titles: list[str]) -> HtmlElement | None:
     return None
 
 
+def _repeats_a_title(heading: HtmlElement, titles: list[str]) -> bool:
+    """The heading is a headline the titles repeat, not a name they end with
+    ('CRIC' in 'Putsh en cours à Radio Kaleïdoscope - CRIC')."""
+    text = _clean(heading.text_content()).casefold()
+    return approximate_words(text) >= MIN_HEADLINE_WORDS and any(
+        text in title or title in text for title in titles
+    )
+
+
+# rel="home", alone or among others ('start home').
+_LINKS_HOME_BY_REL = etree.XPath(".//a[contains(concat(' ', normalize-space(@rel), ' '), ' home ')]")
+
+
 def _names_the_site(heading: HtmlElement) -> bool:
     """A heading that is the site's name (`_is_site_identity`), or that sits in
     the page's banner."""
@@ -746,7 +767,7 @@ def _names_the_site(heading: HtmlElement) -> bool:
 def _is_site_identity(heading: HtmlElement) -> bool:
     """A heading that links home, or that it or its box is named for the site's
     name (WordPress's site-title in site-branding)."""
-    if heading.find(".//a[@rel='home']") is not None or _is_link_home(heading):
+    if _LINKS_HOME_BY_REL(heading) or _is_link_home(heading):
         return True
     return any(
         not SITE_IDENTITY_NAMES.isdisjoint(element_name_runs(element))

@@ -29,6 +29,7 @@ from unwall.pipeline.embeds import (
     is_widget,
     platform_label,
 )
+from unwall.pipeline.language import approximate_words
 from unwall.rules import (
     ClassTokenRule,
     RuleSet,
@@ -148,6 +149,10 @@ MAX_BANNER_CHARS = 4000
 MAX_NOTICE_CHARS = 900
 MAX_RELATED_CHARS = 500
 MAX_PROMO_CHARS = 500
+# Another story appended after the article: what may come before its <h1>
+# (a section's name, 'Next story'), and how much of the article must stand before it.
+MAX_STORY_LABEL_CHARS = 120
+MIN_ARTICLE_BEFORE_STORY_CHARS = 500
 # A story's headline, in words, as a related link words it.
 MIN_HEADLINE_WORDS = 4
 MAX_HEADLINE_WORDS = 25
@@ -213,10 +218,16 @@ RemovalObserver = Callable[[HtmlElement, Removal], None]
 
 
 def strip_page(
-    root: HtmlElement, rules: RuleSet, observer: RemovalObserver | None = None, page_url: str | None = None
+    root: HtmlElement,
+    rules: RuleSet,
+    observer: RemovalObserver | None = None,
+    page_url: str | None = None,
+    headline: HtmlElement | None = None,
 ) -> list[Removal]:
     """Remove non-article blocks from `root` in place; report each removal.
-    `page_url`, the page's address, tells links to the site's own pages."""
+    `page_url`, the page's address, tells links to the site's own pages;
+    `headline`, the article's <h1> (one the page's titles repeat), tells the
+    stories a page appends after it."""
     site_domains = _site_domains(root, page_url)
     body = root.find("body")
     scope = body if body is not None else root
@@ -227,6 +238,8 @@ def strip_page(
         embed_matches = rules.embed_notices.matches(scope)
     _replace_embed_notices(scope, context, embed_matches)
     _drop_machinery(scope, context)
+    if headline is not None:  # before the named regions take the stories' bylines
+        _remove_following_stories(scope, context, headline)
     _remove_named_regions(scope, context)
     _classify_blocks(scope, context)
     _remove_media_labels(scope, context)
@@ -488,6 +501,67 @@ def _remove_tag_clouds(scope: HtmlElement, context: _Context) -> None:
             _remove(box)
 
 
+def _remove_following_stories(scope: HtmlElement, context: _Context, headline: HtmlElement) -> None:
+    """Stories a page appends after the article (infinite scroll, 'next story'),
+    each under an <h1> of its own, with its own byline or date: readability
+    would take the longest of them. A story's box is the largest one around
+    its <h1> without the article's headline; it goes when the article's text
+    stands before it. An <h1> in the article's own flow, or a section of the
+    article under an <h1> (no byline, no date), stays."""
+    if headline.getparent() is None:
+        return
+    around_headline = set(headline.iterancestors())
+    headline_text = _text(headline).casefold()
+    begun = False
+    for heading in list(scope.iter("h1")):
+        if heading is headline:
+            begun = True
+            continue
+        text = _text(heading).casefold()
+        if not begun or heading.getparent() is None or not text:
+            continue
+        if text in headline_text or headline_text in text:
+            continue  # the headline again (a copy for search engines, a sticky bar)
+        story = heading
+        while story.getparent() is not None and story.getparent() not in around_headline:
+            story = story.getparent()
+        if story is heading or story.getparent() is None or not _is_a_story(story, heading):
+            continue
+        before = sum(len(_text(sibling)) for sibling in story.itersiblings(preceding=True))
+        if before - len(_text(headline)) >= MIN_ARTICLE_BEFORE_STORY_CHARS:
+            _record(context, story, "related", "classifier.following-story")
+            _remove(story)
+
+
+def _is_a_story(box: HtmlElement, heading: HtmlElement) -> bool:
+    """Opens with its <h1> (after a label or a section's name) and signs itself:
+    a byline, a date or an <article>."""
+    opening = _text_before(box, heading, MAX_STORY_LABEL_CHARS + 1)
+    if opening > MAX_STORY_LABEL_CHARS:
+        return False
+    return bool(_STORY_SIGNS(box))
+
+
+_STORY_SIGNS = etree.XPath(
+    "descendant-or-self::article | .//time | .//*[@rel='author'] | .//*[@itemprop='author']"
+    " | .//*[contains(concat(' ', normalize-space(@class), ' '), ' byline ')]"
+    " | .//*[contains(concat(' ', normalize-space(@class), ' '), ' author ')]"
+)
+
+
+def _text_before(box: HtmlElement, element: HtmlElement, limit: int) -> int:
+    """How much text `box` holds before `element`, counted up to `limit`."""
+    size = 0
+    for _, node in etree.iterwalk(box, events=("start",)):
+        if node is element:
+            return size
+        for piece in (node.text, node.tail if node is not box else None):
+            size += len(piece.strip()) if piece else 0
+        if size >= limit:
+            return size
+    return size
+
+
 _DECLARED_ADDRESSES = etree.XPath(
     "//head/meta[@property='og:url']/@content | //head/link[@rel='canonical']/@href"
 )
@@ -539,13 +613,9 @@ def _remove_related_story_links(scope: HtmlElement, context: _Context, site_doma
 
 
 def _reads_as_headline(text: str) -> bool:
-    words = len(text.split()) + len(_WIDE_SCRIPT.findall(text)) // 2
+    words = approximate_words(text)
     bare = text.strip('[]()«»"“”')
     return MIN_HEADLINE_WORDS <= words <= MAX_HEADLINE_WORDS and not bare.endswith((".", ":", ";", ","))
-
-
-# Chinese, Japanese and Korean write no spaces: two characters make about a word.
-_WIDE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def _links_to_another_story(link: HtmlElement, site_domains: frozenset[str]) -> bool:
