@@ -562,15 +562,16 @@ def _text_before(box: HtmlElement, element: HtmlElement, limit: int) -> int:
     return size
 
 
-_DECLARED_ADDRESSES = etree.XPath(
-    "//head/meta[@property='og:url']/@content | //head/link[@rel='canonical']/@href"
-)
-
-
 def _site_domains(root: HtmlElement, page_url: str | None) -> frozenset[str]:
     """The site's domains ('cnn.com' for www.cnn.com), from the page's address
     and the address it declares (a saved copy is read from elsewhere)."""
-    addresses = [page_url or "", *(str(value) for value in _DECLARED_ADDRESSES(root))]
+    addresses = [page_url or ""]
+    head = root.find("head")
+    for element in head.iter("meta", "link") if head is not None else ():
+        if element.get("property") == "og:url":
+            addresses.append(element.get("content") or "")
+        elif "canonical" in (element.get("rel") or "").lower().split():
+            addresses.append(element.get("href") or "")
     return frozenset(filter(None, (_domain_of(address) for address in addresses)))
 
 
