@@ -581,3 +581,11 @@ def test_pictures_between_the_text_components_of_a_block_editor_stay_in_place() 
         "https://cdn.example/1.jpg",
         *(p[:20] for p in PARAGRAPHS[2:]),
     ]
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200b\u200b", "\ufeff", "\xa0\u200b ", "\u2060"])
+def test_a_paragraph_of_characters_that_show_nothing_is_empty(invisible: str) -> None:
+    spaced = "".join(f"<p>{p}</p><p><span>{invisible}</span></p>" for p in PARAGRAPHS)
+    root = parse_html(f"<html><body><div class='article'>{spaced}</div></body></html>")
+    paragraphs = [" ".join(p.text_content().split()) for p in extract_article(root).iter("p")]
+    assert paragraphs == PARAGRAPHS

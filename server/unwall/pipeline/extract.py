@@ -130,6 +130,9 @@ PROGRAMMING_ERRORS = (TypeError, AttributeError, NameError, KeyError, IndexError
 _LISTS = frozenset({"ul", "ol"})
 _SCORED_TABLE_PARTS = frozenset({"tbody", "thead", "tfoot", "tr"})
 _MEDIA_TAGS = frozenset({"figure", "figcaption", "picture", "img"})
+# Whitespace, and the characters that show nothing: a paragraph of zero-width
+# spaces (Naver's editor writes one between every two paragraphs) is empty.
+INVISIBLE_CHARACTERS = " \t\n\r\f\v\xa0\u200b\u200c\u200d\u2060\ufeff\u3000"
 # Smaller than this on a side, an image is an icon, a button or a pixel.
 MIN_PICTURE_SIDE = 100
 IMAGE_ADDRESS = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)$", re.I)
@@ -1000,7 +1003,7 @@ def remove_empty_elements(content: HtmlElement) -> None:
     for element in reversed(list(content.iter(*_BLOCKS_THAT_MAY_EMPTY))):
         if element is content or element.getparent() is None:
             continue
-        if (element.text_content() or "").strip():
+        if (element.text_content() or "").strip(INVISIBLE_CHARACTERS):
             continue
         if any(child.tag in _KEEP_EMPTY for child in element.iter()):
             continue
