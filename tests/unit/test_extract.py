@@ -377,6 +377,8 @@ def test_an_article_of_text_and_line_breaks_is_found_by_its_container() -> None:
         "<h2>External links</h2>",
         "<p><strong>Editors’ Recommendations:</strong></p>",
         "<h3>Related</h3><p>Empfehlungen von Tomislav:</p>",
+        # The label of related links that went, naming their topic.
+        "<p><strong><em>Mehr zu Konny Reimann und seiner Familie:</em></strong></p>",
         # Labels set in bold above link lists that went, one above the other.
         "<p><strong>Werbung:</strong></p><p><strong>Siehe auch:</strong></p><p><strong>Weblinks</strong></p>",
     ],

@@ -1023,7 +1023,7 @@ def _drop_keeping_word_break(element: HtmlElement) -> None:
 # announces what was removed after it: 'External links', 'Editors'
 # Recommendations:', 'Empfehlungen von Tomislav:'. No article ends on one.
 MAX_ANNOUNCEMENT_CHARS = 100
-MAX_LABEL_WORDS = 5
+MAX_LABEL_WORDS = 7
 _ANNOUNCING_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "li", "strong", "b")
 _SHOWN_MEDIA = frozenset(
     {"img", "picture", "video", "audio", "iframe", "table", "pre", "figure", "svg", "math"}
