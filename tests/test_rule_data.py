@@ -15,6 +15,7 @@ from jsonschema import Draft202012Validator
 from lxml.cssselect import CSSSelector
 from lxml.etree import XPath
 
+from unwall.pipeline.strip import MAX_RELATED_LABEL_CHARS
 from unwall.rules import load_rules, matches_in_one_walk, selector_index
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -308,3 +309,15 @@ def test_one_walk_finds_what_each_index_finds_alone() -> None:
 def test_an_index_knows_whether_its_selectors_judge_an_element_alone(selector: str, local: bool) -> None:
     index = selector_index([{"id": "t", "kind": "k", "platform": "p", "selectors": [selector]}])
     assert index.local is local
+
+
+def test_every_related_label_is_short_enough_for_the_classifier_to_read_it_alone() -> None:
+    # A label longer than the classifier's limit for a lone label would never match.
+    phrases = load(RULES / "phrases.json")["languages"]
+    too_long = [
+        label
+        for language in phrases.values()
+        for label in language.get("related", [])
+        if len(label) + 1 > MAX_RELATED_LABEL_CHARS  # and its colon
+    ]
+    assert too_long == []

@@ -183,6 +183,8 @@ MAX_PLACEHOLDER_CHARS = 300
 MAX_BARE_BANNER_CHARS = 400
 MIN_BARE_BANNER_ACTIONS = 2
 MAX_ACTION_LABEL_CHARS = 40
+# The longest related label ('Das Thema könnte dich auch interessieren:') and then some.
+MAX_RELATED_LABEL_CHARS = 60
 MAX_ACTION_LABEL_WORDS = 4
 # Share of a block's sentences that must be about consent before text alone removes it.
 MIN_CONSENT_COVERAGE = 0.6
@@ -734,7 +736,7 @@ def _classify_text_block(element: HtmlElement, text: str, context: _Context) -> 
             return "embed_notice", "classifier.embed-placeholder"
     if _is_consent_banner(element, text, context):
         return "consent_dialog", "classifier.consent-banner"
-    if length <= MAX_ACTION_LABEL_CHARS and _is_lone_related_label(element, text, context):
+    if length <= MAX_RELATED_LABEL_CHARS and _is_lone_related_label(element, text, context):
         return "related", "classifier.related-label"
     if length <= MAX_RELATED_CHARS and _is_related_box(element, text, context):
         return "related", "classifier.related-box"
