@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from unwall.pipeline import run
-from unwall.pipeline.language import direction_of, guess_language, load_language_data
+from unwall.pipeline.language import direction_of, guess_language, is_shifted_ciphertext, load_language_data
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -178,3 +178,57 @@ def test_any_text_gets_a_known_language_or_none(text: str) -> None:
         lang for weights in load_language_data().word_weights.values() for lang in weights
     }
     assert guess_language(text) in known | {None}
+
+
+# --- enciphered paywall text ----------------------------------------------------------------------------
+
+
+def _shifted(text: str) -> str:
+    """As a paywall enciphers: every letter one code point up ('z' wraps to 'a')."""
+    return "".join(
+        "a" if ch == "z" else "A" if ch == "Z" else chr(ord(ch) + 1) if ch.isalpha() else ch for ch in text
+    )
+
+
+PLAIN_PARAGRAPHS = [
+    "Der Hamburger Großmarkt ist eines der wichtigsten Versorgungsorgane für die Hansestadt, sagt die "
+    "Geschäftsführerin, und die Hygienevorschriften gehören zu den strengsten, die es in Deutschland gibt.",
+    "The harbour master said the new breakwater would protect the fishing fleet from the winter storms "
+    "that flooded the quay twice last year, and the council agreed to pay for it.",
+    "Le conseil municipal a voté mardi le budget du port, qui prévoit une nouvelle digue pour protéger "
+    "les bateaux de pêche des tempêtes de l'hiver dernier.",
+]
+
+
+@pytest.mark.parametrize("plain", PLAIN_PARAGRAPHS)
+def test_shifted_ciphertext_is_told_from_its_plain_text(plain: str) -> None:
+    assert is_shifted_ciphertext(_shifted(plain))
+    assert not is_shifted_ciphertext(plain)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Formulas, reference lists and credits hold few function words, and
+        # shifted back, letters alone become words ('b' is 'a').
+        "1 + (q^2)/(1 − q) + (q^6)/(1 − q)(1 − q^2) + ⋯ = ∏_(j = 0)^∞1/(1 − q^(5j + 2))(1 − q^(5j + 3))",
+        "^ a b Hobbs, Joseph J. (2016). Fundamentals of World Regional Geography. Cengage Learning. p. 367. "
+        "ISBN 978-1-305-85495-6.",
+        "Photos by cmgirl (Shutterstock), Macrovector (Shutterstock), J E Theriot, davidd, George Redgrave, "
+        "Dan Foy, Nick Ares",
+        "SPIEGEL TV Übersicht SPIEGEL TV Magazin SPIEGEL TV Reportage SPIEGEL TV Programm SPIEGEL Geschichte",
+    ],
+)
+def test_text_with_few_function_words_is_no_ciphertext(text: str) -> None:
+    assert not is_shifted_ciphertext(text)
+
+
+_FUNCTION_WORDS = sorted(
+    word for word in load_language_data().word_weights if len(word) > 1 and word.isascii()
+)
+
+
+@given(st.lists(st.sampled_from(_FUNCTION_WORDS), min_size=12, max_size=60))
+def test_a_text_of_function_words_is_never_ciphertext(words: list[str]) -> None:
+    text = " ".join(words)
+    assert not is_shifted_ciphertext(text)

@@ -583,6 +583,19 @@ def test_a_story_before_which_the_article_has_not_begun_stays() -> None:
     assert_article_intact(root)
 
 
+def test_paragraphs_a_paywall_ships_enciphered_go() -> None:
+    # abendblatt.de: '<p class="obfuscated">', every letter shifted by one, decoded by script for subscribers.
+    cipher = (
+        '<p class="obfuscated">‟Efs =tuspoh?Ibncvshfs Hspànbslu =0tuspoh?jtu fjoft efs xjdiujhtufo '
+        "Wfstpshvohtpshbof gýs ejf Ibotftubeu/ Votfsf Izhjfofwpstdisjgufo hfi÷sfo {v efo tusfohtufo- ejf ft "
+        "jo Efvutdimboe hjcu/ Xjs ibcfo bo bmmft hfebdiu”</p>"
+    )
+    root, removals = strip(f"<article>{around(cipher)}</article>")
+    assert [(r.kind, r.rule) for r in removals] == [("boilerplate", "classifier.ciphertext")]
+    assert "Ibncvshfs" not in body_text(root)
+    assert_article_intact(root)
+
+
 def test_a_sentence_that_opens_with_the_words_stays() -> None:
     line = "<p>About the author of the plan, the council said little at Tuesday's meeting.</p>"
     root, removals = strip(f"<article>{around(line)}</article>")

@@ -91,6 +91,42 @@ def _by_function_words(text: str, word_weights: dict[str, dict[str, float]]) -> 
     return None
 
 
+def is_shifted_ciphertext(text: str) -> bool:
+    """Paywalls that ship the paragraphs a subscriber reads as ciphertext, every
+    letter shifted by one ('Ibncvsh' for 'Hamburg'), decode them by script for
+    subscribers only: the text holds no function word of any language until
+    each letter is shifted back, and then it holds many."""
+    # A letter alone is a formula's, a list's or an initial ('b' is 'a' shifted back).
+    words = [word for word in _WORD.findall(text.lower()) if len(word) > 1]
+    if len(words) < MIN_CIPHERTEXT_WORDS:
+        return False
+    weights = load_language_data().word_weights
+    plain = sum(1 for word in words if word in weights)
+    if plain >= MAX_FUNCTION_WORD_SHARE_OF_CIPHERTEXT * len(words):
+        return False
+    shifted_back = [
+        shifted for shifted in (word.translate(_SHIFT_BACK) for word in words) if shifted in weights
+    ]
+    if len(set(shifted_back)) < MIN_DISTINCT_FUNCTION_WORDS_SHIFTED_BACK:
+        return False
+    return len(shifted_back) >= max(
+        MIN_FUNCTION_WORD_SHARE_SHIFTED_BACK * len(words), MIN_GAIN_SHIFTED_BACK * plain
+    )
+
+
+# Letters shifted back by one code point ('b' -> 'a', 'ý' -> 'ü'); 'a' wraps to 'z'.
+_SHIFT_BACK = {code: code - 1 for code in range(ord("b"), ord("z") + 1)} | {ord("a"): ord("z")}
+_SHIFT_BACK |= {code: code - 1 for code in range(0xE1, 0x100)}
+MIN_CIPHERTEXT_WORDS = 12
+# Text of a language: a fifth of its words or more are function words (short
+# words of 37 languages; a few shifted ones are words too, 'jo', 'bo'). Shifted
+# back, ciphertext holds a fifth of them too, several times what it held before.
+MAX_FUNCTION_WORD_SHARE_OF_CIPHERTEXT = 0.15
+MIN_FUNCTION_WORD_SHARE_SHIFTED_BACK = 0.15
+MIN_GAIN_SHIFTED_BACK = 3
+MIN_DISTINCT_FUNCTION_WORDS_SHIFTED_BACK = 4
+
+
 @lru_cache(maxsize=1)
 def month_numbers() -> dict[str, int]:
     """Month name (lower case, every language of the data) -> 1..12; English

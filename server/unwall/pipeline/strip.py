@@ -29,7 +29,7 @@ from unwall.pipeline.embeds import (
     is_widget,
     platform_label,
 )
-from unwall.pipeline.language import approximate_words
+from unwall.pipeline.language import approximate_words, is_shifted_ciphertext
 from unwall.rules import (
     ClassTokenRule,
     RuleSet,
@@ -153,6 +153,7 @@ MAX_PROMO_CHARS = 500
 # (a section's name, 'Next story'), and how much of the article must stand before it.
 MAX_STORY_LABEL_CHARS = 120
 MIN_ARTICLE_BEFORE_STORY_CHARS = 500
+MIN_CIPHERTEXT_CHARS = 80
 # A story's headline, in words, as a related link words it.
 MIN_HEADLINE_WORDS = 4
 MAX_HEADLINE_WORDS = 25
@@ -247,6 +248,7 @@ def strip_page(
     _remove_media_labels(scope, context)
     _remove_comment_links(scope, context)
     _remove_tag_clouds(scope, context)
+    _remove_ciphertext(scope, context)
     _remove_related_story_links(scope, context, site_domains)
     _drop_controls(scope)
     _unwrap_forms(scope)
@@ -476,6 +478,19 @@ def _remove_comment_links(scope: HtmlElement, context: _Context) -> None:
         if _is_own_line(link) or len(_text(parent)) <= MAX_META_LINE_CHARS:
             _record(context, link, "comments", "classifier.comment-link")
             _remove(link)
+
+
+def _remove_ciphertext(scope: HtmlElement, context: _Context) -> None:
+    """Paragraphs a paywall ships enciphered (`is_shifted_ciphertext`): what
+    the reader sees there is either the decoded text, for a subscriber, or
+    nothing."""
+    for block in list(scope.iter("p", "li")):
+        if block.getparent() is None:
+            continue
+        text = _text(block)
+        if len(text) >= MIN_CIPHERTEXT_CHARS and is_shifted_ciphertext(text):
+            _record(context, block, "boilerplate", "classifier.ciphertext")
+            _remove(block)
 
 
 _LINKS_WITH_REL = etree.XPath(".//a[@rel]")
