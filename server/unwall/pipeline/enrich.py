@@ -48,6 +48,8 @@ NUMERIC_DATE = re.compile(r"(?<!\d)(?<!\d[./])(\d{1,2})([./])(\d{1,2})\2((?:19|2
 YEAR_FIRST_DATE = re.compile(r"(?<![\d/.])((?:19|20)\d{2})([/.])(\d{1,2})\2(\d{1,2})(?![\d/.])")
 # Chinese and Japanese '2019年5月1日', Korean '2019년 5월 1일'.
 CJK_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
+# Day, month and a two-digit year: '15.05.20'.
+TWO_DIGIT_YEAR_DATE = re.compile(r"(\d{1,2})([./])(\d{1,2})\2(\d{2})")
 DATE_IN_BYLINE = re.compile(r"\b(?:1[89]|20)\d{2}\b|\b\d{1,2}:\d{2}\b")
 MIN_LEAD_IMAGE_SIDE = 200
 MIN_CONTENT_IMAGE_SIDE = 120
@@ -478,7 +480,25 @@ def _says_only(text: str, names: list[str], published: str | None) -> bool:
         return named
     if published is None or not _only_date_words(rest) or (not names and _names_an_author(rest)):
         return False
-    return (normalize_date(rest) or "")[:10] == published[:10]
+    return (normalize_date(rest) or "")[:10] == published[:10] or _is_short_form_of(rest, published)
+
+
+def _is_short_form_of(text: str, published: str) -> bool:
+    """'15.05.20' or '5/15/20' for 2020-05-15: the year in two digits is too
+    ambiguous to read a date from, but says the date the page declares."""
+    match = TWO_DIGIT_YEAR_DATE.fullmatch(text)
+    if match is None or len(published) < 10 or not published[:10].replace("-", "").isdigit():
+        return False
+    first, second, year = (int(part) for part in match.group(1, 3, 4))
+    declared_year, declared_month, declared_day = (
+        int(published[2:4]),
+        int(published[5:7]),
+        int(published[8:10]),
+    )
+    return year == declared_year and (first, second) in {
+        (declared_day, declared_month),
+        (declared_month, declared_day),
+    }
 
 
 def _names_an_author(text: str) -> bool:
