@@ -96,8 +96,10 @@ def is_shifted_ciphertext(text: str) -> bool:
     letter shifted by one ('Ibncvsh' for 'Hamburg'), decode them by script for
     subscribers only: the text holds no function word of any language until
     each letter is shifted back, and then it holds many."""
-    # A letter alone is a formula's, a list's or an initial ('b' is 'a' shifted back).
-    words = [word for word in _WORD.findall(text.lower()) if len(word) > 1]
+    # A letter alone is a formula's, a list's or an initial ('b' is 'a' shifted
+    # back). The opening words tell, however long the paragraph.
+    sample = text[:SAMPLE_CIPHERTEXT_CHARS].lower()
+    words = [word for word in _WORD.findall(sample) if len(word) > 1]
     if len(words) < MIN_CIPHERTEXT_WORDS:
         return False
     weights = load_language_data().word_weights
@@ -118,9 +120,10 @@ def is_shifted_ciphertext(text: str) -> bool:
 _SHIFT_BACK = {code: code - 1 for code in range(ord("b"), ord("z") + 1)} | {ord("a"): ord("z")}
 _SHIFT_BACK |= {code: code - 1 for code in range(0xE1, 0x100)}
 MIN_CIPHERTEXT_WORDS = 12
-# Text of a language: a fifth of its words or more are function words (short
+SAMPLE_CIPHERTEXT_CHARS = 300
+# Text of a language: a sixth of its words or more are function words (short
 # words of 37 languages; a few shifted ones are words too, 'jo', 'bo'). Shifted
-# back, ciphertext holds a fifth of them too, several times what it held before.
+# back, ciphertext holds as many, several times what it held before.
 MAX_FUNCTION_WORD_SHARE_OF_CIPHERTEXT = 0.15
 MIN_FUNCTION_WORD_SHARE_SHIFTED_BACK = 0.15
 MIN_GAIN_SHIFTED_BACK = 3

@@ -484,15 +484,19 @@ def _remove_ciphertext(scope: HtmlElement, context: _Context) -> None:
     """Paragraphs a paywall ships enciphered (`is_shifted_ciphertext`): what
     the reader sees there is either the decoded text, for a subscriber, or
     nothing."""
-    for block in list(scope.iter("p", "li")):
+    for block in _LONG_PARAGRAPHS_AND_ITEMS(scope):
         if block.getparent() is None:
             continue
-        text = _text(block)
-        if len(text) >= MIN_CIPHERTEXT_CHARS and is_shifted_ciphertext(text):
+        text = block.text_content()
+        if is_shifted_ciphertext(text):
             _record(context, block, "boilerplate", "classifier.ciphertext")
             _remove(block)
 
 
+# Selected by libxml2, which measures every paragraph's text without a Python object for each.
+_LONG_PARAGRAPHS_AND_ITEMS = etree.XPath(
+    f".//*[self::p or self::li][string-length(normalize-space(.)) >= {MIN_CIPHERTEXT_CHARS}]"
+)
 _LINKS_WITH_REL = etree.XPath(".//a[@rel]")
 
 
