@@ -1180,6 +1180,22 @@ def test_lead_image_from_the_body_takes_its_figcaption() -> None:
     assert len(content.findall("p")) == 2
 
 
+def test_a_figcaption_in_a_div_that_stands_for_the_figure_goes_with_the_lead_image() -> None:
+    # Infobae's pages: <div><picture><img></picture><figcaption>…</figcaption></div>.
+    head = '<meta property="og:image" content="https://cdn.example/photos/quake.jpg">'
+    hero = (
+        '<div><picture><img src="https://cdn.example/photos/quake.jpg" alt="The quake"></picture>'
+        "<figcaption>The quake shook Cali on 10 August - crédito @alejoeder/X</figcaption></div>"
+    )
+    root, metadata = page(head, f"<article>{PARAGRAPH}{hero}{PARAGRAPH}</article>")
+    content = root.find(".//article")
+    lead = choose_lead_image(metadata, content)
+    assert lead is not None
+    assert lead.caption == "The quake shook Cali on 10 August - crédito @alejoeder/X"
+    assert content.find(".//figcaption") is None
+    assert len(content.findall("p")) == 2
+
+
 # --- dates in words, and byline and date lines repeated in the body ---------------------
 
 

@@ -914,10 +914,18 @@ def _caption_of(img: HtmlElement) -> tuple[HtmlElement, str]:
         if ancestor.tag == "figure":
             caption = ancestor.find(".//figcaption")
             return ancestor, _clean(caption.text_content()) if caption is not None else ""
+        if ancestor.tag not in {"a", "picture", "span", "div", "p"}:
+            break
+        text = _clean(ancestor.text_content())
+        # A <figcaption> in a <div> that stands for the figure (Infobae's).
+        caption = ancestor.find("figcaption")
         if (
-            ancestor.tag not in {"a", "picture", "span", "div", "p"}
-            or len(_clean(ancestor.text_content())) > 0
+            caption is not None
+            and text == _clean(caption.text_content())
+            and len(ancestor.findall(".//img")) == 1
         ):
+            return ancestor, text
+        if text:
             break
     return img, ""
 
