@@ -103,9 +103,12 @@ def is_shifted_ciphertext(text: str) -> bool:
     if len(words) < MIN_CIPHERTEXT_WORDS:
         return False
     weights = load_language_data().word_weights
-    plain = sum(1 for word in words if word in weights)
-    if plain >= MAX_FUNCTION_WORD_SHARE_OF_CIPHERTEXT * len(words):
-        return False
+    plain, most_plain = 0, MAX_FUNCTION_WORD_SHARE_OF_CIPHERTEXT * len(words)
+    for word in words:  # a language's text says so within its first words
+        if word in weights:
+            plain += 1
+            if plain >= most_plain:
+                return False
     shifted_back = [
         shifted for shifted in (word.translate(_SHIFT_BACK) for word in words) if shifted in weights
     ]
@@ -120,7 +123,7 @@ def is_shifted_ciphertext(text: str) -> bool:
 _SHIFT_BACK = {code: code - 1 for code in range(ord("b"), ord("z") + 1)} | {ord("a"): ord("z")}
 _SHIFT_BACK |= {code: code - 1 for code in range(0xE1, 0x100)}
 MIN_CIPHERTEXT_WORDS = 12
-SAMPLE_CIPHERTEXT_CHARS = 300
+SAMPLE_CIPHERTEXT_CHARS = 200
 # Text of a language: a sixth of its words or more are function words (short
 # words of 37 languages; a few shifted ones are words too, 'jo', 'bo'). Shifted
 # back, ciphertext holds as many, several times what it held before.

@@ -484,7 +484,7 @@ def _remove_ciphertext(scope: HtmlElement, context: _Context) -> None:
     """Paragraphs a paywall ships enciphered (`is_shifted_ciphertext`): what
     the reader sees there is either the decoded text, for a subscriber, or
     nothing."""
-    for block in _LONG_PARAGRAPHS_AND_ITEMS(scope):
+    for block in _LONG_PARAGRAPHS(scope):
         if block.getparent() is None:
             continue
         text = block.text_content()
@@ -494,9 +494,7 @@ def _remove_ciphertext(scope: HtmlElement, context: _Context) -> None:
 
 
 # Selected by libxml2, which measures every paragraph's text without a Python object for each.
-_LONG_PARAGRAPHS_AND_ITEMS = etree.XPath(
-    f".//*[self::p or self::li][string-length(normalize-space(.)) >= {MIN_CIPHERTEXT_CHARS}]"
-)
+_LONG_PARAGRAPHS = etree.XPath(f".//p[string-length(normalize-space(.)) >= {MIN_CIPHERTEXT_CHARS}]")
 _LINKS_WITH_REL = etree.XPath(".//a[@rel]")
 
 
