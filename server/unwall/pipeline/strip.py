@@ -619,9 +619,9 @@ def _remove_related_story_links(scope: HtmlElement, context: _Context, site_doma
     stay."""
     if not site_domains:
         return
-    for paragraph in list(scope.iter("p")):
+    for paragraph in _ONE_LINK_PARAGRAPHS(scope):
         links = paragraph.findall(".//a")
-        if len(links) != 1 or paragraph.getparent() is None or paragraph.find(".//img") is not None:
+        if paragraph.getparent() is None or paragraph.find(".//img") is not None:
             continue
         text = _text(paragraph)
         if _text(links[0]) != text or not _reads_as_headline(text):
@@ -630,6 +630,9 @@ def _remove_related_story_links(scope: HtmlElement, context: _Context, site_doma
             continue
         _record(context, paragraph, "related", "classifier.related-story-link")
         _remove(paragraph)
+
+
+_ONE_LINK_PARAGRAPHS = etree.XPath(".//p[count(.//a) = 1]")
 
 
 def _reads_as_headline(text: str) -> bool:
