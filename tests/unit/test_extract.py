@@ -591,3 +591,20 @@ def test_a_paragraph_of_characters_that_show_nothing_is_empty(invisible: str) ->
     root = parse_html(f"<html><body><div class='article'>{spaced}</div></body></html>")
     paragraphs = [" ".join(p.text_content().split()) for p in extract_article(root).iter("p")]
     assert paragraphs == PARAGRAPHS
+
+
+def test_broken_addresses_where_links_are_judged_are_no_error() -> None:
+    # 'http://[…' makes urllib raise: a link home, a related-story link and a
+    # linked picture each read their address.
+    paragraph = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = (
+        "<html><head><title>Harbour budget approved - News</title>"
+        '<link rel="canonical" href="https://news.example/a"></head><body>'
+        '<h1><a href="http://[broken">News</a></h1><article><h1>Harbour budget approved</h1>'
+        f'{paragraph}<p><a href="http://[broken/x">Ferry strike enters its third week now</a></p>'
+        f'<div><a href="http://[x/y"><img src="https://cdn.example/a.jpg"></a></div>{paragraph}'
+        "</article></body></html>"
+    )
+    article = run(html, "https://news.example/a").article
+    assert article.title == "Harbour budget approved"
+    assert PARAGRAPHS[0] in article.text

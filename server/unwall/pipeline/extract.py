@@ -626,7 +626,11 @@ def _links_elsewhere(img: HtmlElement) -> bool:
     href = (link.get("href") or "").strip()
     if not href or href.startswith(("#", "javascript:")) or href.endswith("#"):
         return False
-    return not IMAGE_ADDRESS.search(urlsplit(href).path)
+    try:
+        path = urlsplit(href).path
+    except ValueError:  # 'http://[broken': no address at all
+        return False
+    return not IMAGE_ADDRESS.search(path)
 
 
 def _to_int(value: str | None) -> int:

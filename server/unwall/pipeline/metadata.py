@@ -793,7 +793,10 @@ def _is_link_home(heading: HtmlElement) -> bool:
     links = heading.findall(".//a")
     if len(links) != 1 or _clean(links[0].text_content()) != _clean(heading.text_content()):
         return False
-    address = urlsplit(links[0].get("href") or "")
+    try:
+        address = urlsplit(links[0].get("href") or "")
+    except ValueError:  # 'http://[broken': no address at all
+        return False
     # An empty address is the page itself.
     return address.path in FRONT_PAGE_PATHS and not address.query and bool(address.netloc or address.path)
 

@@ -153,6 +153,7 @@ MAX_PROMO_CHARS = 500
 # (a section's name, 'Next story'), and how much of the article must stand before it.
 MAX_STORY_LABEL_CHARS = 120
 MIN_ARTICLE_BEFORE_STORY_CHARS = 500
+# A paragraph too short to hold the twelve words the ciphertext test needs.
 MIN_CIPHERTEXT_CHARS = 80
 # A story's headline, in words, as a related link words it.
 MIN_HEADLINE_WORDS = 4
@@ -644,7 +645,10 @@ def _reads_as_headline(text: str) -> bool:
 def _links_to_another_story(link: HtmlElement, site_domains: frozenset[str]) -> bool:
     if {"next", "prev"} & set((link.get("rel") or "").lower().split()):
         return False  # the article's next page
-    address = urlsplit(link.get("href") or "")
+    try:
+        address = urlsplit(link.get("href") or "")
+    except ValueError:  # 'http://[broken': no address at all
+        return False
     if address.scheme not in {"http", "https"} or address.path in {"", "/"}:
         return False
     return _domain_of(link.get("href") or "") in site_domains
@@ -896,7 +900,7 @@ def _is_taxonomy_line(element: HtmlElement, text: str, context: _Context) -> boo
     links = list(element.iter("a"))
     # rel="tag" (microformats.org/wiki/rel-tag), which WordPress writes on every
     # category and tag link, says so even beside a line of other text.
-    if links and all("tag" in (link.get("rel") or "").lower().split() for link in links):
+    if links and all(_is_tag_link(link) for link in links):
         return True
     return _link_text_length(element) >= MIN_TAXONOMY_LINK_SHARE * rest
 
