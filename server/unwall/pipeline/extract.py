@@ -600,8 +600,9 @@ def _is_picture_block(block: HtmlElement) -> bool:
 
 
 def _picture_block_of(img: HtmlElement, article: HtmlElement) -> HtmlElement | None:
-    """The outermost block around `img` that holds it and next to no text,
-    when the picture is one of the article's: not a pixel or an icon."""
+    """The outermost block around `img` that holds it and no text but a
+    caption, when the picture is one of the article's: not a pixel, an icon
+    or a teaser's."""
     if any(_to_int(img.get(side)) < MIN_PICTURE_SIDE for side in ("width", "height") if img.get(side)):
         return None
     if NOT_A_PHOTO.search(img.get("src") or "") or _links_elsewhere(img):

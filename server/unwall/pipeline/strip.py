@@ -156,8 +156,8 @@ MIN_ARTICLE_BEFORE_STORY_CHARS = 500
 # A paragraph too short to hold the twelve words the ciphertext test needs.
 MIN_CIPHERTEXT_CHARS = 80
 # A story's headline, in words, as a related link words it.
-MIN_HEADLINE_WORDS = 4
-MAX_HEADLINE_WORDS = 25
+MIN_LINKED_HEADLINE_WORDS = 4
+MAX_LINKED_HEADLINE_WORDS = 25
 MIN_SENTENCE_PARAGRAPH_CHARS = 80
 MAX_SIBLINGS_TO_PROSE = 8
 # A block of rel="tag" links alone: its text is the links' and their separators.
@@ -639,7 +639,9 @@ _ONE_LINK_PARAGRAPHS = etree.XPath(".//p[count(.//a) = 1]")
 def _reads_as_headline(text: str) -> bool:
     words = approximate_words(text)
     bare = text.strip('[]()«»"“”')
-    return MIN_HEADLINE_WORDS <= words <= MAX_HEADLINE_WORDS and not bare.endswith((".", ":", ";", ","))
+    if not MIN_LINKED_HEADLINE_WORDS <= words <= MAX_LINKED_HEADLINE_WORDS:
+        return False
+    return not bare.endswith((".", ":", ";", ","))
 
 
 def _links_to_another_story(link: HtmlElement, site_domains: frozenset[str]) -> bool:
