@@ -595,6 +595,24 @@ def test_paragraphs_a_paywall_ships_enciphered_go() -> None:
     assert_article_intact(root)
 
 
+CLOSING_CALL = (
+    "<p>Bleib auf dem Laufenden zu aktuellen Entwicklungen im Influencer-Marketing. "
+    '<a href="https://twitter.com/example">Follow @example</a></p>'
+)
+
+
+def test_a_closing_call_to_follow_after_the_article_s_paragraphs_goes() -> None:
+    root, removals = strip(f"<article>{paragraphs_html()}{CLOSING_CALL}</article>")
+    assert [(r.kind, r.rule) for r in removals] == [("promo", "classifier.promo")]
+    assert "Bleib auf dem Laufenden" not in body_text(root)
+    assert_article_intact(root)
+
+
+def test_the_same_call_between_the_article_s_paragraphs_is_the_article_s() -> None:
+    # A paragraph among long ones that quotes a call is prose; only the last can close the article.
+    assert_nothing_removed(f"<article>{around(CLOSING_CALL)}</article>", "Bleib auf dem Laufenden")
+
+
 def test_a_sentence_that_opens_with_the_words_stays() -> None:
     line = "<p>About the author of the plan, the council said little at Tuesday's meeting.</p>"
     assert_nothing_removed(f"<article>{around(line)}</article>", "About the author of the plan")

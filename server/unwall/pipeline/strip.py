@@ -840,6 +840,11 @@ def _in_paragraph_run(element: HtmlElement) -> bool:
     return long_paragraphs >= 3
 
 
+def _closes_its_run(paragraph: HtmlElement) -> bool:
+    """No paragraph with text follows it."""
+    return not any(sibling.text_content().strip() for sibling in paragraph.itersiblings("p"))
+
+
 def _is_consent_banner(element: HtmlElement, text: str, context: _Context) -> bool:
     rules = context.rules
     dialog_hits = len(rules.dialog_phrases.search_all(text))
@@ -943,7 +948,8 @@ def _is_promo(element: HtmlElement, text: str, context: _Context) -> bool:
     if len(hits) >= 2 or _links_to_donation_platform(element, context.rules.donation_hosts):
         return True
     has_link = any(True for _ in element.iter("a"))
-    return has_link and len(text) <= 250 and not _in_paragraph_run(element)
+    # Among the article's paragraphs, only the last can be the article's closing call.
+    return has_link and len(text) <= 250 and (not _in_paragraph_run(element) or _closes_its_run(element))
 
 
 def _links_to_donation_platform(element: HtmlElement, hosts: frozenset[str]) -> bool:
