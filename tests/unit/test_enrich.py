@@ -1337,6 +1337,10 @@ def test_the_parts_of_a_caption_read_apart(caption: str, reads: str) -> None:
         ("<p>Photo Credit: Catwalkpictures</p>", False),
         ("<div>Beitragsbild: Titelseite der FAZ vom 2.4.2019, Ausriss.</div>", False),
         ("<p>PHOTOS: Earthquake Shakes the Northeastern U.S.</p>", False),
+        # In brackets, and 'Credit:' alone.
+        ("<p>(Credit: Marguerite Reardon/CNET)</p>", False),
+        ("<p>[Foto: dpa]</p>", False),
+        ("<p>(Credit where it is due: the council paid for the whole bridge.)</p>", True),
         # A sentence about photos, a caption's credit, an image's own line.
         ("<p>Photos of the flood show the bridge under water.</p>", True),
         ("<figure><img src='a.jpg'><figcaption><p>Foto: dpa</p></figcaption></figure>", True),

@@ -531,11 +531,14 @@ def remove_stray_picture_credits(content: HtmlElement) -> None:
         # Wrappers first: reading each one's text would be quadratic in a deep nest.
         if block.getparent() is None or _holds_lines(block) or block.find(".//img") is not None:
             continue
-        if not credit.match(block.text_content().lstrip()):
+        if not credit.match(block.text_content().lstrip().lstrip("([")):
             continue
         if any(ancestor.tag in {"figure", "figcaption"} for ancestor in block.iterancestors()):
             continue
         text = _clean(block.text_content())
+        # '(Credit: Pixabay/CC0 Public Domain)': the credit in brackets.
+        if text[:1] in "([" and text[-1:] in ")]":
+            text = text[1:-1].strip()
         match = credit.match(text)
         if match and len(text) <= MAX_CREDIT_LINE_CHARS and _CREDIT_SEPARATOR.match(text, match.end()):
             block.drop_tree()
