@@ -540,11 +540,24 @@ def remove_stray_picture_credits(content: HtmlElement) -> None:
         if text[:1] in "([" and text[-1:] in ")]":
             text = text[1:-1].strip()
         match = credit.match(text)
-        if match and len(text) <= MAX_CREDIT_LINE_CHARS and _CREDIT_SEPARATOR.match(text, match.end()):
+        if match and len(text) <= MAX_CREDIT_LINE_CHARS and _names_a_source(text[match.end() :]):
             block.drop_tree()
 
 
-# 'Foto: dpa', 'Photo © Jane Doe', 'Bild/Grafik: …': a credit names its source after a mark.
+def _names_a_source(rest: str) -> bool:
+    """After the credit's word, a mark ('Foto: dpa', 'Photo © Jane Doe',
+    'Bild/Grafik: …') or a byline prefix and a name ('Illustration by Mike
+    Nudelman'), not the rest of a sentence ('Photos by the river show …')."""
+    if _CREDIT_SEPARATOR.match(rest):
+        return True
+    prefix = byline_prefix_pattern().match(rest.lstrip())
+    if prefix is None:
+        return False
+    name = rest.lstrip()[prefix.end() :].strip()
+    words = name.split()
+    return 0 < len(words) <= MAX_CREDITED_NAME_WORDS and all(word[:1].isupper() for word in words)
+
+
 _CREDIT_SEPARATOR = re.compile(r"\s*[:©/|]")
 MAX_CREDIT_LINE_CHARS = 100
 
