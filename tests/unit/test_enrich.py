@@ -1250,6 +1250,8 @@ def body_after_meta_removal(lines: str, byline: str | None, published: str | Non
         "<p>Von Jane Doe 02.04.2025, 06:00 Uhr</p>",
         "<p><time datetime='2025-04-02'>2 April 2025</time></p>",
         "<div><span>Jane Doe</span> · <time>2 April 2025</time></div>",
+        # The label of a date that went with the page's timestamp markup.
+        "<p>Updated</p>",
         # The year in two digits, either order of day and month.
         "<p>02.04.25</p>",
         "<p>4/2/25</p>",
@@ -1265,6 +1267,7 @@ def test_a_line_saying_only_the_byline_or_the_date_goes(line: str) -> None:
         "<p>* * *</p>",
         "<p>Jane Doe reports from Lindenau.</p>",
         "<p>3 April 2025</p>",  # another day: a date in the story
+        "<p>Updated: the council answered our questions about the bridges on Tuesday</p>",
         "<p>03.04.25</p>",
         "<p>02.04.24</p>",
         "<p>Updated on 2 April 2025 with the council's answer to our questions about the bridges</p>",

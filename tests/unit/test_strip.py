@@ -883,7 +883,17 @@ def test_a_paragraph_of_the_story_that_only_uses_a_boxs_words_stays(sentence: st
     assert_article_intact(root, texts)
 
 
-@pytest.mark.parametrize("name", ['class="social-share"', 'class="post__share-bar"', 'id="sharebar"'])
+@pytest.mark.parametrize(
+    "name",
+    [
+        'class="social-share"',
+        'class="post__share-bar"',
+        'id="sharebar"',
+        # The row of an article's tools: email, print, share (the ABC's div.tools).
+        'class="tools"',
+        'class="article-tools"',
+    ],
+)
 def test_share_bar_is_removed(name: str) -> None:
     bar = (
         f'<div {name}><a href="https://twitter.com/intent/tweet?url=x">Share on X</a>'

@@ -454,6 +454,9 @@ def remove_repeated_meta(content: HtmlElement, byline: str | None, published: st
         # date of what the text tells.
         if text and (not begun or _is_date_line(text)) and _says_only(text, names, published):
             block.drop_tree()
+        elif not begun and published and date_prefix_pattern().fullmatch(text):
+            # 'Updated', left when its date went with the page's timestamp markup.
+            block.drop_tree()
 
 
 def _opens_with_date_prefix(block: HtmlElement) -> bool:
