@@ -15,6 +15,7 @@ from lxml.html import HtmlElement
 
 from sample_article import CITY_COUNCIL
 from unwall.model import Removal
+from unwall.pipeline import run
 from unwall.pipeline.normalize import (
     absolutize_srcset,
     make_urls_absolute,
@@ -570,6 +571,19 @@ def test_a_story_the_page_appends_after_the_article_goes() -> None:
 def test_what_follows_the_article_under_another_h1_may_be_the_article_s(after_article: str) -> None:
     root, headline = _page_with(after_article)
     assert strip_page(root, load_rules(), headline=headline) == []
+
+
+def test_a_live_blog_s_entries_under_h1s_stay() -> None:
+    head = (
+        "<title>Harbour budget: live</title>"
+        '<script type="application/ld+json">{"@type": "LiveBlogPosting", "headline": "Harbour budget: live"}'
+        "</script>"
+    )
+    entry = _story("Council votes", f"<p>{NEXT_STORY_TEXT}</p>" * 3, sign="<time>10:42</time>")
+    body = f"<main><article><h1>Harbour budget: live</h1>{paragraphs_html()}{entry}</article></main>"
+    root = lxml.html.document_fromstring(f"<html><head>{head}</head><body>{body}</body></html>")
+    article = run(lxml.html.tostring(root, encoding="unicode"), "https://news.example/live").article
+    assert NEXT_STORY_TEXT in article.text
 
 
 def test_a_story_before_which_the_article_has_not_begun_stays() -> None:

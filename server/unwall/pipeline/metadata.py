@@ -239,7 +239,9 @@ def collect_metadata(root: HtmlElement, base_url: str | None) -> PageMetadata:
     metadata.h2_texts = [text for text in (_clean(h2.text_content()) for h2 in root.iter("h2")) if text][:2]
     titles = [_clean(t).casefold() for t in (metadata.meta.get("og:title"), metadata.document_title) if t]
     headline = _headline(root, [title for title in titles if title])
-    if headline is not None and _repeats_a_title(headline, titles):
+    # A live blog's entries may each have an <h1>, a time and a byline: they are
+    # its article, not stories appended after it.
+    if headline is not None and _repeats_a_title(headline, titles) and not _is_live_blog(metadata):
         metadata.titled_headline = headline
     # A region named like a sidebar or a footer that holds the headline is the
     # article's own layout (WordPress themes that call the main column 'sidebar').
@@ -477,6 +479,10 @@ def json_ld_types(node: dict[str, Any]) -> set[str]:
     if isinstance(types, list):
         return {t.lower() for t in types if isinstance(t, str)}
     return set()
+
+
+def _is_live_blog(metadata: PageMetadata) -> bool:
+    return any("liveblogposting" in json_ld_types(node) for node in metadata.json_ld)
 
 
 def article_json_ld(metadata: PageMetadata) -> dict[str, Any] | None:
