@@ -234,11 +234,13 @@ def collect_metadata(root: HtmlElement, base_url: str | None) -> PageMetadata:
     # The site's name set as an <h1> is no title candidate: the <title> and
     # the declared titles name the article better.
     headings = list(itertools.islice(root.iter("h1"), 5))
-    metadata.h1_texts = [_clean(h1.text_content()) for h1 in headings if not _names_the_site(h1)]
+    site_named = frozenset(h1 for h1 in headings if _names_the_site(h1))
+    metadata.h1_texts = [_clean(h1.text_content()) for h1 in headings if h1 not in site_named]
     metadata.site_heading = _site_heading(headings)
     metadata.h2_texts = [text for text in (_clean(h2.text_content()) for h2 in root.iter("h2")) if text][:2]
     titles = [_clean(t).casefold() for t in (metadata.meta.get("og:title"), metadata.document_title) if t]
-    headline = _headline(root, [title for title in titles if title])
+    titles = [title for title in titles if title]  # an empty title is in every text
+    headline = _headline(headings, site_named, titles)
     # A live blog's entries may each have an <h1>, a time and a byline: they are
     # its article, not stories appended after it.
     if headline is not None and _repeats_a_title(headline, titles) and not _is_live_blog(metadata):
@@ -258,7 +260,8 @@ def collect_metadata(root: HtmlElement, base_url: str | None) -> PageMetadata:
     metadata.lang = _lang(root, metadata.meta) or _json_ld_language(metadata)
     metadata.dir = _dir(root)
     metadata.declared_images = _declared_images(root, metadata, base_url) + _hero_images(root)
-    metadata.standfirst = _standfirst(root) or (_subtitle_heading(headline) if headline is not None else None)
+    subtitle = _subtitle_heading(headline) if headline is not None and headline not in site_named else None
+    metadata.standfirst = _standfirst(root) or subtitle
     return metadata
 
 
@@ -268,7 +271,7 @@ def _subtitle_heading(headline: HtmlElement) -> str | None:
     signification.</h2>'): written as sentences, where a section heading is a
     few words without a full stop."""
     subtitle = headline.getnext()
-    if subtitle is None or subtitle.tag not in {"h2", "h3"} or _names_the_site(headline):
+    if subtitle is None or subtitle.tag not in {"h2", "h3"}:
         return None
     text = _clean(_visible_text(subtitle))
     links = sum(len(_clean(a.text_content())) for a in subtitle.iter("a"))
@@ -733,16 +736,18 @@ def _in_table(element: HtmlElement, article_regions: frozenset[HtmlElement]) -> 
     return any(table not in article_regions for table in tables)
 
 
-def _headline(root: HtmlElement, titles: list[str]) -> HtmlElement | None:
-    """The article's <h1>: the first one that the page's title repeats (a site's
-    name set in an <h1> is not the article's), else the first one inside an
-    <article>, else the first one with text."""
-    headings = [(h1, _clean(h1.text_content()).casefold()) for h1 in itertools.islice(root.iter("h1"), 5)]
+def _headline(
+    h1s: list[HtmlElement], site_named: frozenset[HtmlElement], titles: list[str]
+) -> HtmlElement | None:
+    """The article's <h1> among the page's first ones: the first one that the
+    page's title repeats (a site's name set in an <h1>, `site_named`, is not the
+    article's), else the first one inside an <article>, else the first one with text."""
+    headings = [(h1, _clean(h1.text_content()).casefold()) for h1 in h1s]
     # The site's name set in an <h1> is in the page's title too: it is
     # considered after the article's own headings (a sort keeps their order).
     headings = [(h1, text) for h1, text in headings if text]
-    headings.sort(key=lambda pair: _names_the_site(pair[0]))
-    titled = (h1 for h1, text in headings if any(text in title or title in text for title in titles))
+    headings.sort(key=lambda pair: pair[0] in site_named)
+    titled = (h1 for h1, text in headings if _in_titles(text, titles))
     in_article = (h1 for h1, _ in headings if any(True for _ in h1.iterancestors("article")))
     for candidates in (titled, in_article, (h1 for h1, _ in headings)):
         headline = next(candidates, None)
@@ -755,9 +760,12 @@ def _repeats_a_title(heading: HtmlElement, titles: list[str]) -> bool:
     """The heading is a headline the titles repeat, not a name they end with
     ('CRIC' in 'Putsh en cours à Radio Kaleïdoscope - CRIC')."""
     text = _clean(heading.text_content()).casefold()
-    return approximate_words(text) >= MIN_HEADLINE_WORDS and any(
-        text in title or title in text for title in titles
-    )
+    return approximate_words(text) >= MIN_HEADLINE_WORDS and _in_titles(text, titles)
+
+
+def _in_titles(text: str, titles: list[str]) -> bool:
+    """`text` (casefolded) is one of the titles, or a part of one, or holds one."""
+    return any(text in title or title in text for title in titles)
 
 
 # rel="home", alone or among others ('start home').
