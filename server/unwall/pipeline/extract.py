@@ -523,8 +523,13 @@ def _is_figure_wrapper(block: HtmlElement) -> bool:
     markup."""
     if block.tag not in {"div", "section"} or block.find(".//figure") is None:
         return False
+    return _text_besides_captions(block) <= MAX_FIGURE_WRAPPER_TEXT_CHARS
+
+
+def _text_besides_captions(block: HtmlElement) -> int:
+    """How much text `block` holds outside its figures' captions."""
     captions = sum(len(_words(caption.text_content())) for caption in block.iter("figcaption"))
-    return len(_words(block.text_content())) - captions <= MAX_FIGURE_WRAPPER_TEXT_CHARS
+    return len(_words(block.text_content())) - captions
 
 
 def _media_beside_candidates(
@@ -595,8 +600,7 @@ def _is_picture_block(block: HtmlElement) -> bool:
         return True
     if block.tag not in {"div", "section", "p"} or len(block.xpath(".//img")) != 1:
         return False
-    captions = sum(len(_words(caption.text_content())) for caption in block.iter("figcaption"))
-    return len(_words(block.text_content())) == captions
+    return _text_besides_captions(block) == 0
 
 
 def _picture_block_of(img: HtmlElement, article: HtmlElement) -> HtmlElement | None:
