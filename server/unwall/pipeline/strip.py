@@ -600,6 +600,10 @@ def _domain_of(address: str) -> str | None:
         host = urlsplit(address.strip()).hostname or ""
     except ValueError:
         return None
+    return _domain_of_host(host)
+
+
+def _domain_of_host(host: str) -> str | None:
     labels = host.split(".")
     if len(labels) < 2:
         return None
@@ -653,7 +657,7 @@ def _links_to_another_story(link: HtmlElement, site_domains: frozenset[str]) -> 
         return False
     if address.scheme not in {"http", "https"} or address.path in {"", "/"}:
         return False
-    return _domain_of(link.get("href") or "") in site_domains
+    return _domain_of_host(address.hostname or "") in site_domains
 
 
 def _follows_prose(paragraph: HtmlElement) -> bool:
