@@ -851,6 +851,17 @@ def placeholder_byline_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def picture_agencies() -> tuple[frozenset[str], frozenset[str]]:
+    """The picture libraries and the news agencies that sign picture credits
+    ('Getty Images', 'AFP'), casefolded."""
+    agencies = read_rule_file("bylines.json").get("picture_agencies", {})
+    return (
+        frozenset(normalize_text(name).casefold() for name in agencies.get("image_libraries", [])),
+        frozenset(normalize_text(name).casefold() for name in agencies.get("news_agencies", [])),
+    )
+
+
+@lru_cache(maxsize=1)
 def byline_prefix_pattern() -> re.Pattern[str]:
     """The words that introduce a name in a byline, in every language of
     `bylines.json`, as one pattern anchored at the start of a byline."""

@@ -1351,6 +1351,18 @@ def test_the_parts_of_a_caption_read_apart(caption: str, reads: str) -> None:
         ("<p>Photos of the flood show the bridge under water.</p>", True),
         ("<figure><img src='a.jpg'><figcaption><p>Foto: dpa</p></figcaption></figure>", True),
         ("<p><img src='a.jpg'>Foto: dpa</p>", True),
+        # Names between slashes, one an agency: without the credit's word.
+        ("<p>Mandel Ngan / AFP / Getty Images</p>", False),
+        ("<div><div></div><p>Mark Stout/iStock/Getty Images</p></div>", False),
+        ("<p>AP Photo/J. Scott Applewhite</p>", False),
+        ("<p>REUTERS/Stephane Mahe</p>", False),
+        # Agencies alone sign the text; a sentence with a slash is a sentence.
+        ("<p>AFP/Reuters</p>", True),
+        ("<p>dpa/lni</p>", True),
+        ("<p>The AP/Getty deal was signed in Paris.</p>", True),
+        ("<p>Read it on iStock/Getty Images, then write to us.</p>", True),
+        # Beside its picture, the credit is the picture's caption.
+        ("<div><img src='a.jpg'><p>Mandel Ngan / AFP / Getty Images</p></div>", True),
     ],
 )
 def test_a_picture_credit_on_a_line_of_its_own_goes(line: str, stays: bool) -> None:

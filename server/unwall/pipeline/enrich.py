@@ -25,6 +25,7 @@ from unwall.rules import (
     byline_role_pattern,
     date_prefix_pattern,
     element_name_runs,
+    picture_agencies,
     picture_credit_pattern,
     placeholder_byline_names,
 )
@@ -534,11 +535,16 @@ def remove_stray_picture_credits(content: HtmlElement) -> None:
         # Wrappers first: reading each one's text would be quadratic in a deep nest.
         if block.getparent() is None or _holds_lines(block) or block.find(".//img") is not None:
             continue
-        if not credit.match(block.text_content().lstrip().lstrip("([")):
+        opening = block.text_content().lstrip().lstrip("([")
+        if not credit.match(opening) and not _may_name_agencies(opening):
             continue
         if any(ancestor.tag in {"figure", "figcaption"} for ancestor in block.iterancestors()):
             continue
         text = _clean(block.text_content())
+        if is_agency_credit(text):
+            if not _beside_a_picture(block):
+                block.drop_tree()
+            continue
         # '(Credit: Pixabay/CC0 Public Domain)': the credit in brackets.
         if text[:1] in "([" and text[-1:] in ")]":
             text = text[1:-1].strip()
@@ -563,6 +569,48 @@ def _names_a_source(rest: str) -> bool:
 
 _CREDIT_SEPARATOR = re.compile(r"\s*[:©/|]")
 MAX_CREDIT_LINE_CHARS = 100
+
+
+def _may_name_agencies(text: str) -> bool:
+    """A first look: a short line with a slash in it."""
+    return "/" in text[:MAX_CREDIT_LINE_CHARS] and len(text) <= MAX_CREDIT_LINE_CHARS + 20
+
+
+def is_agency_credit(text: str) -> bool:
+    """Names between slashes, one of them a news agency or a picture library,
+    with a picture library or a photographer's name among them: 'Mandel Ngan /
+    AFP / Getty Images', 'REUTERS/Jane Doe', 'evgenyb/iStock/Getty Images'.
+    Agencies alone ('AFP/Reuters', 'dpa/lni') sign the text, not a picture."""
+    if len(text) > MAX_CREDIT_LINE_CHARS:
+        return False
+    parts = [part.strip() for part in text.split("/")]
+    if len(parts) < 2 or not all(parts) or any(len(part.split()) > MAX_CREDITED_NAME_WORDS for part in parts):
+        return False
+    if any(_SENTENCE_MARK.search(part) for part in parts):
+        return False
+    libraries, agencies = picture_agencies()
+    signers = [part.casefold() for part in parts]
+    if any(signer in libraries for signer in signers):
+        return True
+    return any(signer in agencies for signer in signers) and any(
+        _is_person_name(part) for part, signer in zip(parts, signers, strict=True) if signer not in agencies
+    )
+
+
+def _is_person_name(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= MAX_CREDITED_NAME_WORDS and all(word[:1].isupper() for word in words)
+
+
+def _beside_a_picture(block: HtmlElement) -> bool:
+    """The credit shares its wrapper with its picture: it is the picture's caption."""
+    parent = block.getparent()
+    return parent is not None and parent.find(".//img") is not None
+
+
+# A sentence's marks: a credit is names ('AP Photo/J. Scott Applewhite'), not a
+# clause ('We met him in Paris, then…', 'It rained. Then…').
+_SENTENCE_MARK = re.compile(r"[,;:!?]|[^\W\d_]{2}\.(?:\s|$)")
 
 
 def restore_standfirst(content: HtmlElement, standfirst: str | None) -> None:
