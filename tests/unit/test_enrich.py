@@ -1384,3 +1384,39 @@ def test_the_titled_headline_is_a_headline_the_titles_repeat_not_the_site_s_name
     assert "CRIC" not in metadata.h1_texts
     _, metadata = page(head, f"{site}<article>{PARAGRAPH}</article>")
     assert metadata.titled_headline is None
+
+
+CHINESE_PARAGRAPH = (
+    "<p>新华社巴黎12月9日电法国9日再次爆发全国跨行业大罢工，反对政府进行退休制度改革，首都巴黎交通几乎完全瘫痪，"
+    "其他多个城市交通也受到影响。法国各工会号召10日继续举行全国跨行业大罢工及游行。</p>"
+)
+
+
+def test_a_page_without_an_h1_shows_its_headline_as_the_title_cuts_it() -> None:
+    # A list of the site's stories links to the article too: a link is no headline.
+    stories = '<ul class="nav"><li><a href="/world/1.htm">法国全国大罢工再次严重影响交通</a></li></ul>'
+    header = (
+        '<div class="h-title">法国全国大罢工再次严重影响交通</div>'
+        '<div class="h-info"><span class="h-time">2019-12-10 07:57:40</span><span>来源：新华网</span></div>'
+    )
+    root, metadata = page(
+        "<title>法国全国大罢工再次严重影响交通-新华网</title>",
+        f"{stories}{header}<article>{CHINESE_PARAGRAPH}</article>",
+    )
+    assert metadata.h1_texts == ["法国全国大罢工再次严重影响交通"]
+    result = enrich(root.find(".//article"), metadata)
+    assert result.title == "法国全国大罢工再次严重影响交通"
+    assert result.published == "2019-12-10"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Only the list of stories shows it; a longer block only holds it.
+        '<ul><li><a href="/world/1.htm">法国全国大罢工再次严重影响交通</a></li></ul>',
+        "<p>法国全国大罢工再次严重影响交通，工会表示将继续。</p>",
+    ],
+)
+def test_no_headline_is_shown_where_no_element_is_the_title_s_opening(body: str) -> None:
+    _, metadata = page("<title>法国全国大罢工再次严重影响交通-新华网</title>", body)
+    assert metadata.h1_texts == []

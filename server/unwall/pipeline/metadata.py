@@ -241,6 +241,11 @@ def collect_metadata(root: HtmlElement, base_url: str | None) -> PageMetadata:
     titles = [_clean(t).casefold() for t in (metadata.meta.get("og:title"), metadata.document_title) if t]
     titles = [title for title in titles if title]  # an empty title is in every text
     headline = _headline(headings, site_named, titles)
+    if headline is None:
+        # No <h1>: the headline may still be shown, as a styled block.
+        headline = _shown_headline(root, metadata.document_title)
+        if headline is not None:
+            metadata.h1_texts.append(_clean(headline.text_content()))
     # A live blog's entries may each have an <h1>, a time and a byline: they are
     # its article, not stories appended after it.
     if headline is not None and _repeats_a_title(headline, titles) and not _is_live_blog(metadata):
@@ -754,6 +759,45 @@ def _headline(
         if headline is not None:
             return headline
     return None
+
+
+def _shown_headline(root: HtmlElement, document_title: str) -> HtmlElement | None:
+    """On a page without an <h1>, the element whose whole text is the <title>
+    up to a separator, spaced or not ('<div class="h-title">' for
+    '法国全国大罢工再次严重影响交通-新华网'), outside links (a list of the
+    site's stories names the article too)."""
+    openings = {
+        opening
+        for opening in (document_title[: cut.start()].strip() for cut in _TITLE_CUTS.finditer(document_title))
+        if approximate_words(opening) >= MIN_HEADLINE_WORDS
+    }
+    if approximate_words(document_title) >= MIN_HEADLINE_WORDS:
+        openings.add(document_title)
+    if not openings:
+        return None
+    probe = min(openings, key=len)[:SHOWN_HEADLINE_PROBE_CHARS]
+    body = root.find("body")
+    for text_node in _TEXTS_HOLDING(body if body is not None else root, start=probe):
+        element = text_node.getparent()
+        for candidate in itertools.chain([element], itertools.islice(element.iterancestors(), 2)):
+            if candidate.tag in {"a", "title", "option", *INVISIBLE_TEXT_TAGS}:
+                break
+            text = candidate.text_content()
+            if len(text) > MAX_SHOWN_HEADLINE_CHARS:
+                break
+            if _clean(text) in openings:
+                if any(True for _ in candidate.iterancestors("a")):
+                    break
+                return candidate
+    return None
+
+
+# Where a <title> may be cut: its separators, spaced or not (Chinese sites
+# write '标题_频道_网站').
+_TITLE_CUTS = re.compile(r"\s*(?:[|｜_\-–—·•»«›‹/]|::)\s*|\s+:\s+")
+_TEXTS_HOLDING = etree.XPath("(.//text()[contains(., $start)])[position() <= 20]")
+SHOWN_HEADLINE_PROBE_CHARS = 12
+MAX_SHOWN_HEADLINE_CHARS = 300
 
 
 def _repeats_a_title(heading: HtmlElement, titles: list[str]) -> bool:
