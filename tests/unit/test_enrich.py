@@ -586,6 +586,10 @@ def test_a_real_title_is_not_replaced_by_the_opening_heading() -> None:
         ("Foto: dpa", None),
         ("Super User", None),
         ("admin", None),
+        # An account's number, not a name.
+        ("104363", None),
+        ("#42", None),
+        ("R2-D2", "R2-D2"),
         ("Photon Smith", "Photon Smith"),
         # A role, with a news agency's initials before it.
         ("JORDAN ROBERTSON and RACHEL METZ - AP Technology Writers", "JORDAN ROBERTSON and RACHEL METZ"),

@@ -656,6 +656,9 @@ def clean_byline(text: str | None) -> str | None:
     text = byline_role_pattern().sub("", text).strip(" ,;|-–—·•")
     if not text or len(text) > 100 or text.startswith(("http://", "https://", "/")):
         return None
+    # A name has letters: '104363', a CMS's account number in meta author, names no one.
+    if not re.search(r"[^\W\d_]", text):
+        return None
     if text.casefold() in placeholder_byline_names():
         return None
     # A year or a clock time is no part of a name: that text is a dateline, or a name
