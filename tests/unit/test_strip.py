@@ -876,6 +876,62 @@ def test_an_aside_labelled_related_goes_with_its_teaser() -> None:
 
 
 @pytest.mark.parametrize(
+    "row",
+    [
+        '<div class="zdfy"><a href="/a.html">【1】</a><a href="/a-2.html">【2】</a>'
+        '<a href="/a-3.html">【3】</a></div>',
+        '<ul><li><span>1</span></li><li><a href="?page=2">2</a></li><li><a href="?page=3">3</a></li>'
+        '<li><a href="?page=3">»</a></li></ul>',
+        '<p><a href="/p/1">1</a> | <a href="/p/2">2</a> … <a href="/p/9">9</a> &gt;</p>',
+    ],
+)
+def test_a_row_of_page_numbers_goes(row: str) -> None:
+    assert_removed_whole(f"<article>{around(row)}</article>", "navigation")
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        # Footnote marks link within the page; a line with words is not a row of numbers.
+        '<p><a href="#note-1">[1]</a><a href="#note-2">[2]</a></p>',
+        '<p>See parts <a href="/p/1">1</a> and <a href="/p/2">2</a></p>',
+        # Numbers that are not a run of pages from the first.
+        '<p><a href="/p/4">4</a> <a href="/p/7">7</a></p>',
+        '<p><a href="/p/1">1</a> 2 3</p>',
+    ],
+)
+def test_numbers_that_are_no_row_of_pages_stay(row: str) -> None:
+    _, removals = strip(f"<article>{around(row)}</article>")
+    assert removals == []
+
+
+def test_a_labelled_list_of_teasers_each_linking_to_its_story_goes() -> None:
+    # People's Daily: the teasers' words are no links, but each block links to its story.
+    teasers = (
+        '<div class="box_read"><h2>推荐阅读</h2>'
+        "<p><strong>致敬改革开放四十年，文化大家讲述亲历</strong>一个时代有一个时代的文艺，一个时代有一个时代的精神。"
+        "《见证人》邀请改革开放40年以来当代中国最具代表性的文化艺术大家，分享其求艺之路的艺术探索与思想感悟。"
+        '<a href="/GB/22226/421076/index.html">【详细】</a></p>'
+        '<h6><a href="/GB/405419/index.html">文艺星青年</a>|'
+        '<a href="/GB/22226/422851/index.html">汉语盘点</a></h6>'
+        "<p><strong>文脉颂中华·书院@家国</strong>人民网文化频道与媒体团一同实地走访六大书院，深入挖掘书院文化中蕴含的"
+        "丰富哲学思想、人文精神、教化思想、道德理念，探讨书院参与地方及国家文化建设的作用、贡献，为治国理政提供有益启示。"
+        '<a href="/GB/22226/422341/index.html">【详细】</a></p></div>'
+    )
+    assert_removed_whole(f"<article>{around(teasers)}</article>", "related", "文脉颂中华")
+
+
+def test_a_labelled_section_of_prose_with_some_links_stays() -> None:
+    section = (
+        "<div><h2>Read more</h2>"
+        f'<p>{ARTICLE[0]} <a href="/report">The report</a> is online.</p><p>{ARTICLE[1]}</p>'
+        f'<p>{ARTICLE[2]} <a href="/map">A map</a> shows the route.</p></div>'
+    )
+    _, removals = strip(f"<article>{section}</article>")
+    assert removals == []
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         pytest.param(

@@ -249,6 +249,7 @@ def strip_page(
     _remove_media_labels(scope, context)
     _remove_comment_links(scope, context)
     _remove_tag_clouds(scope, context)
+    _remove_page_number_rows(scope, context)
     _remove_ciphertext(scope, context)
     _remove_related_story_links(scope, context, site_domains)
     _drop_controls(scope)
@@ -519,6 +520,44 @@ def _remove_tag_clouds(scope: HtmlElement, context: _Context) -> None:
         if _link_text_length(box) >= MIN_TAG_CLOUD_LINK_SHARE * len(_text(box)):
             _record(context, box, "navigation", "classifier.tag-cloud")
             _remove(box)
+
+
+def _remove_page_number_rows(scope: HtmlElement, context: _Context) -> None:
+    """'【1】【2】【3】【4】', '« 1 2 3 … 9 »': links to the other pages of a
+    multi-page article, in a row of their own, whatever its class names. The
+    reader view shows the page it was given; the row is navigation."""
+    rows = {link.getparent() for link in _PAGE_NUMBER_LINKS(scope) if _is_page_number_link(link)}
+    for row in rows:
+        # A row of list items, or of links each in its own <span>: the row is their parent.
+        while row is not None and row.tag in PAGE_NUMBER_WRAPPERS and row.getparent() is not None:
+            row = row.getparent()
+        if row is None or row.getparent() is None or row.tag not in TAG_CLOUD_BOXES:
+            continue
+        text = _text(row)
+        if len(text) > MAX_PAGE_NUMBER_ROW_CHARS or _PAGE_ROW_MARKS.sub("", text):
+            continue
+        # Read per text node: '<a>1</a><a>2</a>' is pages 1 and 2, not 12.
+        numbers = {int(number) for chunk in row.itertext() for number in re.findall(r"\d+", chunk)}
+        links = sum(1 for link in row.iter("a") if _is_page_number_link(link))
+        if links >= 2 and {1, 2} <= numbers:
+            _record(context, row, "navigation", "classifier.page-numbers")
+            _remove(row)
+
+
+def _is_page_number_link(link: HtmlElement) -> bool:
+    """A link to another page whose text is a page's number, bracketed or not."""
+    href = (link.get("href") or "").strip()
+    if not href or href.startswith("#"):
+        return False
+    return _PAGE_NUMBER.fullmatch(link.text_content().strip()) is not None
+
+
+_PAGE_NUMBER_LINKS = etree.XPath(".//a[@href and string-length(normalize-space(.)) <= 4]")
+_PAGE_NUMBER = re.compile(r"[\[【(（]?\d{1,3}[\]】)）]?")
+# What a row of page numbers holds besides its numbers: brackets, separators, arrows, an ellipsis.
+_PAGE_ROW_MARKS = re.compile(r"[\d\s\[\]【】()（）|·•.,…/<>«»‹›←→-]+")
+PAGE_NUMBER_WRAPPERS = frozenset({"li", "span", "strong", "b", "em"})
+MAX_PAGE_NUMBER_ROW_CHARS = 80
 
 
 def _remove_following_stories(scope: HtmlElement, context: _Context, headline: HtmlElement) -> None:
@@ -896,7 +935,28 @@ def _is_related_box(element: HtmlElement, text: str, context: _Context) -> bool:
     # An <aside> is aside from the article by its own markup: labelled
     # 'Related', its teaser's words need not be links (Kinja's inset boxes:
     # headline, two lines of the other story, 'Read…').
-    return links > 0 and (links / rest >= 0.4 or rest <= 200 or element.tag == "aside")
+    return links > 0 and (
+        links / rest >= 0.4 or rest <= 200 or element.tag == "aside" or _is_teaser_list(element, text, label)
+    )
+
+
+def _is_teaser_list(element: HtmlElement, text: str, label: str) -> bool:
+    """Under the label, teasers whose every block links to its story, though
+    most of its words are not links: a headline and a line of the story, then
+    '【详细】' (People's Daily's 推荐阅读)."""
+    if len(text) > MAX_TEASER_LIST_CHARS:
+        return False
+    blocks = [
+        block
+        for block in element.iter(*_TEASER_BLOCKS)
+        if next(block.iterdescendants(*_TEASER_BLOCKS), None) is None
+        and normalize_label(block.text_content()) not in {"", label}
+    ]
+    return len(blocks) >= 2 and all(block.find(".//a[@href]") is not None for block in blocks)
+
+
+_TEASER_BLOCKS = ("p", "li", "dd", "h2", "h3", "h4", "h5", "h6")
+MAX_TEASER_LIST_CHARS = 1500
 
 
 def _is_taxonomy_line(element: HtmlElement, text: str, context: _Context) -> bool:
