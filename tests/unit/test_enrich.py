@@ -336,6 +336,27 @@ def test_a_date_line_in_the_comments_is_not_the_article_date() -> None:
     assert result.published is None
 
 
+def test_a_line_named_date_in_the_headline_s_article_gives_the_date() -> None:
+    # 8 Sidor: the date under the text, in the <article> of the headline.
+    headline = "<h1>De skrev SOS med is</h1>"
+    article = f'<article>{headline}{PARAGRAPH * 3}<p class="date">17 mars 2026</p></article>'
+    assert published_of(article, lang="sv") == "2026-03-17"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A sidebar's events, and a line named for an update: not the article's date.
+        f"<article><h1>De skrev SOS med is</h1>{PARAGRAPH * 3}</article>"
+        '<div class="events"><div class="date">12 september 2011</div></div>',
+        f"<article><h1>De skrev SOS med is</h1>{PARAGRAPH * 3}"
+        '<span class="date updated">15 februari 2012</span></article>',
+    ],
+)
+def test_a_line_named_date_elsewhere_gives_no_date(body: str) -> None:
+    assert published_of(body, lang="sv") is None
+
+
 def published_of(body: str, head: str = "", lang: str = "de", url: str = PAGE_URL) -> str | None:
     root = lxml.html.document_fromstring(f'<html lang="{lang}"><head>{head}</head><body>{body}</body></html>')
     content = root.find(".//article")

@@ -707,9 +707,14 @@ DATE_LINE_MAX_CHARS = 80
 MAX_RAW_DATE_LINE_CHARS = 2000
 
 
-def _is_date_line(element: HtmlElement) -> bool:
+def _is_date_line(element: HtmlElement, article: HtmlElement | None) -> bool:
     names = (element.get("class") or "").replace("_", "-").split()  # article_date, post_date
-    return not DATE_LINE_CLASSES.isdisjoint(names)
+    if not DATE_LINE_CLASSES.isdisjoint(names):
+        return True
+    # Plainly 'date' names an event's dates in a sidebar as well ('September
+    # 12—14, 2011') or an update ('date updated'): only the date line inside
+    # the headline's own <article> is the article's (8 Sidor's p.date under its text).
+    return names == ["date"] and article is not None and any(a is article for a in element.iterancestors())
 
 
 def _time_values(
@@ -717,7 +722,10 @@ def _time_values(
 ) -> list[str]:
     elements = _TIME_ELEMENTS(root)
     if not elements and not declares_a_date:
-        elements = [e for e in _DATE_LINES(root) if _is_date_line(e) and not _in_table(e, article_regions)]
+        article = next((region for region in article_regions if region.tag == "article"), None)
+        elements = [
+            e for e in _DATE_LINES(root) if _is_date_line(e, article) and not _in_table(e, article_regions)
+        ]
     values: list[str] = []
     for element in elements:
         if _inside_foreign_region(element, FOREIGN_TAGS, article_regions):
