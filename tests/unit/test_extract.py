@@ -94,6 +94,12 @@ def figures_of(markup: str) -> list[tuple[str, str]]:
             '<p class="caption"><br><span>(L-R) Mike Pompeo, Julian Assange</span><br></p></div>',
             "(L-R) Mike Pompeo, Julian Assange",
         ),
+        # 8 Sidor: the image alone in its box, the caption named as one right after it.
+        (
+            '<div class="img-zoom-container"><img src="t.jpg" alt="Männen på isen"></div>'
+            '<p class="image-text">En bild från luften. Foto: Finska Gränsbevakningsväsendet</p>',
+            "En bild från luften. Foto: Finska Gränsbevakningsväsendet",
+        ),
     ],
 )
 def test_an_image_and_its_caption_in_one_box_are_a_figure(markup: str, caption: str) -> None:
@@ -114,6 +120,8 @@ def test_an_image_and_its_caption_in_one_box_are_a_figure(markup: str, caption: 
         "</div></div>",
         # More than one text beside the image.
         '<div><img src="t.jpg" alt="The harbour at dawn"><p>The harbour at dawn</p><p>Another.</p></div>',
+        # After the image's box, a paragraph not named as a caption.
+        f'<div><img src="t.jpg" alt="The harbour"></div><p>{CITY_COUNCIL[0]}</p>',
     ],
 )
 def test_an_image_beside_text_that_is_no_caption_stays_as_it_is(markup: str) -> None:

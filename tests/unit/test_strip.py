@@ -1340,6 +1340,18 @@ def test_a_video_players_settings_dialog_does_not_read_as_words() -> None:
     assert [r.rule for r in removals] == ["boilerplate.media-player-controls"]
 
 
+def test_a_read_aloud_button_does_not_read_as_a_word() -> None:
+    # ReadSpeaker's button over 8 Sidor's text ('Lyssna'), Bavaria's ('Vorlesen').
+    button = (
+        '<div id="readspeaker_button1" class="rs_skip rsbtn rs_preserve">'
+        '<a class="rsbtn_play" href="//app-eu.readspeaker.com/cgi-bin/rsent"><span class="rsbtn_left">'
+        '<span class="rsbtn_text"><span>Lyssna</span></span></span></a></div>'
+    )
+    root, removals = strip(f"<article>{button}<p>{ARTICLE[0]}</p><p>{ARTICLE[1]}</p></article>")
+    assert "Lyssna" not in body_text(root) and ARTICLE[0] in body_text(root)
+    assert [r.rule for r in removals] == ["boilerplate.media-player-controls"]
+
+
 def test_the_quick_first_look_finds_every_phrase_of_every_language() -> None:
     """The raw prefilter is one regex per script of the phrases' first letters:
     it must still see each phrase as a page writes it (a capital, doubled

@@ -914,7 +914,14 @@ def mark_captioned_figures(content: HtmlElement, caption_classes: frozenset[str]
         if box is None or box.tag not in {"div", "p"} or box is content:
             continue
         parts = [child for child in box if isinstance(child.tag, str) and child.tag != "br"]
-        if len(parts) != 2 or (box.text or "").strip() or any((part.tail or "").strip() for part in parts):
+        if (box.text or "").strip() or any((part.tail or "").strip() for part in parts):
+            continue
+        if len(parts) == 1:
+            # The image alone in its box, its caption the box's next block (8 Sidor's
+            # p.image-text): the caption's name alone says what it is.
+            _take_in_caption_after(box, caption_classes)
+            continue
+        if len(parts) != 2:
             continue
         caption = parts[1] if parts[0] is image else parts[0]
         if caption.tag not in CAPTION_TAGS or not _is_one_line(caption):
@@ -927,6 +934,22 @@ def mark_captioned_figures(content: HtmlElement, caption_classes: frozenset[str]
         box.tag, caption.tag = "figure", "figcaption"
         _strip_caption_dashes(caption, text)
         _drop_edge_line_breaks(caption)
+
+
+def _take_in_caption_after(box: HtmlElement, caption_classes: frozenset[str]) -> None:
+    caption = box.getnext()
+    if caption is None or (box.tail or "").strip() or caption.tag not in CAPTION_TAGS:
+        return
+    if caption_classes.isdisjoint(element_name_runs(caption)) or not _is_one_line(caption):
+        return
+    text = _words(caption.text_content())
+    if not 0 < len(text) <= MAX_CAPTION_CHARS:
+        return
+    box.tail, caption.tail = caption.tail, None
+    box.append(caption)
+    box.tag, caption.tag = "figure", "figcaption"
+    _strip_caption_dashes(caption, text)
+    _drop_edge_line_breaks(caption)
 
 
 def join_datelines(content: HtmlElement) -> None:
