@@ -493,6 +493,19 @@ def test_a_page_titled_with_its_site_s_name_takes_its_article_s_heading() -> Non
     assert title_of(outside + "<h2>Archiv</h2>", head) == "carta.info"
 
 
+def test_a_title_that_is_the_site_s_name_and_tagline_yields_to_the_article_s_h1() -> None:
+    # A blog's SEO plugin: <title> and og:title are the blog's name run into its tagline.
+    site = "HANNAS KRYPINHälsa och träningsglädje"
+    head = f'<title>{site}</title><meta property="og:title" content="{site}">'
+    head += '<meta property="og:site_name" content="HANNAS KRYPIN">'
+    body = f'<article><h1 class="entry-title">Att andas i fyrkant</h1>{PARAGRAPH}</article>'
+    assert title_of(body, head) == "Att andas i fyrkant"
+    # A site's name before a separator and the headline: the headline, as before.
+    signed = "<title>HANNAS KRYPIN | Box breathing i fyra steg</title>"
+    signed += '<meta property="og:site_name" content="HANNAS KRYPIN">'
+    assert title_of(body, signed) == "Box breathing i fyra steg"
+
+
 @pytest.mark.parametrize(
     "site_heading",
     [

@@ -363,6 +363,11 @@ def choose_title(metadata: PageMetadata, article: dict[str, Any], site_name: str
     confirmed = [h for h in headings if _comparable(h) and _comparable(h) in document_title]
     confirmed.sort(key=lambda h: (document_title.find(_comparable(h)), -len(h)))
     substantial = [h for h in confirmed if approximate_words(h) >= MIN_CONFIRMING_HEADING_WORDS]
+    own_heading = _heading_beside_site_title(
+        declared[0] if declared else metadata.document_title, site_name, headings
+    )
+    if own_heading is not None:
+        return own_heading
     if declared:
         title = without_suffix(untruncated(declared[0], declared + headings), declared + headings)
         title = _page_title_before_signature(title, metadata.document_title)
@@ -387,6 +392,25 @@ def choose_title(metadata: PageMetadata, article: dict[str, Any], site_name: str
             metadata.document_title, site_name, hosts=hosts, site_heading=metadata.site_heading
         )
     return headings[0] if headings else ""
+
+
+def _heading_beside_site_title(title: str, site_name: str | None, headings: list[str]) -> str | None:
+    """A title that opens with the site's name and has no headline after a
+    separator ('HANNAS KRYPINHälsa och träningsglädje', a blog's name and
+    tagline, an SEO plugin's default) names the site, not the article: the
+    article's <h1> does, when it is a headline the title does not hold."""
+    site = _comparable(site_name or "")
+    if not site or not _comparable(title).startswith(site) or TITLE_SEPARATORS.search(title):
+        return None
+    return next(
+        (
+            heading
+            for heading in headings
+            if approximate_words(heading) >= MIN_CONFIRMING_HEADING_WORDS
+            and _comparable(heading) not in _comparable(title)
+        ),
+        None,
+    )
 
 
 def names_only_the_site(title: str, site_name: str | None, metadata: PageMetadata) -> bool:
