@@ -844,6 +844,20 @@ def date_prefix_pattern() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def editor_line_pattern() -> re.Pattern[str]:
+    """A line that names the story's editors and nothing else ('责任编辑：张迪',
+    '(责编：汤诗瑶、丁涛)', '[责任编辑:肖春芳]'), in every language of
+    `bylines.json` that has editor prefixes; brackets around it are allowed."""
+    alternation = _bylines_alternation("editor_prefixes")
+    # A few names after the separator, parted by '、', commas, slashes or spaces: no sentence.
+    name = r"[^\s、,，/。.!?！？:：\[\]【】()（）]{1,12}"
+    names = rf"{name}(?:[\s、,，/]+{name}){{0,3}}"
+    if not alternation:
+        return re.compile(r"(?!)")
+    return re.compile(rf"^[\[【(（]?\s*(?:(?:{alternation})\s*[:：]\s*{names}\s*){{1,4}}[\]】)）]?$", re.I)
+
+
+@lru_cache(maxsize=1)
 def placeholder_byline_names() -> frozenset[str]:
     """Account names that publishing systems give by default ('Super User'), casefolded."""
     names = read_rule_file("bylines.json").get("placeholder_names", {}).get("names", [])

@@ -18,6 +18,7 @@ from unwall.pipeline.enrich import (
     enrich,
     host_labels,
     normalize_date,
+    remove_editor_lines,
     remove_repeated_meta,
     remove_stray_picture_credits,
     separate_caption_parts,
@@ -1458,3 +1459,26 @@ def test_a_page_without_an_h1_shows_its_headline_as_the_title_cuts_it() -> None:
 def test_no_headline_is_shown_where_no_element_is_the_title_s_opening(body: str) -> None:
     _, metadata = page("<title>法国全国大罢工再次严重影响交通-新华网</title>", body)
     assert metadata.h1_texts == []
+
+
+@pytest.mark.parametrize(
+    ("line", "stays"),
+    [
+        ("<p>责任编辑：张迪</p>", False),
+        ('<div class="edit clearfix">(责编：汤诗瑶、丁涛)</div>', False),
+        ("<div>[责任编辑:肖春芳]</div>", False),
+        ("<p>【责任编辑：严玉洁】</p>", False),
+        ("<p>（编辑：严玉洁 王辉）</p>", False),
+        ("<p>校对：李四 审核：王五</p>", False),
+        # A sentence about an editor, or an editor named inside one, is the article's.
+        ("<p>编辑部表示将继续关注此事。</p>", True),
+        ("<p>责任编辑：张迪。他说这篇报道经过了三次核实。</p>", True),
+        ("<p>编辑：</p>", True),
+    ],
+)
+def test_a_line_naming_the_story_s_editors_goes(line: str, stays: bool) -> None:
+    content = lxml.html.fragment_fromstring(f"<div>{CHINESE_PARAGRAPH}{line}</div>")
+    remove_editor_lines(content)
+    text = " ".join(lxml.html.fragment_fromstring(line).text_content().split())
+    assert (text in content.text_content()) == stays
+    assert "新华社巴黎" in content.text_content()

@@ -24,6 +24,7 @@ from unwall.rules import (
     byline_prefix_pattern,
     byline_role_pattern,
     date_prefix_pattern,
+    editor_line_pattern,
     element_name_runs,
     picture_agencies,
     picture_credit_pattern,
@@ -90,6 +91,7 @@ def enrich(content: HtmlElement, metadata: PageMetadata) -> Enrichment:
     separate_caption_parts(content)
     lead_image = choose_lead_image(metadata, content)
     remove_stray_picture_credits(content)
+    remove_editor_lines(content)
     byline = choose_byline(metadata, article, site_name)
     published = choose_published(metadata, article, content)
     remove_repeated_meta(content, byline, published)
@@ -575,6 +577,22 @@ def remove_stray_picture_credits(content: HtmlElement) -> None:
         match = credit.match(text)
         if match and len(text) <= MAX_CREDIT_LINE_CHARS and _names_a_source(text[match.end() :]):
             block.drop_tree()
+
+
+def remove_editor_lines(content: HtmlElement) -> None:
+    """A line naming the editors who handled the story ('责任编辑：张迪',
+    '(责编：汤诗瑶、丁涛)'), which closes most Chinese news articles: the desk's
+    record, not the article's text or its byline."""
+    editor_line = editor_line_pattern()
+    for block in list(content.iter("p", "div", "span")):
+        if block.getparent() is None or _holds_lines(block) or block.find(".//img") is not None:
+            continue
+        text = _clean(block.text_content())
+        if len(text) <= MAX_EDITOR_LINE_CHARS and editor_line.match(text):
+            block.drop_tree()
+
+
+MAX_EDITOR_LINE_CHARS = 60
 
 
 def _names_a_source(rest: str) -> bool:
