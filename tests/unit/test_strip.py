@@ -905,6 +905,34 @@ def test_numbers_that_are_no_row_of_pages_stay(row: str) -> None:
     assert removals == []
 
 
+@pytest.mark.parametrize(
+    "link",
+    [
+        '<p><a href="/GB/405419/index.html"><strong>点击进入“文艺星青年”</strong>'
+        "<strong>&gt;&gt;</strong></a></p>",
+        '<p><a href="/themen/hafen">Alle Artikel zum Thema Hafen »</a></p>',
+        '<p class="print"><a href="/images/harbour.jpg"><b>View this image ›</b></a></p>',
+    ],
+)
+def test_a_paragraph_that_is_one_link_ending_in_an_arrow_goes(link: str) -> None:
+    assert_removed_whole(f"<article>{around(link)}</article>", "navigation")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # A quotation that links to its source closes with a guillemet, not an arrow.
+        '<p><a href="/interview">«Le port restera ouvert tout l’hiver»</a></p>',
+        # A sentence with a link that ends in an arrow, and an arrow that is no link.
+        '<p>The harbour plan is online: <a href="/plan">read the plan »</a></p>',
+        "<p>Weiter zum Hafen »</p>",
+    ],
+)
+def test_a_paragraph_ending_in_an_arrow_that_is_no_lone_link_stays(paragraph: str) -> None:
+    _, removals = strip(f"<article>{around(paragraph)}</article>")
+    assert removals == []
+
+
 def test_a_labelled_list_of_teasers_each_linking_to_its_story_goes() -> None:
     # People's Daily: the teasers' words are no links, but each block links to its story.
     teasers = (

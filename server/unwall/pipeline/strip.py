@@ -252,6 +252,7 @@ def strip_page(
     _remove_page_number_rows(scope, context)
     _remove_ciphertext(scope, context)
     _remove_related_story_links(scope, context, site_domains)
+    _remove_arrow_links(scope, context)
     _drop_controls(scope)
     _unwrap_forms(scope)
     return context.removals
@@ -677,6 +678,29 @@ def _remove_related_story_links(scope: HtmlElement, context: _Context, site_doma
 
 
 _ONE_LINK_PARAGRAPHS = etree.XPath(".//p[count(.//a) = 1]")
+
+
+def _remove_arrow_links(scope: HtmlElement, context: _Context) -> None:
+    """A paragraph that is one link ending in an arrow ('点击进入“文艺星青年”>>',
+    'Alle Artikel zum Thema »'): a call to go elsewhere on the site, not a
+    sentence of the article, wherever it stands."""
+    for paragraph in _ONE_LINK_PARAGRAPHS(scope):
+        if paragraph.getparent() is None or paragraph.find(".//img") is not None:
+            continue
+        text = _text(paragraph)
+        if not text.endswith(LINK_ARROWS) or approximate_words(text) > MAX_ARROW_LINK_WORDS:
+            continue
+        if ("«" in text and text.endswith("»")) or ("‹" in text and text.endswith("›")):
+            continue  # a quotation's closing guillemet: '«Le port restera ouvert»'
+        link = paragraph.find(".//a")
+        if link is None or _text(link) != text or not (link.get("href") or "").strip():
+            continue
+        _record(context, paragraph, "navigation", "classifier.arrow-link")
+        _remove(paragraph)
+
+
+LINK_ARROWS = (">>", "»", "＞＞", "→", "›")
+MAX_ARROW_LINK_WORDS = 15
 
 
 def _reads_as_headline(text: str) -> bool:
