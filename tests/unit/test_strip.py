@@ -1368,6 +1368,41 @@ def test_a_video_players_settings_dialog_does_not_read_as_words() -> None:
     assert [r.rule for r in removals] == ["boilerplate.media-player-controls"]
 
 
+@pytest.mark.parametrize(
+    "wall",
+    [
+        pytest.param(
+            "<h2>Zustimmung erforderlich</h2>"
+            "<p>Besuchen Sie unsere Seite wie gewohnt mit Werbung und Tracking. "
+            "Details zum Tracking finden Sie im Privacy Center.</p><button>Mit Werbung weiterlesen</button>"
+            "<p>Oder: werbefrei lesen – jetzt PUR abonnieren.</p>",
+            id="de",
+        ),
+        pytest.param(
+            "<p>Read with ads and tracking, as usual, or choose ad-free access for £1 a month.</p>"
+            "<button>Continue with ads</button><a href='/subscribe'>Subscribe ad-free</a>",
+            id="en",
+        ),
+        pytest.param(
+            "<p>Continuez avec la publicité, ou profitez d'un accès sans publicité pour 2 € par mois.</p>"
+            "<button>Accepter et continuer</button><a href='/abo'>Refuser et s'abonner</a>",
+            id="fr",
+        ),
+        pytest.param(
+            "<p>Continua con la pubblicità oppure naviga senza pubblicità con l'abbonamento.</p>"
+            "<button>Accetta e continua</button><a href='/abbonati'>Rifiuta e abbonati</a>",
+            id="it",
+        ),
+    ],
+)
+def test_a_pay_or_consent_wall_goes_by_its_words(wall: str) -> None:
+    # The wall without the word 'cookie': accept tracking, or pay to read without it.
+    root, removals = strip(f"<article>{around(f'<div class=box>{wall}</div>')}</article>")
+    assert "consent_dialog" in [r.kind for r in removals]
+    assert_article_intact(root)
+    assert "abon" not in body_text(root).lower() and "ad-free" not in body_text(root)
+
+
 def test_a_read_aloud_button_does_not_read_as_a_word() -> None:
     # ReadSpeaker's button over 8 Sidor's text ('Lyssna'), Bavaria's ('Vorlesen').
     button = (
