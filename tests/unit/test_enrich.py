@@ -1482,3 +1482,21 @@ def test_a_line_naming_the_story_s_editors_goes(line: str, stays: bool) -> None:
     text = " ".join(lxml.html.fragment_fromstring(line).text_content().split())
     assert (text in content.text_content()) == stays
     assert "新华社巴黎" in content.text_content()
+
+
+@pytest.mark.parametrize(
+    ("opening", "stays"),
+    [
+        # A syndicated story's original title, here the title itself: shown once.
+        ('<p class="otitle">（原标题：姚明对周琦说了啥？周琦上下半场判若两人）</p>', False),
+        ("<p>Original title: 姚明对周琦说了啥？周琦上下半场判若两人</p>", False),
+        # Another original title says something the title does not.
+        ("<p>原标题：视界丨姚明对周琦说了啥？</p>", True),
+    ],
+)
+def test_an_opening_line_that_labels_the_title_goes(opening: str, stays: bool) -> None:
+    head = "<title>姚明对周琦说了啥？周琦上下半场判若两人</title>"
+    result, content = enriched(head, f"{opening}{CHINESE_PARAGRAPH}")
+    assert result.title == "姚明对周琦说了啥？周琦上下半场判若两人"
+    line = lxml.html.fragment_fromstring(opening).text_content()
+    assert (line in content.text_content()) == stays

@@ -446,14 +446,22 @@ def remove_title_heading(content: HtmlElement, title: str) -> None:
             heading.drop_tree()
             return
         break  # only the first heading can be the title repeated
-    # A headline set as a paragraph named for it ('<p class="title">'), where the text begins.
+    # A headline set as a paragraph named for it ('<p class="title">'), or behind
+    # a label ('（原标题：…）', the original title of a syndicated story, here the
+    # same), where the text begins.
     opening = next((p for p in content.iter("p") if _clean(p.text_content())), None)
-    if (
-        opening is not None
-        and _comparable(opening.text_content()) == target
-        and not TITLE_CLASS_WORDS.isdisjoint(element_name_runs(opening))
-    ):
+    if opening is None:
+        return
+    text = _clean(opening.text_content())
+    named = _comparable(text) == target and not TITLE_CLASS_WORDS.isdisjoint(element_name_runs(opening))
+    labelled = _LABELLED_LINE.match(text.strip(BRACKETS))
+    if named or (labelled is not None and _comparable(labelled.group(1)) == target):
         opening.drop_tree()
+
+
+# A short label, a colon, then the line's text: 'Original title: …', '原标题：…'.
+_LABELLED_LINE = re.compile(r"^[^:：]{1,20}[:：]\s*(.+)$")
+BRACKETS = " ()（）[]【】"
 
 
 def remove_repeated_meta(content: HtmlElement, byline: str | None, published: str | None) -> None:
