@@ -100,6 +100,13 @@ def figures_of(markup: str) -> list[tuple[str, str]]:
             '<p class="image-text">En bild från luften. Foto: Finska Gränsbevakningsväsendet</p>',
             "En bild från luften. Foto: Finska Gränsbevakningsväsendet",
         ),
+        # NetEase: a short line centred under the picture, the text left-aligned after it.
+        (
+            '<p class="f_center"><img src="t.jpg"></p>'
+            '<p style="text-align: center; ">姚明场边支招周琦。视频截图</p>'
+            "<p>新京报讯2019年篮球世界杯17-32名排位赛，中国男篮以77比73战胜韩国队。</p>",
+            "姚明场边支招周琦。视频截图",
+        ),
     ],
 )
 def test_an_image_and_its_caption_in_one_box_are_a_figure(markup: str, caption: str) -> None:
@@ -122,6 +129,10 @@ def test_an_image_and_its_caption_in_one_box_are_a_figure(markup: str, caption: 
         '<div><img src="t.jpg" alt="The harbour at dawn"><p>The harbour at dawn</p><p>Another.</p></div>',
         # After the image's box, a paragraph not named as a caption.
         f'<div><img src="t.jpg" alt="The harbour"></div><p>{CITY_COUNCIL[0]}</p>',
+        # A page that centres its prose: the line under the picture is a line of it.
+        '<p style="text-align:center"><img src="t.jpg"></p>'
+        '<p style="text-align:center">楓紅時期楓香樹由綠轉黃</p>'
+        '<p style="text-align:center">葉落繽紛顯得幾分蕭瑟氣息</p>',
     ],
 )
 def test_an_image_beside_text_that_is_no_caption_stays_as_it_is(markup: str) -> None:

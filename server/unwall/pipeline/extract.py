@@ -937,19 +937,46 @@ def mark_captioned_figures(content: HtmlElement, caption_classes: frozenset[str]
 
 
 def _take_in_caption_after(box: HtmlElement, caption_classes: frozenset[str]) -> None:
+    """The box's next block is its image's caption when named as one, or when it
+    is a short line centred under it, as Chinese publishing systems set a
+    caption ('<p style="text-align: center">姚明场边支招周琦。视频截图</p>')."""
     caption = box.getnext()
     if caption is None or (box.tail or "").strip() or caption.tag not in CAPTION_TAGS:
         return
-    if caption_classes.isdisjoint(element_name_runs(caption)) or not _is_one_line(caption):
+    if not _is_one_line(caption) or caption.find(".//a") is not None:
         return
     text = _words(caption.text_content())
-    if not 0 < len(text) <= MAX_CAPTION_CHARS:
+    named = not caption_classes.isdisjoint(element_name_runs(caption))
+    centred = (
+        _is_centred(caption) and len(text) <= MAX_CENTRED_CAPTION_CHARS and not _centres_its_text(caption)
+    )
+    if not (named or centred) or not 0 < len(text) <= MAX_CAPTION_CHARS:
         return
     box.tail, caption.tail = caption.tail, None
     box.append(caption)
     box.tag, caption.tag = "figure", "figcaption"
     _strip_caption_dashes(caption, text)
     _drop_edge_line_breaks(caption)
+
+
+def _is_centred(element: HtmlElement) -> bool:
+    style = re.sub(r"\s+", "", (element.get("style") or "").lower())
+    return "text-align:center" in style or (element.get("align") or "").lower() == "center"
+
+
+MAX_CENTRED_CAPTION_CHARS = 120
+
+
+def _centres_its_text(line: HtmlElement) -> bool:
+    """The next paragraph of text is centred too: the page centres its prose
+    (a photo blog's lines under each picture), and a centred line is no caption."""
+    for following in itertools.islice(line.itersiblings(), MAX_SIBLINGS_TO_NEXT_TEXT):
+        if following.tag == "p" and following.find(".//img") is None and _words(following.text_content()):
+            return _is_centred(following)
+    return False
+
+
+MAX_SIBLINGS_TO_NEXT_TEXT = 6
 
 
 def join_datelines(content: HtmlElement) -> None:
