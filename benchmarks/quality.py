@@ -100,8 +100,12 @@ def same(a: str | None, b: str | None) -> bool:
 
 
 def without_site(title: str | None, site: str | None) -> str:
-    """Both sides compared without a trailing or leading site name segment."""
-    parts = re.split(r"\s+(?:\||-|–|—|·|::|_|»)\s+|\s*\[[^\]]+\]\s*$", title or "")
+    """Both sides compared without a trailing or leading site name segment:
+    the longest segment is the headline."""
+    # Chinese and Japanese titles are signed without spaces ('标题_频道_网站').
+    cjk = "\u3040-\u30ff\u3400-\u9fff"
+    unspaced = rf"(?<=[{cjk}？！」》）])[_|｜-](?=[{cjk}])"
+    parts = re.split(rf"\s+(?:\||-|–|—|·|::|_|»)\s+|\s*\[[^\]]+\]\s*$|{unspaced}", title or "")
     parts = [p for p in parts if p and p.strip()]
     if len(parts) > 1 and site:
         parts = [p for p in parts if p.strip().casefold() != site.strip().casefold()] or parts
