@@ -292,6 +292,7 @@ class RuleSet:
     copyright_phrases: PhraseSet
     author_box_labels: PhraseSet
     media_labels: frozenset[str]
+    ad_labels: frozenset[str]
     consent_vocabulary: PhraseSet
     # Any phrase the classifier could act on, and the cookie stems: a block
     # without one is skipped.
@@ -786,6 +787,7 @@ def load_rules() -> RuleSet:
         copyright_phrases=_phrase_set(merged("copyright")),
         author_box_labels=_phrase_set(merged("author_box")),
         media_labels=frozenset(normalize_label(label) for label in merged("media_labels")),
+        ad_labels=frozenset(normalize_label(label) for label in merged("ad_labels")),
         consent_vocabulary=_phrase_set(merged("vocabulary") + merged("dialog")),
         any_trigger=_phrase_set(
             merged("dialog")
@@ -796,6 +798,7 @@ def load_rules() -> RuleSet:
             + merged("error_report")
             + merged("copyright")
             + merged("author_box")
+            + merged("ad_labels")
             + merged("cookie_stems")
         ),
         cookie_words=re.compile("|".join(re.escape(stem) for stem in merged("cookie_stems"))),

@@ -1403,6 +1403,36 @@ def test_a_pay_or_consent_wall_goes_by_its_words(wall: str) -> None:
     assert "abon" not in body_text(root).lower() and "ad-free" not in body_text(root)
 
 
+@pytest.mark.parametrize(
+    "slot",
+    [
+        "<p>Advertisement</p>",
+        '<div class="css-1xq"><div><p>ADVERTISEMENT</p><div id="gpt-ad-1"></div></div></div>',
+        "<div><span>Anzeige</span></div>",
+        "<p>Story continues below advertisement</p>",
+        "<p>La suite après cette publicité</p>",
+        "<aside><small>Реклама</small></aside>",
+        "<div>广告</div>",
+    ],
+)
+def test_an_ad_slot_s_label_between_paragraphs_goes(slot: str) -> None:
+    assert_removed_whole(f"<article>{around(slot)}</article>", "promo")
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # A section heading, a word of a sentence, a sentence about advertising.
+        "<h2>Werbung</h2>",
+        '<p>Er erstattete <a href="/polizei">Anzeige</a> bei der Polizei.</p>',
+        "<p>Advertisement revenue fell by a third last year.</p>",
+    ],
+)
+def test_the_word_for_an_ad_in_the_article_stays(block: str) -> None:
+    _, removals = strip(f"<article>{around(block)}</article>")
+    assert removals == []
+
+
 def test_a_read_aloud_button_does_not_read_as_a_word() -> None:
     # ReadSpeaker's button over 8 Sidor's text ('Lyssna'), Bavaria's ('Vorlesen').
     button = (

@@ -95,6 +95,10 @@ CLASSIFIED_BLOCKS = frozenset(
     }
 )
 
+# The longest ad slot label ('artikel wird nach der anzeige fortgesetzt'), with room.
+MAX_AD_LABEL_CHARS = 60
+HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
 # Elements a browser lays out as blocks: where one starts or ends, a reader sees
 # a break, even when the markup has no whitespace there (minified pages).
 LINE_BREAKING_TAGS = frozenset(
@@ -815,6 +819,8 @@ def _judge_block(element: HtmlElement, context: _Context) -> tuple[Verdict, bool
 def _classify_text_block(element: HtmlElement, text: str, context: _Context) -> Verdict:
     length = len(text)
     rules = context.rules
+    if length <= MAX_AD_LABEL_CHARS and _is_ad_label(element, text, context):
+        return "promo", "classifier.ad-label"
     if length <= MAX_NOTICE_CHARS:
         notice_hits = rules.embed_notice_phrases.search_all(text)
         if (
@@ -844,6 +850,19 @@ def _classify_text_block(element: HtmlElement, text: str, context: _Context) -> 
     if length <= MAX_AUTHOR_BOX_CHARS and _is_author_box(element, text, context):
         return "author_box", "classifier.author-box"
     return None
+
+
+def _is_ad_label(element: HtmlElement, text: str, context: _Context) -> bool:
+    """An ad slot's label between the article's paragraphs ('Advertisement',
+    'Anzeige', 'Story continues below advertisement'), its ad not captured or
+    blocked: the block whose whole text it is goes, with the empty slot. Not a
+    heading ('Werbung' over a section), nor a word of a sentence ('Er erstattete
+    <a>Anzeige</a> bei der Polizei')."""
+    if normalize_label(text) not in context.rules.ad_labels:
+        return False
+    if any(True for _ in element.iter(*HEADING_TAGS, "img", "picture", "video")):
+        return False
+    return _is_own_line(element)
 
 
 def _holds_known_embed(element: HtmlElement, context: _Context) -> bool:
