@@ -293,10 +293,14 @@ class RuleSet:
     author_box_labels: PhraseSet
     media_labels: frozenset[str]
     ad_labels: frozenset[str]
+    control_labels: frozenset[str]
     consent_vocabulary: PhraseSet
     # Any phrase the classifier could act on, and the cookie stems: a block
     # without one is skipped.
     any_trigger: PhraseSet
+    # What a short block that is an ad's or a widget's label must contain: read
+    # only on blocks short enough to be one, as its words are common ('share').
+    line_label_trigger: PhraseSet
     # The word for cookies, as stems found inside words ('sīkdatnes',
     # 'evästeitä'), in normalized text: a short banner may hold only the word
     # and its buttons.
@@ -364,6 +368,20 @@ def _fold_apostrophes(text: str) -> str:
 def normalize_label(text: str) -> str:
     """A button or box label without decoration: '» Lire aussi :' -> 'lire aussi'."""
     return normalize_text(text).strip(_LABEL_PUNCTUATION)
+
+
+def line_label_form(text: str) -> str:
+    """A label as the ad and control label lists write it: without decoration
+    or colons, each number as '#' ('Lesezeit: 4 Min.' -> 'lesezeit # min')."""
+    return " ".join(_NUMBER.sub("#", normalize_label(text).replace(":", " ").replace("：", " ")).split())
+
+
+def _label_trigger(label: str) -> str:
+    """What a text holding the label must contain: its longest part without a number."""
+    return max((part.strip() for part in label.split("#")), key=len)
+
+
+_NUMBER = re.compile(r"\d+")
 
 
 _NAME_PARTS = re.compile(r"[-_]+")
@@ -787,8 +805,12 @@ def load_rules() -> RuleSet:
         copyright_phrases=_phrase_set(merged("copyright")),
         author_box_labels=_phrase_set(merged("author_box")),
         media_labels=frozenset(normalize_label(label) for label in merged("media_labels")),
-        ad_labels=frozenset(normalize_label(label) for label in merged("ad_labels")),
+        ad_labels=frozenset(line_label_form(label) for label in merged("ad_labels")),
+        control_labels=frozenset(line_label_form(label) for label in merged("control_labels")),
         consent_vocabulary=_phrase_set(merged("vocabulary") + merged("dialog")),
+        line_label_trigger=_phrase_set(
+            [_label_trigger(label) for label in merged("ad_labels") + merged("control_labels")]
+        ),
         any_trigger=_phrase_set(
             merged("dialog")
             + merged("embed_notice")
@@ -798,7 +820,6 @@ def load_rules() -> RuleSet:
             + merged("error_report")
             + merged("copyright")
             + merged("author_box")
-            + merged("ad_labels")
             + merged("cookie_stems")
         ),
         cookie_words=re.compile("|".join(re.escape(stem) for stem in merged("cookie_stems"))),

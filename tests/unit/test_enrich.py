@@ -1103,6 +1103,24 @@ def test_lead_image_size_comes_from_one_rendition() -> None:
 
 
 @pytest.mark.parametrize(
+    ("declared", "shown"),
+    [
+        ("https://cdn.example/photos/harbour-1200x630.jpg", "https://cdn.example/photos/harbour-800x420.jpg"),
+        # The ARD broadcasters' renditions (NDR): one photo, named after a '_v-'.
+        (
+            "https://www.ndr.de/nachrichten/info/drosten152_v-contentxl.jpg",
+            "https://www.ndr.de/nachrichten/info/drosten152_v-einspaltig.jpg",
+        ),
+    ],
+)
+def test_the_declared_lead_image_shown_in_another_size_is_not_shown_twice(declared: str, shown: str) -> None:
+    body = f'<figure><img src="{shown}" alt="Der Hafen"></figure>{PARAGRAPH}'
+    result, content = enriched(f'<meta property="og:image" content="{declared}">', body)
+    assert result.lead_image is not None and result.lead_image.url == declared
+    assert content.find(".//img") is None
+
+
+@pytest.mark.parametrize(
     "logo",
     [
         "https://news.example/logo.png",

@@ -23,7 +23,7 @@ from unwall.pipeline.normalize import (
     resolve_lazy_images,
     unhide_article,
 )
-from unwall.pipeline.strip import strip_page
+from unwall.pipeline.strip import strip_line_labels, strip_page
 from unwall.rules import load_rules, normalize_label, normalize_lines, normalize_text, read_rule_file
 
 PHRASES = json.loads(
@@ -48,8 +48,11 @@ def document(body: str) -> HtmlElement:
 
 
 def strip(body: str) -> tuple[HtmlElement, list[Removal]]:
+    """Stripping as the pipeline does it: the page, then the labels left in the
+    article (here the whole body stands for it)."""
     root = document(body)
-    return root, strip_page(root, load_rules())
+    removals = strip_page(root, load_rules())
+    return root, removals + strip_line_labels(root.find("body"), load_rules())
 
 
 def body_text(root: HtmlElement) -> str:
@@ -1420,15 +1423,36 @@ def test_an_ad_slot_s_label_between_paragraphs_goes(slot: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "control",
+    [
+        '<div class="x1"><span>Listen to this article</span><span></span></div>',
+        "<p>Lesezeit: 4 Min.</p>",
+        "<div><span>5 min read</span></div>",
+        "<p>Temps de lecture : 3 min</p>",
+        "<div><p>Share this article</p></div>",
+        "<p>Drucken</p>",
+        "<p>(1346 comments)</p>",
+        "<p>Loading...</p>",
+        "<div>分享到：</div>",
+    ],
+)
+def test_a_widget_s_label_left_between_paragraphs_goes(control: str) -> None:
+    assert_removed_whole(f"<article>{around(control)}</article>", "boilerplate")
+
+
+@pytest.mark.parametrize(
     "block",
     [
         # A section heading, a word of a sentence, a sentence about advertising.
         "<h2>Werbung</h2>",
         '<p>Er erstattete <a href="/polizei">Anzeige</a> bei der Polizei.</p>',
         "<p>Advertisement revenue fell by a third last year.</p>",
+        "<h2>Kommentare</h2>",
+        "<p>Share prices fell by a third in a week.</p>",
+        '<p>The council will <a href="/print">print</a> the plan.</p>',
     ],
 )
-def test_the_word_for_an_ad_in_the_article_stays(block: str) -> None:
+def test_the_word_for_an_ad_or_a_control_in_the_article_stays(block: str) -> None:
     _, removals = strip(f"<article>{around(block)}</article>")
     assert removals == []
 

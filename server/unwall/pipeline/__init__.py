@@ -27,7 +27,7 @@ from unwall.pipeline.metadata import collect_metadata
 from unwall.pipeline.normalize import make_urls_absolute, resolve_lazy_images, unhide_article
 from unwall.pipeline.parse import DEFAULT_MAX_ELEMENTS, parse_html
 from unwall.pipeline.sanitize import sanitize_html, sanitize_tree, serialize
-from unwall.pipeline.strip import RemovalObserver, strip_page
+from unwall.pipeline.strip import RemovalObserver, strip_line_labels, strip_page
 from unwall.render.text import content_to_text, reading_time_minutes, word_count
 from unwall.rules import load_rules
 
@@ -87,6 +87,9 @@ def run(
         removed = strip_page(root, load_rules(), observer, base_url, metadata.titled_headline)
     with clock("extract"):
         content = extract_article(root)
+    with clock("strip"):  # what only the article's own lines tell (ad and widget labels)
+        removed += strip_line_labels(content, load_rules(), observer)
+    with clock("extract"):
         drop_icon_glyphs(content, load_rules().icon_classes)
         mark_captioned_figures(content, load_rules().caption_classes)
         join_datelines(content)

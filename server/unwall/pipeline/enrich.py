@@ -1013,13 +1013,15 @@ def _dimension(img: HtmlElement, name: str) -> int | None:
 
 def image_key(url: str) -> str:
     """What stays the same across a CMS's resized copies of one image:
-    the path without size suffixes, extension or query."""
+    the path without size suffixes, extension or query. The ARD broadcasters'
+    CMS names each rendition after a '_v-' ('drosten152_v-contentxl.jpg',
+    'drosten152_v-einspaltig.jpg')."""
     try:
         path = urlsplit(url).path
     except ValueError:
         path = url
     stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
-    return re.sub(r"(-|_)?(\d{2,5}x\d{2,5}|scaled|large|medium|small|thumb(nail)?)$", "", stem)
+    return re.sub(r"(-|_)?(\d{2,5}x\d{2,5}|scaled|large|medium|small|thumb(nail)?)$|_v-[a-z0-9]+$", "", stem)
 
 
 def _img_urls(img: HtmlElement) -> list[str]:

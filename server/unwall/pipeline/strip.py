@@ -35,6 +35,7 @@ from unwall.rules import (
     RuleSet,
     SelectorRule,
     element_name_runs,
+    line_label_form,
     matches_in_one_walk,
     normalize_label,
     normalize_lines,
@@ -95,8 +96,10 @@ CLASSIFIED_BLOCKS = frozenset(
     }
 )
 
-# The longest ad slot label ('artikel wird nach der anzeige fortgesetzt'), with room.
-MAX_AD_LABEL_CHARS = 60
+# The longest ad or control label ('artikel wird nach der anzeige fortgesetzt'), with room.
+MAX_LINE_LABEL_CHARS = 60
+# The same before whitespace is collapsed: labels sit in indented markup.
+MAX_RAW_LINE_LABEL_CHARS = 400
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 # Elements a browser lays out as blocks: where one starts or ends, a reader sees
@@ -427,6 +430,93 @@ def _remove_media_labels(scope: HtmlElement, context: _Context) -> None:
             elif not screen_reader_only.isdisjoint((element.get("class") or "").lower().split()):
                 _record(context, element, "boilerplate", "classifier.screen-reader-label")
                 _remove(element)
+
+
+def strip_line_labels(
+    content: HtmlElement, rules: RuleSet, observer: RemovalObserver | None = None
+) -> list[Removal]:
+    """Ad and widget labels left in the extracted article (`_remove_line_labels`).
+    Read there, not on the whole page: the test visits every element, and the
+    article is a small part of the page (outside it, labels go with the rest)."""
+    context = _Context(rules, [], 1, set(), observer)  # (no rule here weighs the page's length)
+    _remove_line_labels(content, context)
+    return context.removals
+
+
+def _remove_line_labels(scope: HtmlElement, context: _Context) -> None:
+    """A block whose whole text is an ad slot's label ('Advertisement',
+    'Anzeige') or a widget's ('Listen to this article', '5 min read', 'Print'):
+    its ad was blocked, its control is gone or does nothing in a reader view,
+    and the label alone reads as a line of the article. It goes with its empty
+    slot. Not a heading ('Werbung' over a section), nor a word of a sentence
+    ('Er erstattete <a>Anzeige</a> bei der Polizei'). libxml2 lists the
+    elements with a short text of their own; the raw pattern rejects most."""
+    rules = context.rules
+    for element in _SHORT_TEXT_HOLDERS(scope):
+        own = element.text or ""
+        if 0 < len(element) <= MAX_LABEL_ICONS:  # an icon before the words ('<svg/>5 min read')
+            own += "".join(child.tail or "" for child in element)
+        own = own.strip()
+        if len(own) > MAX_LINE_LABEL_CHARS or not rules.line_label_trigger.occurs_in_raw(own):
+            continue
+        if not any(ancestor is scope for ancestor in element.iterancestors()):
+            continue  # gone with a label around it
+        whole = element.text_content()
+        if len(whole) > MAX_RAW_LINE_LABEL_CHARS:
+            continue
+        form = line_label_form(whole)
+        kind, rule = (
+            ("promo", "classifier.ad-label")
+            if form in rules.ad_labels
+            else ("boilerplate", "classifier.control-label")
+            if form in rules.control_labels
+            else (None, None)
+        )
+        if kind is None or rule is None:
+            continue
+        # Up to the largest box that holds nothing else (the slot and its wrapper).
+        box = element
+        while (parent := box.getparent()) is not None and parent is not scope and parent.tag in LABEL_BOXES:
+            if (
+                len(parent.text_content()) > MAX_RAW_LINE_LABEL_CHARS
+                or line_label_form(parent.text_content()) != form
+            ):
+                break
+            box = parent
+        parent = box.getparent()
+        if parent is None or parent.tag in HEADING_TAGS or box.tag in HEADING_TAGS:
+            continue
+        if any(True for _ in box.iter(*HEADING_TAGS, "img", "picture", "video")) or not _is_own_line(box):
+            continue
+        _record(context, box, kind, rule)
+        _remove(box)
+
+
+MAX_LABEL_ICONS = 3
+_SHORT_TEXT_HOLDERS = etree.XPath(
+    ".//*[text()[string-length(normalize-space()) > 1"
+    f" and string-length(normalize-space()) <= {MAX_LINE_LABEL_CHARS}]]"
+)
+# Boxes that may hold a label and nothing else, and go with it.
+LABEL_BOXES = frozenset(
+    {
+        "div",
+        "aside",
+        "section",
+        "p",
+        "span",
+        "small",
+        "figure",
+        "center",
+        "a",
+        "b",
+        "strong",
+        "em",
+        "i",
+        "li",
+        "ul",
+    }
+)
 
 
 def _remove_named_regions(scope: HtmlElement, context: _Context) -> None:
@@ -819,8 +909,6 @@ def _judge_block(element: HtmlElement, context: _Context) -> tuple[Verdict, bool
 def _classify_text_block(element: HtmlElement, text: str, context: _Context) -> Verdict:
     length = len(text)
     rules = context.rules
-    if length <= MAX_AD_LABEL_CHARS and _is_ad_label(element, text, context):
-        return "promo", "classifier.ad-label"
     if length <= MAX_NOTICE_CHARS:
         notice_hits = rules.embed_notice_phrases.search_all(text)
         if (
@@ -850,19 +938,6 @@ def _classify_text_block(element: HtmlElement, text: str, context: _Context) -> 
     if length <= MAX_AUTHOR_BOX_CHARS and _is_author_box(element, text, context):
         return "author_box", "classifier.author-box"
     return None
-
-
-def _is_ad_label(element: HtmlElement, text: str, context: _Context) -> bool:
-    """An ad slot's label between the article's paragraphs ('Advertisement',
-    'Anzeige', 'Story continues below advertisement'), its ad not captured or
-    blocked: the block whose whole text it is goes, with the empty slot. Not a
-    heading ('Werbung' over a section), nor a word of a sentence ('Er erstattete
-    <a>Anzeige</a> bei der Polizei')."""
-    if normalize_label(text) not in context.rules.ad_labels:
-        return False
-    if any(True for _ in element.iter(*HEADING_TAGS, "img", "picture", "video")):
-        return False
-    return _is_own_line(element)
 
 
 def _holds_known_embed(element: HtmlElement, context: _Context) -> bool:
