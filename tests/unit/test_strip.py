@@ -936,6 +936,33 @@ def test_a_paragraph_ending_in_an_arrow_that_is_no_lone_link_stays(paragraph: st
     assert removals == []
 
 
+@pytest.mark.parametrize(
+    "trail",
+    [
+        '<div class="website">您所在的位置： <a href="http://www.stcn.com/">首页</a> &gt; '
+        '<a href="/kuaixun.shtml">快讯</a> &gt; <a href="/list/kxgs.shtml">公司</a></div>',
+        '<p><a href="/">Home</a> › <a href="/news/">News</a> › <a href="/news/politics/">Politics</a></p>',
+        '<div><span><a href="/">Home</a></span> | <span><a href="/video">Video</a></span> | '
+        '<span><a href="/world">World</a></span></div>',
+    ],
+)
+def test_a_trail_of_links_from_the_front_page_goes(trail: str) -> None:
+    assert_removed_whole(f"<article>{around(trail)}</article>", "navigation")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Links within a sentence, and a row of links that starts nowhere near home.
+        '<p>Read the <a href="/">front page</a> or the <a href="/news/">news</a> today.</p>',
+        '<p><a href="/news/">News</a> › <a href="/news/politics/">Politics</a></p>',
+    ],
+)
+def test_links_that_are_no_trail_from_the_front_page_stay(line: str) -> None:
+    _, removals = strip(f"<article>{around(line)}</article>")
+    assert removals == []
+
+
 def test_a_labelled_list_of_teasers_each_linking_to_its_story_goes() -> None:
     # People's Daily: the teasers' words are no links, but each block links to its story.
     teasers = (

@@ -257,6 +257,7 @@ def strip_page(
     _remove_comment_links(scope, context)
     _remove_tag_clouds(scope, context)
     _remove_page_number_rows(scope, context)
+    _remove_link_trails(scope, context)
     _remove_ciphertext(scope, context)
     _remove_related_story_links(scope, context, site_domains)
     _remove_arrow_links(scope, context)
@@ -615,6 +616,54 @@ def _remove_tag_clouds(scope: HtmlElement, context: _Context) -> None:
         if _link_text_length(box) >= MIN_TAG_CLOUD_LINK_SHARE * len(_text(box)):
             _record(context, box, "navigation", "classifier.tag-cloud")
             _remove(box)
+
+
+def _remove_link_trails(scope: HtmlElement, context: _Context) -> None:
+    """'您所在的位置： 首页 > 快讯 > 公司', 'Home › News › Politics', 'Home | Video |
+    World': a row of links, one of them to the front page, parted by
+    separators, perhaps after a short label: a breadcrumb trail or the site's
+    menu, whatever its class names."""
+    for link in _LINKS_WITH_HREF(scope):
+        if not _links_to_front_page(link):
+            continue
+        trail = link.getparent()
+        while trail is not None and trail.tag in TRAIL_WRAPPERS and trail.getparent() is not None:
+            trail = trail.getparent()
+        if trail is None or trail.getparent() is None or trail.tag not in TAG_CLOUD_BOXES:
+            continue
+        text = _text(trail)
+        links = trail.findall(".//a")
+        if len(text) > MAX_TRAIL_CHARS or len(links) < MIN_TRAIL_LINKS:
+            continue
+        rest = text
+        for each in links:
+            rest = rest.replace(_text(each), " ", 1)
+        rest = _TRAIL_LABEL.sub("", rest, count=1)
+        separators = _TRAIL_SEPARATOR.findall(rest)
+        if len(separators) >= len(links) - 1 and not _TRAIL_SEPARATOR.sub("", rest).strip():
+            _record(context, trail, "navigation", "classifier.link-trail")
+            _remove(trail)
+
+
+def _links_to_front_page(link: HtmlElement) -> bool:
+    try:
+        address = urlsplit(link.get("href") or "")
+    except ValueError:  # 'http://[broken': no address at all
+        return False
+    return (
+        address.path in {"", "/", "/index.html", "/index.htm", "/index.php"}
+        and not address.query
+        and bool(address.netloc or address.path)
+    )
+
+
+_LINKS_WITH_HREF = etree.XPath(".//a[@href]")
+# A short label before the trail, ending with a colon ('You are here:', '当前位置：').
+_TRAIL_LABEL = re.compile(r"^\s*[^:：>›»]{1,24}[:：]")
+_TRAIL_SEPARATOR = re.compile(r"[>›»/|→·•]|&gt;")
+TRAIL_WRAPPERS = frozenset({"li", "span", "strong", "b"})
+MAX_TRAIL_CHARS = 200
+MIN_TRAIL_LINKS = 2
 
 
 def _remove_page_number_rows(scope: HtmlElement, context: _Context) -> None:
