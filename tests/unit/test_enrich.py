@@ -598,6 +598,7 @@ def test_a_real_title_is_not_replaced_by_the_opening_heading() -> None:
         ("文／张三", "张三"),
         ("作者：李四", "李四"),
         ("记者 王五", "王五"),
+        ("执笔/叨叨姐", "叨叨姐"),
         ("筆者：山田太郎", "山田太郎"),
         ("文涛", "文涛"),  # a surname, not the prefix 文
         ("بقلم: محمد علي", "محمد علي"),
