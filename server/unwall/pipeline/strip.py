@@ -623,46 +623,51 @@ def _remove_link_trails(scope: HtmlElement, context: _Context) -> None:
     World': a row of links, one of them to the front page, parted by
     separators, perhaps after a short label: a breadcrumb trail or the site's
     menu, whatever its class names."""
-    for link in _LINKS_WITH_HREF(scope):
-        if not _links_to_front_page(link):
+    for link in scope.iter("a"):
+        if not _is_front_page_address(link.get("href") or ""):
             continue
         trail = link.getparent()
         while trail is not None and trail.tag in TRAIL_WRAPPERS and trail.getparent() is not None:
             trail = trail.getparent()
         if trail is None or trail.getparent() is None or trail.tag not in TAG_CLOUD_BOXES:
             continue
-        text = _text(trail)
-        links = trail.findall(".//a")
-        if len(text) > MAX_TRAIL_CHARS or len(links) < MIN_TRAIL_LINKS:
+        # A trail is a few elements; the logo's link in a page's whole header is not one.
+        if next(itertools.islice(trail.iter(), MAX_TRAIL_ELEMENTS, None), None) is not None:
             continue
-        rest = text
-        for each in links:
-            rest = rest.replace(_text(each), " ", 1)
-        rest = _TRAIL_LABEL.sub("", rest, count=1)
+        links = trail.findall(".//a")
+        if len(links) < MIN_TRAIL_LINKS or len(trail.text_content()) > MAX_RAW_TRAIL_CHARS:
+            continue
+        rest = _TRAIL_LABEL.sub("", " ".join(_TEXT_OUTSIDE_LINKS(trail)), count=1)
         separators = _TRAIL_SEPARATOR.findall(rest)
         if len(separators) >= len(links) - 1 and not _TRAIL_SEPARATOR.sub("", rest).strip():
             _record(context, trail, "navigation", "classifier.link-trail")
             _remove(trail)
 
 
-def _links_to_front_page(link: HtmlElement) -> bool:
-    try:
-        address = urlsplit(link.get("href") or "")
-    except ValueError:  # 'http://[broken': no address at all
+def _is_front_page_address(href: str) -> bool:
+    """'/', 'https://www.stcn.com/', '//example.org/index.html': a site's front
+    page. Plain string tests: a page has hundreds of links to look at."""
+    href = href.strip()
+    if href.startswith(("http://", "https://")):
+        href = href.partition("//")[2]
+    elif href.startswith("//"):
+        href = href[2:]
+    elif not href.startswith(("/", "./")):
         return False
-    return (
-        address.path in {"", "/", "/index.html", "/index.htm", "/index.php"}
-        and not address.query
-        and bool(address.netloc or address.path)
-    )
+    else:
+        return href in FRONT_PAGE_PATHS
+    host, _, path = href.partition("/")
+    return bool(host) and not any(mark in host for mark in "?#") and "/" + path in FRONT_PAGE_PATHS
 
 
-_LINKS_WITH_HREF = etree.XPath(".//a[@href]")
+FRONT_PAGE_PATHS = frozenset({"/", "./", "/index.html", "/index.htm", "/index.php"})
 # A short label before the trail, ending with a colon ('You are here:', '当前位置：').
 _TRAIL_LABEL = re.compile(r"^\s*[^:：>›»]{1,24}[:：]")
 _TRAIL_SEPARATOR = re.compile(r"[>›»/|→·•]|&gt;")
 TRAIL_WRAPPERS = frozenset({"li", "span", "strong", "b"})
-MAX_TRAIL_CHARS = 200
+MAX_RAW_TRAIL_CHARS = 600  # before its indentation is collapsed
+_TEXT_OUTSIDE_LINKS = etree.XPath(".//text()[not(ancestor::a)]")
+MAX_TRAIL_ELEMENTS = 60
 MIN_TRAIL_LINKS = 2
 
 
