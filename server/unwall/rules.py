@@ -868,6 +868,13 @@ def date_prefix_pattern() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def editor_prefix_pattern() -> re.Pattern[str]:
+    """Any editor prefix of `bylines.json`, anywhere in a text."""
+    alternation = _bylines_alternation("editor_prefixes")
+    return re.compile(alternation if alternation else r"(?!)", re.I)
+
+
+@lru_cache(maxsize=1)
 def editor_line_pattern() -> re.Pattern[str]:
     """A line that names the story's editors and nothing else ('责任编辑：张迪',
     '(责编：汤诗瑶、丁涛)', '[责任编辑:肖春芳]'), in every language of

@@ -25,6 +25,7 @@ from unwall.rules import (
     byline_role_pattern,
     date_prefix_pattern,
     editor_line_pattern,
+    editor_prefix_pattern,
     element_name_runs,
     picture_agencies,
     picture_credit_pattern,
@@ -592,6 +593,8 @@ def remove_editor_lines(content: HtmlElement) -> None:
     '(责编：汤诗瑶、丁涛)'), which closes most Chinese news articles: the desk's
     record, not the article's text or its byline."""
     editor_line = editor_line_pattern()
+    if not editor_prefix_pattern().search(content.text_content()):
+        return  # one look at the whole text: most pages name no editor this way
     for block in list(content.iter("p", "div", "span")):
         if block.getparent() is None or _holds_lines(block) or block.find(".//img") is not None:
             continue
