@@ -298,8 +298,8 @@ class RuleSet:
     # Any phrase the classifier could act on, and the cookie stems: a block
     # without one is skipped.
     any_trigger: PhraseSet
-    # What a short block that is an ad's or a widget's label must contain: read
-    # only on blocks short enough to be one, as its words are common ('share').
+    # What an element's own short text must hold to be judged an ad's or a
+    # widget's label (its words are common: 'share'; read on the article only).
     line_label_trigger: PhraseSet
     # The word for cookies, as stems found inside words ('sīkdatnes',
     # 'evästeitä'), in normalized text: a short banner may hold only the word

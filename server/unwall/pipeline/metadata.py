@@ -128,7 +128,7 @@ MIN_HEADLINE_WORDS = 3
 # A site's name is a few words; more is a headline however the heading is marked.
 MAX_SITE_NAME_WORDS = 8
 # The paths of a site's front page.
-FRONT_PAGE_PATHS = frozenset({"", "/", "/index.html", "/index.htm", "/index.php"})
+FRONT_PAGE_PATHS = frozenset({"", "/", "./", "/index.html", "/index.htm", "/index.php"})
 # The marks a sentence ends with, closing quotes included, in the scripts of
 # the languages Unwall reads.
 SENTENCE_ENDINGS = (".", "!", "?", "…", "»", "”", '"', "。", "！", "？", "؟", "।")

@@ -30,6 +30,7 @@ from unwall.pipeline.embeds import (
     platform_label,
 )
 from unwall.pipeline.language import approximate_words, is_shifted_ciphertext
+from unwall.pipeline.metadata import FRONT_PAGE_PATHS
 from unwall.rules import (
     ClassTokenRule,
     RuleSet,
@@ -466,14 +467,11 @@ def _remove_line_labels(scope: HtmlElement, context: _Context) -> None:
         if len(whole) > MAX_RAW_LINE_LABEL_CHARS:
             continue
         form = line_label_form(whole)
-        kind, rule = (
-            ("promo", "classifier.ad-label")
-            if form in rules.ad_labels
-            else ("boilerplate", "classifier.control-label")
-            if form in rules.control_labels
-            else (None, None)
-        )
-        if kind is None or rule is None:
+        if form in rules.ad_labels:
+            kind, rule = "promo", "classifier.ad-label"
+        elif form in rules.control_labels:
+            kind, rule = "boilerplate", "classifier.control-label"
+        else:
             continue
         # Up to the largest box that holds nothing else (the slot and its wrapper).
         box = element
@@ -660,10 +658,9 @@ def _is_front_page_address(href: str) -> bool:
     return bool(host) and not any(mark in host for mark in "?#") and "/" + path in FRONT_PAGE_PATHS
 
 
-FRONT_PAGE_PATHS = frozenset({"/", "./", "/index.html", "/index.htm", "/index.php"})
 # A short label before the trail, ending with a colon ('You are here:', '当前位置：').
 _TRAIL_LABEL = re.compile(r"^\s*[^:：>›»]{1,24}[:：]")
-_TRAIL_SEPARATOR = re.compile(r"[>›»/|→·•]|&gt;")
+_TRAIL_SEPARATOR = re.compile(r"[>›»/|→·•]")
 TRAIL_WRAPPERS = frozenset({"li", "span", "strong", "b"})
 MAX_RAW_TRAIL_CHARS = 600  # before its indentation is collapsed
 _TEXT_OUTSIDE_LINKS = etree.XPath(".//text()[not(ancestor::a)]")
