@@ -1457,6 +1457,8 @@ def test_an_ad_slot_s_label_between_paragraphs_goes(slot: str) -> None:
         "<p>(1346 comments)</p>",
         "<p>Loading...</p>",
         "<div>分享到：</div>",
+        "<p>Waktu baca: 3 menit</p>",
+        "<div><span>استمع إلى المقال</span></div>",
     ],
 )
 def test_a_widget_s_label_left_between_paragraphs_goes(control: str) -> None:
