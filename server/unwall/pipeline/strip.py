@@ -249,6 +249,7 @@ def strip_page(
     if embed_matches is None:
         embed_matches = rules.embed_notices.matches(scope)
     _replace_embed_notices(scope, context, embed_matches)
+    _remove_signup_boxes(scope, context)  # before the machinery goes with its fields
     _drop_machinery(scope, context)
     if headline is not None:  # before the named regions take the stories' bylines
         _remove_following_stories(scope, context, headline)
@@ -877,6 +878,43 @@ def _follows_prose(paragraph: HtmlElement) -> bool:
         if length >= MIN_SENTENCE_PARAGRAPH_CHARS and _link_text_length(sibling) < length / 2:
             return True
     return False
+
+
+def _remove_signup_boxes(scope: HtmlElement, context: _Context) -> None:
+    """A box that asks for the reader's e-mail address: a newsletter's sign-up
+    ('Sign up for our newsletter … [Your email] [Subscribe]'), a comment or
+    log-in form. The field says what the box is in any language and under any
+    class name; the box is what holds the field and a few lines around it."""
+    for field in list(scope.iter("input")):
+        if field.getparent() is None or not _asks_for_email(field):
+            continue
+        # An ASP.NET page is one <form>: a form holding much text is no sign-up box.
+        form = next(field.iterancestors("form"), None)
+        box = form if form is not None and len(_text(form)) <= MAX_SIGNUP_BOX_CHARS else field.getparent()
+        if box is None or len(_text(box)) > MAX_SIGNUP_BOX_CHARS:
+            continue
+        while (
+            (parent := box.getparent()) is not None
+            and parent is not scope
+            and len(_text(parent)) <= MAX_SIGNUP_BOX_CHARS
+            and not _holds_prose(parent)
+        ):
+            box = parent
+        if box is scope or box.getparent() is None:
+            continue
+        _record(context, box, "newsletter", "classifier.signup-box")
+        _remove(box)
+
+
+def _asks_for_email(field: HtmlElement) -> bool:
+    if (field.get("type") or "").strip().lower() == "email":
+        return True
+    described = " ".join(field.get(name) or "" for name in ("name", "id", "placeholder", "autocomplete"))
+    return "mail" in described.lower()
+
+
+# A sign-up box's words: a heading, a line of pitch, a note on privacy.
+MAX_SIGNUP_BOX_CHARS = 400
 
 
 def _unwrap_forms(scope: HtmlElement) -> None:
