@@ -1494,6 +1494,17 @@ def test_a_box_that_asks_for_an_email_address_goes(box: str) -> None:
     assert_removed_whole(f"<article>{around(box)}</article>", "newsletter")
 
 
+def test_a_short_article_keeps_its_paragraphs_beside_its_sign_up_form() -> None:
+    # A brief of two paragraphs and a form in one box: under 400 characters, no 'prose'.
+    brief = "The ferry crews will strike on Friday; no boats will run between the islands until Sunday."
+    root, removals = strip(
+        f"<div class='story'><h1>Ferry strike</h1><p>{brief}</p><p>{brief}</p>"
+        "<form><input type='email' placeholder='Email'><button>Sign up</button></form></div>"
+    )
+    assert [r.rule for r in removals] == ["classifier.signup-box"]
+    assert body_text(root).count(brief) == 2 and "Ferry strike" in body_text(root)
+
+
 def test_a_page_wrapped_in_one_form_keeps_its_article_beside_an_email_field() -> None:
     # ASP.NET: the whole page is a <form>; only the field's own small box goes.
     root, removals = strip(

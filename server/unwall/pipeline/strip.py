@@ -898,12 +898,28 @@ def _remove_signup_boxes(scope: HtmlElement, context: _Context) -> None:
             and parent is not scope
             and len(_text(parent)) <= MAX_SIGNUP_BOX_CHARS
             and not _holds_prose(parent)
+            and not _holds_article_text_beside(parent, box)
         ):
             box = parent
         if box is scope or box.getparent() is None:
             continue
         _record(context, box, "newsletter", "classifier.signup-box")
         _remove(box)
+
+
+def _holds_article_text_beside(parent: HtmlElement, box: HtmlElement) -> bool:
+    """Beside the box, a headline or a sentence-long paragraph: a short article
+    (a brief of two paragraphs) with its sign-up form, which must not go with it."""
+    for block in parent.iter("p", "h1", "h2"):
+        if block is box or any(ancestor is box for ancestor in block.iterancestors()):
+            continue
+        if block.tag == "h1" or len(_text(block)) >= MIN_ARTICLE_LINE_CHARS:
+            return True
+    return False
+
+
+# A paragraph this long is a sentence of an article, not a sign-up box's pitch.
+MIN_ARTICLE_LINE_CHARS = 80
 
 
 def _asks_for_email(field: HtmlElement) -> bool:
