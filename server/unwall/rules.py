@@ -263,6 +263,14 @@ class PhraseSet:
     def is_label(self, normalized_text: str) -> bool:
         return normalized_text in self.exact
 
+    def opens(self, normalized_text: str) -> bool:
+        """The text begins with a phrase, after any decoration ('» ', '📲 ')."""
+        text = _LEADING_DECORATION.sub("", normalized_text)
+        return any(pattern.match(text) is not None for pattern in self._patterns_for(text))
+
+
+_LEADING_DECORATION = re.compile(r"^[\W_]+")
+
 
 @dataclass(frozen=True)
 class RuleSet:

@@ -330,6 +330,9 @@ def test_report_an_error_boxes_are_removed(box: str) -> None:
         "or redistributed.</a><br></div>",
         "<p><small>Tous droits réservés.</small></p>",
         "<p>版权所有，未经授权不得转载。</p>",
+        "<p>ⓒ 연합뉴스, 무단 전재-재배포, AI 학습 및 활용 금지</p>",
+        "<p>無断転載・複製を禁じます</p>",
+        "<p>Riproduzione riservata ©</p>",
     ],
 )
 def test_copyright_notices_are_removed(notice: str) -> None:
@@ -625,9 +628,28 @@ def test_a_closing_call_to_follow_after_the_article_s_paragraphs_goes() -> None:
     assert_article_intact(root)
 
 
-def test_the_same_call_between_the_article_s_paragraphs_is_the_article_s() -> None:
-    # A paragraph among long ones that quotes a call is prose; only the last can close the article.
-    assert_nothing_removed(f"<article>{around(CLOSING_CALL)}</article>", "Bleib auf dem Laufenden")
+@pytest.mark.parametrize(
+    "call",
+    [
+        CLOSING_CALL,
+        '<p>Síguenos en <a href="https://twitter.com/example">Twitter</a> y <a href="/fb">Facebook</a></p>',
+        '<p>Simak berita dan artikel lainnya di <a href="https://news.google.com/x">Google News</a></p>',
+        '<p>📲 <a href="https://t.me/example">Подписывайтесь на наш Telegram-канал</a></p>',
+        '<p>تابعونا على <a href="https://twitter.com/example">تويتر</a></p>',
+    ],
+)
+def test_a_call_that_opens_with_the_words_goes_between_the_article_s_paragraphs(call: str) -> None:
+    # Publishers put these between paragraphs, where a closing call's rule would not look.
+    assert_removed_whole(f"<article>{around(call)}</article>", "promo")
+
+
+def test_a_paragraph_that_mentions_the_words_between_the_article_s_paragraphs_stays() -> None:
+    # Among long paragraphs, a sentence that quotes a call is prose; only the last can close the article.
+    line = (
+        '<p>The campaign told supporters to "follow us on Twitter" and to '
+        '<a href="https://example.org/rally">join the rally</a> on Saturday.</p>'
+    )
+    assert_nothing_removed(f"<article>{around(line)}</article>", "follow us on Twitter")
 
 
 def test_a_sentence_that_opens_with_the_words_stays() -> None:
@@ -1439,6 +1461,8 @@ def test_a_pay_or_consent_wall_goes_by_its_words(wall: str) -> None:
         "<p>La suite après cette publicité</p>",
         "<aside><small>Реклама</small></aside>",
         "<div>广告</div>",
+        "<p>Artykuł jest kontynuowany pod materiałem wideo</p>",
+        "<p>Lees verder na de advertentie</p>",
     ],
 )
 def test_an_ad_slot_s_label_between_paragraphs_goes(slot: str) -> None:
@@ -1459,6 +1483,9 @@ def test_an_ad_slot_s_label_between_paragraphs_goes(slot: str) -> None:
         "<div>分享到：</div>",
         "<p>Waktu baca: 3 menit</p>",
         "<div><span>استمع إلى المقال</span></div>",
+        "<p>この記事をシェア</p>",
+        "<p>Article réservé aux abonnés</p>",
+        "<p>Haberin devamı için tıklayın</p>",
     ],
 )
 def test_a_widget_s_label_left_between_paragraphs_goes(control: str) -> None:

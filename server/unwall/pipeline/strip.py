@@ -1234,9 +1234,17 @@ def _is_promo(element: HtmlElement, text: str, context: _Context) -> bool:
     # An appeal that links to a donation platform is one, thanks and signature included.
     if len(hits) >= 2 or _links_to_donation_platform(element, context.rules.donation_hosts):
         return True
-    has_link = any(True for _ in element.iter("a"))
-    # Among the article's paragraphs, only the last can be the article's closing call.
-    return has_link and len(text) <= 250 and (not _in_paragraph_run(element) or _closes_its_run(element))
+    if len(text) > MAX_LINKED_PROMO_CHARS or not any(True for _ in element.iter("a")):
+        return False
+    # Among the article's paragraphs, a sentence may mention the words; the
+    # site's call opens with them ('Síguenos en <a>Twitter</a>', 'Simak berita
+    # dan artikel lainnya di <a>Google News</a>') or closes the article.
+    return (
+        not _in_paragraph_run(element) or _closes_its_run(element) or context.rules.promo_phrases.opens(text)
+    )
+
+
+MAX_LINKED_PROMO_CHARS = 250
 
 
 def _links_to_donation_platform(element: HtmlElement, hosts: frozenset[str]) -> bool:
@@ -1298,7 +1306,7 @@ def _is_own_line(element: HtmlElement) -> bool:
 _COPYRIGHT_OPENING = re.compile(
     r"^(?:(?:™\s*&\s*)?©[^\n]*?(?<!\d)(?:19|20)\d\d(?!\d)|(?:\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:19|20)\d\d|copyright\s*©)"
 )
-_NOTICE_END = " .!。"
+_NOTICE_END = " .!。©"
 
 
 def _is_error_report(element: HtmlElement, text: str, context: _Context) -> bool:
