@@ -834,10 +834,15 @@ def load_rules() -> RuleSet:
     )
 
 
-def _bylines_alternation(field: str) -> str:
-    """One field's phrases in every language of `bylines.json`, as an alternation."""
+def _bylines_alternation(*fields: str) -> str:
+    """The fields' phrases in every language of `bylines.json`, as one alternation."""
     languages = read_rule_file("bylines.json")["languages"].values()
-    phrases = {normalize_text(phrase) for language in languages for phrase in language.get(field, [])}
+    phrases = {
+        normalize_text(phrase)
+        for language in languages
+        for field in fields
+        for phrase in language.get(field, [])
+    }
     return _alternation(phrases)
 
 
@@ -876,24 +881,28 @@ def date_prefix_pattern() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def editor_prefix_pattern() -> re.Pattern[str]:
-    """Any editor prefix of `bylines.json`, anywhere in a text."""
-    alternation = _bylines_alternation("editor_prefixes")
+def desk_prefix_pattern() -> re.Pattern[str]:
+    """Any editor or source prefix of `bylines.json`, anywhere in a text."""
+    alternation = _bylines_alternation(*_DESK_PREFIX_FIELDS)
     return re.compile(alternation if alternation else r"(?!)", re.I)
 
 
 @lru_cache(maxsize=1)
-def editor_line_pattern() -> re.Pattern[str]:
-    """A line that names the story's editors and nothing else ('责任编辑：张迪',
-    '(责编：汤诗瑶、丁涛)', '[责任编辑:肖春芳]'), in every language of
-    `bylines.json` that has editor prefixes; brackets around it are allowed."""
-    alternation = _bylines_alternation("editor_prefixes")
+def desk_line_pattern() -> re.Pattern[str]:
+    """A line that names the story's editors or its source and nothing else
+    ('责任编辑：张迪', '(责编：汤诗瑶、丁涛)', '[责任编辑:肖春芳]', '本文来源：新京报'),
+    in every language of `bylines.json` that has such prefixes; brackets around
+    it are allowed."""
+    alternation = _bylines_alternation(*_DESK_PREFIX_FIELDS)
     # A few names after the separator, parted by '、', commas, slashes or spaces: no sentence.
     name = r"[^\s、,，/。.!?！？:：\[\]【】()（）]{1,12}"
     names = rf"{name}(?:[\s、,，/]+{name}){{0,3}}"
     if not alternation:
         return re.compile(r"(?!)")
     return re.compile(rf"^[\[【(（]?\s*(?:(?:{alternation})\s*[:：]\s*{names}\s*){{1,4}}[\]】)）]?$", re.I)
+
+
+_DESK_PREFIX_FIELDS = ("editor_prefixes", "source_prefixes")
 
 
 @lru_cache(maxsize=1)

@@ -19,7 +19,7 @@ from unwall.pipeline.enrich import (
     enrich,
     host_labels,
     normalize_date,
-    remove_editor_lines,
+    remove_desk_lines,
     remove_repeated_meta,
     remove_stray_picture_credits,
     separate_caption_parts,
@@ -1496,14 +1496,17 @@ def test_no_headline_is_shown_where_no_element_is_the_title_s_opening(body: str)
         ("<p>【责任编辑：严玉洁】</p>", False),
         ("<p>（编辑：严玉洁 王辉）</p>", False),
         ("<p>校对：李四 审核：王五</p>", False),
+        ("<p>本文来源：新京报</p>", False),
+        ("<p>（来源：人民日报）</p>", False),
         # A sentence about an editor, or an editor named inside one, is the article's.
         ("<p>编辑部表示将继续关注此事。</p>", True),
         ("<p>责任编辑：张迪。他说这篇报道经过了三次核实。</p>", True),
         ("<p>编辑：</p>", True),
+        ("<p>来源：新华社记者在现场的采访和当地政府发布的通报。</p>", True),
     ],
 )
-def test_a_line_naming_the_story_s_editors_goes(line: str, stays: bool) -> None:
-    assert line_stays(remove_editor_lines, CHINESE_PARAGRAPH, line) == stays
+def test_a_line_naming_the_story_s_editors_or_source_goes(line: str, stays: bool) -> None:
+    assert line_stays(remove_desk_lines, CHINESE_PARAGRAPH, line) == stays
 
 
 @pytest.mark.parametrize(

@@ -24,8 +24,8 @@ from unwall.rules import (
     byline_prefix_pattern,
     byline_role_pattern,
     date_prefix_pattern,
-    editor_line_pattern,
-    editor_prefix_pattern,
+    desk_line_pattern,
+    desk_prefix_pattern,
     element_name_runs,
     picture_agencies,
     picture_credit_pattern,
@@ -92,7 +92,7 @@ def enrich(content: HtmlElement, metadata: PageMetadata) -> Enrichment:
     separate_caption_parts(content)
     lead_image = choose_lead_image(metadata, content)
     remove_stray_picture_credits(content)
-    remove_editor_lines(content)
+    remove_desk_lines(content)
     byline = choose_byline(metadata, article, site_name)
     published = choose_published(metadata, article, content)
     remove_repeated_meta(content, byline, published)
@@ -588,22 +588,23 @@ def remove_stray_picture_credits(content: HtmlElement) -> None:
             block.drop_tree()
 
 
-def remove_editor_lines(content: HtmlElement) -> None:
+def remove_desk_lines(content: HtmlElement) -> None:
     """A line naming the editors who handled the story ('责任编辑：张迪',
-    '(责编：汤诗瑶、丁涛)'), which closes most Chinese news articles: the desk's
-    record, not the article's text or its byline."""
-    editor_line = editor_line_pattern()
-    if not editor_prefix_pattern().search(content.text_content()):
+    '(责编：汤诗瑶、丁涛)'), which closes most Chinese news articles, or the
+    outlet it came from ('本文来源：新京报'): the desk's record, not the
+    article's text or its byline."""
+    desk_line = desk_line_pattern()
+    if not desk_prefix_pattern().search(content.text_content()):
         return  # one look at the whole text: most pages name no editor this way
     for block in list(content.iter("p", "div", "span")):
         if block.getparent() is None or _holds_lines(block) or block.find(".//img") is not None:
             continue
         text = _clean(block.text_content())
-        if len(text) <= MAX_EDITOR_LINE_CHARS and editor_line.match(text):
+        if len(text) <= MAX_DESK_LINE_CHARS and desk_line.match(text):
             block.drop_tree()
 
 
-MAX_EDITOR_LINE_CHARS = 60
+MAX_DESK_LINE_CHARS = 60
 
 
 def _names_a_source(rest: str) -> bool:
