@@ -923,6 +923,37 @@ def test_a_date_line_under_the_headline_credits_its_author(line: str, expected: 
     assert enrich(root.find(".//article"), collect_metadata(root, PAGE_URL)).byline == expected
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('<div class="x9">By Jane Doe</div>', "Jane Doe"),
+        ("<p>Par Jean Dupont et Marie Curie</p>", "Jean Dupont et Marie Curie"),
+        ("<p>Door Jan de Vries</p>", "Jan de Vries"),
+        ("<p>Автор: Иван Петров</p>", "Иван Петров"),
+        ("<p>بقلم: محمد علي</p>", "محمد علي"),
+        ("<p>文：山田太郎</p>", "山田太郎"),
+        ("<div>记者 李四</div>", "李四"),
+        # The prefix opens a standfirst or a headline's kicker, not a byline.
+        ("<p>By land and by sea</p>", None),
+        ("<p>Von Anfang an</p>", None),
+        ("<p>Par avion, les colis arrivent plus vite</p>", None),
+        ("<p>记者从市政府获悉，公园将于明年开放。</p>", None),
+        # A name and a job on two lines, read as one: six capitalized words in a row.
+        ('<span>By: <a href="/id/1">Patti Domm</a><br>CNBC Executive News Editor</span>', None),
+    ],
+)
+def test_a_byline_line_under_the_headline_names_the_author(line: str, expected: str | None) -> None:
+    root = lxml.html.document_fromstring(
+        f"<html><body><article><h1>Schattiges Plätzchen</h1>{line}{PARAGRAPH}</article></body></html>"
+    )
+    content = root.find(".//article")
+    result = enrich(content, collect_metadata(root, PAGE_URL))
+    assert result.byline == expected
+    if expected is not None:
+        # The line says only the byline shown above the body.
+        assert expected not in content.text_content()
+
+
 def test_byline_run_together_with_a_date_is_no_byline() -> None:
     result, _ = enriched(
         "", f'<div class="author">Joe Wee Monday, February 29, 2016 @ 11:10 PM</div>{PARAGRAPH}'

@@ -471,7 +471,12 @@ def remove_repeated_meta(content: HtmlElement, byline: str | None, published: st
     2019'), before the article's first paragraph, goes."""
     if not byline and not published:
         return
-    names = [name for name in BYLINE_NAME_SEPARATORS.split(byline or "") if len(name) > 2]
+    # Not an initial ('J.'), but a Chinese name of two characters ('李四').
+    names = [
+        name
+        for name in BYLINE_NAME_SEPARATORS.split(byline or "")
+        if len(name) > 2 or (len(name) == 2 and not _is_cased(name))
+    ]
     begun = False
     for block in list(content.iter(*_META_LINE_TAGS)):
         if block.getparent() is None:
@@ -512,8 +517,8 @@ def _says_only(text: str, names: list[str], published: str | None) -> bool:
         for name in names:
             if name.casefold() in rest.casefold():
                 rest, named = re.sub(re.escape(name), " ", rest, flags=re.I), True
-        if not named:
-            rest = text
+        # Without the names, the 'and' between them says nothing either.
+        rest = BYLINE_NAME_SEPARATORS.sub(" ", f" {rest} ") if named else text
     rest = re.sub(r"^[\W_]+|[\W_]+$", "", rest)
     if not rest:
         return named
@@ -772,11 +777,63 @@ def _name_credited_in(line: str, lang: str | None) -> str | None:
     line without a date is no date line ('killed by gunfire in Gaza')."""
     if picture_credit_pattern().match(line):
         return None
+    if (name := _byline_line_name(line)) is not None:
+        return name
     for after in _after_byline_prefixes(line):
         name = _CREDITED_NAME_END.split(after, maxsplit=1)[0].strip()
         if MIN_CREDITED_NAME_WORDS <= len(name.split()) <= MAX_CREDITED_NAME_WORDS:
             return name if normalize_date(line, lang) is not None else None
     return None
+
+
+def _is_cased(text: str) -> bool:
+    """Written in a script with capitals (Latin, Greek, Cyrillic, Armenian)."""
+    return any(letter.lower() != letter.upper() for letter in text)
+
+
+def _longest_capitalized_run(words: list[str]) -> int:
+    run = longest = 0
+    for word in words:
+        run = run + 1 if word[0].isupper() else 0
+        longest = max(longest, run)
+    return longest
+
+
+def _byline_line_name(line: str) -> str | None:
+    """A line that is a byline prefix and a name, nothing more ('By Jane Doe',
+    'Par Jean Dupont et Marie Curie', 'Автор: Иван Петров', '文：山田太郎',
+    'بقلم: محمد علي'): a byline set near the headline without a byline's class
+    name. In a cased script each word of the name is capitalized, but for
+    particles and 'and' between them: 'By land and by sea' opens a standfirst.
+    An uncased script's name follows the prefix's separator and is a few short
+    words without a sentence's punctuation."""
+    match = byline_prefix_pattern().match(line)
+    if match is None:
+        return None
+    name = line[match.end() :].strip()
+    words = name.replace(",", " ").split()
+    if not words or len(words) > MAX_BYLINE_LINE_WORDS or _NOT_IN_A_NAME.search(name):
+        return None
+    if _is_cased(name):
+        capitalized = [word for word in words if word[0].isupper()]
+        joined = all(word in capitalized or len(word) <= MAX_NAME_PARTICLE_CHARS for word in words)
+        ends_named = words[0] in capitalized and words[-1] in capitalized
+        # One person's name is a few words: more in a row is a name and a job
+        # ('Patti Domm<br>CNBC Executive News Editor', read as one line).
+        if not (joined and ends_named and _longest_capitalized_run(words) <= MAX_CREDITED_NAME_WORDS):
+            return None
+        return name if len(capitalized) >= MIN_CREDITED_NAME_WORDS else None
+    if len(words) > MAX_CREDITED_NAME_WORDS or any(len(word) > MAX_UNCASED_NAME_CHARS for word in words):
+        return None
+    return name
+
+
+MAX_BYLINE_LINE_WORDS = 8
+# 'de', 'van', 'von der', 'and', 'et', 'und', 'y': lower case between the names.
+MAX_NAME_PARTICLE_CHARS = 3
+MAX_UNCASED_NAME_CHARS = 8
+# A sentence's or a date's marks; an initial's dot ('Bradley M. Kuhn') is a name's.
+_NOT_IN_A_NAME = re.compile(r"[\d!?;:。，、！？；：\"“”«»()（）]|[^\W\d_]{2}\.")
 
 
 # What ends a name in a date line: a separator, a number (the date), a bracket.
