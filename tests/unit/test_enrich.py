@@ -1326,6 +1326,21 @@ FIRST = (
 )
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["<p>Publicado el 3 de julio de 2019</p>", "<p>Publicado em 3 de julho de 2019</p>"],
+)
+def test_the_de_before_a_month_opens_no_byline(line: str) -> None:
+    # 'de' opens bylines too ('de Jean Dupont'); before a month it is a date's.
+    root = lxml.html.document_fromstring(
+        f"<html><body><article><h1>Schattiges Plätzchen</h1>{line}{PARAGRAPH}</article></body></html>"
+    )
+    content = root.find(".//article")
+    result = enrich(content, collect_metadata(root, PAGE_URL))
+    assert (result.byline, result.published) == (None, "2019-07-03")
+    assert "2019" not in content.text_content(), "the line says only the date shown above the body"
+
+
 def body_after_meta_removal(lines: str, byline: str | None, published: str | None) -> str:
     content = lxml.html.fragment_fromstring(f"<div>{lines}{FIRST}<p>Jane Doe said so.</p></div>")
     remove_repeated_meta(content, byline, published)

@@ -553,11 +553,17 @@ def _names_an_author(text: str) -> bool:
 
 def _after_byline_prefixes(text: str) -> Iterator[str]:
     """What follows each byline prefix that starts a word of `text` ('von
-    jovelstefan' -> 'jovelstefan')."""
+    jovelstefan' -> 'jovelstefan'), but for a date's words: Spanish and
+    Portuguese dates write 'de' before the month ('3 de julio de 2019'), and
+    'de' opens bylines too."""
     prefix = byline_prefix_pattern()
+    months = month_numbers()
     for start in re.finditer(r"(?<!\S)\S", text):
         if match := prefix.match(text[start.start() :]):
-            yield text[start.start() + match.end() :]
+            after = text[start.start() + match.end() :]
+            first_word = after.split(maxsplit=1)[0].strip(".,").casefold() if after.strip() else ""
+            if first_word not in months and not first_word[:1].isdigit():
+                yield after
 
 
 def _only_date_words(text: str) -> bool:
