@@ -1305,6 +1305,13 @@ def test_a_figcaption_in_a_div_that_stands_for_the_figure_goes_with_the_lead_ima
         ("5. studenoga 2018.", "2018-11-05"),
         ("5. decembra 2018", "2018-12-05"),
         ("14 Şubat 2020", "2020-02-14"),
+        ("3 lipca 2019", "2019-07-03"),
+        ("3. července 2019", "2019-07-03"),
+        ("3. heinäkuuta 2019", "2019-07-03"),
+        ("3 जुलाई 2019", "2019-07-03"),
+        # Year first, in Hungarian and Lithuanian.
+        ("2019. július 3.", "2019-07-03"),
+        ("2019 m. liepos 3 d.", "2019-07-03"),
         ("5 декември 2018", "2018-12-05"),
         ("31 February 2018", None),
         ("May the force be with you", None),

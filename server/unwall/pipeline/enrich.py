@@ -911,7 +911,7 @@ def normalize_date(value: str | None, lang: str | None = None) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _worded_date_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _worded_date_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     names = "|".join(sorted(map(re.escape, month_numbers()), key=len, reverse=True))
     # '5 December 2018', '14 janvier 2020', '5. März 2018', '5 de diciembre de 2018', "1er d'agost"
     day_first = re.compile(
@@ -919,17 +919,21 @@ def _worded_date_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
     # 'December 5, 2018', 'Dec. 5th 2018'
     month_first = re.compile(rf"\b({names})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.I)
-    return day_first, month_first
+    # Hungarian '2019. július 3.', Lithuanian '2019 m. liepos 3 d.'
+    year_first = re.compile(rf"(?<!\d)(\d{{4}})(?:\.|\s+m\.)?\s+({names})\s+(\d{{1,2}})(?!\d)", re.I)
+    return day_first, month_first, year_first
 
 
 def _worded_date(text: str) -> str | None:
     """A date with its month in words, in the languages of languages.json."""
-    day_first, month_first = _worded_date_patterns()
+    day_first, month_first, year_first = _worded_date_patterns()
     numbers = month_numbers()
     if match := day_first.search(text):
         day, month, year = match.group(1), match.group(2), match.group(3)
     elif match := month_first.search(text):
         month, day, year = match.group(1), match.group(2), match.group(3)
+    elif match := year_first.search(text):
+        year, month, day = match.group(1), match.group(2), match.group(3)
     else:
         return None
     number = numbers.get(month.lower())
