@@ -1185,6 +1185,39 @@ def test_logo_og_image_is_skipped_for_the_first_large_content_image(logo: str) -
     ]
 
 
+@pytest.mark.parametrize(
+    ("figure", "expected"),
+    [
+        # The srcset's widest copy, its height scaled with it.
+        (
+            '<img src="https://cdn.example/p/t-300.jpg" width="300" height="200" alt="t"'
+            ' srcset="https://cdn.example/p/t-300.jpg 300w, https://cdn.example/p/t-1200.jpg 1200w">',
+            ("https://cdn.example/p/t-1200.jpg", 1200, 800),
+        ),
+        # A <picture>'s source.
+        (
+            '<picture><source srcset="https://cdn.example/p/t-1200.jpg 1200w">'
+            '<img src="https://cdn.example/p/t-300.jpg" alt="t"></picture>',
+            ("https://cdn.example/p/t-1200.jpg", 1200, None),
+        ),
+        # Densities say nothing of width; a narrower copy is no better.
+        (
+            '<img src="https://cdn.example/p/t.jpg" srcset="https://cdn.example/p/t@2x.jpg 2x" alt="t">',
+            ("https://cdn.example/p/t.jpg", None, None),
+        ),
+        (
+            '<img src="https://cdn.example/p/t.jpg" width="800" height="391.4" alt="t"'
+            ' srcset="https://cdn.example/p/t-300.jpg 300w">',
+            ("https://cdn.example/p/t.jpg", 800, 391),
+        ),
+    ],
+)
+def test_the_lead_image_is_the_widest_copy_offered(figure: str, expected: tuple[str, int, int]) -> None:
+    result, _ = enriched("", f"<figure>{figure}</figure>{PARAGRAPH}")
+    assert result.lead_image is not None
+    assert (result.lead_image.url, result.lead_image.width, result.lead_image.height) == expected
+
+
 def test_an_image_far_down_the_article_is_no_lead_image() -> None:
     body = (
         PARAGRAPH * 3

@@ -19,7 +19,12 @@ from lxml.html import HtmlElement, builder
 from unwall.model import LeadImage
 from unwall.pipeline.language import approximate_words, direction_of, guess_language, month_numbers
 from unwall.pipeline.metadata import AUTHOR_META_KEYS, PUBLISHED_META_KEYS, PageMetadata, article_json_ld
-from unwall.pipeline.normalize import NOT_A_PHOTO, parse_srcset
+from unwall.pipeline.normalize import (
+    int_attribute,
+    is_plausible_photo,
+    largest_rendition,
+    parse_srcset,
+)
 from unwall.rules import (
     byline_prefix_pattern,
     byline_role_pattern,
@@ -1067,15 +1072,10 @@ def choose_excerpt(metadata: PageMetadata, article: dict[str, Any], content: Htm
 # --- lead image ---------------------------------------------------------------------
 
 
-def _int_attribute(element: HtmlElement, name: str) -> int | None:
-    value = (element.get(name) or "").strip().removesuffix("px")
-    return int(value) if value.isdigit() and int(value) > 0 else None
-
-
 def _dimension(img: HtmlElement, name: str) -> int | None:
     """A side from the attribute, else from an inline style in pixels
     (tracking pixels are often sized only by `style="width:1px"`)."""
-    size = _int_attribute(img, name)
+    size = int_attribute(img, name)
     if size is None:
         match = re.search(rf"(?:^|[;\s]){name}\s*:\s*(\d+)(?:\.\d+)?px", img.get("style") or "", re.I)
         size = int(match.group(1)) if match and int(match.group(1)) > 0 else None
@@ -1133,10 +1133,6 @@ def _content_image_size(img: HtmlElement) -> int | None:
     return min(side for side in (width, height) if side is not None)
 
 
-def _is_plausible_photo(url: str) -> bool:
-    return url.startswith(("http://", "https://")) and not NOT_A_PHOTO.search(url)
-
-
 def _opening_images(content: HtmlElement) -> list[HtmlElement]:
     """Images before the first section heading and the third paragraph: a
     picture further down illustrates its section, and stays there."""
@@ -1157,7 +1153,7 @@ def _opening_images(content: HtmlElement) -> list[HtmlElement]:
 def choose_lead_image(metadata: PageMetadata, content: HtmlElement) -> LeadImage | None:
     images_in_body = [img for img in content.iter("img") if _img_urls(img)]
     for declared in metadata.declared_images:
-        if not _is_plausible_photo(declared.url):
+        if not is_plausible_photo(declared.url):
             continue
         if declared.width and declared.width < MIN_LEAD_IMAGE_SIDE:
             continue
@@ -1170,25 +1166,20 @@ def choose_lead_image(metadata: PageMetadata, content: HtmlElement) -> LeadImage
             shown, caption = _caption_of(match)
             alt = alt or _clean(match.get("alt"))
             if not (width or height):  # both sides from one rendition, never one of each
-                width, height = _int_attribute(match, "width"), _int_attribute(match, "height")
+                width, height = int_attribute(match, "width"), int_attribute(match, "height")
             if shown.getparent() is not None:
                 shown.drop_tree()
         return LeadImage(url=declared.url, alt=alt, caption=caption, width=width, height=height)
     for img in _opening_images(content):
         src = img.get("src") or ""
         size = _content_image_size(img)
-        if not _is_plausible_photo(src) or (size is not None and size < MIN_CONTENT_IMAGE_SIDE):
+        if not is_plausible_photo(src) or (size is not None and size < MIN_CONTENT_IMAGE_SIDE):
             continue
         if size is None and re.search(r"\.(gif|svg)(\?|$)", src, re.I):
             continue
         shown, caption = _caption_of(img)
-        lead = LeadImage(
-            url=src,
-            alt=_clean(img.get("alt")),
-            caption=caption,
-            width=_int_attribute(img, "width"),
-            height=_int_attribute(img, "height"),
-        )
+        url, width, height = largest_rendition(img)
+        lead = LeadImage(url=url, alt=_clean(img.get("alt")), caption=caption, width=width, height=height)
         if shown.getparent() is not None:
             shown.drop_tree()
         return lead

@@ -18,7 +18,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from unwall.pipeline.language import approximate_words
-from unwall.pipeline.normalize import is_hidden
+from unwall.pipeline.normalize import is_hidden, largest_rendition
 from unwall.rules import byline_prefix_pattern, element_name_runs
 
 ARTICLE_TYPES = frozenset(
@@ -397,7 +397,8 @@ def _first_photo(element: HtmlElement) -> DeclaredImage | None:
             continue
         width, height = _to_int(img.get("width")), _to_int(img.get("height"))
         if (width or HERO_MIN_WIDTH) >= HERO_MIN_WIDTH and (height or HERO_MIN_HEIGHT) >= HERO_MIN_HEIGHT:
-            return DeclaredImage(src, width, height, _clean(img.get("alt")), "hero")
+            url, rendition_width, rendition_height = largest_rendition(img)
+            return DeclaredImage(url, rendition_width, rendition_height, _clean(img.get("alt")), "hero")
     return None
 
 

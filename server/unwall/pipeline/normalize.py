@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import re
 from collections.abc import Callable
 from urllib.parse import urljoin, urlsplit
@@ -115,6 +116,52 @@ def largest_srcset_candidate(srcset: str) -> str | None:
     if not candidates:
         return None
     return max(candidates, key=lambda candidate: candidate[1])[0]
+
+
+def largest_rendition(img: HtmlElement) -> tuple[str, int | None, int | None]:
+    """The image's address and size, or those of the widest copy its srcset or
+    its <picture>'s sources offer ('terminal-1200.jpg 1200w'): a lead image is
+    shown wider than most pages show it. The height is scaled with the width."""
+    src = (img.get("src") or "").strip()
+    width, height = int_attribute(img, "width"), int_attribute(img, "height")
+    srcsets = [img.get("srcset") or ""]
+    # libxml2 knows no void <source>, and may put the <img> inside one.
+    picture = next((node for node in itertools.islice(img.iterancestors(), 2) if node.tag == "picture"), None)
+    if picture is not None:
+        srcsets.extend(source.get("srcset") or "" for source in picture.iter("source"))
+    widest = max(
+        (
+            (weight, url)
+            for srcset in srcsets
+            for url, weight in parse_srcset(srcset)
+            if weight >= MIN_SRCSET_WIDTH and is_plausible_photo(url)
+        ),
+        default=None,
+    )
+    if widest is None or (width is not None and widest[0] <= width):
+        return src, width, height
+    scaled_height = round(height * widest[0] / width) if width and height else None
+    return widest[1], int(widest[0]), scaled_height
+
+
+def is_plausible_photo(url: str) -> bool:
+    return url.startswith(("http://", "https://")) and not NOT_A_PHOTO.search(url)
+
+
+def int_attribute(element: HtmlElement, name: str) -> int | None:
+    """A positive number of pixels ('640', '640px', '391.425'), whole, else None."""
+    value = (element.get(name) or "").strip().removesuffix("px")
+    if not _PIXELS.fullmatch(value):
+        return None
+    number = int(float(value))
+    return number if number > 0 else None
+
+
+_PIXELS = re.compile(r"\d{1,6}(?:\.\d+)?")
+
+
+# A descriptor this large is a width ('1200w'); a density is a few ('2x').
+MIN_SRCSET_WIDTH = 20
 
 
 def resolve_lazy_images(root: HtmlElement) -> None:
