@@ -332,7 +332,8 @@ class RuleSet:
 
 
 # Typographic apostrophes and the no-break space, as the phrases are written.
-_FOLDED = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("`", "'"), ("\u00a0", " "))
+# Korean notices write the copyright sign as a circled letter ('ⓒ 연합뉴스').
+_FOLDED = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("`", "'"), ("\u00a0", " "), ("ⓒ", "©"), ("Ⓒ", "©"))
 _LABEL_PUNCTUATION = (
     " \t\n:;.,!?¿¡»«›‹>→-–—|•*\"'()[]"
     # Full-width and CJK punctuation ('【相关阅读】', '関連記事：'), Arabic and

@@ -333,6 +333,11 @@ def test_report_an_error_boxes_are_removed(box: str) -> None:
         "<p>ⓒ 연합뉴스, 무단 전재-재배포, AI 학습 및 활용 금지</p>",
         "<p>無断転載・複製を禁じます</p>",
         "<p>Riproduzione riservata ©</p>",
+        "<p>[ⓒ MK스포츠, 무단전재 및 재배포 금지]</p>",
+        "<p>（無断転載禁止）</p>",
+        "<p>本文系作者授权发布，未经许可，不得转载。</p>",
+        # A news feed's notice: the sign and no sentence.
+        "<p>© dpa-infocom, dpa:240101-99-123456/2</p>",
     ],
 )
 def test_copyright_notices_are_removed(notice: str) -> None:
@@ -350,6 +355,11 @@ def test_copyright_notices_are_removed(notice: str) -> None:
         "<ol><li>(c) the council will publish the 2019 accounts</li></ol>",
         "<p>Copyright law changed in 2019, when the directive was passed.</p>",
         "<p>The page ends with <span>all rights reserved</span> in small print.</p>",
+        # The sign opens a picture's credit beside its picture.
+        '<div><img src="a.jpg"><p>© Jane Doe</p></div>',
+        '<div><a href="/full.jpg"><img src="a.jpg"></a><div class="caption"><span>© Alamy</span><br>'
+        "Brian Nagel at a hearing in 2007</div></div>",
+        "<p>法院判决该网站不得转载。</p>",
     ],
 )
 def test_credits_and_sentences_about_copyright_stay(line: str) -> None:

@@ -996,7 +996,7 @@ def _judge_block(element: HtmlElement, context: _Context) -> tuple[Verdict, bool
     elif not trigger.occurs_in_raw(raw_text):
         # The copyright sign alone brings a block to the classifier only when
         # it is short enough to be a notice; a longer one may hold a notice.
-        if "©" not in raw_text:
+        if not any(sign in raw_text for sign in COPYRIGHT_SIGNS):
             return None, False
         if len(" ".join(raw_text.split())) > MAX_COPYRIGHT_CHARS:
             return None, True
@@ -1277,11 +1277,23 @@ def _is_copyright_notice(element: HtmlElement, text: str, context: _Context) -> 
         return False
     if element.tag in {"span", "a"} and not _is_own_line(element):
         return False  # a part of a line: the line is judged whole
-    if _COPYRIGHT_OPENING.match(text):
+    text = text.strip(_NOTICE_BRACKETS)  # '[ⓒ MK스포츠, 무단전재 및 재배포 금지]'
+    if _COPYRIGHT_OPENING.match(text) or _is_copyright_sign_line(element, text):
         return True
     phrases = context.rules.copyright_phrases
     closing = text.rstrip(_NOTICE_END)
     return any(closing.endswith(phrase) for phrase in phrases.search_all(closing))
+
+
+def _is_copyright_sign_line(element: HtmlElement, text: str) -> bool:
+    """A short line that opens with the sign and holds no sentence: a news
+    feed's notice ('© dpa-infocom, dpa:240101-99-123456/2') or a credit whose
+    picture is gone. Beside a picture, in its caption's box, the line is its
+    credit, and stays."""
+    if not text.startswith("©") or len(text) > MAX_SIGN_LINE_CHARS or "\n" in text:
+        return False
+    around = itertools.islice(element.iterancestors(), SIGN_LINE_PICTURE_LEVELS)
+    return all(ancestor.find(".//img") is None for ancestor in around)
 
 
 def _is_own_line(element: HtmlElement) -> bool:
@@ -1307,6 +1319,10 @@ _COPYRIGHT_OPENING = re.compile(
     r"^(?:(?:™\s*&\s*)?©[^\n]*?(?<!\d)(?:19|20)\d\d(?!\d)|(?:\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:19|20)\d\d|copyright\s*©)"
 )
 _NOTICE_END = " .!。©"
+_NOTICE_BRACKETS = " []()<>【】（）〈〉《》「」"
+MAX_SIGN_LINE_CHARS = 60
+SIGN_LINE_PICTURE_LEVELS = 3  # the line, its caption's box, the picture's box
+COPYRIGHT_SIGNS = ("©", "ⓒ", "Ⓒ")
 
 
 def _is_error_report(element: HtmlElement, text: str, context: _Context) -> bool:
