@@ -296,6 +296,8 @@ class RuleSet:
     screen_reader_classes: frozenset[str]
     # The in-page anchors of comment sections ('comments', 'respond').
     comment_anchors: frozenset[str]
+    # Where a share button leads ('facebook.com/sharer', 'mailto:?'), one pattern.
+    share_endpoints: re.Pattern[str]
     error_report_phrases: PhraseSet
     copyright_phrases: PhraseSet
     author_box_labels: PhraseSet
@@ -487,6 +489,16 @@ def _word_start_after(first_letter: str) -> str:
 def _phrase_end(phrases: list[str]) -> str:
     last_letters = frozenset(phrase[-1] for phrase in phrases)
     return rf"(?:(?!{_word_char(last_letters)})|(?<={_UNSPACED_CHAR}))"
+
+
+def _share_endpoint_pattern(endpoints: list[str]) -> re.Pattern[str]:
+    """An address (lower case) that leads to a share dialog: an endpoint right
+    after the scheme's '//' and a 'www.' or a subdomain, or at the start
+    ('mailto:?')."""
+    if not endpoints:
+        return re.compile(_NEVER)
+    alternation = "|".join(re.escape(endpoint) for endpoint in sorted(endpoints, key=len, reverse=True))
+    return re.compile(rf"^(?:[a-z][a-z0-9+.-]*:)?(?://(?:[a-z0-9-]+\.)*?)?(?:{alternation})")
 
 
 def _phrase_set(phrases: list[str]) -> PhraseSet:
@@ -810,6 +822,7 @@ def load_rules() -> RuleSet:
         caption_classes=frozenset(boilerplate.get("caption_classes", {}).get("classes", [])),
         screen_reader_classes=frozenset(boilerplate.get("screen_reader_classes", {}).get("classes", [])),
         comment_anchors=frozenset(boilerplate.get("comment_anchors", {}).get("anchors", [])),
+        share_endpoints=_share_endpoint_pattern(boilerplate.get("share_endpoints", {}).get("endpoints", [])),
         error_report_phrases=_phrase_set(merged("error_report")),
         copyright_phrases=_phrase_set(merged("copyright")),
         author_box_labels=_phrase_set(merged("author_box")),

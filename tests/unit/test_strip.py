@@ -1462,6 +1462,44 @@ def test_a_pay_or_consent_wall_goes_by_its_words(wall: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "bar",
+    [
+        '<div class="x1"><a href="https://www.facebook.com/sharer/sharer.php?u=x">Facebook</a> '
+        '<a href="https://twitter.com/intent/tweet?url=x">Twitter</a> '
+        '<a href="https://wa.me/?text=x">WhatsApp</a> '
+        '<a href="mailto:?subject=Park">E-Mail</a></div>',
+        # A label, a list, a button without an address.
+        '<div>Teilen: <ul><li><a href="https://x.com/intent/post?url=x">X</a></li>'
+        '<li><a href="https://www.linkedin.com/shareArticle?url=x">LinkedIn</a></li>'
+        '<li><a href="#">Link kopieren</a></li></ul></div>',
+        '<p><a href="https://social-plugins.line.me/lineit/share?url=x">このニュースをシェア</a></p>',
+    ],
+)
+def test_a_row_of_share_links_goes(bar: str) -> None:
+    assert_removed_whole(f"<article>{around(bar)}</article>", "boilerplate", "Twitter", "LinkedIn", "シェア")
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # A share link inside a sentence, a picture the links share, the site's own profile.
+        '<p>Readers can <a href="https://twitter.com/intent/tweet?url=x">tweet the story</a> to the council '
+        "before the vote on Thursday.</p>",
+        '<figure><img src="https://cdn.example/p.jpg" width="800">'
+        '<a href="https://www.facebook.com/sharer/sharer.php?u=x">Share</a></figure>',
+        '<p><a href="https://www.facebook.com/harbourtimes">Facebook</a> '
+        '<a href="https://twitter.com/harbourtimes">Twitter</a></p>',
+        # A date beside the links is the line's own.
+        '<div>June 8, 2015 <a href="https://twitter.com/share?url=x">Tweet</a></div>',
+    ],
+)
+def test_share_links_with_other_things_stay(block: str) -> None:
+    root, removals = strip(f"<article>{around(block)}</article>")
+    assert [r.rule for r in removals if r.rule == "classifier.share-bar"] == []
+    assert_article_intact(root)
+
+
+@pytest.mark.parametrize(
     "slot",
     [
         "<p>Advertisement</p>",

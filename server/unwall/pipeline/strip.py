@@ -257,6 +257,7 @@ def strip_page(
     _classify_blocks(scope, context)
     _remove_media_labels(scope, context)
     _remove_comment_links(scope, context)
+    _remove_share_bars(scope, context)
     _remove_tag_clouds(scope, context)
     _remove_page_number_rows(scope, context)
     _remove_link_trails(scope, context)
@@ -575,6 +576,63 @@ def _remove_comment_links(scope: HtmlElement, context: _Context) -> None:
         if _is_own_line(link) or len(_text(parent)) <= MAX_META_LINE_CHARS:
             _record(context, link, "comments", "classifier.comment-link")
             _remove(link)
+
+
+def _remove_share_bars(scope: HtmlElement, context: _Context) -> None:
+    """A row of links to share dialogs ('Facebook Twitter WhatsApp E-Mail',
+    'Teilen Twittern Mailen'; `share_endpoints`), whatever its class names:
+    the reader view shares nothing, and the names read as a line of the
+    article. The row goes up to the largest box that holds nothing else but a
+    label ('Share:') and buttons without an address; a share link inside a
+    line of other text stays."""
+    endpoints = context.rules.share_endpoints
+    for link in _LINKS_WITH_HREF(scope):
+        if link.getparent() is None or not endpoints.search((link.get("href") or "").strip().lower()):
+            continue
+        if not any(ancestor is scope for ancestor in link.iterancestors()):
+            continue  # gone with a bar around it
+        box = link
+        while (
+            (parent := box.getparent()) is not None
+            and parent is not scope
+            and _holds_only_share_links(parent, context)
+        ):
+            box = parent
+        if box is link and not (_is_own_line(link) and len(_text(link)) <= MAX_SHARE_LINK_CHARS):
+            continue
+        _record(context, box, "boilerplate", "classifier.share-bar")
+        _remove(box)
+
+
+def _holds_only_share_links(box: HtmlElement, context: _Context) -> bool:
+    if box.tag not in SHARE_BAR_BOXES or _UNLINKED_PICTURES(box):
+        return False  # a picture the links share is the article's
+    text = _text(box)
+    if len(text) > MAX_SHARE_BAR_CHARS:
+        return False
+    endpoints = context.rules.share_endpoints
+    addresses = [(link.get("href") or "").strip().lower() for link in box.iter("a")]
+    if not all(endpoints.search(address) or _NO_ADDRESS.match(address) for address in addresses):
+        return False
+    label = " ".join(_text_outside_links(box).split())
+    # A date or a count beside the links is the line's own ('June 8, 2015').
+    return len(label) <= MAX_SHARE_LABEL_CHARS and not any(character.isdigit() for character in label)
+
+
+def _text_outside_links(element: HtmlElement) -> str:
+    return "".join(_TEXT_OUTSIDE_LINKS(element))
+
+
+_LINKS_WITH_HREF = etree.XPath(".//a[@href]")
+_TEXT_OUTSIDE_LINKS = etree.XPath(".//text()[not(ancestor::a)]")
+SHARE_BAR_BOXES = LABEL_BOXES | {"ul", "ol", "li", "nav", "footer", "header"}
+_UNLINKED_PICTURES = etree.XPath(".//img[not(ancestor::a)] | .//picture[not(ancestor::a)]")
+# A button drawn as a link: 'Copy link', 'Print' beside the share links.
+_NO_ADDRESS = re.compile(r"^(?:$|#|javascript:)")
+MAX_SHARE_BAR_CHARS = 200
+MAX_SHARE_LINK_CHARS = 40
+# 'Share:', 'Diesen Artikel teilen', separators between the links.
+MAX_SHARE_LABEL_CHARS = 40
 
 
 def _remove_ciphertext(scope: HtmlElement, context: _Context) -> None:
