@@ -879,6 +879,8 @@ def test_a_donation_appeal_is_removed_with_its_thanks_and_signature(host: str) -
         '<a href="/c/coding" rel="category tag">Coding</a><br>The views expressed by the author are personal.'
         "</small></p>",
         '<div>Schlagworte: <a href="/s/cyber">Cybercrime</a>, <a href="/s/scada">SCADA</a></div>',
+        '<div>Теги: <a href="/tag/port">порт</a>, <a href="/tag/park">парк</a></div>',
+        '<div>タグ： <a href="/tag/1">港</a> <a href="/tag/2">公園</a></div>',
     ],
 )
 def test_a_posts_categories_and_tags_line_is_removed(line: str) -> None:
@@ -1517,6 +1519,23 @@ def test_an_ad_slot_s_label_between_paragraphs_goes(slot: str) -> None:
     assert_removed_whole(f"<article>{around(slot)}</article>", "promo")
 
 
+def test_the_heading_over_a_widget_s_last_line_goes_with_it() -> None:
+    widget = '<section class="x8"><h2>Comments</h2><p>Be the first to comment.</p></section>'
+    page = f"<html><body><article><h1>Park plan</h1>{paragraphs_html()}{widget}</article></body></html>"
+    article = run(page, "https://news.example/2024/park").article
+    assert "Comments" not in article.text
+    assert all(paragraph in article.text for paragraph in ARTICLE)
+
+
+def test_a_newsletter_box_without_a_field_is_a_promo() -> None:
+    box = (
+        '<div class="x10"><h3>Get the morning briefing</h3>'
+        "<p>Our best stories, every morning in your inbox.</p>"
+        '<a href="/newsletters">Sign up</a></div>'
+    )
+    assert_removed_whole(f"<article>{around(box)}</article>", "promo", "briefing")
+
+
 @pytest.mark.parametrize(
     "control",
     [
@@ -1534,6 +1553,7 @@ def test_an_ad_slot_s_label_between_paragraphs_goes(slot: str) -> None:
         "<p>この記事をシェア</p>",
         "<p>Article réservé aux abonnés</p>",
         "<p>Haberin devamı için tıklayın</p>",
+        "<p>Be the first to comment.</p>",
     ],
 )
 def test_a_widget_s_label_left_between_paragraphs_goes(control: str) -> None:

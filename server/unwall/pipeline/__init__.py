@@ -18,6 +18,7 @@ from unwall.pipeline.decode import decode_html
 from unwall.pipeline.enrich import enrich
 from unwall.pipeline.extract import (
     drop_icon_glyphs,
+    drop_trailing_announcements,
     extract_article,
     join_datelines,
     mark_captioned_figures,
@@ -88,8 +89,11 @@ def run(
     with clock("extract"):
         content = extract_article(root)
     with clock("strip"):  # what only the article's own lines tell (ad and widget labels)
-        removed += strip_line_labels(content, load_rules(), observer)
+        labels = strip_line_labels(content, load_rules(), observer)
+        removed += labels
     with clock("extract"):
+        if labels:  # a heading over a widget's last line ('Comments') announced it
+            drop_trailing_announcements(content)
         drop_icon_glyphs(content, load_rules().icon_classes)
         mark_captioned_figures(content, load_rules().caption_classes)
         join_datelines(content)
