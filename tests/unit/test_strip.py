@@ -334,6 +334,7 @@ def test_report_an_error_boxes_are_removed(box: str) -> None:
         "<p>無断転載・複製を禁じます</p>",
         "<p>Riproduzione riservata ©</p>",
         "<p>[ⓒ MK스포츠, 무단전재 및 재배포 금지]</p>",
+        "<p>“저작권ⓒ 코메디닷컴(https://kormedi.com) / 무단전재-재배포 금지“</p>",
         "<p>（無断転載禁止）</p>",
         "<p>本文系作者授权发布，未经许可，不得转载。</p>",
         # A news feed's notice: the sign and no sentence.
