@@ -342,6 +342,8 @@ _LABEL_PUNCTUATION = (
     # Devanagari punctuation, and the invisible marks that bidirectional text
     # and byte-order marks leave at a label's edge.
     "：；。，、！？【】「」『』《》〈〉（）［］・…،؛؟।\u200e\u200f\u061c\ufeff"
+    # The squares, triangles and bullets Japanese and Korean pages set before a label ('■関連リンク', '▶').
+    "■□▼▽▲△▶▷►◆◇●○◎※☞"
 )
 
 

@@ -1508,6 +1508,11 @@ def test_the_parts_of_a_caption_read_apart(caption: str, reads: str) -> None:
         ("<p>Read it on iStock/Getty Images, then write to us.</p>", True),
         # Beside its picture, the credit is the picture's caption.
         ("<div><img src='a.jpg'><p>Mandel Ngan / AFP / Getty Images</p></div>", True),
+        # The credit's word in Japanese, Chinese and Korean, in full-width brackets too.
+        ("<p>（写真：時事）</p>", False),
+        ("<p>图片来源：视觉中国</p>", False),
+        ("<p>사진=연합뉴스</p>", False),
+        ("<p>写真は2019年に撮影された港の様子です。</p>", True),
     ],
 )
 def test_a_picture_credit_on_a_line_of_its_own_goes(line: str, stays: bool) -> None:
@@ -1589,6 +1594,10 @@ def test_no_headline_is_shown_where_no_element_is_the_title_s_opening(body: str)
         ("<p>责任编辑：张迪。他说这篇报道经过了三次核实。</p>", True),
         ("<p>编辑：</p>", True),
         ("<p>来源：新华社记者在现场的采访和当地政府发布的通报。</p>", True),
+        # Indonesian sites close with the editor's line or the desk's initials.
+        ("<p>Editor: Budi Santoso</p>", False),
+        ("<p>(nwy/ita)</p>", False),
+        ("<p>(Ini adalah kalimat/bukan inisial)</p>", True),
     ],
 )
 def test_a_line_naming_the_story_s_editors_or_source_goes(line: str, stays: bool) -> None:

@@ -337,6 +337,7 @@ def test_report_an_error_boxes_are_removed(box: str) -> None:
         "<p>“저작권ⓒ 코메디닷컴(https://kormedi.com) / 무단전재-재배포 금지“</p>",
         "<p>（無断転載禁止）</p>",
         "<p>本文系作者授权发布，未经许可，不得转载。</p>",
+        "<p>声明：该文观点仅代表作者本人，搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。</p>",
         # A news feed's notice: the sign and no sentence.
         "<p>© dpa-infocom, dpa:240101-99-123456/2</p>",
     ],
@@ -1514,6 +1515,7 @@ def test_share_links_with_other_things_stay(block: str) -> None:
         "<div>广告</div>",
         "<p>Artykuł jest kontynuowany pod materiałem wideo</p>",
         "<p>Lees verder na de advertentie</p>",
+        "<p>[PR]</p>",
     ],
 )
 def test_an_ad_slot_s_label_between_paragraphs_goes(slot: str) -> None:
@@ -1555,6 +1557,8 @@ def test_a_newsletter_box_without_a_field_is_a_promo() -> None:
         "<p>Article réservé aux abonnés</p>",
         "<p>Haberin devamı için tıklayın</p>",
         "<p>Be the first to comment.</p>",
+        "<p>返回搜狐，查看更多</p>",
+        "<p>この記事の写真をすべて見る</p>",
     ],
 )
 def test_a_widget_s_label_left_between_paragraphs_goes(control: str) -> None:

@@ -586,7 +586,7 @@ def remove_stray_picture_credits(content: HtmlElement) -> None:
         # Wrappers first: reading each one's text would be quadratic in a deep nest.
         if block.getparent() is None or _holds_lines(block) or block.find(".//img") is not None:
             continue
-        opening = block.text_content().lstrip().lstrip("([")
+        opening = block.text_content().lstrip().lstrip(_CREDIT_BRACKETS)
         if not credit.match(opening) and not _may_name_agencies(opening):
             continue
         if any(ancestor.tag in {"figure", "figcaption"} for ancestor in block.iterancestors()):
@@ -596,8 +596,8 @@ def remove_stray_picture_credits(content: HtmlElement) -> None:
             if not _beside_a_picture(block):
                 block.drop_tree()
             continue
-        # '(Credit: Pixabay/CC0 Public Domain)': the credit in brackets.
-        if text[:1] in "([" and text[-1:] in ")]":
+        # '(Credit: Pixabay/CC0 Public Domain)', '（写真：時事）': the credit in brackets.
+        if text[:1] in _CREDIT_BRACKETS and text[-1:] in ")]）】":
             text = text[1:-1].strip()
         match = credit.match(text)
         if match and len(text) <= MAX_CREDIT_LINE_CHARS and _names_a_source(text[match.end() :]):
@@ -608,19 +608,24 @@ def remove_desk_lines(content: HtmlElement) -> None:
     """A line naming the editors who handled the story ('责任编辑：张迪',
     '(责编：汤诗瑶、丁涛)'), which closes most Chinese news articles, or the
     outlet it came from ('本文来源：新京报'): the desk's record, not the
-    article's text or its byline."""
+    article's text or its byline. Indonesian articles close with the desk's
+    initials instead ('(nwy/ita)')."""
     desk_line = desk_line_pattern()
-    if not desk_prefix_pattern().search(content.text_content()):
-        return  # one look at the whole text: most pages name no editor this way
+    # One look at the whole text: most pages name no editor this way.
+    whole = content.text_content()
+    if not desk_prefix_pattern().search(whole) and not _DESK_INITIALS.search(whole.rstrip()[-40:]):
+        return
     for block in list(content.iter("p", "div", "span")):
         if block.getparent() is None or _holds_lines(block) or block.find(".//img") is not None:
             continue
         text = _clean(block.text_content())
-        if len(text) <= MAX_DESK_LINE_CHARS and desk_line.match(text):
+        if len(text) <= MAX_DESK_LINE_CHARS and (desk_line.match(text) or _DESK_INITIALS.fullmatch(text)):
             block.drop_tree()
 
 
 MAX_DESK_LINE_CHARS = 60
+# Two to five lower-case letters each, parted by slashes, in brackets: no sentence.
+_DESK_INITIALS = re.compile(r"\(\s*[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})+\s*\)$")
 
 
 def _names_a_source(rest: str) -> bool:
@@ -637,8 +642,9 @@ def _names_a_source(rest: str) -> bool:
     return 0 < len(words) <= MAX_CREDITED_NAME_WORDS and all(word[:1].isupper() for word in words)
 
 
-_CREDIT_SEPARATOR = re.compile(r"\s*[:©/|]")
+_CREDIT_SEPARATOR = re.compile(r"\s*[:：©/|=]")  # '=' in Korean credits ('사진=연합뉴스')
 MAX_CREDIT_LINE_CHARS = 100
+_CREDIT_BRACKETS = "([（【"
 
 
 def _may_name_agencies(text: str) -> bool:

@@ -1377,7 +1377,7 @@ _COPYRIGHT_OPENING = re.compile(
     r"^(?:(?:™\s*&\s*)?©[^\n]*?(?<!\d)(?:19|20)\d\d(?!\d)|(?:\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:19|20)\d\d|copyright\s*©)"
 )
 _NOTICE_END = " .!。©"
-_NOTICE_BRACKETS = " []()<>【】（）〈〉《》「」\"“”"
+_NOTICE_BRACKETS = ' []()<>【】（）〈〉《》「」"“”'
 MAX_SIGN_LINE_CHARS = 60
 SIGN_LINE_PICTURE_LEVELS = 3  # the line, its caption's box, the picture's box
 COPYRIGHT_SIGNS = ("©", "ⓒ", "Ⓒ")
