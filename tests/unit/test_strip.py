@@ -529,10 +529,11 @@ def test_the_site_is_known_from_the_address_the_page_declares() -> None:
         "of this story.</a></p>",
         '<p><a rel="next" href="https://www.news.example/2024/03/harbour-budget/2">Page 2: the council '
         "votes on the plan</a></p>",
-        # A source on another site, a link within the page, the front page.
+        # A source on another site, a link within the page, the front page (a way
+        # out when short: test_a_line_that_is_a_way_out_of_the_page_goes).
         '<p><a href="https://www.other.example/report">The full report of the harbour authority</a></p>',
         '<p><a href="#budget">What the budget holds for the fishing fleet</a></p>',
-        '<p><a href="https://www.news.example/">News Example front page and more</a></p>',
+        '<p><a href="https://www.news.example/">All of News Example, on its front page, today</a></p>',
         # Part of a sentence.
         '<p>See <a href="https://www.news.example/2024/03/ferry-strike">the ferry strike enters its '
         "third week</a></p>",
@@ -1528,6 +1529,37 @@ def test_the_heading_over_a_widget_s_last_line_goes_with_it() -> None:
     article = run(page, "https://news.example/2024/park").article
     assert "Comments" not in article.text
     assert all(paragraph in article.text for paragraph in ARTICLE)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '<p><a href="https://news.example/">Zur Startseite</a></p>',
+        '<p><a href="#top">Back to top</a></p>',
+        '<div><a href="#">返回顶部</a></div>',
+        '<div><a href="https://news.example/local/">Lokales</a></div>',
+    ],
+)
+def test_a_line_that_is_a_way_out_of_the_page_goes(line: str) -> None:
+    root = document(f"<article>{around(line)}</article>")
+    removals = strip_page(root, load_rules(), page_url="https://news.example/local/2024/park.html")
+    assert [(r.kind, r.rule) for r in removals] == [("navigation", "classifier.way-out-link")]
+    assert_article_intact(root)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Another site's front page, a story of the section, a table of contents, a sentence.
+        '<p><a href="https://www.who.int/">World Health Organization</a></p>',
+        '<p><a href="https://news.example/local/2024/bridge.html">Bridge</a></p>',
+        '<ul><li><a href="#top">Top of the list</a></li></ul>',
+        '<p><a href="https://news.example/">Read the whole series on our front page.</a></p>',
+    ],
+)
+def test_links_that_lead_elsewhere_stay(line: str) -> None:
+    root = document(f"<article>{around(line)}</article>")
+    assert strip_page(root, load_rules(), page_url="https://news.example/local/2024/park.html") == []
 
 
 def test_a_newsletter_box_without_a_field_is_a_promo() -> None:

@@ -264,6 +264,7 @@ def strip_page(
     _remove_ciphertext(scope, context)
     _remove_related_story_links(scope, context, site_domains)
     _remove_arrow_links(scope, context)
+    _remove_way_out_links(scope, context, page_url, site_domains)
     _drop_controls(scope)
     _unwrap_forms(scope)
     return context.removals
@@ -901,6 +902,62 @@ def _remove_arrow_links(scope: HtmlElement, context: _Context) -> None:
             continue
         _record(context, paragraph, "navigation", "classifier.arrow-link")
         _remove(paragraph)
+
+
+def _remove_way_out_links(
+    scope: HtmlElement, context: _Context, page_url: str | None, site_domains: frozenset[str]
+) -> None:
+    """A line that is one short link to the site's front page, to the top of
+    the page, or up to the section the page sits in ('Zur Startseite', 'Back
+    to top', 'Zurück zur Übersicht', '返回首页'): a way out of the page, told
+    by its address in any language. A bare '#' is a button drawn as a link
+    ('Menu', 'Schließen'), which does nothing in a reader view. A link to
+    another story or to another site's front page, a list's item (a table of
+    contents) and a sentence stay."""
+    for line in _ONE_LINK_LINES(scope):
+        if line.getparent() is None or line.find(".//img") is not None:
+            continue
+        text = _text(line)
+        if not text or len(text) > MAX_WAY_OUT_CHARS or text.endswith((".", "!", "?", "。")):
+            continue
+        link = line.find(".//a")
+        if link is None or normalize_label(_text(link)) != normalize_label(text):
+            continue
+        href = (link.get("href") or "").strip()
+        # Another site's front page is a source the article names ('<a>UNESCO</a>').
+        relative = href.startswith(("/", "./")) and not href.startswith("//")
+        home = (relative or _domain_of(href) in site_domains) and _is_front_page_address(href)
+        if home or _is_top_anchor(href) or _is_section_above(href, page_url):
+            _record(context, line, "navigation", "classifier.way-out-link")
+            _remove(line)
+
+
+_ONE_LINK_LINES = etree.XPath(".//p[count(.//a) = 1] | .//div[count(*) = 1][a]")
+MAX_WAY_OUT_CHARS = 40
+_TOP_ANCHORS = frozenset({"", "top", "page", "header", "masthead", "wrapper", "container", "body"})
+
+
+def _is_top_anchor(href: str) -> bool:
+    """'#', '#top', '#page-top': the top of the page."""
+    if not href.startswith("#"):
+        return False
+    fragment = href[1:].lower()
+    return fragment in _TOP_ANCHORS or "top" in fragment.replace("-", " ").replace("_", " ").split()
+
+
+def _is_section_above(href: str, page_url: str | None) -> bool:
+    """'/news/local/' from '/news/local/2024/park.html': the index of a
+    section the page sits in, on the same host."""
+    if not page_url or not href.startswith(("http://", "https://")):
+        return False
+    try:
+        link, page = urlsplit(href), urlsplit(page_url)
+    except ValueError:
+        return False
+    if link.query or link.fragment or (link.hostname or "") != (page.hostname or ""):
+        return False
+    section = link.path if link.path.endswith("/") else link.path + "/"
+    return section != "/" and page.path.startswith(section) and page.path != section
 
 
 LINK_ARROWS = (">>", "»", "＞＞", "→", "›")
