@@ -933,6 +933,9 @@ def test_a_date_line_under_the_headline_credits_its_author(line: str, expected: 
         ("<p>بقلم: محمد علي</p>", "محمد علي"),
         ("<p>文：山田太郎</p>", "山田太郎"),
         ("<div>记者 李四</div>", "李四"),
+        # The outlet's name run into the prefix.
+        ("<p>澎湃新闻记者 段彦超 廖艳</p>", "段彦超 廖艳"),
+        ("<p>新华社记者 张三</p>", "张三"),
         # The prefix opens a standfirst or a headline's kicker, not a byline.
         ("<p>By land and by sea</p>", None),
         ("<p>Von Anfang an</p>", None),

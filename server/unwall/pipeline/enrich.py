@@ -498,7 +498,8 @@ def remove_repeated_meta(content: HtmlElement, byline: str | None, published: st
         # Once the article has begun, only a line that says it is the date goes
         # ('Publié le 29/10/2012' at the end): a bare date there may be the
         # date of what the text tells.
-        if text and (not begun or _is_date_line(text)) and _says_only(text, names, published):
+        says_only = _says_only(text, names, published) or (bool(byline) and _byline_line_name(text) == byline)
+        if text and (not begun or _is_date_line(text)) and says_only:
             block.drop_tree()
         elif not begun and published and date_prefix_pattern().fullmatch(text):
             # 'Updated', left when its date went with the page's timestamp markup.
@@ -823,8 +824,16 @@ def _byline_line_name(line: str) -> str | None:
     name. In a cased script each word of the name is capitalized, but for
     particles and 'and' between them: 'By land and by sea' opens a standfirst.
     An uncased script's name follows the prefix's separator and is a few short
-    words without a sentence's punctuation."""
+    words without a sentence's punctuation; there the prefix may follow the
+    outlet's name, written as one word with it ('新华社记者 张三 李四',
+    '澎湃新闻记者 段彦超 廖艳')."""
     match = byline_prefix_pattern().match(line)
+    if match is None and not _is_cased(line):
+        outlet = _UNSPACED_OUTLET.match(line)
+        for start in range(1, outlet.end() if outlet else 0):
+            if match := byline_prefix_pattern().match(line[start:]):
+                line = line[start:]
+                break
     if match is None:
         return None
     name = line[match.end() :].strip()
@@ -846,6 +855,8 @@ def _byline_line_name(line: str) -> str | None:
 
 
 MAX_BYLINE_LINE_WORDS = 8
+# An outlet's name run into the prefix: a few letters of a script without spaces.
+_UNSPACED_OUTLET = re.compile(r"[^\W\d_]{1,8}")
 # 'de', 'van', 'von der', 'and', 'et', 'und', 'y': lower case between the names.
 MAX_NAME_PARTICLE_CHARS = 3
 MAX_UNCASED_NAME_CHARS = 8
