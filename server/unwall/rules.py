@@ -922,6 +922,19 @@ _DESK_PREFIX_FIELDS = ("editor_prefixes", "source_prefixes")
 
 
 @lru_cache(maxsize=1)
+def original_title_pattern() -> re.Pattern[str]:
+    """A note that gives a reposted story's original title ('原标题：视界丨…',
+    '（原题为《是“收割韭菜”还是“回归理性”》）'): a prefix of `bylines.json`'s
+    original_title_prefixes, in brackets or not, then a colon or the title's
+    opening mark."""
+    alternation = _bylines_alternation("original_title_prefixes")
+    if not alternation:
+        return re.compile(_NEVER)
+    # Not anchored, so that one search also tells whether a text holds a note.
+    return re.compile(rf"[\[【(（]?\s*(?:{alternation})\s*(?:[:：]|(?=[《“「]))", re.I)
+
+
+@lru_cache(maxsize=1)
 def placeholder_byline_names() -> frozenset[str]:
     """Account names that publishing systems give by default ('Super User'), casefolded."""
     names = read_rule_file("bylines.json").get("placeholder_names", {}).get("names", [])

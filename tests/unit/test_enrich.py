@@ -1601,6 +1601,9 @@ def test_no_headline_is_shown_where_no_element_is_the_title_s_opening(body: str)
         ("<p>Editor: Budi Santoso</p>", False),
         ("<p>(nwy/ita)</p>", False),
         ("<p>(Ini adalah kalimat/bukan inisial)</p>", True),
+        # A reposted story's original title, closing it; inside a sentence the words stay.
+        ("<p>（原题为《是“收割韭菜”还是“回归理性”》）</p>", False),
+        ("<p>记者查到了这篇报道的原标题：它与现在的标题不同。</p>", True),
     ],
 )
 def test_a_line_naming_the_story_s_editors_or_source_goes(line: str, stays: bool) -> None:
@@ -1613,8 +1616,10 @@ def test_a_line_naming_the_story_s_editors_or_source_goes(line: str, stays: bool
         # A syndicated story's original title, here the title itself: shown once.
         ('<p class="otitle">（原标题：姚明对周琦说了啥？周琦上下半场判若两人）</p>', False),
         ("<p>Original title: 姚明对周琦说了啥？周琦上下半场判若两人</p>", False),
-        # Another original title says something the title does not.
-        ("<p>原标题：视界丨姚明对周琦说了啥？</p>", True),
+        # Another original title is the desk's note all the same (original_title_prefixes);
+        # in another language, with no such prefix, the line stays.
+        ("<p>原标题：视界丨姚明对周琦说了啥？</p>", False),
+        ("<p>Original title: Yao Ming's advice to Zhou Qi</p>", True),
     ],
 )
 def test_an_opening_line_that_labels_the_title_goes(opening: str, stays: bool) -> None:

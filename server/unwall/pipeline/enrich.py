@@ -32,6 +32,7 @@ from unwall.rules import (
     desk_line_pattern,
     desk_prefix_pattern,
     element_name_runs,
+    original_title_pattern,
     picture_agencies,
     picture_credit_pattern,
     placeholder_byline_names,
@@ -614,6 +615,8 @@ def remove_desk_lines(content: HtmlElement) -> None:
     desk_line = desk_line_pattern()
     # One look at the whole text: most pages name no editor this way.
     whole = content.text_content()
+    if original_title_pattern().search(whole):
+        _remove_original_title_notes(content)
     if not desk_prefix_pattern().search(whole) and not _DESK_INITIALS.search(whole.rstrip()[-40:]):
         return
     for block in list(content.iter("p", "div", "span")):
@@ -625,6 +628,22 @@ def remove_desk_lines(content: HtmlElement) -> None:
 
 
 MAX_DESK_LINE_CHARS = 60
+
+
+def _remove_original_title_notes(content: HtmlElement) -> None:
+    """The note giving a reposted story's original title, as its first or last
+    line ('原标题：视界丨这个中国人习以为常的地方…')."""
+    note = original_title_pattern()
+    lines = (block for block in content.iter("p", "div") if not _holds_lines(block))
+    texts = [(block, text) for block in lines if (text := _clean(block.text_content()))]
+    for block, text in {id(block): (block, text) for block, text in texts[:1] + texts[-1:]}.values():
+        opening = note.search(text)
+        short = len(text) <= MAX_ORIGINAL_TITLE_NOTE_CHARS and block.find(".//img") is None
+        if short and opening is not None and opening.start() == 0:
+            block.drop_tree()
+
+
+MAX_ORIGINAL_TITLE_NOTE_CHARS = 120
 # Two to five lower-case letters each, parted by slashes, in brackets: no sentence.
 _DESK_INITIALS = re.compile(r"\(\s*[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})+\s*\)$")
 
