@@ -560,6 +560,24 @@ def test_an_opening_paragraph_that_says_the_title_stays_unless_named_for_it() ->
     assert "Went to the harbour today." in content.text_content()
 
 
+@pytest.mark.parametrize(
+    ("kicker", "stays"),
+    [
+        ('<span class="article__header__kicker">Corona</span>', False),
+        ("<p>Environment</p>", False),
+        # A longer line or a sentence says more than a topic.
+        ("<p>Ein Bericht aus dem Hamburger Hafen</p>", True),
+        ("<p>The port was busy.</p>", True),
+    ],
+)
+def test_a_kicker_above_the_headline_goes_with_it(kicker: str, stays: bool) -> None:
+    head = "<title>Warum Mangos teurer sind</title>"
+    _, content = enriched(head, f"{kicker}<h2>Warum Mangos teurer sind</h2>{PARAGRAPH}")
+    line = lxml.html.fragment_fromstring(kicker).text_content()
+    assert (line in content.text_content()) == stays
+    assert "Warum Mangos" not in content.text_content()
+
+
 def test_a_real_title_is_not_replaced_by_the_opening_heading() -> None:
     body = f"<article><h2>Erstens</h2>{PARAGRAPH}</article>"
     assert title_of(body, "<title>Der neue Trend | carta.info</title>") == "Der neue Trend"

@@ -450,6 +450,9 @@ def remove_title_heading(content: HtmlElement, title: str) -> None:
         return
     for heading in content.iter("h1", "h2"):
         if _comparable(heading.text_content()) == target:
+            kicker = heading.getprevious()
+            if kicker is not None and _is_kicker(kicker):
+                kicker.drop_tree()
             heading.drop_tree()
             return
         break  # only the first heading can be the title repeated
@@ -464,6 +467,24 @@ def remove_title_heading(content: HtmlElement, title: str) -> None:
     labelled = _LABELLED_LINE.match(text.strip(BRACKETS))
     if named or (labelled is not None and _comparable(labelled.group(1)) == target):
         opening.drop_tree()
+
+
+def _is_kicker(element: HtmlElement) -> bool:
+    """A topic's label set right above the headline ('Corona', 'Analyse',
+    'Exklusiv'): a few words, no number, no sentence, no byline. Without its
+    headline, which the reader page shows as the title, it would open the body."""
+    if not isinstance(element.tag, str) or element.tag in {"img", "figure", "picture"}:
+        return False
+    text = _clean(element.text_content())
+    if not text or len(text) > MAX_KICKER_CHARS or len(text.split()) > MAX_KICKER_WORDS:
+        return False
+    if any(character.isdigit() for character in text) or text.endswith((".", "!", "?", "。")):
+        return False
+    return element.find(".//img") is None and byline_prefix_pattern().match(text) is None
+
+
+MAX_KICKER_CHARS = 30
+MAX_KICKER_WORDS = 4
 
 
 # A short label, a colon, then the line's text: 'Original title: …', '原标题：…'.
