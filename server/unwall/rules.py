@@ -922,6 +922,13 @@ _DESK_PREFIX_FIELDS = ("editor_prefixes", "source_prefixes")
 
 
 @lru_cache(maxsize=1)
+def name_suffixes() -> frozenset[str]:
+    """The jobs written after a name with no comma ('기자', '특파원'), every language."""
+    languages = read_rule_file("bylines.json")["languages"].values()
+    return frozenset(normalize_text(s) for language in languages for s in language.get("name_suffixes", []))
+
+
+@lru_cache(maxsize=1)
 def original_title_pattern() -> re.Pattern[str]:
     """A note that gives a reposted story's original title ('原标题：视界丨…',
     '（原题为《是“收割韭菜”还是“回归理性”》）'): a prefix of `bylines.json`'s

@@ -954,6 +954,10 @@ def test_a_date_line_under_the_headline_credits_its_author(line: str, expected: 
         # The outlet's name run into the prefix.
         ("<p>澎湃新闻记者 段彦超 廖艳</p>", "段彦超 廖艳"),
         ("<p>新华社记者 张三</p>", "张三"),
+        # Korean writes the job after the name, the outlet between ('name_suffixes').
+        ("<p>홍길동 기자</p>", "홍길동"),
+        ("<div>김재호 MK스포츠 기자(greatnemo@maekyung.com)</div>", "김재호"),
+        ("<p>이번 행사를 기획한 사람은 신동해 기자</p>", None),
         # The prefix opens a standfirst or a headline's kicker, not a byline.
         ("<p>By land and by sea</p>", None),
         ("<p>Von Anfang an</p>", None),

@@ -32,6 +32,7 @@ from unwall.rules import (
     desk_line_pattern,
     desk_prefix_pattern,
     element_name_runs,
+    name_suffixes,
     original_title_pattern,
     picture_agencies,
     picture_credit_pattern,
@@ -849,6 +850,29 @@ def _is_cased(text: str) -> bool:
     return any(letter.lower() != letter.upper() for letter in text)
 
 
+def _name_before_job(line: str) -> str | None:
+    """A Korean byline: a name, the outlet, the job, an address ('홍길동 기자',
+    '김재호 MK스포츠 기자(greatnemo@maekyung.com)', '[피닉스(미국)=김재호 MK스포츠
+    특파원]'): the name, the line's first word, of a script without capitals."""
+    text = _EMAIL_ADDRESS.sub(" ", line).strip(" []()<>")
+    text = text.rpartition("=")[2].strip()  # after a dateline's place ('피닉스(미국)=')
+    words = text.split()
+    if not MIN_JOB_LINE_WORDS <= len(words) <= MAX_JOB_LINE_WORDS or words[-1] not in name_suffixes():
+        return None
+    name = words[0]
+    if not name.isalpha() or _is_cased(name) or not MIN_UNCASED_NAME_CHARS <= len(name) <= MAX_NAME_CHARS:
+        return None
+    return name
+
+
+_EMAIL_ADDRESS = re.compile(r"\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?")
+# The name and the job, with up to two words of the outlet's name between them.
+MIN_JOB_LINE_WORDS = 2
+MAX_JOB_LINE_WORDS = 4
+MIN_UNCASED_NAME_CHARS = 2
+MAX_NAME_CHARS = 4
+
+
 def _longest_capitalized_run(words: list[str]) -> int:
     run = longest = 0
     for word in words:
@@ -875,7 +899,7 @@ def _byline_line_name(line: str) -> str | None:
                 line = line[start:]
                 break
     if match is None:
-        return None
+        return _name_before_job(line)
     name = line[match.end() :].strip()
     words = name.replace(",", " ").split()
     if not words or len(words) > MAX_BYLINE_LINE_WORDS or _NOT_IN_A_NAME.search(name):
