@@ -97,6 +97,17 @@ def enriched(head: str, article: str) -> tuple[Enrichment, HtmlElement]:
             "Covid-19 - what we know about the new variant",
         ),
         ("Minister resigns - and nobody cares", "The Daily", "Minister resigns - and nobody cares"),
+        # East Asian titles sign without spaces around the separator, or in brackets.
+        ("港の穀物ターミナルが公園に｜ハーバー新聞", "ハーバー新聞", "港の穀物ターミナルが公園に"),
+        ("港口公园计划公布_新华网", "新华网", "港口公园计划公布"),
+        ("港の穀物ターミナルが公園に（ハーバー新聞）", "ハーバー新聞", "港の穀物ターミナルが公園に"),
+        (
+            "Old grain terminal to become a park (The Example)",
+            "The Example",
+            "Old grain terminal to become a park",
+        ),
+        # The site's name inside the headline is the headline's.
+        ("新华网记者走访港口", "新华网", "新华网记者走访港口"),
     ],
 )
 def test_strip_site_from_title(title: str, site: str | None, expected: str) -> None:

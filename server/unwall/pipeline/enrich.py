@@ -188,6 +188,8 @@ def strip_site_from_title(
     which sites sign their titles with too ('Über uns | fairkom', '… - CHIP');
     `site_heading`, the site's name as its <h1> shows it ('Internet-Law »
     Headline')."""
+    if site_name and (unsigned := _without_unspaced_signature(title, site_name)):
+        return unsigned
     parts = TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
@@ -206,6 +208,26 @@ def strip_site_from_title(
         # The page names its site and no segment is that name: every dash is the headline's own.
         return title
     return _strip_unknown_site(title, parts, document_title)
+
+
+def _without_unspaced_signature(title: str, site_name: str) -> str | None:
+    """'見出し｜ハーバー新聞', '标题_新华网', '見出し（ハーバー新聞）': the declared
+    site's name at the title's end after a separator written without spaces,
+    as East Asian titles write them, or in brackets."""
+    site = re.escape(site_name.strip())
+    if not site:
+        return None
+    match = re.search(
+        rf"\s*(?:[{_UNSPACED_TITLE_SEPARATORS}]\s*{site}|[(（【\[]\s*{site}\s*[)）】\]])\s*$",
+        title,
+        re.IGNORECASE,
+    )
+    if match is None or match.start() == 0:
+        return None
+    return title[: match.start()].strip()
+
+
+_UNSPACED_TITLE_SEPARATORS = "｜|：:_・／/－\\-–—"
 
 
 def _without_signature(parts: list[str], is_site: Callable[[str], bool]) -> list[str] | None:
