@@ -656,6 +656,19 @@ def test_a_call_that_opens_with_the_words_goes_between_the_article_s_paragraphs(
     assert_removed_whole(f"<article>{around(call)}</article>", "promo")
 
 
+@pytest.mark.parametrize(
+    "call", ["<p>Подписывайтесь на наш канал в Дзен</p>", "<p>Melden Sie sich für unseren Newsletter an!</p>"]
+)
+def test_a_short_call_without_a_link_that_closes_the_article_goes(call: str) -> None:
+    root, removals = strip(f"<article>{paragraphs_html()}{call}</article>")
+    assert [(r.kind, r.rule) for r in removals] == [("promo", "classifier.promo")]
+    assert_article_intact(root)
+
+
+def test_the_same_call_without_a_link_between_the_article_s_paragraphs_stays() -> None:
+    assert_nothing_removed(f"<article>{around('<p>Подписывайтесь на наш канал в Дзен</p>')}</article>")
+
+
 def test_a_paragraph_that_mentions_the_words_between_the_article_s_paragraphs_stays() -> None:
     # Among long paragraphs, a sentence that quotes a call is prose; only the last can close the article.
     line = (
@@ -1589,6 +1602,7 @@ def test_a_newsletter_box_without_a_field_is_a_promo() -> None:
         "<p>Article réservé aux abonnés</p>",
         "<p>Haberin devamı için tıklayın</p>",
         "<p>Be the first to comment.</p>",
+        "<p>Your browser does not support the video tag.</p>",
         "<p>返回搜狐，查看更多</p>",
         "<p>この記事の写真をすべて見る</p>",
     ],

@@ -1349,8 +1349,17 @@ def _is_promo(element: HtmlElement, text: str, context: _Context) -> bool:
     # An appeal that links to a donation platform is one, thanks and signature included.
     if len(hits) >= 2 or _links_to_donation_platform(element, context.rules.donation_hosts):
         return True
-    if len(text) > MAX_LINKED_PROMO_CHARS or not any(True for _ in element.iter("a")):
+    if len(text) > MAX_LINKED_PROMO_CHARS:
         return False
+    if not any(True for _ in element.iter("a")):
+        # Without a link, only a short call that opens with the words and closes
+        # the article's paragraphs ('Подписывайтесь на наш канал в Дзен').
+        return (
+            len(text) <= MAX_UNLINKED_PROMO_CHARS
+            and context.rules.promo_phrases.opens(text)
+            and _in_paragraph_run(element)
+            and _closes_its_run(element)
+        )
     # Among the article's paragraphs, a sentence may mention the words; the
     # site's call opens with them ('Síguenos en <a>Twitter</a>', 'Simak berita
     # dan artikel lainnya di <a>Google News</a>') or closes the article.
@@ -1360,6 +1369,7 @@ def _is_promo(element: HtmlElement, text: str, context: _Context) -> bool:
 
 
 MAX_LINKED_PROMO_CHARS = 250
+MAX_UNLINKED_PROMO_CHARS = 100
 
 
 def _links_to_donation_platform(element: HtmlElement, hosts: frozenset[str]) -> bool:
