@@ -283,6 +283,8 @@ class RuleSet:
     dialog_phrases: PhraseSet
     action_labels: PhraseSet
     embed_notice_phrases: PhraseSet
+    # 'More from …', 'Mehr von …': the opening of a related box's label that names a source.
+    related_openings: PhraseSet
     related_labels: PhraseSet
     taxonomy_labels: PhraseSet
     promo_phrases: PhraseSet
@@ -817,6 +819,7 @@ def load_rules() -> RuleSet:
         action_labels=_phrase_set(merged("actions")),
         embed_notice_phrases=_phrase_set(merged("embed_notice")),
         related_labels=_phrase_set(merged("related")),
+        related_openings=_phrase_set(merged("related_openings")),
         taxonomy_labels=_phrase_set(merged("taxonomy")),
         promo_phrases=_phrase_set(merged("promo")),
         donation_hosts=frozenset(boilerplate.get("donation_hosts", {}).get("hosts", [])),
@@ -839,6 +842,7 @@ def load_rules() -> RuleSet:
             merged("dialog")
             + merged("embed_notice")
             + merged("related")
+            + merged("related_openings")
             + merged("taxonomy")
             + merged("promo")
             + merged("error_report")

@@ -1575,6 +1575,28 @@ def test_links_that_lead_elsewhere_stay(line: str) -> None:
     assert strip_page(root, load_rules(), page_url="https://news.example/local/2024/park.html") == []
 
 
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="x6"><h4>More from Harbour Times</h4>'
+        '<a href="/2024/a1">Ferry strike ends after two weeks</a>'
+        '<a href="/2024/a2">New bridge opens</a></div>',
+        '<div><h3>Mehr von Jane Doe</h3><ul><li><a href="/a1">Fährstreik beendet</a></li>'
+        '<li><a href="/a2">Neue Brücke eröffnet</a></li></ul></div>',
+    ],
+)
+def test_a_box_labelled_with_where_its_stories_come_from_is_related(box: str) -> None:
+    assert_removed_whole(f"<article>{around(box)}</article>", "related", "Ferry", "Fährstreik")
+
+
+def test_a_section_heading_that_opens_alike_stays() -> None:
+    section = (
+        '<section><h2>More from the speech</h2><p>She also said the <a href="/budget">budget</a> '
+        "would grow.</p></section>"
+    )
+    assert_nothing_removed(f"<article>{around(section)}</article>", "She also said")
+
+
 def test_a_newsletter_box_without_a_field_is_a_promo() -> None:
     box = (
         '<div class="x10"><h3>Get the morning briefing</h3>'

@@ -1266,9 +1266,13 @@ def _link_text_length(element: HtmlElement) -> int:
 def _is_related_box(element: HtmlElement, text: str, context: _Context) -> bool:
     leading = _leading_label(element)
     label = normalize_label(leading)
-    if not context.rules.related_labels.is_label(label):
-        return _is_labelled_link(element, leading, text, context)
     rest = max(len(text) - len(label), 1)
+    if not context.rules.related_labels.is_label(label):
+        if _is_open_related_label(label, context):
+            # 'More from the speech' may head a section of the article: its
+            # box is one of links.
+            return _link_text_length(element) >= MIN_OPEN_RELATED_LINK_SHARE * rest
+        return _is_labelled_link(element, leading, text, context)
     links = _link_text_length(element)
     # An <aside> is aside from the article by its own markup: labelled
     # 'Related', its teaser's words need not be links (Kinja's inset boxes:
@@ -1276,6 +1280,16 @@ def _is_related_box(element: HtmlElement, text: str, context: _Context) -> bool:
     return links > 0 and (
         links / rest >= 0.4 or rest <= 200 or element.tag == "aside" or _is_teaser_list(element, text, label)
     )
+
+
+def _is_open_related_label(label: str, context: _Context) -> bool:
+    """'More from Harbour Times', 'Mehr von Jane Doe': a related label that
+    names where the stories come from, in a few words."""
+    return len(label.split()) <= MAX_OPEN_RELATED_LABEL_WORDS and context.rules.related_openings.opens(label)
+
+
+MAX_OPEN_RELATED_LABEL_WORDS = 7
+MIN_OPEN_RELATED_LINK_SHARE = 0.5
 
 
 def _is_teaser_list(element: HtmlElement, text: str, label: str) -> bool:
