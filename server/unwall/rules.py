@@ -234,7 +234,7 @@ class PhraseSet:
     def occurs_in_raw(self, text: str) -> bool:
         if not self.raw_patterns:
             return False
-        lowered = fold_dotted_i(text.lower())
+        lowered = fold_marks(text.lower())
         return any(
             pattern.search(lowered) is not None for pattern in _for_scripts_of(lowered, self.raw_patterns)
         )
@@ -352,23 +352,31 @@ _LABEL_PUNCTUATION = (
 def normalize_text(text: str) -> str:
     """Lower case, typographic apostrophes folded, whitespace collapsed."""
     # Whitespace first (split() is C): a wrapper's text is mostly indentation.
-    return fold_dotted_i(_fold_apostrophes(" ".join(text.split())).lower())
+    return fold_marks(_fold_apostrophes(" ".join(text.split())).lower())
 
 
 def normalize_lines(text: str) -> str:
     """`normalize_text` line by line, empty lines dropped: the line breaks are the
     borders of blocks, which no sentence or phrase crosses."""
     lines = (" ".join(line.split()) for line in text.split("\n"))
-    return fold_dotted_i(_fold_apostrophes("\n".join(line for line in lines if line)).lower())
+    return fold_marks(_fold_apostrophes("\n".join(line for line in lines if line)).lower())
 
 
-def fold_dotted_i(lowered: str) -> str:
-    """Turkish capital 'İ' lower-cases to 'i' followed by U+0307 COMBINING DOT
-    ABOVE, so 'İlgili Haberler' would never match the phrase 'ilgili haberler':
-    the dot goes. One substring test when there is none."""
+def fold_marks(lowered: str) -> str:
+    """Marks a phrase may or may not be written with. Turkish capital 'İ'
+    lower-cases to 'i' followed by U+0307 COMBINING DOT ABOVE, so 'İlgili
+    Haberler' would never match the phrase 'ilgili haberler': the dot goes.
+    Arabic writes short vowels and tanween as optional marks ('اقرأ أيضًا',
+    'اقرأ أيضاً', 'اقرأ أيضا'), and stretches words with tatweel: they go too.
+    A substring test and one search when there is none."""
     if "\u0307" in lowered:
-        return lowered.replace("i\u0307", "i")
+        lowered = lowered.replace("i\u0307", "i")
+    if _ARABIC_MARKS.search(lowered):
+        lowered = _ARABIC_MARKS.sub("", lowered)
     return lowered
+
+
+_ARABIC_MARKS = re.compile("[\u0640\u064b-\u0652]")
 
 
 def _fold_apostrophes(text: str) -> str:

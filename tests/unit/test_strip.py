@@ -1384,6 +1384,14 @@ def test_turkish_dotted_capital_i_is_folded_like_a_plain_i() -> None:
     assert normalize_text("Ȧ") == "ȧ"
 
 
+@pytest.mark.parametrize("written", ["اقرأ أيضا", "اقرأ أيضاً", "اقرأ أيضًا", "اقـرأ أيضـا"])
+def test_arabic_vowel_marks_and_tatweel_are_folded_away(written: str) -> None:
+    rules = load_rules()
+    assert normalize_text(written) == "اقرأ أيضا"
+    assert rules.related_labels.is_label(normalize_label(f"{written}:"))
+    assert rules.any_trigger.occurs_in_raw(f"{written}: وزير يستقيل")
+
+
 def test_a_related_label_left_alone_goes_and_the_prose_after_it_stays() -> None:
     first, *rest = (f"<p>{p}</p>" for p in ARTICLE)
     root, removals = strip(f"<article>{first}<p>Lire aussi :</p>{''.join(rest)}</article>")
