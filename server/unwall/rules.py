@@ -785,6 +785,27 @@ def _anchored_step(tree: cssselect.parser.Tree) -> str:
     return str(_CSS_TO_XPATH.xpath(tree))
 
 
+@dataclass(frozen=True)
+class ReadingSpeeds:
+    """Silent reading speeds (languages.json's reading_speeds)."""
+
+    words_per_minute: dict[str, int]
+    characters_per_minute: dict[str, int]
+    default_words_per_minute: int
+    default_characters_per_minute: int
+
+
+@lru_cache(maxsize=1)
+def reading_speeds() -> ReadingSpeeds:
+    data = read_rule_file("languages.json")["reading_speeds"]
+    return ReadingSpeeds(
+        dict(data["words_per_minute"]),
+        dict(data["characters_per_minute"]),
+        int(data["default_words_per_minute"]),
+        int(data["default_characters_per_minute"]),
+    )
+
+
 def read_rule_file(name: str) -> dict[str, Any]:
     """One JSON file of the rule data (shared/rules), by its name there."""
     with open(rules_dir() / name, encoding="utf-8") as handle:

@@ -139,9 +139,26 @@ def test_word_count_counts_cjk_characters() -> None:
     assert word_count("한국어 문장 입니다") == 3
 
 
-@pytest.mark.parametrize(("words", "minutes"), [(0, 0), (-3, 0), (1, 1), (230, 1), (231, 2), (1150, 5)])
-def test_reading_time_minutes(words: int, minutes: int) -> None:
-    assert reading_time_minutes(words) == minutes
+@pytest.mark.parametrize(
+    ("text", "lang", "minutes"),
+    [
+        ("", "en", 0),
+        ("— | —", "en", 0),
+        ("word", "en", 1),
+        ("word " * 228, "en", 1),
+        ("word " * 229, "en", 2),
+        # German is read more slowly than English, word by word.
+        ("Wort " * 228, "de", 2),
+        # A language the study did not measure reads at the default (200 a minute).
+        ("slovo " * 600, "cs", 3),
+        # Chinese and Japanese by character; Japanese faster, told by its kana without a lang.
+        ("字" * 510, "zh", 2),
+        ("あ" * 357, None, 1),
+        ("字" * 357, None, 2),
+    ],
+)
+def test_reading_time_minutes(text: str, lang: str | None, minutes: int) -> None:
+    assert reading_time_minutes(text, lang) == minutes
 
 
 def test_render_text_format() -> None:
