@@ -145,16 +145,17 @@ def test_word_count_counts_cjk_characters() -> None:
         ("", "en", 0),
         ("— | —", "en", 0),
         ("word", "en", 1),
-        ("word " * 228, "en", 1),
-        ("word " * 229, "en", 2),
+        ("word " * 238, "en", 1),
+        ("word " * 239, "en", 2),
         # German is read more slowly than English, word by word.
-        ("Wort " * 228, "de", 2),
-        # A language the study did not measure reads at the default (200 a minute).
-        ("slovo " * 600, "cs", 3),
+        ("Wort " * 238, "de", 2),
+        # A language the study did not measure reads at the default (192 a minute).
+        ("slovo " * 576, "cs", 3),
+        ("slovo " * 577, "cs", 4),
         # Chinese and Japanese by character; Japanese faster, told by its kana without a lang.
-        ("字" * 510, "zh", 2),
-        ("あ" * 357, None, 1),
-        ("字" * 357, None, 2),
+        ("字" * 532, "zh", 2),
+        ("あ" * 373, None, 1),
+        ("字" * 373, None, 2),
     ],
 )
 def test_reading_time_minutes(text: str, lang: str | None, minutes: int) -> None:
