@@ -118,7 +118,7 @@ def run(
         content_html=content_html,
         text=body_text,
         word_count=words,
-        reading_time_minutes=reading_time_minutes(body_text, enrichment.lang),
+        reading_time_minutes=reading_time_minutes(body_text, enrichment.lang, words),
         removed=tuple(removed),
     )
     return Extraction(article=article, content=content)

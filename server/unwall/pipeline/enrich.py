@@ -34,6 +34,7 @@ from unwall.rules import (
     element_name_runs,
     name_suffixes,
     original_title_pattern,
+    original_title_prefix_pattern,
     picture_agencies,
     picture_credit_pattern,
     placeholder_byline_names,
@@ -214,9 +215,11 @@ def _without_unspaced_signature(title: str, site_name: str) -> str | None:
     """'見出し｜ハーバー新聞', '标题_新华网', '見出し（ハーバー新聞）': the declared
     site's name at the title's end after a separator written without spaces,
     as East Asian titles write them, or in brackets."""
-    site = re.escape(site_name.strip())
-    if not site:
+    name = site_name.strip()
+    # A first look without a pattern: most titles do not end with the name.
+    if not name or not title.rstrip(" )）】]").casefold().endswith(name.casefold()):
         return None
+    site = re.escape(name)
     match = re.search(
         rf"\s*(?:[{_UNSPACED_TITLE_SEPARATORS}]\s*{site}|[(（【\[]\s*{site}\s*[)）】\]])\s*$",
         title,
@@ -659,9 +662,9 @@ def remove_desk_lines(content: HtmlElement) -> None:
     desk_line = desk_line_pattern()
     # One look at the whole text: most pages name no editor this way.
     whole = content.text_content()
-    if original_title_pattern().search(whole):
+    if original_title_prefix_pattern().search(whole):
         _remove_original_title_notes(content)
-    if not desk_prefix_pattern().search(whole) and not _DESK_INITIALS.search(whole.rstrip()[-40:]):
+    if not desk_prefix_pattern().search(whole.lower()) and not _DESK_INITIALS.search(whole.rstrip()[-40:]):
         return
     for block in list(content.iter("p", "div", "span")):
         if block.getparent() is None or _holds_lines(block) or block.find(".//img") is not None:
@@ -681,9 +684,8 @@ def _remove_original_title_notes(content: HtmlElement) -> None:
     lines = (block for block in content.iter("p", "div") if not _holds_lines(block))
     texts = [(block, text) for block in lines if (text := _clean(block.text_content()))]
     for block, text in {id(block): (block, text) for block, text in texts[:1] + texts[-1:]}.values():
-        opening = note.search(text)
         short = len(text) <= MAX_ORIGINAL_TITLE_NOTE_CHARS and block.find(".//img") is None
-        if short and opening is not None and opening.start() == 0:
+        if short and note.match(text):
             block.drop_tree()
 
 

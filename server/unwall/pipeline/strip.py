@@ -17,7 +17,7 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -588,7 +588,10 @@ def _remove_share_bars(scope: HtmlElement, context: _Context) -> None:
     line of other text stays."""
     endpoints = context.rules.share_endpoints
     for link in _LINKS_WITH_HREF(scope):
-        if link.getparent() is None or not endpoints.search((link.get("href") or "").strip().lower()):
+        href = (link.get("href") or "").strip().lower()
+        if not _may_lead_to_share_dialog(href, context) or not endpoints.search(href):
+            continue
+        if link.getparent() is None:
             continue
         if not any(ancestor is scope for ancestor in link.iterancestors()):
             continue  # gone with a bar around it
@@ -603,6 +606,15 @@ def _remove_share_bars(scope: HtmlElement, context: _Context) -> None:
             continue
         _record(context, box, "boilerplate", "classifier.share-bar")
         _remove(box)
+
+
+def _may_lead_to_share_dialog(href: str, context: _Context) -> bool:
+    """A first look with string tests: the address's host, without 'www.' or
+    'm.', is a share endpoint's, or its scheme is ('mailto:')."""
+    if href.startswith(context.rules.share_schemes):
+        return True
+    host = href.partition("//")[2].partition("/")[0]
+    return host in context.rules.share_hosts or host.partition(".")[2] in context.rules.share_hosts
 
 
 def _holds_only_share_links(box: HtmlElement, context: _Context) -> bool:
@@ -723,6 +735,7 @@ _TRAIL_LABEL = re.compile(r"^\s*[^:：>›»]{1,24}[:：]")
 _TRAIL_SEPARATOR = re.compile(r"[>›»/|→·•]")
 TRAIL_WRAPPERS = frozenset({"li", "span", "strong", "b"})
 MAX_RAW_TRAIL_CHARS = 600  # before its indentation is collapsed
+_LINKS_WITH_HREF = etree.XPath(".//a[@href]")
 _TEXT_OUTSIDE_LINKS = etree.XPath(".//text()[not(ancestor::a)]")
 MAX_TRAIL_ELEMENTS = 60
 MIN_TRAIL_LINKS = 2
@@ -914,26 +927,38 @@ def _remove_way_out_links(
     ('Menu', 'Schließen'), which does nothing in a reader view. A link to
     another story or to another site's front page, a list's item (a table of
     contents) and a sentence stay."""
-    for line in _ONE_LINK_LINES(scope):
-        if line.getparent() is None or line.find(".//img") is not None:
+    page = _split_address(page_url)
+    for line in itertools.chain(_ONE_LINK_PARAGRAPHS(scope), _ONE_LINK_DIVS(scope)):
+        link = line.find(".//a")
+        if link is None or line.getparent() is None:
+            continue
+        # The address first: it rules out nearly every line without reading its text.
+        href = (link.get("href") or "").strip()
+        # Another site's front page is a source the article names ('<a>UNESCO</a>').
+        relative = href.startswith(("/", "./")) and not href.startswith("//")
+        home = _is_front_page_address(href) and (relative or _domain_of(href) in site_domains)
+        if not (home or _is_top_anchor(href) or _is_section_above(href, page)):
+            continue
+        if line.find(".//img") is not None:
             continue
         text = _text(line)
         if not text or len(text) > MAX_WAY_OUT_CHARS or text.endswith((".", "!", "?", "。")):
             continue
-        link = line.find(".//a")
-        if link is None or normalize_label(_text(link)) != normalize_label(text):
-            continue
-        href = (link.get("href") or "").strip()
-        # Another site's front page is a source the article names ('<a>UNESCO</a>').
-        relative = href.startswith(("/", "./")) and not href.startswith("//")
-        home = (relative or _domain_of(href) in site_domains) and _is_front_page_address(href)
-        if home or _is_top_anchor(href) or _is_section_above(href, page_url):
+        if normalize_label(_text(link)) == normalize_label(text):
             _record(context, line, "navigation", "classifier.way-out-link")
             _remove(line)
 
 
-_ONE_LINK_LINES = etree.XPath(".//p[count(.//a) = 1] | .//div[count(*) = 1][a]")
+def _split_address(url: str | None) -> SplitResult | None:
+    try:
+        return urlsplit(url) if url else None
+    except ValueError:
+        return None
+
+
 MAX_WAY_OUT_CHARS = 40
+# Two paths, not a union: libxml2 merges a union's node sets slowly.
+_ONE_LINK_DIVS = etree.XPath(".//div[count(*) = 1][a]")
 _TOP_ANCHORS = frozenset({"", "top", "page", "header", "masthead", "wrapper", "container", "body"})
 
 
@@ -945,13 +970,13 @@ def _is_top_anchor(href: str) -> bool:
     return fragment in _TOP_ANCHORS or "top" in fragment.replace("-", " ").replace("_", " ").split()
 
 
-def _is_section_above(href: str, page_url: str | None) -> bool:
+def _is_section_above(href: str, page: SplitResult | None) -> bool:
     """'/news/local/' from '/news/local/2024/park.html': the index of a
     section the page sits in, on the same host."""
-    if not page_url or not href.startswith(("http://", "https://")):
+    if page is None or not href.startswith(f"{page.scheme}://{page.netloc}/"):
         return False
     try:
-        link, page = urlsplit(href), urlsplit(page_url)
+        link = urlsplit(href)
     except ValueError:
         return False
     if link.query or link.fragment or (link.hostname or "") != (page.hostname or ""):

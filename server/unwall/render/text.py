@@ -313,13 +313,14 @@ def word_count(text: str) -> int:
     return cjk + sum(1 for token in rest.split() if _LETTER_OR_DIGIT.search(token))
 
 
-def reading_time_minutes(text: str, lang: str | None = None) -> int:
+def reading_time_minutes(text: str, lang: str | None = None, words: int | None = None) -> int:
     """Minutes a reader of the page's language takes to read `text`, at the
     speeds measured for it (languages.json's reading_speeds): words a minute,
     ideographs and kana a minute. Japanese reads faster than Chinese by
-    character, German slower than English by word."""
-    characters = len(_CJK_CHAR.findall(text))
-    words = word_count(text) - characters
+    character, German slower than English by word. `words`: `word_count(text)`,
+    when the caller has it."""
+    characters = 0 if text.isascii() else len(_CJK_CHAR.findall(text))
+    words = (word_count(text) if words is None else words) - characters
     if words + characters <= 0:
         return 0
     speeds = reading_speeds()
