@@ -627,17 +627,12 @@ def _holds_only_share_links(box: HtmlElement, context: _Context) -> bool:
     addresses = [(link.get("href") or "").strip().lower() for link in box.iter("a")]
     if not all(endpoints.search(address) or _NO_ADDRESS.match(address) for address in addresses):
         return False
-    label = " ".join(_text_outside_links(box).split())
+    label = " ".join(" ".join(_TEXT_OUTSIDE_LINKS(box)).split())
     # A date or a count beside the links is the line's own ('June 8, 2015').
     return len(label) <= MAX_SHARE_LABEL_CHARS and not any(character.isdigit() for character in label)
 
 
-def _text_outside_links(element: HtmlElement) -> str:
-    return "".join(_TEXT_OUTSIDE_LINKS(element))
-
-
 _LINKS_WITH_HREF = etree.XPath(".//a[@href]")
-_TEXT_OUTSIDE_LINKS = etree.XPath(".//text()[not(ancestor::a)]")
 SHARE_BAR_BOXES = LABEL_BOXES | {"ul", "ol", "li", "nav", "footer", "header"}
 _UNLINKED_PICTURES = etree.XPath(".//img[not(ancestor::a)] | .//picture[not(ancestor::a)]")
 # A button drawn as a link: 'Copy link', 'Print' beside the share links.
@@ -735,7 +730,6 @@ _TRAIL_LABEL = re.compile(r"^\s*[^:：>›»]{1,24}[:：]")
 _TRAIL_SEPARATOR = re.compile(r"[>›»/|→·•]")
 TRAIL_WRAPPERS = frozenset({"li", "span", "strong", "b"})
 MAX_RAW_TRAIL_CHARS = 600  # before its indentation is collapsed
-_LINKS_WITH_HREF = etree.XPath(".//a[@href]")
 _TEXT_OUTSIDE_LINKS = etree.XPath(".//text()[not(ancestor::a)]")
 MAX_TRAIL_ELEMENTS = 60
 MIN_TRAIL_LINKS = 2
