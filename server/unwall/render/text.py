@@ -325,13 +325,16 @@ def reading_time_minutes(text: str, lang: str | None = None, words: int | None =
         return 0
     speeds = reading_speeds()
     language = (lang or "").split("-")[0].lower()
-    per_word = speeds.words_per_minute.get(language, speeds.default_words_per_minute)
-    # A page that names no such language is Japanese if it holds kana.
-    script_language = (
-        language if language in speeds.characters_per_minute else "ja" if _KANA.search(text) else "zh"
-    )
-    per_character = speeds.characters_per_minute.get(script_language, speeds.default_characters_per_minute)
-    return max(1, math.ceil(words / per_word + characters / per_character))
+    minutes = words / speeds.words_per_minute.get(language, speeds.default_words_per_minute)
+    if characters:
+        # A page that names no such language is Japanese if it holds kana.
+        script_language = (
+            language if language in speeds.characters_per_minute else "ja" if _KANA.search(text) else "zh"
+        )
+        minutes += characters / speeds.characters_per_minute.get(
+            script_language, speeds.default_characters_per_minute
+        )
+    return max(1, math.ceil(minutes))
 
 
 _KANA = re.compile("[\u3040-\u30ff]")
