@@ -286,6 +286,8 @@ class RuleSet:
     # 'More from …', 'Mehr von …': the opening of a related box's label that names a source.
     related_openings: PhraseSet
     related_labels: PhraseSet
+    # 'Previous article', 'Nächster Beitrag', '上一篇': a link's label to the site's post before or after.
+    post_pager_labels: PhraseSet
     taxonomy_labels: PhraseSet
     promo_phrases: PhraseSet
     # Membership and donation platforms: a link to one seconds a promo phrase.
@@ -860,6 +862,7 @@ def load_rules() -> RuleSet:
         embed_notice_phrases=_phrase_set(merged("embed_notice")),
         related_labels=_phrase_set(merged("related")),
         related_openings=_phrase_set(merged("related_openings")),
+        post_pager_labels=_phrase_set(merged("post_pager")),
         taxonomy_labels=_phrase_set(merged("taxonomy")),
         promo_phrases=_phrase_set(merged("promo")),
         donation_hosts=frozenset(boilerplate.get("donation_hosts", {}).get("hosts", [])),
@@ -885,6 +888,7 @@ def load_rules() -> RuleSet:
             + merged("embed_notice")
             + merged("related")
             + merged("related_openings")
+            + merged("post_pager")
             + merged("taxonomy")
             + merged("promo")
             + merged("error_report")

@@ -915,6 +915,39 @@ def test_a_sentence_that_starts_like_a_tags_line_stays(line: str) -> None:
     assert removals == []
 
 
+@pytest.mark.parametrize(
+    "links",
+    [
+        '<div><a href="/2024/park-budget">« Previous Post</a> <a href="/2024/ferry">Next Post »</a></div>',
+        '<div><a href="/2024/park" rel="prev"><span>Article précédent</span> Le conseil vote le budget</a>'
+        '<a href="/2024/ferry" rel="next"><span>Article suivant</span> La tempête ferme le bac</a></div>',
+        '<div><p>Vorheriger Beitrag: <a href="/2024/park">Der Rat beschließt den Haushalt</a></p>'
+        '<p>Nächster Beitrag: <a href="/2024/ferry">Sturm legt die Fähre still</a></p></div>',
+        '<p>上一篇：<a href="/2024/park.html">市议会通过公园预算</a></p>',
+        '<p><a href="/2024/park">이전 기사</a></p>',
+    ],
+)
+def test_links_to_the_previous_and_next_post_go(links: str) -> None:
+    root, removals = strip(f"<article>{around(links)}</article>")
+    assert [(r.kind, r.rule) for r in removals] == [("navigation", "classifier.post-pager")]
+    assert_article_intact(root)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # The words open a sentence, or a link inside one.
+        '<p><strong>Next article:</strong> we look at how the <a href="/budget">budget</a> was drawn up.</p>',
+        "<p>Previous article in this series: the harbour, its ferries and its history.</p>",
+        # A bare 'Next' is also a multi-page article's next page.
+        '<p><a href="/2024/park?page=2">Next</a></p>',
+    ],
+)
+def test_a_sentence_that_starts_like_a_post_pager_stays(line: str) -> None:
+    _, removals = strip(f"<article>{around(line)}</article>")
+    assert removals == []
+
+
 def test_an_aside_labelled_related_goes_with_its_teaser() -> None:
     teaser = (
         '<aside class="referenced-wide"><span class="referenced-label">Related</span>'

@@ -1168,6 +1168,8 @@ def _classify_text_block(element: HtmlElement, text: str, context: _Context) -> 
         return "related", "classifier.related-box"
     if length <= MAX_TAXONOMY_CHARS and _is_taxonomy_line(element, text, context):
         return "navigation", "classifier.taxonomy-line"
+    if length <= MAX_POST_PAGER_CHARS and _is_post_pager(element, text, context):
+        return "navigation", "classifier.post-pager"
     if length <= MAX_PROMO_CHARS and _is_promo(element, text, context):
         return "promo", "classifier.promo"
     if length <= MAX_ERROR_REPORT_CHARS and _is_error_report(element, text, context):
@@ -1328,6 +1330,23 @@ def _is_teaser_list(element: HtmlElement, text: str, label: str) -> bool:
 
 _TEASER_BLOCKS = ("p", "li", "dd", "h2", "h3", "h4", "h5", "h6")
 MAX_TEASER_LIST_CHARS = 1500
+
+
+def _is_post_pager(element: HtmlElement, text: str, context: _Context) -> bool:
+    """'« Previous article', 'Nächster Beitrag: <a>…</a>', '上一篇：<a>…</a>': the
+    links to the site's posts before and after this one, each led by its
+    label. The label may be the link's words or stand before it; what is not
+    a label is a link (a post title), so a sentence that opens with the words
+    stays."""
+    label = _leading_label_before_colon(element)
+    if not context.rules.post_pager_labels.is_label(label):
+        return False
+    links = _link_text_length(element)
+    return links > 0 and links >= MIN_POST_PAGER_LINK_SHARE * (len(text) - len(label))
+
+
+MAX_POST_PAGER_CHARS = 400  # two labels and two headlines
+MIN_POST_PAGER_LINK_SHARE = 0.5
 
 
 def _is_taxonomy_line(element: HtmlElement, text: str, context: _Context) -> bool:
