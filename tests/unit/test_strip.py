@@ -860,6 +860,7 @@ def test_a_live_youtube_iframe_also_becomes_the_link_line() -> None:
         ),
         '<p><b>Lesen Sie auch:</b> <a href="/politik/haushalt">Der Haushalt der Stadt steigt</a></p>',
         '<div class="box">Lesen Sie auch <a href="/politik/haushalt">Der Haushalt der Stadt</a></div>',
+        '<div><span>Lesen Sie auch</span><a href="/politik/haushalt">Der Haushalt der Stadt</a></div>',
     ],
 )
 def test_read_more_boxes_are_removed(box: str) -> None:
@@ -895,6 +896,9 @@ def test_a_donation_appeal_is_removed_with_its_thanks_and_signature(host: str) -
         '<div>Schlagworte: <a href="/s/cyber">Cybercrime</a>, <a href="/s/scada">SCADA</a></div>',
         '<div>Теги: <a href="/tag/port">порт</a>, <a href="/tag/park">парк</a></div>',
         '<div>タグ： <a href="/tag/1">港</a> <a href="/tag/2">公園</a></div>',
+        # Minified: the label glued to its links, which the page's style sets apart.
+        '<div><span>Topics</span><a href="/t/parks">Parks</a><a href="/t/harbour">Harbour</a></div>',
+        '<div>Schlagwörter<a href="/t/parks">Parks</a><a href="/t/hafen">Hafen</a></div>',
     ],
 )
 def test_a_posts_categories_and_tags_line_is_removed(line: str) -> None:

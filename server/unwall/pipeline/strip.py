@@ -281,8 +281,11 @@ def _block_text(element: HtmlElement, limit: int | None = None) -> str:
     """The text as a reader sees it: a line break where a block starts or ends.
     `text_content()` glues '…bridges.</p><p>Several…' into 'bridges.Several', so
     sentences and phrases would run across block borders. Newlines inside text
-    nodes are only source formatting: they become spaces. With `limit`, stops
-    once that many characters are collected."""
+    nodes are only source formatting: they become spaces. An inline element
+    that starts right after a word starts a word of its own: minified markup
+    glues a label to its links ('<span>Tags</span><a>Parks</a>'), which the
+    page's style sets apart. With `limit`, stops once that many characters
+    are collected."""
     parts: list[str] = []
     size = 0
     for event, node in etree.iterwalk(element, events=("start", "end", "comment")):
@@ -290,6 +293,8 @@ def _block_text(element: HtmlElement, limit: int | None = None) -> str:
         piece = node.text if event == "start" else node.tail if node is not element else None
         if breaks:
             parts.append("\n")
+        elif event == "start" and parts and not parts[-1][-1:].isspace():
+            parts.append(" ")
         if piece:
             parts.append(piece.replace("\n", " "))
             size += len(piece.strip())
