@@ -1031,8 +1031,9 @@ def byline_prefix_pattern() -> re.Pattern[str]:
     # A particle is a prefix when written in lower case ('di Mario Rossi') or when a
     # whole name follows ('Von Max Mustermann'); 'Di Maio' alone is a surname.
     capitalized = {particle.capitalize() for particle in particles}
-    # A prefix written without spaces ('文／张三', '作者：李四') ends at its separator.
-    separator = rf"(?:\s*:?\s+|(?<={_UNSPACED_CHAR})\s*[:：/／・|｜]\s*)"
+    # A prefix written without spaces ('文／张三', '作者：李四', '取材・文＝山田太郎', '글=홍길동')
+    # ends at its separator.
+    separator = rf"(?:\s*:?\s+|(?<={_UNSPACED_CHAR})\s*[:：/／・|｜=＝]\s*)"
     return re.compile(
         rf"^(?:(?:(?i:{_alternation(prefixes)})|{_alternation(particles)}){separator}"
         rf"|(?:{_alternation(capitalized)})\s*:?\s+(?=\S+\s+\S))"

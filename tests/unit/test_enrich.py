@@ -950,6 +950,9 @@ def test_a_picture_credit_in_an_author_box_yields_to_the_author() -> None:
         ("<p>Two killed by gunfire in Gaza</p>", None),
         # One word after a prefix is as often a word as a name.
         ("<p>Published: 21 Sep 2011 | 4:35 PM ET Text Size</p>", None),
+        # But for a script without spaces: there a name is one word.
+        ("<p>2024-05-06 10:22 来源：中国青年报 作者：石佳</p>", "石佳"),
+        ("<p>2024-05-06 10:22 中国青年报记者 石佳</p>", "石佳"),
     ],
 )
 def test_a_date_line_under_the_headline_credits_its_author(line: str, expected: str | None) -> None:
@@ -972,6 +975,14 @@ def test_a_date_line_under_the_headline_credits_its_author(line: str, expected: 
         # The outlet's name run into the prefix.
         ("<p>澎湃新闻记者 段彦超 廖艳</p>", "段彦超 廖艳"),
         ("<p>新华社记者 张三</p>", "张三"),
+        ("<p>本报记者 张三、李四</p>", "张三 李四"),
+        # The name ends at the next label or a bracket: the outlet, the pictures' credit.
+        ("<p>作者：石佳/中国青年报</p>", "石佳"),
+        ("<p>文/张三 图/李四</p>", "张三"),
+        ("<p>记者：王五 通讯员：赵六</p>", "王五"),
+        ("<p>文／山田太郎（ライター）</p>", "山田太郎"),
+        ("<p>文/图 张三</p>", "张三"),
+        ("<p>取材・文＝山田太郎</p>", "山田太郎"),
         # Korean writes the job after the name, the outlet between ('name_suffixes').
         ("<p>홍길동 기자</p>", "홍길동"),
         ("<div>김재호 MK스포츠 기자(greatnemo@maekyung.com)</div>", "김재호"),

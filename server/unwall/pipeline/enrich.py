@@ -610,11 +610,10 @@ def _after_byline_prefixes(text: str) -> Iterator[str]:
     jovelstefan' -> 'jovelstefan'), but for a date's words: Spanish and
     Portuguese dates write 'de' before the month ('3 de julio de 2019'), and
     'de' opens bylines too."""
-    prefix = byline_prefix_pattern()
     months = month_numbers()
     for start in re.finditer(r"(?<!\S)\S", text):
-        if match := prefix.match(text[start.start() :]):
-            after = text[start.start() + match.end() :]
+        if (prefix_end := _byline_prefix_end(text[start.start() :])) is not None:
+            after = text[start.start() + prefix_end :]
             first_word = after.split(maxsplit=1)[0].strip(".,").casefold() if after.strip() else ""
             if first_word not in months and not first_word[:1].isdigit():
                 yield after
@@ -863,6 +862,11 @@ def _name_credited_in(line: str, lang: str | None) -> str | None:
     if (name := _byline_line_name(line)) is not None:
         return name
     for after in _after_byline_prefixes(line):
+        if not _is_cased(after):
+            uncased = _uncased_name(after)
+            if uncased is not None:
+                return uncased if normalize_date(line, lang) is not None else None
+            continue
         name = _CREDITED_NAME_END.split(after, maxsplit=1)[0].strip()
         if MIN_CREDITED_NAME_WORDS <= len(name.split()) <= MAX_CREDITED_NAME_WORDS:
             return name if normalize_date(line, lang) is not None else None
@@ -912,42 +916,77 @@ def _byline_line_name(line: str) -> str | None:
     name. In a cased script each word of the name is capitalized, but for
     particles and 'and' between them: 'By land and by sea' opens a standfirst.
     An uncased script's name follows the prefix's separator and is a few short
-    words without a sentence's punctuation; there the prefix may follow the
-    outlet's name, written as one word with it ('新华社记者 张三 李四',
-    '澎湃新闻记者 段彦超 廖艳')."""
-    match = byline_prefix_pattern().match(line)
-    if match is None and not _is_cased(line):
-        outlet = _UNSPACED_OUTLET.match(line)
-        for start in range(1, outlet.end() if outlet else 0):
-            if match := byline_prefix_pattern().match(line[start:]):
-                line = line[start:]
-                break
-    if match is None:
+    words without a sentence's punctuation, up to the next label or a bracket
+    (`_uncased_name`); there the prefix may follow the outlet's name, written
+    as one word with it ('新华社记者 张三 李四', '澎湃新闻记者 段彦超 廖艳')."""
+    prefix_end = _byline_prefix_end(line)
+    if prefix_end is None:
         return _name_before_job(line)
-    name = line[match.end() :].strip()
+    name = line[prefix_end:].strip()
+    if not _is_cased(name):
+        return _uncased_name(name)
     words = name.replace(",", " ").split()
     if not words or len(words) > MAX_BYLINE_LINE_WORDS or _NOT_IN_A_NAME.search(name):
         return None
-    if _is_cased(name):
-        capitalized = [word for word in words if word[0].isupper()]
-        joined = all(word in capitalized or len(word) <= MAX_NAME_PARTICLE_CHARS for word in words)
-        ends_named = words[0] in capitalized and words[-1] in capitalized
-        # One person's name is a few words: more in a row is a name and a job
-        # ('Patti Domm<br>CNBC Executive News Editor', read as one line).
-        if not (joined and ends_named and _longest_capitalized_run(words) <= MAX_CREDITED_NAME_WORDS):
-            return None
-        return name if len(capitalized) >= MIN_CREDITED_NAME_WORDS else None
-    if len(words) > MAX_CREDITED_NAME_WORDS or any(len(word) > MAX_UNCASED_NAME_CHARS for word in words):
+    capitalized = [word for word in words if word[0].isupper()]
+    joined = all(word in capitalized or len(word) <= MAX_NAME_PARTICLE_CHARS for word in words)
+    ends_named = words[0] in capitalized and words[-1] in capitalized
+    # One person's name is a few words: more in a row is a name and a job
+    # ('Patti Domm<br>CNBC Executive News Editor', read as one line).
+    if not (joined and ends_named and _longest_capitalized_run(words) <= MAX_CREDITED_NAME_WORDS):
+        return None
+    return name if len(capitalized) >= MIN_CREDITED_NAME_WORDS else None
+
+
+def _uncased_name(text: str) -> str | None:
+    """The names that open `text` in a script without capitals: a few short
+    words, up to a label's separator or a bracket ('石佳/中国青年报' -> '石佳',
+    '石佳（中国青年报）' -> '石佳'). A word that holds a separator after a name
+    is the next label ('张三 图/李四' -> '张三', '王五 通讯员：赵六' -> '王五').
+    None for a sentence: a long word, or a sentence's marks."""
+    names: list[str] = []
+    for word in _NAME_LIST_SEPARATORS.sub(" ", text).split():
+        label_end = _UNCASED_NAME_END.search(word)
+        if label_end is not None:
+            if not names:
+                names.append(word[: label_end.start()])
+            break
+        names.append(word)
+    name = " ".join(names)
+    if not names or len(names) > MAX_CREDITED_NAME_WORDS or _NOT_IN_A_NAME.search(name):
+        return None
+    if any(not MIN_UNCASED_NAME_CHARS <= len(word) <= MAX_UNCASED_NAME_CHARS for word in names):
         return None
     return name
 
 
+def _byline_prefix_end(text: str) -> int | None:
+    """Where a byline prefix that opens `text` ends. In a script without
+    spaces the prefix may follow the outlet's name, written as one word with
+    it ('新华社记者 张三', '本报记者 李四')."""
+    prefix = byline_prefix_pattern()
+    if match := prefix.match(text):
+        return match.end()
+    if _is_cased(text[:MAX_UNSPACED_OUTLET_CHARS]):
+        return None
+    outlet = _UNSPACED_OUTLET.match(text)
+    for start in range(1, outlet.end() if outlet else 0):
+        if match := prefix.match(text[start:]):
+            return start + match.end()
+    return None
+
+
 MAX_BYLINE_LINE_WORDS = 8
 # An outlet's name run into the prefix: a few letters of a script without spaces.
-_UNSPACED_OUTLET = re.compile(r"[^\W\d_]{1,8}")
+MAX_UNSPACED_OUTLET_CHARS = 8
+_UNSPACED_OUTLET = re.compile(rf"[^\W\d_]{{1,{MAX_UNSPACED_OUTLET_CHARS}}}")
 # 'de', 'van', 'von der', 'and', 'et', 'und', 'y': lower case between the names.
 MAX_NAME_PARTICLE_CHARS = 3
 MAX_UNCASED_NAME_CHARS = 8
+# Between the names of a list ('张三、李四'), and where a name ends before a
+# label or a bracket ('石佳/中国青年报', '石佳（中国青年报）').
+_NAME_LIST_SEPARATORS = re.compile("[、,，]")
+_UNCASED_NAME_END = re.compile(r"[/／|｜:：(（\[【]")
 # A sentence's or a date's marks; an initial's dot ('Bradley M. Kuhn') is a name's.
 _NOT_IN_A_NAME = re.compile(r"[\d!?;:。，、！？；：\"“”«»()（）]|[^\W\d_]{2}\.")
 
