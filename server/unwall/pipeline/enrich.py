@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement, builder
 
 from unwall.model import LeadImage
+from unwall.pipeline.calendars import local_calendar_date
 from unwall.pipeline.language import approximate_words, direction_of, guess_language, month_numbers
 from unwall.pipeline.metadata import AUTHOR_META_KEYS, PUBLISHED_META_KEYS, PageMetadata, article_json_ld
 from unwall.pipeline.normalize import (
@@ -1035,6 +1036,8 @@ def normalize_date(value: str | None, lang: str | None = None) -> str | None:
     text = _clean(value)
     if not text:
         return None
+    if (local := local_calendar_date(text)) is not None:
+        return _iso(datetime(local.year, local.month, local.day), True)
     iso = re.sub(r"([+-]\d{2})(\d{2})$", r"\1:\2", text.replace("Z", "+00:00").replace(" ", "T", 1))
     for candidate in (iso, text):
         try:
