@@ -1400,6 +1400,9 @@ def test_a_figcaption_in_a_div_that_stands_for_the_figure_goes_with_the_lead_ima
         ("2019. július 3.", "2019-07-03"),
         ("2019 m. liepos 3 d.", "2019-07-03"),
         ("5 декември 2018", "2018-12-05"),
+        # Arabic: the Levantine names, alone or beside the Egyptian ones.
+        ("5 كانون الثاني 2020", "2020-01-05"),
+        ("الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00", "2013-08-28"),
         ("31 February 2018", None),
         ("May the force be with you", None),
         # Chinese, Japanese and Korean write year, month and day with their words.

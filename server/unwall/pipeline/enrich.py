@@ -1065,6 +1065,8 @@ def normalize_date(value: str | None, lang: str | None = None) -> str | None:
 @lru_cache(maxsize=1)
 def _worded_date_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     names = "|".join(sorted(map(re.escape, month_numbers()), key=len, reverse=True))
+    # A month may be named twice, in two calendars' names ('28 آب/اغسطس 2013').
+    names = f"(?:{names})(?:/(?:{names}))?"
     # '5 December 2018', '14 janvier 2020', '5. März 2018', '5 de diciembre de 2018', "1er d'agost"
     day_first = re.compile(
         rf"(?<!\d)(\d{{1,2}})(?:\.|er|º|o)?\s+(?:de\s+|d')?({names})\.?,?\s+(?:de\s+)?(\d{{4}})(?!\d)", re.I
@@ -1088,7 +1090,7 @@ def _worded_date(text: str) -> str | None:
         year, month, day = match.group(1), match.group(2), match.group(3)
     else:
         return None
-    number = numbers.get(month.lower())
+    number = numbers.get(month.partition("/")[0].lower())
     return _calendar_day(int(year), number, int(day)) if number else None
 
 

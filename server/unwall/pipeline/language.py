@@ -142,6 +142,9 @@ def month_numbers() -> dict[str, int]:
     for entry in languages.values():
         for number, name in enumerate(entry.get("months", []), start=1):
             numbers.setdefault(name, number)
+        for number, names in enumerate(entry.get("month_variants", []), start=1):
+            for name in names:
+                numbers.setdefault(name, number)
     for number, name in enumerate(languages["en"]["months"], start=1):
         numbers.setdefault(name[:3], number)
     numbers.setdefault("sept", 9)
