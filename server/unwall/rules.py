@@ -305,6 +305,9 @@ class RuleSet:
     share_endpoints: re.Pattern[str]
     share_hosts: frozenset[str]
     share_schemes: tuple[str, ...]
+    # Where a site keeps its profiles ('instagram.com'), and the path words of posts there ('status').
+    social_profile_hosts: frozenset[str]
+    social_post_path_words: frozenset[str]
     error_report_phrases: PhraseSet
     copyright_phrases: PhraseSet
     author_box_labels: PhraseSet
@@ -873,6 +876,8 @@ def load_rules() -> RuleSet:
         share_endpoints=_share_endpoint_pattern(share_endpoints),
         share_hosts=frozenset(host for host in map(_address_start, share_endpoints) if "." in host),
         share_schemes=tuple(start for start in map(_address_start, share_endpoints) if "." not in start),
+        social_profile_hosts=frozenset(boilerplate.get("social_profiles", {}).get("hosts", [])),
+        social_post_path_words=frozenset(boilerplate.get("social_profiles", {}).get("post_path_words", [])),
         error_report_phrases=_phrase_set(merged("error_report")),
         copyright_phrases=_phrase_set(merged("copyright")),
         author_box_labels=_phrase_set(merged("author_box")),

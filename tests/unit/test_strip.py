@@ -1543,18 +1543,47 @@ def test_a_row_of_share_links_goes(bar: str) -> None:
 @pytest.mark.parametrize(
     "block",
     [
-        # A share link inside a sentence, a picture the links share, the site's own profile.
+        # A share link inside a sentence, a picture the links share.
         '<p>Readers can <a href="https://twitter.com/intent/tweet?url=x">tweet the story</a> to the council '
         "before the vote on Thursday.</p>",
         '<figure><img src="https://cdn.example/p.jpg" width="800">'
         '<a href="https://www.facebook.com/sharer/sharer.php?u=x">Share</a></figure>',
-        '<p><a href="https://www.facebook.com/harbourtimes">Facebook</a> '
-        '<a href="https://twitter.com/harbourtimes">Twitter</a></p>',
         # A date beside the links is the line's own.
         '<div>June 8, 2015 <a href="https://twitter.com/share?url=x">Tweet</a></div>',
     ],
 )
 def test_share_links_with_other_things_stay(block: str) -> None:
+    assert_nothing_removed(f"<article>{around(block)}</article>")
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<p><a href="https://www.facebook.com/harbourtimes">Facebook</a> '
+        '<a href="https://twitter.com/harbourtimes">Twitter</a></p>',
+        '<div><p>Síguenos</p><ul><li><a href="https://www.facebook.com/eldiario"><img src="/fb.svg"></a></li>'
+        '<li><a href="https://www.youtube.com/@eldiario">YouTube</a></li></ul></div>',
+        # Profile addresses written out, under a label in any language.
+        "<div>ติดตามประชาไทอัพเดท ได้ที่:<br>เฟซบุ๊ก https://fb.me/prachatai<br>"
+        "ทวิตเตอร์ https://twitter.com/prachatai<br>LINE ไอดี = @prachatai</div>",
+    ],
+)
+def test_a_box_of_the_sites_social_profiles_goes(box: str) -> None:
+    assert_removed_whole(f"<article>{around(box)}</article>", "promo", "Twitter", "YouTube", "ทวิตเตอร์")
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # Posts the article cites; profiles named in a sentence; one network.
+        '<p>The mayor wrote on <a href="https://x.com/mayor/status/12345">X</a> and '
+        '<a href="https://www.facebook.com/mayor/posts/678">Facebook</a> that the port stays open.</p>',
+        '<p>Her accounts, <a href="https://x.com/jane">@jane</a> and <a href="https://instagram.com/jane">jane'
+        "</a>, have grown by a third since the council vote in the spring of this year.</p>",
+        '<p><a href="https://www.instagram.com/harbourtimes">Instagram</a></p>',
+    ],
+)
+def test_social_links_that_are_no_follow_box_stay(block: str) -> None:
     assert_nothing_removed(f"<article>{around(block)}</article>")
 
 

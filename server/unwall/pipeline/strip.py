@@ -222,6 +222,8 @@ class _Context:
     page_text_length: int
     linked_embeds: set[str]
     observer: RemovalObserver | None = None
+    # The page's text before stripping, for first looks that save a pass.
+    page_text: str = ""
 
 
 # Sees each removed subtree whole (the report keeps 120 characters): used by the
@@ -243,7 +245,8 @@ def strip_page(
     site_domains = _site_domains(root, page_url)
     body = root.find("body")
     scope = body if body is not None else root
-    context = _Context(rules, [], max(len(_text(scope)), 1), set(), observer)
+    page_text = scope.text_content()
+    context = _Context(rules, [], max(len(" ".join(page_text.split())), 1), set(), observer, page_text)
     consent_matches, embed_matches = _selector_matches(scope, rules)
     _remove_selector_matches(scope, context, consent_matches)
     if embed_matches is None:
@@ -257,7 +260,9 @@ def strip_page(
     _classify_blocks(scope, context)
     _remove_media_labels(scope, context)
     _remove_comment_links(scope, context)
-    _remove_share_bars(scope, context)
+    links = _LINKS_WITH_HREF(scope)
+    _remove_share_bars(scope, context, links)
+    _remove_follow_boxes(scope, context, links)
     _remove_tag_clouds(scope, context)
     _remove_page_number_rows(scope, context)
     _remove_link_trails(scope, context)
@@ -584,7 +589,7 @@ def _remove_comment_links(scope: HtmlElement, context: _Context) -> None:
             _remove(link)
 
 
-def _remove_share_bars(scope: HtmlElement, context: _Context) -> None:
+def _remove_share_bars(scope: HtmlElement, context: _Context, links: list[HtmlElement]) -> None:
     """A row of links to share dialogs ('Facebook Twitter WhatsApp E-Mail',
     'Teilen Twittern Mailen'; `share_endpoints`), whatever its class names:
     the reader view shares nothing, and the names read as a line of the
@@ -592,7 +597,7 @@ def _remove_share_bars(scope: HtmlElement, context: _Context) -> None:
     label ('Share:') and buttons without an address; a share link inside a
     line of other text stays."""
     endpoints = context.rules.share_endpoints
-    for link in _LINKS_WITH_HREF(scope):
+    for link in links:
         href = (link.get("href") or "").strip().lower()
         if not _may_lead_to_share_dialog(href, context) or not endpoints.search(href):
             continue
@@ -646,6 +651,127 @@ MAX_SHARE_BAR_CHARS = 200
 MAX_SHARE_LINK_CHARS = 40
 # 'Share:', 'Diesen Artikel teilen', separators between the links.
 MAX_SHARE_LABEL_CHARS = 40
+
+
+def _remove_follow_boxes(scope: HtmlElement, context: _Context, links: list[HtmlElement]) -> None:
+    """A box of links or addresses to the site's profiles on two social
+    networks or more, and nothing else but a short label ('Follow us: Facebook
+    Instagram', 'ติดตามประชาไทอัพเดท ได้ที่: เฟซบุ๊ก https://fb.me/prachatai
+    ทวิตเตอร์ https://twitter.com/prachatai'): told by its addresses
+    (`social_profiles`) in any language. A link to a post ('x.com/…/status/…')
+    is a source the article cites, and a profile named in a sentence stays."""
+    for start in _profile_address_holders(scope, context, links):
+        if start.getparent() is None or not any(ancestor is scope for ancestor in start.iterancestors()):
+            continue  # gone with a box around it
+        if not _holds_only_profiles(start, context):
+            continue
+        box = start
+        while (
+            (parent := box.getparent()) is not None
+            and parent is not scope
+            and parent.tag in SHARE_BAR_BOXES
+            and _holds_only_profiles(parent, context)
+        ):
+            box = parent
+        if len(_profile_networks(box, context)) >= MIN_FOLLOW_BOX_NETWORKS:
+            _record(context, box, "promo", "classifier.follow-box")
+            _remove(box)
+
+
+MIN_FOLLOW_BOX_NETWORKS = 2
+MAX_FOLLOW_BOX_CHARS = 400
+# 'Follow us on social media:', the networks' names, separators.
+MAX_FOLLOW_LABEL_CHARS = 80
+# Profile addresses written out as text, as some sites do.
+_WRITTEN_ADDRESS = re.compile(r"(?:https?://)?(?:www\.|m\.)?(?:[a-z0-9-]+\.)+[a-z]{2,}/[^\s<>\"'，。]*", re.I)
+
+
+def _profile_address_holders(
+    scope: HtmlElement, context: _Context, links: list[HtmlElement]
+) -> list[HtmlElement]:
+    """The links to a profile, and the elements whose own text writes one out."""
+    holders = [link for link in links if _profile_network(link.get("href") or "", context)]
+    if not _writes_a_profile_address(context.page_text, context):
+        return holders
+    for text in _TEXT_WITH_ADDRESSES(scope):
+        parent = text.getparent()
+        if parent is not None and parent.tag != "a" and _written_profile_networks(str(text), context):
+            holders.append(parent)
+    return holders
+
+
+# An address written out names its scheme.
+_TEXT_WITH_ADDRESSES = etree.XPath(".//text()[contains(., '://')]")
+
+
+def _writes_a_profile_address(text: str, context: _Context) -> bool:
+    """A first look at the page's text, before its text nodes are visited:
+    some address written out after '://' is on a network's host."""
+    start = text.find("://")
+    while start != -1:
+        host = text[start + 3 : start + 3 + MAX_HOST_CHARS].partition("/")[0].lower()
+        if host.removeprefix("www.").removeprefix("m.") in context.rules.social_profile_hosts:
+            return True
+        start = text.find("://", start + 3)
+    return False
+
+
+MAX_HOST_CHARS = 40
+
+
+def _profile_network(address: str, context: _Context) -> str | None:
+    """The network whose profile the address names ('https://www.instagram.com/harbour'
+    -> 'instagram.com'); None for any other address, a post's among them."""
+    scheme, slashes, rest = address.strip().lower().partition("//")
+    if not slashes or scheme not in {"", "http:", "https:"}:
+        return None
+    # The host by string tests first: most links go elsewhere.
+    host = rest.partition("/")[0].partition("?")[0].partition("#")[0].rpartition("@")[2].partition(":")[0]
+    host = host.removeprefix("www.").removeprefix("m.")
+    if host not in context.rules.social_profile_hosts:
+        return None
+    try:
+        path = [segment for segment in urlsplit("https://" + rest).path.split("/") if segment]
+    except ValueError:
+        return None
+    if not path or len(path) > MAX_PROFILE_PATH_SEGMENTS:
+        return None
+    if any(segment in context.rules.social_post_path_words or segment.isdigit() for segment in path):
+        return None
+    return host
+
+
+# 'youtube.com/channel/<id>', 'bsky.app/profile/<handle>'.
+MAX_PROFILE_PATH_SEGMENTS = 3
+
+
+def _written_profile_networks(text: str, context: _Context) -> set[str]:
+    networks = set()
+    for written in _WRITTEN_ADDRESS.findall(text):
+        address = written if "//" in written else "https://" + written
+        if network := _profile_network(address, context):
+            networks.add(network)
+    return networks
+
+
+def _profile_networks(box: HtmlElement, context: _Context) -> set[str]:
+    networks = {_profile_network(link.get("href") or "", context) for link in box.iter("a")}
+    for text in box.itertext():
+        networks |= _written_profile_networks(text, context)
+    return {network for network in networks if network}
+
+
+def _holds_only_profiles(box: HtmlElement, context: _Context) -> bool:
+    """Links to profiles or to nowhere, pictures inside them (the networks'
+    icons), written profile addresses, and a short label."""
+    if _UNLINKED_PICTURES(box) or len(_text(box)) > MAX_FOLLOW_BOX_CHARS:
+        return False
+    for link in box.iter("a"):
+        address = (link.get("href") or "").strip()
+        if not (_NO_ADDRESS.match(address) or _profile_network(address, context)):
+            return False
+    label = _WRITTEN_ADDRESS.sub(" ", " ".join(_TEXT_OUTSIDE_LINKS(box)))
+    return len(" ".join(label.split())) <= MAX_FOLLOW_LABEL_CHARS
 
 
 def _remove_ciphertext(scope: HtmlElement, context: _Context) -> None:
