@@ -1008,6 +1008,37 @@ def test_a_byline_line_under_the_headline_names_the_author(line: str, expected: 
         assert expected not in content.text_content()
 
 
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "<hr><p><strong>Dominika Rafalska</strong>, doktor nauk humanistycznych, dziennikarka.</p>",
+        "<p><em>Dominika Rafalska</em> jest dziennikarką i badaczką historii najnowszej.</p>",
+        "<p>Dominika Rafalska (@drafalska) writes about wine for the magazine.</p>",
+    ],
+)
+def test_the_authors_bio_that_closes_the_article_goes(bio: str) -> None:
+    head = '<meta name="author" content="Dominika Rafalska">'
+    result, content = enriched(head, f"{PARAGRAPH}{bio}")
+    assert result.byline == "Dominika Rafalska"
+    assert "Rafalska" not in content.text_content()
+    assert content.find(".//hr") is None
+    assert len(content.findall(".//p")) == 1
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        # The name without a bio's punctuation or emphasis; a bio before more text.
+        "<p>Dominika Rafalska visited the vineyards of Åland in the autumn.</p>",
+        "<p><strong>Dominika Rafalska</strong>, doktor nauk.</p><p>Next week: the harbour.</p>",
+    ],
+)
+def test_a_closing_paragraph_that_is_no_bio_of_the_author_stays(ending: str) -> None:
+    head = '<meta name="author" content="Dominika Rafalska">'
+    _, content = enriched(head, f"{PARAGRAPH}{ending}")
+    assert "Dominika Rafalska" in content.text_content()
+
+
 def test_byline_run_together_with_a_date_is_no_byline() -> None:
     result, _ = enriched(
         "", f'<div class="author">Joe Wee Monday, February 29, 2016 @ 11:10 PM</div>{PARAGRAPH}'

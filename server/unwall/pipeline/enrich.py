@@ -105,6 +105,7 @@ def enrich(content: HtmlElement, metadata: PageMetadata) -> Enrichment:
     byline = choose_byline(metadata, article, site_name)
     published = choose_published(metadata, article, content)
     remove_repeated_meta(content, byline, published)
+    remove_closing_author_bio(content, byline)
     # Guessed only when the page is silent: what it declares is what it is.
     lang = metadata.lang or guess_language(content.text_content())
     return Enrichment(
@@ -553,6 +554,55 @@ def remove_repeated_meta(content: HtmlElement, byline: str | None, published: st
         elif not begun and published and date_prefix_pattern().fullmatch(text):
             # 'Updated', left when its date went with the page's timestamp markup.
             block.drop_tree()
+
+
+def remove_closing_author_bio(content: HtmlElement, byline: str | None) -> None:
+    """The author's bio that closes the article: its last paragraph opens with
+    a name of the byline, set apart by a comma, a dash or a bracket, or in a
+    bold or italic of its own ('<strong>Dominika Rafalska</strong>, doktor nauk
+    humanistycznych…', 'Jane Doe (@jane) covers the harbour'). The reader page
+    names the author above the body: this is the page's author box without
+    the class name that would have told it."""
+    names = [name for name in BYLINE_NAME_SEPARATORS.split(byline or "") if _is_full_name(name)]
+    if not names:
+        return
+    paragraphs = [p for p in content.iter("p") if p.text_content().strip()]
+    if not paragraphs:
+        return
+    last = paragraphs[-1]
+    text = _clean(last.text_content())
+    if len(text) > MAX_AUTHOR_BIO_CHARS or not _clean(content.text_content()).endswith(text):
+        return  # text follows it: not the article's end
+    for name in names:
+        if not text.startswith(name):
+            continue
+        if _BIO_AFTER_NAME.match(text[len(name) :]) or _opens_with_emphasized(last, name):
+            rule = last.getprevious()
+            last.drop_tree()
+            if rule is not None and rule.tag == "hr" and rule.getnext() is None:
+                rule.drop_tree()  # it set the bio apart, and would end the article
+            return
+
+
+def _opens_with_emphasized(paragraph: HtmlElement, name: str) -> bool:
+    first = paragraph[0] if len(paragraph) else None
+    return (
+        first is not None
+        and first.tag in _NAME_EMPHASIS
+        and not (paragraph.text or "").strip()
+        and _clean(first.text_content()) == name
+    )
+
+
+MAX_AUTHOR_BIO_CHARS = 600
+_NAME_EMPHASIS = frozenset({"strong", "b", "em", "i"})
+_BIO_AFTER_NAME = re.compile(r"\s*[,،，(（]|\s+[-–—]\s")
+
+
+def _is_full_name(name: str) -> bool:
+    """Two words at least ('Jane Doe'), or two letters of a script without spaces ('李四')."""
+    name = name.strip()
+    return len(name.split()) >= 2 if _is_cased(name) else len(name) >= MIN_UNCASED_NAME_CHARS
 
 
 def _opens_with_date_prefix(block: HtmlElement) -> bool:
