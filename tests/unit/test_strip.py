@@ -1697,6 +1697,8 @@ def test_a_newsletter_box_without_a_field_is_a_promo() -> None:
         "<p>Your browser does not support the video tag.</p>",
         "<p>返回搜狐，查看更多</p>",
         "<p>この記事の写真をすべて見る</p>",
+        # The stamp that marks a story of the print edition (Folha de S.Paulo).
+        '<div class="article-stamp"><a href="/fsp/">Edição impressa</a></div>',
     ],
 )
 def test_a_widget_s_label_left_between_paragraphs_goes(control: str) -> None:
