@@ -400,6 +400,9 @@ def test_an_article_of_text_and_line_breaks_is_found_by_its_container() -> None:
         "<p><strong><em>Mehr zu Konny Reimann und seiner Familie:</em></strong></p>",
         # Labels set in bold above link lists that went, one above the other.
         "<p><strong>Werbung:</strong></p><p><strong>Siehe auch:</strong></p><p><strong>Weblinks</strong></p>",
+        # A blog post's hashtags, its tags line.
+        "<p>#우유,#인류,#고인류학,#키,#체중</p>",
+        '<div><a href="/t/harbour">#harbour</a> <a href="/t/ferries">#ferries</a></div>',
     ],
 )
 def test_a_heading_or_label_left_at_the_end_announces_what_was_removed(ending: str) -> None:
@@ -419,6 +422,9 @@ def test_a_heading_or_label_left_at_the_end_announces_what_was_removed(ending: s
         ("<p><strong>Guten Appetit!</strong></p>", "Guten Appetit!"),
         ("<p><strong>【版权所有，未经授权不得转载】</strong></p>", "【版权所有，未经授权不得转载】"),
         ("<p>Thanks to <strong>Jane</strong></p>", "Thanks to Jane"),
+        # Numbers, and a sentence with a hashtag.
+        ("<p>#1 #2</p>", "#1 #2"),
+        ("<p>Follow the vote with #harbour and #ferries</p>", "Follow the vote with #harbour and #ferries"),
         # Something shown comes after the heading.
         (
             "<h2>Gallery</h2><figure><img src='https://example.org/hall.jpg' alt='The hall'></figure>",

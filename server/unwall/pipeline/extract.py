@@ -1083,6 +1083,9 @@ def _drop_keeping_word_break(element: HtmlElement) -> None:
 # Recommendations:', 'Empfehlungen von Tomislav:'. No article ends on one.
 MAX_ANNOUNCEMENT_CHARS = 100
 MAX_LABEL_WORDS = 7
+# Two hashtags or more and nothing else: each opens with a letter ('#1' is a number).
+_HASHTAG_LINE = re.compile(r"(?:#[^\W\d_][^\s#,，、]*[\s,，、]*){2,}")
+MAX_HASHTAG_LINE_CHARS = 300
 _ANNOUNCING_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "li", "strong", "b")
 _SHOWN_MEDIA = frozenset(
     {"img", "picture", "video", "audio", "iframe", "table", "pre", "figure", "svg", "math"}
@@ -1128,6 +1131,8 @@ def _from_the_end(root: HtmlElement) -> Iterator[HtmlElement]:
 
 def _announces(block: HtmlElement) -> bool:
     words = _words(block.text_content())
+    if len(words) <= MAX_HASHTAG_LINE_CHARS and _HASHTAG_LINE.fullmatch(words):
+        return True  # the post's hashtags, its tags line in blogs ('#우유,#인류,#키')
     if len(words) > MAX_ANNOUNCEMENT_CHARS:
         return False
     if block.tag in _HEADINGS or block.tag == "h1" or _is_run_in_heading(block):
