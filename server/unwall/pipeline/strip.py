@@ -17,6 +17,7 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import SplitResult, urlsplit
 
 from lxml import etree
@@ -298,8 +299,8 @@ def _block_text(element: HtmlElement, limit: int | None = None) -> str:
         piece = node.text if event == "start" else node.tail if node is not element else None
         if breaks:
             parts.append("\n")
-        elif event == "start" and parts and not parts[-1][-1:].isspace():
-            parts.append(" ")
+        elif event == "start":
+            parts.append(" ")  # (runs of spaces collapse where the text is read)
         if piece:
             parts.append(piece.replace("\n", " "))
             size += len(piece.strip())
@@ -690,7 +691,12 @@ def _profile_address_holders(
     scope: HtmlElement, context: _Context, links: list[HtmlElement]
 ) -> list[HtmlElement]:
     """The links to a profile, and the elements whose own text writes one out."""
-    holders = [link for link in links if _profile_network(link.get("href") or "", context)]
+    on_a_network = _network_address_pattern(context.rules.social_profile_hosts).search
+    holders = [
+        link
+        for link in links
+        if on_a_network(href := link.get("href") or "") and _profile_network(href, context)
+    ]
     if not _writes_a_profile_address(context.page_text, context):
         return holders
     for text in _TEXT_WITH_ADDRESSES(scope):
@@ -698,6 +704,14 @@ def _profile_address_holders(
         if parent is not None and parent.tag != "a" and _written_profile_networks(str(text), context):
             holders.append(parent)
     return holders
+
+
+@lru_cache(maxsize=4)
+def _network_address_pattern(hosts: frozenset[str]) -> re.Pattern[str]:
+    """A first look at a link's address, in C: most pages hold thousands of
+    links, and a few or none of them go to a network."""
+    names = "|".join(re.escape(host) for host in sorted(hosts, key=len, reverse=True))
+    return re.compile(rf"//(?:www\.|m\.)?(?:{names})/", re.I)
 
 
 # An address written out names its scheme.
