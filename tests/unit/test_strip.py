@@ -1699,6 +1699,12 @@ def test_a_newsletter_box_without_a_field_is_a_promo() -> None:
         "<p>この記事の写真をすべて見る</p>",
         # The stamp that marks a story of the print edition (Folha de S.Paulo).
         '<div class="article-stamp"><a href="/fsp/">Edição impressa</a></div>',
+        # A box's expander, a gallery's count, an old article's age warning.
+        "<p>Mehr anzeigen</p>",
+        "<div><span>展开全文</span></div>",
+        "<p>더보기</p>",
+        "<p>Bildergalerie: 12 Bilder</p>",
+        "<div>This article is more than 5 years old</div>",
     ],
 )
 def test_a_widget_s_label_left_between_paragraphs_goes(control: str) -> None:
@@ -1715,6 +1721,8 @@ def test_a_widget_s_label_left_between_paragraphs_goes(control: str) -> None:
         "<h2>Kommentare</h2>",
         "<p>Share prices fell by a third in a week.</p>",
         '<p>The council will <a href="/print">print</a> the plan.</p>',
+        "<p>Show more patience with the council, the mayor said.</p>",
+        "<h3>Bildergalerie</h3>",
     ],
 )
 def test_the_word_for_an_ad_or_a_control_in_the_article_stays(block: str) -> None:
