@@ -899,6 +899,9 @@ def test_a_donation_appeal_is_removed_with_its_thanks_and_signature(host: str) -
         # Minified: the label glued to its links, which the page's style sets apart.
         '<div><span>Topics</span><a href="/t/parks">Parks</a><a href="/t/harbour">Harbour</a></div>',
         '<div>Schlagwörter<a href="/t/parks">Parks</a><a href="/t/hafen">Hafen</a></div>',
+        # The label alone, its links gone in a box of their own.
+        "<p>Topics</p>",
+        "<div><strong>Tags:</strong></div>",
     ],
 )
 def test_a_posts_categories_and_tags_line_is_removed(line: str) -> None:
@@ -911,6 +914,7 @@ def test_a_posts_categories_and_tags_line_is_removed(line: str) -> None:
     "line",
     [
         "<p>Topics: the budget, the bridges and the library, in that order.</p>",
+        "<h3>Topics</h3>",
         '<p>Categories of spending rose, the <a href="/report">report</a> says, in every district.</p>',
     ],
 )

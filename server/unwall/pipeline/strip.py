@@ -1500,6 +1500,10 @@ def _is_taxonomy_line(element: HtmlElement, text: str, context: _Context) -> boo
     label = _leading_label_before_colon(element)
     if not context.rules.taxonomy_labels.is_label(label):
         return False
+    if normalize_label(text) == label:
+        # The label alone ('Topics', 'Tags:'), its links gone with a box of
+        # their own; a heading names a section ('<h2>Themen</h2>').
+        return not _is_in_heading(element)
     rest = len(text) - len(label)
     if rest <= 0:
         return False
@@ -1526,10 +1530,13 @@ def _is_lone_related_label(element: HtmlElement, text: str, context: _Context) -
     """'Read more:' alone in its block: the label of the links that follow it,
     or left behind by a box whose links went. Not a heading: 'See also' names a
     section."""
-    if not context.rules.related_labels.is_label(normalize_label(text)):
-        return False
-    headings = {"h1", "h2", "h3", "h4", "h5", "h6"}
-    return element.tag not in headings and not any(a.tag in headings for a in element.iterancestors())
+    return context.rules.related_labels.is_label(normalize_label(text)) and not _is_in_heading(element)
+
+
+def _is_in_heading(element: HtmlElement) -> bool:
+    return element.tag in HEADING_TAGS or any(
+        ancestor.tag in HEADING_TAGS for ancestor in element.iterancestors()
+    )
 
 
 def _is_link_list(element: HtmlElement) -> bool:
