@@ -251,6 +251,10 @@ def test_title_prefers_the_declared_headline_the_h1_repeats() -> None:
         ("Tue, 05 Mar 2024 10:20:30 GMT", "2024-03-05T10:20:30+00:00"),
         ("Tue, 05 Mar 2024 10:20:30 +0100", "2024-03-05T10:20:30+01:00"),
         ("Published on 2024-03-05 by the desk", "2024-03-05"),
+        # A zone's name after the time: UTC is an offset, another name leaves the time local.
+        ("2021-01-03T17:40:00EET", "2021-01-03T17:40:00"),
+        ("2021-01-03 17:40:00 GMT", "2021-01-03T17:40:00+00:00"),
+        ("2021-01-03T17:40:00+02:00 (EET)", "2021-01-03"),
         ("garbage", None),
         ("yesterday", None),
         ("", None),

@@ -1089,6 +1089,7 @@ def normalize_date(value: str | None, lang: str | None = None) -> str | None:
     if (local := local_calendar_date(text)) is not None:
         return _iso(datetime(local.year, local.month, local.day), True)
     iso = re.sub(r"([+-]\d{2})(\d{2})$", r"\1:\2", text.replace("Z", "+00:00").replace(" ", "T", 1))
+    iso = _ZONE_NAME.sub(_zone_offset, iso)
     for candidate in (iso, text):
         try:
             parsed = datetime.fromisoformat(candidate)
@@ -1099,7 +1100,7 @@ def normalize_date(value: str | None, lang: str | None = None) -> str | None:
         return _iso(parsedate_to_datetime(text), False)
     except (TypeError, ValueError, IndexError):
         pass
-    match = re.search(r"\b\d{4}-\d{2}-\d{2}\b", text)
+    match = re.search(r"\b\d{4}-\d{2}-\d{2}(?=\b|T)", text)
     if match:
         try:  # a date-shaped string is no date until the calendar agrees ('2024-13-45')
             return _iso(datetime.fromisoformat(match.group(0)), True)
@@ -1110,6 +1111,16 @@ def normalize_date(value: str | None, lang: str | None = None) -> str | None:
     if match := CJK_DATE.search(text):
         return _calendar_day(int(match[1]), int(match[2]), int(match[3]))
     return _numeric_date(text, lang) or _worded_date(text)
+
+
+# A time zone named after the time ('2021-01-03T17:40:00EET', lsm.lv's JSON-LD):
+# UTC is an offset; another name is not one offset everywhere ('EST' is
+# Australia's and America's), so the time stays local.
+_ZONE_NAME = re.compile(r"(?<=\d:\d\d)\s*([A-Z]{2,5})$")
+
+
+def _zone_offset(match: re.Match[str]) -> str:
+    return "+00:00" if match[1] in {"UTC", "GMT", "UT"} else ""
 
 
 @lru_cache(maxsize=1)
