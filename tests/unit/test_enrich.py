@@ -1043,6 +1043,21 @@ def test_a_closing_paragraph_that_is_no_bio_of_the_author_stays(ending: str) -> 
     assert "Dominika Rafalska" in content.text_content()
 
 
+def test_a_profile_card_names_its_author_by_the_link_to_the_profile() -> None:
+    card = (  # as Habr writes it, one element a line
+        '<div class="author-panel">\n<a href="/info/karma/">\n<div>8,0</div>\n<div>Карма</div>\n</a>\n'
+        '<a href="/info/rating/">\n<div>0,0</div>\n<div>Рейтинг</div>\n</a>\n'
+        '<a href="/users/Maxime/">Maxime</a>\n<div>Пользователь</div>\n</div>'
+    )
+    result, _ = enriched("", f"{card}{PARAGRAPH}")
+    assert result.byline == "Maxime"
+
+
+def test_a_byline_with_a_count_beside_the_name_is_no_byline() -> None:
+    result, _ = enriched("", f'<div class="author">Jane Doe 14 Kommentare</div>{PARAGRAPH}')
+    assert result.byline is None
+
+
 def test_byline_run_together_with_a_date_is_no_byline() -> None:
     result, _ = enriched(
         "", f'<div class="author">Joe Wee Monday, February 29, 2016 @ 11:10 PM</div>{PARAGRAPH}'

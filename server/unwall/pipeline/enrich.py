@@ -19,7 +19,13 @@ from lxml.html import HtmlElement, builder
 from unwall.model import LeadImage
 from unwall.pipeline.calendars import local_calendar_date
 from unwall.pipeline.language import approximate_words, direction_of, guess_language, month_numbers
-from unwall.pipeline.metadata import AUTHOR_META_KEYS, PUBLISHED_META_KEYS, PageMetadata, article_json_ld
+from unwall.pipeline.metadata import (
+    AUTHOR_META_KEYS,
+    COUNT_IN_BYLINE,
+    PUBLISHED_META_KEYS,
+    PageMetadata,
+    article_json_ld,
+)
 from unwall.pipeline.normalize import (
     int_attribute,
     is_plausible_photo,
@@ -856,6 +862,10 @@ def clean_byline(text: str | None) -> str | None:
     # A year or a clock time is no part of a name: that text is a dateline, or a name
     # run together with one, and a later candidate is cleaner.
     if DATE_IN_BYLINE.search(text):
+        return None
+    # Nor is a count: a profile card's karma, rating and followers ('8,0 Карма
+    # 0,0 Рейтинг 3 Подписчики Maxime'), a comment count beside the name.
+    if COUNT_IN_BYLINE.search(text):
         return None
     return text
 

@@ -602,7 +602,32 @@ def _byline_name(element: HtmlElement) -> str:
     if len(_clean(text)) > MAX_BYLINE_CHARS:
         return _clean(text)
     lines = [_clean(line) for line in text.split(LINE_BREAK)]
-    return next((line for line in lines if _names_someone(line)), "")
+    line = next((line for line in lines if _names_someone(line)), "")
+    if COUNT_IN_BYLINE.search(line):
+        # A profile card, its counts beside the name ('8,0 Карма 0,0 Рейтинг 3
+        # Подписчики Maxime'): the name is the link to the profile it names.
+        return _profile_link_name(element) or line
+    return line
+
+
+# A number on its own: no part of a name, but a count.
+COUNT_IN_BYLINE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w.,])")
+
+
+def _profile_link_name(element: HtmlElement) -> str | None:
+    """The text of a link whose address ends with that text ('/users/Maxime/'
+    -> 'Maxime', '/author/jane-doe' -> 'Jane Doe')."""
+    for link in element.iter("a"):
+        name = _clean(link.text_content())
+        path = (link.get("href") or "").partition("?")[0].rstrip("/")
+        slug = path.rpartition("/")[2]
+        if name and _slug_words(slug) == _slug_words(name):
+            return name
+    return None
+
+
+def _slug_words(text: str) -> str:
+    return " ".join(re.split(r"[\s_.+%-]+|%20", text.casefold())).strip()
 
 
 def _names_someone(line: str) -> bool:
