@@ -1043,6 +1043,25 @@ def test_a_closing_paragraph_that_is_no_bio_of_the_author_stays(ending: str) -> 
     assert "Dominika Rafalska" in content.text_content()
 
 
+@pytest.mark.parametrize(
+    ("image", "kept"),
+    [
+        ("https://habr.com/images/habr.png", False),
+        ("https://cdn.habr.com/share/habr-og-1200x630.jpg", False),
+        # The site's name in a story's picture, or another name.
+        ("https://habr.com/images/habr-budget-vote.jpg", True),
+        ("https://habr.com/images/harbour.png", True),
+    ],
+)
+def test_a_declared_image_named_after_the_site_is_no_lead_image(image: str, kept: bool) -> None:
+    head = (
+        '<meta property="og:url" content="https://habr.com/post/1000/">'
+        f'<meta property="og:image" content="{image}">'
+    )
+    result, _ = enriched(head, PARAGRAPH)
+    assert (result.lead_image is not None) == kept
+
+
 def test_a_profile_card_names_its_author_by_the_link_to_the_profile() -> None:
     card = (  # as Habr writes it, one element a line
         '<div class="author-panel">\n<a href="/info/karma/">\n<div>8,0</div>\n<div>Карма</div>\n</a>\n'

@@ -1370,10 +1370,38 @@ def _opening_images(content: HtmlElement) -> list[HtmlElement]:
     return images
 
 
+def _is_site_picture(url: str, site_labels: set[str]) -> bool:
+    """An image named after the site ('habr.png' on habr.com, 'example-og-1200x630.jpg'
+    on example.org): the picture every page of the site shares, not the story's."""
+    stem = urlsplit(url).path.rpartition("/")[2].rpartition(".")[0].casefold()
+    name, *rest = re.split(r"[-_.]+", stem) or [""]
+    return name in site_labels and all(part in _SITE_PICTURE_WORDS or _SIZE.fullmatch(part) for part in rest)
+
+
+_SITE_PICTURE_WORDS = frozenset(
+    {
+        "og",
+        "share",
+        "social",
+        "default",
+        "fb",
+        "facebook",
+        "twitter",
+        "card",
+        "preview",
+        "image",
+        "img",
+        "logo",
+    }
+)
+_SIZE = re.compile(r"\d+(?:x\d+)?")
+
+
 def choose_lead_image(metadata: PageMetadata, content: HtmlElement) -> LeadImage | None:
     images_in_body = [img for img in content.iter("img") if _img_urls(img)]
+    site_labels = host_labels(metadata.base_url, metadata.meta.get("og:url")) - _GENERIC_HOST_LABELS
     for declared in metadata.declared_images:
-        if not is_plausible_photo(declared.url):
+        if not is_plausible_photo(declared.url) or _is_site_picture(declared.url, site_labels):
             continue
         if declared.width and declared.width < MIN_LEAD_IMAGE_SIDE:
             continue
