@@ -1052,6 +1052,25 @@ def test_a_declared_image_named_after_the_site_is_no_lead_image(image: str, kept
     assert (result.lead_image is not None) == kept
 
 
+@pytest.mark.parametrize(
+    ("line", "goes"),
+    [
+        (
+            "<p>úterý 20. března 2018, 8:47 <br>"
+            "<strong>(Aktualizováno: úterý 20. března 2018, 9:17)</strong></p>",
+            True,
+        ),
+        ("<p>20 March 2018<br>Updated: 21 March 2018, 10:00</p>", True),
+        # A second line that says more than when.
+        ("<p>20 March 2018<br>Updated: the council's figures were corrected.</p>", False),
+    ],
+)
+def test_a_date_line_with_its_update_stamp_goes(line: str, goes: bool) -> None:
+    head = '<meta property="article:published_time" content="2018-03-20">'
+    _, content = enriched(head, f"{line}{PARAGRAPH}")
+    assert ("2018" not in content.text_content()) is goes
+
+
 def test_a_profile_card_names_its_author_by_the_link_to_the_profile() -> None:
     card = (  # as Habr writes it, one element a line
         '<div class="author-panel">\n<a href="/info/karma/">\n<div>8,0</div>\n<div>Карма</div>\n</a>\n'

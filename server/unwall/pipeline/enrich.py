@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement, builder
 
 from unwall.model import LeadImage
@@ -554,7 +555,11 @@ def remove_repeated_meta(content: HtmlElement, byline: str | None, published: st
         # Once the article has begun, only a line that says it is the date goes
         # ('Publié le 29/10/2012' at the end): a bare date there may be the
         # date of what the text tells.
-        says_only = _says_only(text, names, published) or (bool(byline) and _byline_line_name(text) == byline)
+        says_only = (
+            _says_only(text, names, published)
+            or (bool(byline) and _byline_line_name(text) == byline)
+            or _says_only_with_its_update(block, names, published)
+        )
         if text and (not begun or _is_date_line(text)) and says_only:
             block.drop_tree()
         elif not begun and published and date_prefix_pattern().fullmatch(text):
@@ -609,6 +614,39 @@ def _is_full_name(name: str) -> bool:
     """Two words at least ('Jane Doe'), or two letters of a script without spaces ('李四')."""
     name = name.strip()
     return len(name.split()) >= 2 if _is_cased(name) else len(name) >= MIN_UNCASED_NAME_CHARS
+
+
+def _says_only_with_its_update(block: HtmlElement, names: list[str], published: str | None) -> bool:
+    """Lines parted by <br>: one says only the byline or the date, the others
+    are update stamps ('úterý 20. března 2018, 8:47<br>(Aktualizováno: úterý
+    20. března 2018, 9:17)'); the reader page shows the date it was published."""
+    if published is None or block.find(".//br") is None:
+        return False
+    lines = [_clean(line).strip(BRACKETS) for line in _lines_between_breaks(block)]
+    lines = [line for line in lines if line]
+    if len(lines) < 2 or not any(_says_only(line, names, published) for line in lines):
+        return False
+    return all(_says_only(line, names, published) or _is_update_stamp(line) for line in lines)
+
+
+def _lines_between_breaks(block: HtmlElement) -> list[str]:
+    parts: list[str] = []
+    for event, node in etree.iterwalk(block, events=("start", "end")):
+        if event == "start" and isinstance(node.tag, str):
+            parts.append(_BREAK if node.tag == "br" else node.text or "")
+        elif event == "end" and node is not block:
+            parts.append(node.tail or "")
+    return "".join(parts).split(_BREAK)
+
+
+_BREAK = "\x00"  # (a newline in the source is only formatting; XML text never holds a NUL)
+
+
+def _is_update_stamp(line: str) -> bool:
+    """'Aktualizováno: úterý 20. března 2018, 9:17', 'Updated 9:17 AM': a date
+    prefix, then a date or a time."""
+    match = date_prefix_pattern().match(line)
+    return match is not None and _only_date_words(line) and bool(re.search(r"\d", line[match.end() :]))
 
 
 def _opens_with_date_prefix(block: HtmlElement) -> bool:
