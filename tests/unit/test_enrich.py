@@ -1292,6 +1292,8 @@ def test_the_declared_lead_image_shown_in_another_size_is_not_shown_twice(declar
         "/logo.png",
         "https://news.example/static/site-logo-1200x630.png",
         "https://news.example/img/default-og.jpg",
+        # WordPress's crop of the site's logo or icon.
+        "https://news.example/wp-content/uploads/2020/07/cropped-dok2-2.png",
     ],
 )
 def test_logo_og_image_is_skipped_for_the_first_large_content_image(logo: str) -> None:

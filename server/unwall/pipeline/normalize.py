@@ -22,6 +22,8 @@ from lxml.html import HtmlElement
 NOT_A_PHOTO = re.compile(
     r"logo|icon|favicon|avatar|sprite|placeholder|blank\.|spacer|pixel|1x1|(?<!\d)1px(?!\d)|default[-_]?(image|og|share)|"
     r"gravatar|badge|button|emoji|banner-ad|/ads?/|"
+    # WordPress names the crops its Customizer makes of a site's icon, logo and header 'cropped-…'.
+    r"/cropped-|"
     # QR codes to a site's app, 'erweima' (二维码) and its initials on Chinese sites.
     r"qr[-_]?code|(?<![a-z])(?:qr|ewm|erweima)(?![a-z])",
     re.I,
