@@ -496,6 +496,9 @@ def strip_at(body: str, page_url: str | None = PAGE_ADDRESS) -> tuple[HtmlElemen
         # Another host of the same site.
         '<p><a href="https://money.news.example/2024/03/rates">Rates rise again: what it means '
         "for you</a></p>",
+        # A box around the link, its thumbnail inside it (Oneindia's 'deepLinkPromo').
+        '<div class="x1"><span><a href="https://news.example/2024/03/rates"><img src="/t/120x80.jpg">'
+        "Rates rise again: what it means for you</a></span></div>",
     ],
 )
 def test_a_paragraph_that_is_one_link_to_another_story_of_the_site_goes(link: str) -> None:
@@ -532,9 +535,15 @@ def test_the_site_is_known_from_the_address_the_page_declares() -> None:
         '<p><a href="https://www.other.example/report">The full report of the harbour authority</a></p>',
         '<p><a href="#budget">What the budget holds for the fishing fleet</a></p>',
         '<p><a href="https://www.news.example/">All of News Example, on its front page, today</a></p>',
-        # Part of a sentence.
+        # Part of a sentence, emphasized or not; a heading; a picture of the article beside the link.
         '<p>See <a href="https://www.news.example/2024/03/ferry-strike">the ferry strike enters its '
         "third week</a></p>",
+        '<p>See <em><a href="https://www.news.example/2024/03/ferry-strike">the ferry strike enters its '
+        "third week</a></em> for more.</p>",
+        '<h3><a href="https://www.news.example/2024/03/ferry-strike">Ferry strike enters its third '
+        "week</a></h3>",
+        '<div><img src="/photos/quay.jpg"><a href="https://www.news.example/2024/03/ferry-strike">Ferry '
+        "strike enters its third week</a></div>",
     ],
 )
 def test_links_that_are_no_related_story_stay(link: str) -> None:

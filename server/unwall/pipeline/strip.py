@@ -268,7 +268,7 @@ def strip_page(
     _remove_page_number_rows(scope, context)
     _remove_link_trails(scope, context)
     _remove_ciphertext(scope, context)
-    _remove_related_story_links(scope, context, site_domains)
+    _remove_related_story_links(scope, context, site_domains, links)
     _remove_arrow_links(scope, context)
     _remove_way_out_links(scope, context, page_url, site_domains)
     _drop_controls(scope)
@@ -1012,28 +1012,54 @@ def _domain_of_host(host: str) -> str | None:
 _SECOND_LEVEL_LABELS = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go"})
 
 
-def _remove_related_story_links(scope: HtmlElement, context: _Context, site_domains: frozenset[str]) -> None:
-    """A paragraph that is one link to another story of the same site, worded as a
+def _remove_related_story_links(
+    scope: HtmlElement, context: _Context, site_domains: frozenset[str], links: list[HtmlElement]
+) -> None:
+    """A line that is one link to another story of the same site, worded as a
     headline ('Fallecen Michele Sensi-Contugi … en un accidente', '[Read: Why
     Tunisia … suffers]'), after the article has begun: a read-more link without
-    its label. A sentence that is a link ('Click here for the second half of
-    this story.'), a link to another site (a source) and a link within the page
-    stay."""
+    its label, its thumbnail inside the link or not. A sentence that is a link
+    ('Click here for the second half of this story.'), a link to another site
+    (a source), a link within the page and a heading stay."""
     if not site_domains:
         return
-    for paragraph in _ONE_LINK_PARAGRAPHS(scope):
-        links = paragraph.findall(".//a")
-        if paragraph.getparent() is None or paragraph.find(".//img") is not None:
+    for link in links:
+        parent = link.getparent()
+        if parent is None or parent.tag not in LINK_LINE_BOXES:
+            continue  # (most links of a page are a list's items)
+        text = _text(link)
+        if not _reads_as_headline(text) or not _links_to_another_story(link, site_domains):
             continue
-        text = _text(paragraph)
-        if _text(links[0]) != text or not _reads_as_headline(text):
+        line = _line_of_the_link(link, text)
+        if line is None or not any(ancestor is scope for ancestor in line.iterancestors()):
             continue
-        if not _links_to_another_story(links[0], site_domains) or not _follows_prose(paragraph):
-            continue
-        _record(context, paragraph, "related", "classifier.related-story-link")
-        _remove(paragraph)
+        if _follows_prose(line):
+            _record(context, line, "related", "classifier.related-story-link")
+            _remove(line)
 
 
+def _line_of_the_link(link: HtmlElement, text: str) -> HtmlElement | None:
+    """The largest paragraph or box around the link that says nothing else,
+    with no picture outside the link (one of the article's)."""
+    line = None
+    element = link
+    while (parent := element.getparent()) is not None and parent.tag in LINK_LINE_BOXES:
+        if _text(parent) != text:
+            break
+        line = element = parent
+    if line is None or line.tag not in LINK_LINE_BLOCKS:
+        return None  # an emphasis inside a sentence
+    if any(not _is_inside(image, link) for image in line.iter("img", "picture")):
+        return None
+    return line
+
+
+def _is_inside(element: HtmlElement, container: HtmlElement) -> bool:
+    return any(ancestor is container for ancestor in element.iterancestors())
+
+
+LINK_LINE_BLOCKS = frozenset({"p", "div"})
+LINK_LINE_BOXES = LINK_LINE_BLOCKS | {"span", "strong", "b", "em", "i", "small"}
 _ONE_LINK_PARAGRAPHS = etree.XPath(".//p[count(.//a) = 1]")
 
 
