@@ -1638,7 +1638,10 @@ def test_the_parts_of_a_caption_read_apart(caption: str, reads: str) -> None:
         ("<div><div></div><p>Mark Stout/iStock/Getty Images</p></div>", False),
         ("<p>AP Photo/J. Scott Applewhite</p>", False),
         ("<p>REUTERS/Stephane Mahe</p>", False),
-        # Agencies alone sign the text; a sentence with a slash is a sentence.
+        # A picture library alone credits a picture; agencies alone sign the text; a
+        # sentence with a slash is a sentence.
+        ("<p>Getty Images</p>", False),
+        ("<p>AFP</p>", True),
         ("<p>AFP/Reuters</p>", True),
         ("<p>dpa/lni</p>", True),
         ("<p>The AP/Getty deal was signed in Paris.</p>", True),

@@ -735,7 +735,8 @@ def remove_stray_picture_credits(content: HtmlElement) -> None:
         if any(ancestor.tag in {"figure", "figcaption"} for ancestor in block.iterancestors()):
             continue
         text = _clean(block.text_content())
-        if is_agency_credit(text):
+        # A picture library's name alone ('Getty Images') credits a picture too.
+        if is_agency_credit(text) or text.casefold() in picture_agencies()[0]:
             if not _beside_a_picture(block):
                 block.drop_tree()
             continue
@@ -808,8 +809,14 @@ _CREDIT_BRACKETS = "([（【"
 
 
 def _may_name_agencies(text: str) -> bool:
-    """A first look: a short line with a slash in it."""
-    return "/" in text[:MAX_CREDIT_LINE_CHARS] and len(text) <= MAX_CREDIT_LINE_CHARS + 20
+    """A first look: a short line with a slash in it, or as short as a picture
+    library's name."""
+    return len(text) <= MAX_CREDIT_LINE_CHARS + 20 and (
+        "/" in text[:MAX_CREDIT_LINE_CHARS] or len(text.strip()) <= MAX_LIBRARY_NAME_CHARS
+    )
+
+
+MAX_LIBRARY_NAME_CHARS = 40
 
 
 def is_agency_credit(text: str) -> bool:
