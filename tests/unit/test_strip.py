@@ -1699,6 +1699,24 @@ def test_a_newsletter_box_without_a_field_is_a_promo() -> None:
     assert_removed_whole(f"<article>{around(box)}</article>", "promo", "briefing")
 
 
+def test_a_short_line_around_a_promo_link_goes_with_it() -> None:
+    line = (
+        "<p><em>[What you need to know to start the day:</em> "
+        '<a href="/newsletters/today"><em>Get New York Today in your inbox</em></a><em>.]</em></p>'
+    )
+    assert_removed_whole(f"<article>{around(line)}</article>", "promo", "start the day")
+
+
+def test_a_promo_link_inside_a_long_sentence_is_not_cut_out_of_it() -> None:
+    sentence = (
+        "<p>The council, which meets on Thursdays and publishes its minutes a week later, says readers "
+        'who want the agenda can <a href="/newsletters/council">get the council briefing in your inbox</a> '
+        "before each meeting, and that the harbour master will answer questions in the hall afterwards; "
+        "the first such meeting is set for the second week of March, once the new budget is out.</p>"
+    )
+    assert_nothing_removed(f"<article>{around(sentence)}</article>", "council briefing")
+
+
 @pytest.mark.parametrize(
     "control",
     [

@@ -1263,6 +1263,10 @@ def _classify_blocks(scope: HtmlElement, context: _Context) -> None:
             verdict, descend = _judge_block(element, context)
             if verdict is not None and (_holds_article(element, context) or _holds_prose(element)):
                 verdict = None  # the article, or a part of it: judge what it holds instead
+            if verdict is not None and verdict[0] in {"promo", "related"} and element.tag in INLINE_BLOCKS:
+                element = _line_around(element)
+                if element is None:
+                    continue
             if verdict is not None:
                 kind, rule = verdict
                 if kind == "embed_notice":
@@ -1284,6 +1288,24 @@ def _classify_blocks(scope: HtmlElement, context: _Context) -> None:
 
 
 Verdict = tuple[str, str] | None
+INLINE_BLOCKS = frozenset({"a", "span"})
+
+
+def _line_around(element: HtmlElement) -> HtmlElement | None:
+    """What goes with a promo or related link inside a paragraph: the whole
+    paragraph when it is a short line ('[What you need to know to start the
+    day: <a>Get New York Today in your inbox</a>.]'), for its other words are
+    the link's label; nothing when it is long, since cutting the link out of
+    a sentence would leave a broken one."""
+    paragraph = next(element.iterancestors("p"), None)
+    if paragraph is None:
+        return element
+    if len(_text(paragraph)) > MAX_LABELLED_LINK_LINE_CHARS:
+        return None
+    return paragraph
+
+
+MAX_LABELLED_LINK_LINE_CHARS = 150
 
 
 def _judge_block(element: HtmlElement, context: _Context) -> tuple[Verdict, bool]:
