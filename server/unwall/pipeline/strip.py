@@ -1278,6 +1278,7 @@ def _classify_blocks(scope: HtmlElement, context: _Context) -> None:
                     if (
                         rule == "classifier.related-label"
                         and following is not None
+                        and isinstance(following.tag, str)  # (a comment, when the parser kept them)
                         and _is_link_list(following)
                     ):
                         _record(context, following, kind, rule)
