@@ -23,6 +23,7 @@ from unwall.pipeline.language import approximate_words, direction_of, guess_lang
 from unwall.pipeline.metadata import (
     AUTHOR_META_KEYS,
     COUNT_IN_BYLINE,
+    LINE_BREAK,
     PUBLISHED_META_KEYS,
     PageMetadata,
     article_json_ld,
@@ -624,22 +625,21 @@ def _says_only_with_its_update(block: HtmlElement, names: list[str], published: 
         return False
     lines = [_clean(line).strip(BRACKETS) for line in _lines_between_breaks(block)]
     lines = [line for line in lines if line]
-    if len(lines) < 2 or not any(_says_only(line, names, published) for line in lines):
+    says_only = [_says_only(line, names, published) for line in lines]
+    if len(lines) < 2 or not any(says_only):
         return False
-    return all(_says_only(line, names, published) or _is_update_stamp(line) for line in lines)
+    return all(said or _is_update_stamp(line) for said, line in zip(says_only, lines, strict=True))
 
 
 def _lines_between_breaks(block: HtmlElement) -> list[str]:
     parts: list[str] = []
     for event, node in etree.iterwalk(block, events=("start", "end")):
         if event == "start" and isinstance(node.tag, str):
-            parts.append(_BREAK if node.tag == "br" else node.text or "")
+            # (a newline in the source is only formatting)
+            parts.append(LINE_BREAK if node.tag == "br" else node.text or "")
         elif event == "end" and node is not block:
             parts.append(node.tail or "")
-    return "".join(parts).split(_BREAK)
-
-
-_BREAK = "\x00"  # (a newline in the source is only formatting; XML text never holds a NUL)
+    return "".join(parts).split(LINE_BREAK)
 
 
 def _is_update_stamp(line: str) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -627,7 +627,7 @@ def _profile_link_name(element: HtmlElement) -> str | None:
 
 
 def _slug_words(text: str) -> str:
-    return " ".join(re.split(r"[\s_.+%-]+|%20", text.casefold())).strip()
+    return " ".join(re.split(r"[\s_.+-]+", unquote(text).casefold())).strip()
 
 
 def _names_someone(line: str) -> bool:

@@ -662,7 +662,7 @@ def _remove_follow_boxes(scope: HtmlElement, context: _Context, links: list[Html
     (`social_profiles`) in any language. A link to a post ('x.com/…/status/…')
     is a source the article cites, and a profile named in a sentence stays."""
     for start in _profile_address_holders(scope, context, links):
-        if start.getparent() is None or not any(ancestor is scope for ancestor in start.iterancestors()):
+        if start.getparent() is None or not _is_attached(start, scope):
             continue  # gone with a box around it
         if not _holds_only_profiles(start, context):
             continue
@@ -1031,7 +1031,7 @@ def _remove_related_story_links(
         if not _reads_as_headline(text) or not _links_to_another_story(link, site_domains):
             continue
         line = _line_of_the_link(link, text)
-        if line is None or not any(ancestor is scope for ancestor in line.iterancestors()):
+        if line is None or not _is_attached(line, scope):
             continue
         if _follows_prose(line):
             _record(context, line, "related", "classifier.related-story-link")
@@ -1049,13 +1049,9 @@ def _line_of_the_link(link: HtmlElement, text: str) -> HtmlElement | None:
         line = element = parent
     if line is None or line.tag not in LINK_LINE_BLOCKS:
         return None  # an emphasis inside a sentence
-    if any(not _is_inside(image, link) for image in line.iter("img", "picture")):
+    if any(not _is_attached(image, link) for image in line.iter("img", "picture")):
         return None
     return line
-
-
-def _is_inside(element: HtmlElement, container: HtmlElement) -> bool:
-    return any(ancestor is container for ancestor in element.iterancestors())
 
 
 LINK_LINE_BLOCKS = frozenset({"p", "div"})
