@@ -1152,9 +1152,12 @@ def test_a_consent_dialog_is_never_the_standfirst() -> None:
 DEK = "Regulators say many consent pop-ups still nudge visitors towards accepting everything."
 
 
-def test_the_standfirst_under_the_headline_is_read() -> None:
+@pytest.mark.parametrize("name", ["dek", "perex", "ingress", "bajada", "sommario", "linha-fina"])
+def test_the_standfirst_under_the_headline_is_read(name: str) -> None:
+    # Named in English or in the newsroom's own language (Novinky's 'perex', La Nación's 'bajada').
     header = (
-        f'<header><h1>Consent pop-ups</h1><p class="byline">By A. Person</p><p class="dek">{DEK}</p></header>'
+        '<header><h1>Consent pop-ups</h1><p class="byline">By A. Person</p>'
+        f'<p class="{name}">{DEK}</p></header>'
     )
     _, metadata = page("", header + f"<article>{PARAGRAPH}</article>")
     assert metadata.standfirst == DEK

@@ -55,7 +55,10 @@ NOT_BYLINE_CLASS = re.compile(
     r"comment|avatar|bio|box|related|photo|image|img|date|social|share|follow|note", re.I
 )
 # A standfirst (dek, chapô) often sits in the article header, outside the body
-# that extraction keeps.
+# that extraction keeps. Named in the newsroom's own language too: perex (Czech,
+# Slovak), ingress (Scandinavian, Finnish 'ingressi'), Vorspann (German),
+# entradilla, sumario, bajada and copete (Spanish), sommario (Italian), linha fina
+# (Portuguese).
 STANDFIRST_NAMES = frozenset(
     {
         "dek",
@@ -81,6 +84,14 @@ STANDFIRST_NAMES = frozenset(
         "leadtext",
         "vorspann",
         "entradilla",
+        "perex",
+        "ingress",
+        "ingressi",
+        "sumario",
+        "bajada",
+        "copete",
+        "sommario",
+        "linha-fina",
     }
 )
 # The opening picture comes right after the headline, before any section.
