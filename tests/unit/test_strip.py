@@ -1699,6 +1699,18 @@ def test_a_newsletter_box_without_a_field_is_a_promo() -> None:
     assert_removed_whole(f"<article>{around(box)}</article>", "promo", "briefing")
 
 
+def test_microdata_written_as_an_address_for_machines_goes() -> None:
+    meta = (
+        '<span itemscope itemtype="https://schema.org/WebPage">'
+        '<span itemprop="url">https://news.example/2024/03/harbour-budget.html</span></span>'
+    )
+    root, _ = strip(f"<article>{around(meta)}</article>")
+    assert "https://" not in body_text(root)
+    assert_article_intact(root)
+    # An address the article writes, or one that is a link, stays.
+    assert_nothing_removed(f"<article>{around('<p>Read it at https://news.example/report</p>')}</article>")
+
+
 def test_a_short_line_around_a_promo_link_goes_with_it() -> None:
     line = (
         "<p><em>[What you need to know to start the day:</em> "

@@ -425,6 +425,15 @@ def _replace_with_embed_link(element: HtmlElement, context: _Context, rule_id: s
 def _drop_machinery(scope: HtmlElement, context: _Context) -> None:
     for element in list(scope.iter(*MACHINERY_TAGS)):
         _remove(element)
+    # Microdata written as text for machines ('<span itemprop="url">https://…</span>'),
+    # which the page's style hides: a bare address, never a line of the article.
+    for element in _MICRODATA_ADDRESSES(scope):
+        if _BARE_ADDRESS.fullmatch((element.text or "").strip()):
+            _remove(element)
+
+
+_MICRODATA_ADDRESSES = etree.XPath(".//*[@itemprop][not(*)][starts-with(normalize-space(), 'http')]")
+_BARE_ADDRESS = re.compile(r"https?://\S+")
 
 
 def _drop_controls(scope: HtmlElement) -> None:
