@@ -418,6 +418,8 @@ _NUMBER = re.compile(r"\d+")
 
 
 _NAME_PARTS = re.compile(r"[-_]+")
+# 'relatedArticleList', 'shareBar': camelCase names part their words with a capital.
+_CAMEL_CASE_PART = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _ANY_APOSTROPHE = "['’‘ʼ`]"
 
 
@@ -429,19 +431,21 @@ def element_name_runs(element: HtmlElement) -> frozenset[str]:
 @lru_cache(maxsize=8192)
 def _cached_name_runs(class_attribute: str, id_attribute: str) -> frozenset[str]:
     # Pages repeat the same class strings thousands of times.
-    tokens = class_attribute.lower().split()
+    tokens = class_attribute.split()
     if id_attribute.strip():
-        tokens.append(id_attribute.lower().strip())
+        tokens.append(id_attribute.strip())
     return frozenset(name_runs(tokens)) if tokens else frozenset()
 
 
 def name_runs(tokens: list[str]) -> set[str]:
-    """Each class or id, and every run of its parts: 'box-newsletter__title' ->
-    {'box-newsletter__title', 'box', 'newsletter', 'title', 'box-newsletter', ...}.
-    Matching runs, never substrings, keeps 'share' from matching 'shareholder'."""
-    runs = set(tokens)
+    """Each class or id, and every run of its parts, in lower case:
+    'box-newsletter__title' -> {'box-newsletter__title', 'box', 'newsletter',
+    'title', 'box-newsletter', ...}; 'relatedArticleList' -> {'relatedarticlelist',
+    'related', 'related-article', ...}. Matching runs, never substrings, keeps
+    'share' from matching 'shareholder'."""
+    runs = {token.lower() for token in tokens}
     for token in tokens:
-        parts = [part for part in _NAME_PARTS.split(token) if part]
+        parts = [part.lower() for part in _NAME_PARTS.split(_CAMEL_CASE_PART.sub("-", token)) if part]
         if len(parts) > 8:
             continue
         for start in range(len(parts)):

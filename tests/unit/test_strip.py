@@ -1114,6 +1114,9 @@ def test_a_paragraph_of_the_story_that_only_uses_a_boxs_words_stays(sentence: st
         # The row of an article's tools: email, print, share (the ABC's div.tools).
         'class="tools"',
         'class="article-tools"',
+        # camelCase names part their words with capitals.
+        'class="articleShareBar"',
+        'id="socialShare"',
     ],
 )
 def test_share_bar_is_removed(name: str) -> None:
@@ -1127,10 +1130,24 @@ def test_share_bar_is_removed(name: str) -> None:
     assert_article_intact(root)
 
 
-def test_class_names_match_whole_runs_not_substrings() -> None:
+@pytest.mark.parametrize("name", ["shareholder-letter", "shareholderLetter", "ShareholderLetter"])
+def test_class_names_match_whole_runs_not_substrings(name: str) -> None:
     # 'share' must not match 'shareholder'.
-    box = '<div class="shareholder-letter"><p>The shareholder letter was read out in full.</p></div>'
+    box = f'<div class="{name}"><p>The shareholder letter was read out in full.</p></div>'
     assert_nothing_removed(f"<article>{box}{paragraphs_html()}</article>", "shareholder letter")
+
+
+def test_a_camel_case_related_list_goes() -> None:
+    # Livedoor News: <ul class="relatedArticleList"> of other sites' stories after the article.
+    related = (
+        '<ul class="relatedArticleList">'
+        '<li><a href="https://gigazine.net/news/1">Cats can imitate people</a></li>'
+        '<li><a href="https://gigazine.net/news/2">Cats like people who care for them</a></li></ul>'
+    )
+    root, removals = strip(f"<article>{paragraphs_html()}{related}</article>")
+    assert [(r.kind, r.rule) for r in removals] == [("related", "boilerplate.related")]
+    assert "Cats" not in body_text(root)
+    assert_article_intact(root)
 
 
 # --- normalize: unhide ----------------------------------------------------------------------------------
