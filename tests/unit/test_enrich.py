@@ -1279,6 +1279,12 @@ def test_lead_image_size_comes_from_one_rendition() -> None:
             "https://www.ndr.de/nachrichten/info/drosten152_v-contentxl.jpg",
             "https://www.ndr.de/nachrichten/info/drosten152_v-einspaltig.jpg",
         ),
+        # Renditions named alike up to a separator, the body's opening picture.
+        (
+            "https://static01.nyt.com/images/2017/01/14/world/13SUDAN-1/13SUDAN-1-facebookJumbo.jpg",
+            "https://static01.nyt.com/images/2017/01/14/world/13SUDAN-1/13SUDAN-1-master768.jpg",
+        ),
+        ("https://www.dw.com/image/16864611_304.jpg", "https://www.dw.com/image/16864611_303.jpg"),
     ],
 )
 def test_the_declared_lead_image_shown_in_another_size_is_not_shown_twice(declared: str, shown: str) -> None:
@@ -1286,6 +1292,46 @@ def test_the_declared_lead_image_shown_in_another_size_is_not_shown_twice(declar
     result, content = enriched(f'<meta property="og:image" content="{declared}">', body)
     assert result.lead_image is not None and result.lead_image.url == declared
     assert content.find(".//img") is None
+
+
+def test_the_picture_the_body_opens_with_leads_in_place_of_another_declared_one() -> None:
+    # Quanta: a still made for sharing is declared; the page shows an animation under its headline.
+    head = '<meta property="og:image" content="https://cdn.example/uploads/LHF_1200_O_Social.jpg">'
+    hero = (
+        '<figure><img src="https://cdn.example/uploads/LHF_2000x1000_O_Lede.gif" '
+        'alt="Animated line drawing of two programmers"><figcaption>Ellen Fetter and Margaret Hamilton.'
+        "</figcaption></figure>"
+    )
+    result, content = enriched(head, hero + PARAGRAPH + PARAGRAPH)
+    assert result.lead_image == LeadImage(
+        url="https://cdn.example/uploads/LHF_2000x1000_O_Lede.gif",
+        alt="Animated line drawing of two programmers",
+        caption="Ellen Fetter and Margaret Hamilton.",
+        width=None,
+        height=None,
+    )
+    assert content.find(".//img") is None
+    assert "Ellen Fetter" not in content.text_content()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A picture after the first paragraph illustrates the text.
+        PARAGRAPH
+        + '<figure><img src="https://cdn.example/photos/boats.jpg" width="800" height="600"></figure>',
+        # A spacer GIF that describes nothing.
+        '<img src="https://cdn.example/spacer.gif" alt="">' + PARAGRAPH,
+        # A gallery's first picture: the gallery stays whole.
+        '<figure><img src="https://cdn.example/photos/a.jpg" width="800" height="600">'
+        '<img src="https://cdn.example/photos/b.jpg" width="800" height="600"></figure>' + PARAGRAPH,
+    ],
+)
+def test_the_declared_image_leads_when_the_body_opens_with_no_picture_of_its_own(body: str) -> None:
+    declared = "https://cdn.example/photos/harbour-1200x630.jpg"
+    result, content = enriched(f'<meta property="og:image" content="{declared}">', body + PARAGRAPH)
+    assert result.lead_image is not None and result.lead_image.url == declared
+    assert len(content.findall(".//img")) == body.count("<img")
 
 
 @pytest.mark.parametrize(

@@ -107,6 +107,13 @@ def figures_of(markup: str) -> list[tuple[str, str]]:
             "<p>新京报讯2019年篮球世界杯17-32名排位赛，中国男篮以77比73战胜韩国队。</p>",
             "姚明场边支招周琦。视频截图",
         ),
+        # The Washington Post: an anchor marks the photo's place; readability wraps
+        # the named caption in a paragraph of its own.
+        (
+            '<div class="inline-photo"><a name="1c164a70"></a><img src="t.jpg"><br>'
+            '<p><span class="pb-caption">Netanyahu at the Western Wall. (Thomas Coex/AFP)</span></p></div>',
+            "Netanyahu at the Western Wall. (Thomas Coex/AFP)",
+        ),
     ],
 )
 def test_an_image_and_its_caption_in_one_box_are_a_figure(markup: str, caption: str) -> None:

@@ -1454,6 +1454,15 @@ def choose_lead_image(metadata: PageMetadata, content: HtmlElement) -> LeadImage
         match = next(
             (img for img in images_in_body if any(image_key(u) == key for u in _img_urls(img))), None
         )
+        if match is None and (hero := _hero_picture(content, metadata.standfirst)) is not None:
+            if not any(_named_alike(declared.url, url) for url in _img_urls(hero)):
+                # The page shows another picture under its headline than the
+                # one it declares for sharing (a card, a crop): the reader sees
+                # the page's own, with its caption, and not the two.
+                return _lead_from_body(hero)
+            # A rendition of the declared picture ('13SUDAN-1-master768.jpg'
+            # for '13SUDAN-1-facebookJumbo.jpg'): shown once, with its caption.
+            match = hero
         alt, caption, width, height = declared.alt, "", declared.width, declared.height
         if match is not None:
             shown, caption = _caption_of(match)
@@ -1464,16 +1473,74 @@ def choose_lead_image(metadata: PageMetadata, content: HtmlElement) -> LeadImage
                 shown.drop_tree()
         return LeadImage(url=declared.url, alt=alt, caption=caption, width=width, height=height)
     for img in _opening_images(content):
-        src = img.get("src") or ""
-        size = _content_image_size(img)
-        if not is_plausible_photo(src) or (size is not None and size < MIN_CONTENT_IMAGE_SIDE):
-            continue
-        if size is None and re.search(r"\.(gif|svg)(\?|$)", src, re.I):
-            continue
-        shown, caption = _caption_of(img)
-        url, width, height = largest_rendition(img)
-        lead = LeadImage(url=url, alt=_clean(img.get("alt")), caption=caption, width=width, height=height)
-        if shown.getparent() is not None:
-            shown.drop_tree()
-        return lead
+        if _may_lead(img):
+            return _lead_from_body(img)
     return None
+
+
+def _may_lead(img: HtmlElement) -> bool:
+    """A photo large enough to head the article. A GIF or SVG of unknown size
+    is most often a spacer or an icon, unless its alt text describes a picture."""
+    src = img.get("src") or ""
+    size = _content_image_size(img)
+    if not is_plausible_photo(src) or (size is not None and size < MIN_CONTENT_IMAGE_SIDE):
+        return False
+    if size is None and re.search(r"\.(gif|svg)(\?|$)", src, re.I):
+        return approximate_words(img.get("alt") or "") >= MIN_DESCRIBING_ALT_WORDS
+    return True
+
+
+MIN_DESCRIBING_ALT_WORDS = 3
+
+
+def _lead_from_body(img: HtmlElement) -> LeadImage:
+    """The body's picture as the lead image, taken out of the body with its figure."""
+    shown, caption = _caption_of(img)
+    url, width, height = largest_rendition(img)
+    lead = LeadImage(url=url, alt=_clean(img.get("alt")), caption=caption, width=width, height=height)
+    if shown.getparent() is not None:
+        shown.drop_tree()
+    return lead
+
+
+def _hero_picture(content: HtmlElement, standfirst: str | None) -> HtmlElement | None:
+    """The picture that opens the body, before its first paragraph (the
+    standfirst aside), alone in its figure: the picture the page shows under
+    its headline."""
+    standfirst_words = _comparable(standfirst) if standfirst else None
+    for element in content.iter("img", *_TEXT_BLOCKS):
+        if element.tag != "img":
+            text = _comparable(element.text_content())
+            if text and text != standfirst_words:
+                return None
+            continue
+        if not _may_lead(element):
+            return None
+        shown, _ = _caption_of(element)
+        return element if shown is element or len(shown.findall(".//img")) == 1 else None
+    return None
+
+
+def _named_alike(address: str, other: str) -> bool:
+    """Two files named alike up to a separator, as a CMS names the renditions
+    of one picture ('16864611_304.jpg', '16864611_303.jpg';
+    'db-dealprof-facebookJumbo.jpg', 'db-dealprof-master315.jpg'): a few
+    letters more than a camera's 'IMG_' or 'DSC_'."""
+    pairs = zip(_file_stem(address), _file_stem(other), strict=False)
+    shared = "".join(a for a, _ in itertools.takewhile(lambda pair: pair[0] == pair[1], pairs))
+    named = shared[: max(shared.rfind(mark) for mark in "-_.")]
+    return sum(character.isalnum() for character in named) >= MIN_SHARED_NAME_CHARS
+
+
+MIN_SHARED_NAME_CHARS = 5
+
+
+def _file_stem(address: str) -> str:
+    try:
+        path = urlsplit(address).path
+    except ValueError:
+        path = address
+    return path.rpartition("/")[2].rpartition(".")[0].casefold()
+
+
+_TEXT_BLOCKS = ("p", "li", "blockquote", "pre", "table", "h1", "h2", "h3", "h4", "h5", "h6")

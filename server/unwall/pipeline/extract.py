@@ -913,7 +913,7 @@ def mark_captioned_figures(content: HtmlElement, caption_classes: frozenset[str]
         box = image.getparent()
         if box is None or box.tag not in {"div", "p"} or box is content:
             continue
-        parts = [child for child in box if isinstance(child.tag, str) and child.tag != "br"]
+        parts = [child for child in box if isinstance(child.tag, str) and not _is_mark(child)]
         if (box.text or "").strip() or any((part.tail or "").strip() for part in parts):
             continue
         if len(parts) == 1:
@@ -929,11 +929,28 @@ def mark_captioned_figures(content: HtmlElement, caption_classes: frozenset[str]
         text = _words(caption.text_content())
         if not 0 < len(text) <= MAX_CAPTION_CHARS:
             continue
-        if caption_classes.isdisjoint(element_name_runs(caption)) and not _repeats_description(img, text):
+        if not _is_named_caption(caption, caption_classes) and not _repeats_description(img, text):
             continue
         box.tag, caption.tag = "figure", "figcaption"
         _strip_caption_dashes(caption, text)
         _drop_edge_line_breaks(caption)
+
+
+def _is_named_caption(caption: HtmlElement, caption_classes: frozenset[str]) -> bool:
+    """Named a caption, or wrapping the one element that is: readability puts a
+    paragraph around the Washington Post's '<span class="pb-caption">'."""
+    if not caption_classes.isdisjoint(element_name_runs(caption)):
+        return True
+    inner = caption[0] if len(caption) == 1 and not (caption.text or "").strip() else None
+    return inner is not None and not caption_classes.isdisjoint(element_name_runs(inner))
+
+
+def _is_mark(element: HtmlElement) -> bool:
+    """A line break, or an anchor that only marks a place ('<a name="1c16…"></a>'
+    before the Washington Post's photos): nothing a reader sees."""
+    if element.tag == "br":
+        return True
+    return element.tag == "a" and element.get("href") is None and len(element) == 0 and not element.text
 
 
 def _take_in_caption_after(box: HtmlElement, caption_classes: frozenset[str]) -> None:
