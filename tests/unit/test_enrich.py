@@ -903,6 +903,23 @@ def test_no_byline_from_markup(markup: str) -> None:
             '<meta name="author" content="Haki Benita">',
             "Haki Benita",
         ),
+        # An account named after the site, by a word of its name or the start of its address.
+        (
+            '<meta property="og:url" content="https://sporadestv.com/a">'
+            '<meta property="og:site_name" content="Sporades TV"><meta name="author" content="sporades">',
+            None,
+        ),
+        (
+            '<meta property="og:url" content="https://harbourtimes.example/a">'
+            '<meta name="author" content="harbour">',
+            None,
+        ),
+        # A name with its capital is a person's.
+        (
+            '<meta property="og:url" content="https://harbourtimes.example/a">'
+            '<meta name="author" content="Harbour">',
+            "Harbour",
+        ),
     ],
 )
 def test_byline_that_is_the_pages_own_host_names_no_one(head: str, expected: str | None) -> None:

@@ -950,9 +950,18 @@ def _names_the_site(byline: str, site_name: str | None, handles: set[str]) -> bo
     out ('BBC News') is how some publishers sign, and stays."""
     if " " in byline:
         return False
+    if byline.islower() and len(byline) >= MIN_ACCOUNT_NAME_CHARS:
+        # An account named after the site ('sporades' on sporadestv.com, whose
+        # name is 'Sporades TV'): a person signs with a capital.
+        site_words = set(_comparable(site_name or "").split())
+        if byline in site_words or any(handle.startswith(byline) for handle in handles):
+            return True
     return byline.casefold() in handles or (
         SITE_ADDRESS.fullmatch(byline) is not None and _comparable_name(byline) in site_host_names(handles)
     )
+
+
+MIN_ACCOUNT_NAME_CHARS = 4
 
 
 SITE_ADDRESS = re.compile(r"(?:www\.)?[\w-]+\.[a-z]{2,6}", re.I)
