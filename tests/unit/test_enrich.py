@@ -1129,6 +1129,20 @@ def test_a_truncated_title_yields_to_the_whole_one() -> None:
     assert result.title == "Uncork the mystery of Germany's Frühburgunder"
 
 
+def test_a_title_the_page_title_signs_right_after_is_whole() -> None:
+    # Presidencia de Cuba: the section's link under a line break inside the <h1>.
+    head = (
+        '<meta property="og:title" content="No confiarse ante la COVID-19, clave para el éxito">'
+        "<title>No confiarse ante la COVID-19, clave para el éxito | Presidencia de Cuba</title>"
+    )
+    heading = (
+        "<h1>No confiarse ante la COVID-19, clave para el éxito<br>"
+        '<small><a href="/n/">Nacionales</a></small></h1>'
+    )
+    result, _ = enriched(head, heading + PARAGRAPH)
+    assert result.title == "No confiarse ante la COVID-19, clave para el éxito"
+
+
 def test_a_breadcrumb_after_the_title_goes() -> None:
     head = (
         '<meta name="title" content="Council approves the harbour budget » Local » News » The Example">'

@@ -363,11 +363,17 @@ def similarity(a: str, b: str) -> float:
     return len(words_a & words_b) / len(words_a | words_b) if words_a | words_b else 0.0
 
 
-def untruncated(candidate: str, others: list[str]) -> str:
+def untruncated(candidate: str, others: list[str], document_title: str = "") -> str:
     """The longest other title that continues this one: 'Uncork the mystery' is
     'Uncork the mystery of Germany's Frühburgunder' cut short for a card. A title
-    followed by a separator ('Headline | Site') is whole."""
+    followed by a separator ('Headline | Site') is whole, and so is one the
+    <title> signs right after: the heading that goes on names its section
+    ('… clave para el éxito<br><small>Nacionales</small>')."""
     stem = candidate.rstrip(ELLIPSIS).casefold()
+    if stem == candidate.casefold() and document_title.casefold().startswith(stem):
+        rest = document_title[len(stem) :]
+        if not rest.strip() or SEPARATOR_START.match(rest):
+            return candidate
     best = candidate
     for other in others:
         rest = other[len(stem) :] if other.casefold().startswith(stem) else ""
@@ -414,7 +420,8 @@ def choose_title(metadata: PageMetadata, article: dict[str, Any], site_name: str
     if own_heading is not None:
         return own_heading
     if declared:
-        title = without_suffix(untruncated(declared[0], declared + headings), declared + headings)
+        whole = untruncated(declared[0], declared + headings, metadata.document_title)
+        title = without_suffix(whole, declared + headings)
         title = _page_title_before_signature(title, metadata.document_title)
         comparable = _comparable(title)
         if comparable in document_title or any(comparable == _comparable(h) for h in headings):
