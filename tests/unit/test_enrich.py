@@ -1543,6 +1543,9 @@ def test_a_figcaption_in_a_div_that_stands_for_the_figure_goes_with_the_lead_ima
         ("Publié le 14 janvier 2020 à 06:00", "2020-01-14"),
         ("5. März 2018", "2018-03-05"),
         ("5 de diciembre de 2018", "2018-12-05"),
+        # British ordinals, seen on a WordPress blog's date line.
+        ("5th October 2020", "2020-10-05"),
+        ("3rd of June 2020", "2020-06-03"),
         ("12 giugno 2025, ore 14:05", "2025-06-12"),
         ("March 25, 2015 at 10:00 am", "2015-03-25"),
         ("Dec. 5th, 2018", "2018-12-05"),

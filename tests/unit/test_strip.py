@@ -1425,6 +1425,7 @@ LINKS = (
         "Διαβάστε επίσης:",
         "Читайте также:",
         "Citește și:",
+        "Vea también:",
         "Preberite tudi",
         # Turkish capital İ lower-cases to 'i' and a combining dot.
         "İlgili Haberler",
@@ -1462,6 +1463,42 @@ def test_a_related_label_left_alone_goes_and_the_prose_after_it_stays() -> None:
     root, removals = strip(f"<article>{first}<p>Lire aussi :</p>{''.join(rest)}</article>")
     assert [r.rule for r in removals] == ["classifier.related-label"]
     assert "Lire aussi" not in body_text(root)
+    assert_article_intact(root)
+
+
+TEASER = (
+    "<p><strong>Orenburg doctors cured 158 patients in a day</strong></p>"
+    "<p>On 8 October, 158 patients in the Orenburg region recovered from the coronavirus infection. "
+    '<a href="/news/158-cured">Read the whole story »</a></p>'
+)
+
+
+def test_a_related_label_and_the_teaser_under_it_go_together() -> None:
+    # OrenBest: 'ЧИТАЙТЕ ТАКЖЕ', a headline, a line of the story and its link.
+    first, *rest = (f"<p>{p}</p>" for p in ARTICLE)
+    root, removals = strip(
+        f"<article>{first}<p><strong>Read also</strong></p>{TEASER}{''.join(rest)}</article>"
+    )
+    assert [(r.kind, r.rule) for r in removals] == [("related", "classifier.related-label")] * 3
+    assert "158" not in body_text(root)
+    assert_article_intact(root)
+
+
+@pytest.mark.parametrize(
+    "after_label",
+    [
+        # The line under the headline does not end with a link: the article's own words.
+        TEASER.replace('<a href="/news/158-cured">Read the whole story »</a>', "The ward closes today."),
+        # A sentence, not a headline, follows the label.
+        "<p>Doctors in the region said on Thursday that 158 patients had recovered.</p>"
+        + TEASER[TEASER.index("<p>On") :],
+    ],
+)
+def test_what_follows_a_lone_related_label_stays_unless_it_is_a_teaser(after_label: str) -> None:
+    first, *rest = (f"<p>{p}</p>" for p in ARTICLE)
+    root, removals = strip(f"<article>{first}<p>Read also</p>{after_label}{''.join(rest)}</article>")
+    assert [r.rule for r in removals] == ["classifier.related-label"]
+    assert "158" in body_text(root)
     assert_article_intact(root)
 
 
@@ -1775,6 +1812,8 @@ def test_a_promo_link_inside_a_long_sentence_is_not_cut_out_of_it() -> None:
         "<p>더보기</p>",
         "<p>Bildergalerie: 12 Bilder</p>",
         "<div>This article is more than 5 years old</div>",
+        # WordPress's Top 10 view counter, in English on a Spanish-language site.
+        '<div class="tptn_counter">(Visited 1 times, 1 visits today)</div>',
     ],
 )
 def test_a_widget_s_label_left_between_paragraphs_goes(control: str) -> None:

@@ -1199,9 +1199,11 @@ def _worded_date_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     names = "|".join(sorted(map(re.escape, month_numbers()), key=len, reverse=True))
     # A month may be named twice, in two calendars' names ('28 آب/اغسطس 2013').
     names = f"(?:{names})(?:/(?:{names}))?"
-    # '5 December 2018', '14 janvier 2020', '5. März 2018', '5 de diciembre de 2018', "1er d'agost"
+    # '5 December 2018', '14 janvier 2020', '5. März 2018', '5 de diciembre de 2018', "1er d'agost",
+    # '5th October 2020', '3rd of June 2020'
     day_first = re.compile(
-        rf"(?<!\d)(\d{{1,2}})(?:\.|er|º|o)?\s+(?:de\s+|d')?({names})\.?,?\s+(?:de\s+)?(\d{{4}})(?!\d)", re.I
+        rf"(?<!\d)(\d{{1,2}})(?:\.|er|º|o|st|nd|rd|th)?\s+(?:de\s+|d'|of\s+)?({names})\.?,?\s+(?:de\s+)?(\d{{4}})(?!\d)",
+        re.I,
     )
     # 'December 5, 2018', 'Dec. 5th 2018'
     month_first = re.compile(rf"\b({names})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.I)

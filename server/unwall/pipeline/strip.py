@@ -1277,17 +1277,12 @@ def _classify_blocks(scope: HtmlElement, context: _Context) -> None:
                 if kind == "embed_notice":
                     _replace_with_embed_link(element, context, rule)
                 else:
-                    following = element.getnext()
+                    following = _what_the_label_heads(element) if rule == "classifier.related-label" else []
                     _record(context, element, kind, rule)
                     _remove(element)
-                    if (
-                        rule == "classifier.related-label"
-                        and following is not None
-                        and isinstance(following.tag, str)  # (a comment, when the parser kept them)
-                        and _is_link_list(following)
-                    ):
-                        _record(context, following, kind, rule)
-                        _remove(following)
+                    for block in following:
+                        _record(context, block, kind, rule)
+                        _remove(block)
                 continue
         if descend:
             stack.extend(child for child in reversed(element) if isinstance(child.tag, str))
@@ -1591,6 +1586,47 @@ def _is_in_heading(element: HtmlElement) -> bool:
     return element.tag in HEADING_TAGS or any(
         ancestor.tag in HEADING_TAGS for ancestor in element.iterancestors()
     )
+
+
+def _what_the_label_heads(label: HtmlElement) -> list[HtmlElement]:
+    """The blocks a lone 'Read more:' stands over: a list of links, or one
+    teaser, a headline and a line of the story ending with its link
+    ('ЧИТАЙТЕ ТАКЖЕ / <b>Оренбургские медики …</b> / В Оренбургской области …
+    <a>Подробнее читайте»</a>', OrenBest)."""
+    following = label.getnext()
+    if following is None or not isinstance(following.tag, str):  # (a comment, when the parser kept them)
+        return []
+    if _is_link_list(following):
+        return [following]
+    teaser = following.getnext()
+    if (
+        teaser is None
+        or following.tag not in TEASER_LINES
+        or teaser.tag not in TEASER_LINES
+        or not _reads_as_headline(_text(following))
+        or len(_text(following)) > MAX_LABELLED_LINK_LINE_CHARS
+        or len(_text(teaser)) > MAX_TEASER_CHARS
+    ):
+        return []
+    return [following, teaser] if _ends_with_a_link(teaser) else []
+
+
+TEASER_LINES = frozenset({"p", "div", "h2", "h3", "h4", "h5", "h6"})
+MAX_TEASER_CHARS = 600
+
+
+def _ends_with_a_link(block: HtmlElement) -> bool:
+    """Its last words are a link's: 'Read more »' or the story's headline."""
+    last = _LAST_WORDS(block)
+    if not last:
+        return False
+    holder = last[0].getparent()
+    if last[0].is_tail:
+        holder = holder.getparent()  # the words follow that element, inside its parent
+    return holder is not None and (holder.tag == "a" or next(holder.iterancestors("a"), None) is not None)
+
+
+_LAST_WORDS = etree.XPath("(.//text()[normalize-space()])[last()]")
 
 
 def _is_link_list(element: HtmlElement) -> bool:
