@@ -448,6 +448,21 @@ def test_the_article_s_own_footer_gives_its_date_and_the_page_footer_does_not() 
     assert published_of(f"<article><h1>Schweinepest</h1>{PARAGRAPH}</article>{page_footer}") is None
 
 
+@pytest.mark.parametrize(
+    ("footer", "expected"),
+    [
+        # Central (Ukraine): the footer of the headline's <article>, by any name.
+        ('<div class="content-footer"><span class="pubdate">9 жовтня 2020, 09:51</span></div>', "2020-10-09"),
+        ('<footer><span class="pubdate">9 жовтня 2020, 09:51</span></footer>', "2020-10-09"),
+        # A footer of its comments or related stories is theirs.
+        ('<div class="comments-footer"><span class="pubdate">9 жовтня 2020, 09:51</span></div>', None),
+        ('<div class="related-footer"><span class="pubdate">9 жовтня 2020, 09:51</span></div>', None),
+    ],
+)
+def test_a_footer_inside_the_headline_s_article_is_its_own(footer: str, expected: str | None) -> None:
+    assert published_of(f"<article><h1>Covid</h1>{PARAGRAPH}{footer}</article>", lang="uk") == expected
+
+
 def test_a_meta_tag_whose_name_holds_date_is_no_declared_date() -> None:
     # 'msvalidate.01' declares nothing: the date line is still read.
     head = '<meta name="msvalidate.01" content="50E1A575351256764C63F2F05C39C3F3">'

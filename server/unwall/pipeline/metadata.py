@@ -694,11 +694,22 @@ def _inside_foreign_region(
         if ancestor in article_regions:
             break  # this ancestor and those above hold the headline
         names = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"
-        if ARTICLE_FOOTER.search(names):
+        if ARTICLE_FOOTER.search(names) or _is_footer_of_headline_article(ancestor, names, article_regions):
             continue
         if _is_foreign(ancestor, names, tags):
             return True
     return False
+
+
+def _is_footer_of_headline_article(
+    element: HtmlElement, names: str, article_regions: frozenset[HtmlElement]
+) -> bool:
+    """A footer inside the <article> that holds the headline is that article's
+    own, whatever its name (Central's div.content-footer: tags, date, views)."""
+    other_names = names.lower().replace("footer", "")
+    if (element.tag != "footer" and other_names == names.lower()) or FOREIGN_REGION.search(other_names):
+        return False  # no footer, or one of comments or related stories
+    return any(article in article_regions for article in element.iterancestors("article"))
 
 
 def _is_foreign(element: HtmlElement, names: str, tags: frozenset[str]) -> bool:
@@ -709,9 +720,14 @@ def _is_foreign(element: HtmlElement, names: str, tags: frozenset[str]) -> bool:
 # Date lines that are not <time> elements: Drupal's "Submitted on Mon,
 # 2019-01-21 13:49" (span.submitted-by, div.submitted), Blogger's date
 # headers, hAtom's <abbr class="published" title="2016-12-23T05:11:00-05:00">
-# (microformats.org/wiki/hatom) and plainly named ones.
+# (microformats.org/wiki/hatom), the name of HTML5's withdrawn pubdate
+# attribute (span.pubdate, Central's '9 жовтня 2020, 09:51') and plainly named ones.
 DATE_LINE_CLASSES = frozenset(
     {
+        "pubdate",
+        "pub-date",
+        "publish-date",
+        "publication-date",
         "submitted",
         "submitted-by",
         "post-date",
