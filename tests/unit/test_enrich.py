@@ -1186,6 +1186,35 @@ def test_language_from_meta_when_html_has_none(head: str) -> None:
     assert result.lang is not None and result.lang.startswith("es")
 
 
+INDONESIAN = (
+    "<p>Dalam upaya mencegah dan memutus rantai penyebaran penyakit, gugus tugas kabupaten gencar melakukan "
+    "edukasi kepada masyarakat serta melakukan penyemprotan disinfektan. Penyemprotan yang dilakukan di "
+    "wilayah tersebut diawali dengan apel bersama di kantor camat dan diikuti oleh anggota kepolisian.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("declared", "article", "expected"),
+    [
+        # A CMS's English default on a page in another language (Metro Bali, WordPress).
+        ("en-US", INDONESIAN * 2, "id"),
+        ("en", INDONESIAN * 2, "id"),
+        # English text, or too little to tell, keeps what the page says.
+        ("en-US", PARAGRAPH * 2, "en-US"),
+        ("en-GB", "<p>Selamat pagi.</p>", "en-GB"),
+        # Another declared language is believed: the page chose it.
+        ("de", PARAGRAPH * 2, "de"),
+    ],
+)
+def test_a_page_declared_english_in_another_language_gets_that_language(
+    declared: str, article: str, expected: str
+) -> None:
+    page_html = f'<html lang="{declared}"><body><article>{article}</article></body></html>'
+    root = lxml.html.document_fromstring(page_html)
+    result = enrich(root.find(".//article"), collect_metadata(root, PAGE_URL))
+    assert result.lang == expected
+
+
 def test_a_consent_dialog_is_never_the_standfirst() -> None:
     dialog = (
         '<div role="dialog" class="qc-cmp2-summary-info"><p>We and our partners process personal data '

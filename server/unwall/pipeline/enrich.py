@@ -114,8 +114,7 @@ def enrich(content: HtmlElement, metadata: PageMetadata) -> Enrichment:
     published = choose_published(metadata, article, content)
     remove_repeated_meta(content, byline, published)
     remove_closing_author_bio(content, byline)
-    # Guessed only when the page is silent: what it declares is what it is.
-    lang = metadata.lang or guess_language(content.text_content())
+    lang = page_language(metadata.lang, content)
     return Enrichment(
         title=title,
         byline=byline,
@@ -126,6 +125,22 @@ def enrich(content: HtmlElement, metadata: PageMetadata) -> Enrichment:
         excerpt=choose_excerpt(metadata, article, content),
         lead_image=lead_image,
     )
+
+
+def page_language(declared: str | None, content: HtmlElement) -> str | None:
+    """What the page declares is what it is, but for English: a CMS's default
+    ('en-US' in WordPress) that a site in another language never changed
+    (Metro Bali, in Indonesian). The guess reads the text only when it is clear."""
+    if declared is None:
+        return guess_language(content.text_content())
+    if declared.lower().split("-")[0] != "en":
+        return declared
+    guessed = guess_language(content.text_content()[:LANGUAGE_CHECK_CHARS])
+    return guessed if guessed not in {None, "en"} else declared
+
+
+# Enough words to tell English from the language of a mislabelled page.
+LANGUAGE_CHECK_CHARS = 2000
 
 
 def separate_caption_parts(content: HtmlElement) -> None:
