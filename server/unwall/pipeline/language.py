@@ -1,5 +1,6 @@
-"""Part of stage 5, enrich: the language of a page that declares none, guessed
-from the article's text with the data of shared/rules/languages.json.
+"""Part of stage 5, enrich: the language of a page that declares none (or an
+English its CMS declared by default), guessed from the article's text with the
+data of shared/rules/languages.json.
 
 A script that belongs to one language (kana, Hangul, Hebrew...) names it; for
 the Latin and Cyrillic scripts, the language whose most frequent words occur
