@@ -1786,6 +1786,22 @@ def test_a_picture_credit_on_a_line_of_its_own_goes(line: str, stays: bool) -> N
     assert line_stays(remove_stray_picture_credits, FIRST, line) == stays
 
 
+@pytest.mark.parametrize(
+    ("block", "after"),
+    [
+        # A Polish article's closing block: the source signs the text, the photo's credit goes.
+        ("<h6><br>Źródło: PAP<br>Fot: Krystian Maj/KPRM</h6>", "Źródło: PAP"),
+        ("<p>Źródło: PAP<br>Foto: dpa</p>", "Źródło: PAP"),
+        # A last line that credits no picture stays.
+        ("<p>Źródło: PAP<br>Opracowanie: Jan Kowalski</p>", "Źródło: PAPOpracowanie: Jan Kowalski"),
+    ],
+)
+def test_a_picture_credit_closing_a_block_of_lines_goes_alone(block: str, after: str) -> None:
+    content = lxml.html.fragment_fromstring(f"<div>{FIRST}{block}</div>")
+    remove_stray_picture_credits(content)
+    assert content[-1].text_content().strip() == after
+
+
 def line_stays(remove: Callable[[HtmlElement], None], paragraph: str, line: str) -> bool:
     """Whether `line`'s words are still there after `remove` ran on an article of
     `paragraph` and `line`; the paragraph always stays."""

@@ -747,10 +747,12 @@ def remove_stray_picture_credits(content: HtmlElement) -> None:
     shown above the body) or stands apart from it, and the line reads as a
     paragraph of the article."""
     credit = picture_credit_pattern()
-    for block in list(content.iter("p", "div", "small")):
+    for block in list(content.iter("p", "div", "small", "h6")):
         # Wrappers first: reading each one's text would be quadratic in a deep nest.
         if block.getparent() is None or _holds_lines(block) or block.find(".//img") is not None:
             continue
+        if len(block) and block[-1].tag == "br":
+            _drop_closing_credit_line(block)
         opening = block.text_content().lstrip().lstrip(_CREDIT_BRACKETS)
         if not credit.match(opening) and not _may_name_agencies(opening):
             continue
@@ -765,9 +767,25 @@ def remove_stray_picture_credits(content: HtmlElement) -> None:
         # '(Credit: Pixabay/CC0 Public Domain)', '（写真：時事）': the credit in brackets.
         if text[:1] in _CREDIT_BRACKETS and text[-1:] in ")]）】":
             text = text[1:-1].strip()
-        match = credit.match(text)
-        if match and len(text) <= MAX_CREDIT_LINE_CHARS and _names_a_source(text[match.end() :]):
+        if _is_labelled_credit(text):
             block.drop_tree()
+
+
+def _is_labelled_credit(text: str) -> bool:
+    """'Foto: dpa', 'Fot. Krystian Maj/KPRM': a picture credit's label, then its source."""
+    match = picture_credit_pattern().match(text)
+    return match is not None and len(text) <= MAX_CREDIT_LINE_CHARS and _names_a_source(text[match.end() :])
+
+
+def _drop_closing_credit_line(block: HtmlElement) -> None:
+    """The last of a block's lines, parted by <br>, when it credits a picture
+    ('Źródło: PAP<br>Fot: Krystian Maj/KPRM' under a Polish article): the
+    source above it signs the text, and stays."""
+    last = block[-1]
+    if not _is_labelled_credit(_clean(last.tail)):
+        return
+    last.tail = None
+    last.drop_tree()
 
 
 def remove_desk_lines(content: HtmlElement) -> None:
