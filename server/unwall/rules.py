@@ -414,7 +414,8 @@ def _label_trigger(label: str) -> str:
     return max((part.strip() for part in label.split("#")), key=len)
 
 
-_NUMBER = re.compile(r"\d+")
+# A number with its thousands grouped ('1 447', '1,234', '1.234') is one number.
+_NUMBER = re.compile(r"\d+(?:[ ,.\u00a0\u202f]\d{3})*(?!\d)")
 
 
 _NAME_PARTS = re.compile(r"[-_]+")

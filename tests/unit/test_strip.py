@@ -1814,6 +1814,10 @@ def test_a_promo_link_inside_a_long_sentence_is_not_cut_out_of_it() -> None:
         "<div>This article is more than 5 years old</div>",
         # WordPress's Top 10 view counter, in English on a Spanish-language site.
         '<div class="tptn_counter">(Visited 1 times, 1 visits today)</div>',
+        # A post's view count, its thousands grouped in the language's way.
+        "<p>Post Views: 1,234</p>",
+        "<div>Просмотров: 1 447</div>",
+        "<p><span>1.234 Aufrufe</span></p>",
     ],
 )
 def test_a_widget_s_label_left_between_paragraphs_goes(control: str) -> None:
@@ -1831,6 +1835,7 @@ def test_a_widget_s_label_left_between_paragraphs_goes(control: str) -> None:
         "<p>Share prices fell by a third in a week.</p>",
         '<p>The council will <a href="/print">print</a> the plan.</p>',
         "<p>Show more patience with the council, the mayor said.</p>",
+        "<p>The views of 1,234 residents were heard.</p>",
         "<h3>Bildergalerie</h3>",
     ],
 )
