@@ -956,6 +956,21 @@ def test_a_sentence_that_starts_like_a_tags_line_stays(line: str) -> None:
         ("<p>Previous article in this series: the harbour, its ferries and its history.</p>", False),
         # A bare 'Next' is also a multi-page article's next page.
         ('<p><a href="/2024/park?page=2">Next</a></p>', False),
+        # Marked as the neighbour post by rel or class, in any words (ebb.org, WordPress).
+        (
+            '<div><a class="previous" href="/2019/05/23/sponsors.html">← <strong>Previous</strong>: '
+            "Chasing Quick Fixes To Sustainability</a></div>",
+            True,
+        ),
+        ('<div class="nav-next"><a href="/2024/ferry">Sturm legt die Fähre still</a></div>', True),
+        ('<ul><li><a href="/2024/park" rel="prev">Le conseil vote le budget du parc</a></li></ul>', True),
+        # A multi-page article's next page, and a marked link inside a sentence.
+        ('<p><a href="/2024/park?page=2" rel="next">Next page</a></p>', False),
+        (
+            '<p>The council met again, as <a href="/2024/park" rel="prev">the vote on the park budget</a>'
+            " had been put off.</p>",
+            False,
+        ),
     ],
 )
 def test_links_to_the_previous_and_next_post_go(block: str, is_pager: bool) -> None:

@@ -269,6 +269,7 @@ def strip_page(
     _remove_link_trails(scope, context)
     _remove_ciphertext(scope, context)
     _remove_related_story_links(scope, context, site_domains, links)
+    _remove_neighbour_post_links(scope, context, links, page_url)
     _remove_arrow_links(scope, context)
     _remove_way_out_links(scope, context, page_url, site_domains)
     _drop_controls(scope)
@@ -1061,6 +1062,61 @@ def _line_of_the_link(link: HtmlElement, text: str) -> HtmlElement | None:
     if any(not _is_attached(image, link) for image in line.iter("img", "picture")):
         return None
     return line
+
+
+def _remove_neighbour_post_links(
+    scope: HtmlElement, context: _Context, links: list[HtmlElement], page_url: str | None
+) -> None:
+    """A link to the post before or after this one, as the page marks it:
+    HTML's rel="prev" or rel="next", or a class named so ('<a class="previous">←
+    <strong>Previous</strong>: Chasing Quick Fixes To Sustainability</a>',
+    WordPress's div.nav-next), worded as a headline, on a line of its own. The
+    marks need no language. A link to another page of this article is how the
+    reader goes on reading ('Page 2: the council votes on the plan'), and a
+    link inside a sentence stays with it."""
+    page = _split_address(page_url)
+    for link in links:
+        if not _marks_a_neighbour_post(link) or not _is_attached(link, scope):
+            continue
+        text = _text(link)
+        if not _reads_as_headline(text) or _is_a_page_of(link.get("href") or "", page):
+            continue
+        line = link
+        while (parent := line.getparent()) is not None and parent.tag in NEIGHBOUR_LINK_LINES:
+            if _text(parent) != text:
+                break
+            line = parent
+        if line is link and _text(link.getparent()) != text:
+            continue  # inside a sentence
+        _record(context, line, "navigation", "classifier.post-pager")
+        _remove(line)
+
+
+NEIGHBOUR_LINK_LINES = frozenset({"p", "div", "span", "strong", "b", "em", "i", "small", "li", "nav"})
+
+
+def _is_a_page_of(address: str, page: SplitResult | None) -> bool:
+    """The address of another page of the article at `page`: the same path
+    but for its page number ('/harbour-budget/2', '/harbour-budget-2',
+    '?page=2')."""
+    other = _split_address(address)
+    if other is None or page is None or (other.netloc and other.netloc != page.netloc):
+        return False
+    return _PAGE_NUMBER_SUFFIX.sub("", other.path) == _PAGE_NUMBER_SUFFIX.sub("", page.path)
+
+
+_PAGE_NUMBER_SUFFIX = re.compile(r"(?:[/_-]\d{1,3})?/?$")
+# rel values (HTML's link types) and the class names' words ('nav-next', 'prevPost').
+NEIGHBOUR_POST_WORDS = frozenset({"prev", "previous", "next"})
+
+
+def _marks_a_neighbour_post(link: HtmlElement) -> bool:
+    if not NEIGHBOUR_POST_WORDS.isdisjoint((link.get("rel") or "").lower().split()):
+        return True
+    holder = link.getparent()
+    return not NEIGHBOUR_POST_WORDS.isdisjoint(element_name_runs(link)) or (
+        holder is not None and not NEIGHBOUR_POST_WORDS.isdisjoint(element_name_runs(holder))
+    )
 
 
 LINK_LINE_BLOCKS = frozenset({"p", "div"})
