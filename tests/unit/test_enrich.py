@@ -1158,6 +1158,43 @@ def test_a_title_the_page_title_signs_right_after_is_whole() -> None:
     assert result.title == "No confiarse ante la COVID-19, clave para el éxito"
 
 
+@pytest.mark.parametrize(
+    ("head", "heading", "expected"),
+    [
+        # Reflets: the <h1> is the <title> up to its signature; its own ' : ' stays.
+        (
+            '<title>Covid 19 : "le gouvernement doit assumer ses erreurs" | Reflets.info</title>',
+            '<h1>Covid 19 : "le gouvernement doit assumer ses erreurs"</h1>',
+            'Covid 19 : "le gouvernement doit assumer ses erreurs"',
+        ),
+        # Radio Thiva: title, og:title and <h1> agree on the whole headline.
+        (
+            "<title>Κορωνοϊός: Έξι νέα κρούσματα στη Βοιωτία - Δέκα στην Εύβοια</title>"
+            '<meta property="og:title" '
+            'content="Κορωνοϊός: Έξι νέα κρούσματα στη Βοιωτία - Δέκα στην Εύβοια">',
+            "<h1>Κορωνοϊός: Έξι νέα κρούσματα στη Βοιωτία - Δέκα στην Εύβοια</h1>",
+            "Κορωνοϊός: Έξι νέα κρούσματα στη Βοιωτία - Δέκα στην Εύβοια",
+        ),
+        # A segment that names the site still goes.
+        (
+            '<meta property="og:title" content="Council approves the harbour budget - The Example">'
+            '<meta property="og:site_name" content="The Example">',
+            "<h1>Council approves the harbour budget - The Example</h1>",
+            "Council approves the harbour budget",
+        ),
+        # ConElMazoDando: the <title> cut at a length, the <h1> whole.
+        (
+            "<title>Diosdado Cabello: ¡Hay que cuidarse, no se expongan ante el Cov </title>",
+            "<h1>Diosdado Cabello: ¡Hay que cuidarse, no se expongan ante el Covid-19!</h1>",
+            "Diosdado Cabello: ¡Hay que cuidarse, no se expongan ante el Covid-19!",
+        ),
+    ],
+)
+def test_the_headline_the_page_shows_keeps_its_own_separators(head: str, heading: str, expected: str) -> None:
+    result, _ = enriched(head, heading + PARAGRAPH)
+    assert result.title == expected
+
+
 def test_a_breadcrumb_after_the_title_goes() -> None:
     head = (
         '<meta name="title" content="Council approves the harbour budget » Local » News » The Example">'

@@ -207,13 +207,15 @@ def strip_site_from_title(
     document_title: str | None = None,
     hosts: frozenset[str] = frozenset(),
     site_heading: str | None = None,
+    cut_unknown: bool = True,
 ) -> str:
     """'Headline | Site' -> 'Headline'; keeps titles that merely contain a dash.
     `document_title`, the page's <title>, when `title` is another declared title;
     `hosts`, the names in the page's address (`site_host_names`),
     which sites sign their titles with too ('Über uns | fairkom', '… - CHIP');
     `site_heading`, the site's name as its <h1> shows it ('Internet-Law »
-    Headline')."""
+    Headline'); `cut_unknown`, whether a segment that names no known site
+    may be cut as an unknown site's name."""
     if site_name and (unsigned := _without_unspaced_signature(title, site_name)):
         return unsigned
     parts = TITLE_SEPARATORS.split(title)
@@ -230,7 +232,7 @@ def strip_site_from_title(
         kept = _without_signature(parts, _site_forms(site_heading).__contains__)
         if kept:
             return _rejoin(title, kept)
-    if site_name:
+    if site_name or not cut_unknown:
         # The page names its site and no segment is that name: every dash is the headline's own.
         return title
     return _strip_unknown_site(title, parts, document_title)
@@ -378,6 +380,14 @@ def similarity(a: str, b: str) -> float:
     return len(words_a & words_b) / len(words_a | words_b) if words_a | words_b else 0.0
 
 
+def _signed_right_after(title: str, document_title: str) -> bool:
+    """The <title> is this title, then a separator (and the site's signature), or nothing more."""
+    if not document_title.casefold().startswith(title.casefold()):
+        return False
+    rest = document_title[len(title) :]
+    return not rest.strip() or SEPARATOR_START.match(rest) is not None
+
+
 def untruncated(candidate: str, others: list[str], document_title: str = "") -> str:
     """The longest other title that continues this one: 'Uncork the mystery' is
     'Uncork the mystery of Germany's Frühburgunder' cut short for a card. A title
@@ -385,10 +395,8 @@ def untruncated(candidate: str, others: list[str], document_title: str = "") -> 
     <title> signs right after: the heading that goes on names its section
     ('… clave para el éxito<br><small>Nacionales</small>')."""
     stem = candidate.rstrip(ELLIPSIS).casefold()
-    if stem == candidate.casefold() and document_title.casefold().startswith(stem):
-        rest = document_title[len(stem) :]
-        if not rest.strip() or SEPARATOR_START.match(rest):
-            return candidate
+    if stem == candidate.casefold() and _signed_right_after(candidate, document_title):
+        return candidate
     best = candidate
     for other in others:
         rest = other[len(stem) :] if other.casefold().startswith(stem) else ""
@@ -439,7 +447,14 @@ def choose_title(metadata: PageMetadata, article: dict[str, Any], site_name: str
         title = without_suffix(whole, declared + headings)
         title = _page_title_before_signature(title, metadata.document_title)
         comparable = _comparable(title)
-        if comparable in document_title or any(comparable == _comparable(h) for h in headings):
+        shown = any(comparable == _comparable(h) for h in headings)
+        if shown and _signed_right_after(title, metadata.document_title):
+            # 'Covid 19 : "le gouvernement doit…"' is the <h1>, and the <title>
+            # signs right after it: a segment that names no site is the headline's.
+            return strip_site_from_title(
+                title, site_name, hosts=hosts, site_heading=metadata.site_heading, cut_unknown=False
+            )
+        if comparable in document_title or shown:
             return strip_site_from_title(
                 title, site_name, metadata.document_title, hosts, metadata.site_heading
             )
@@ -454,6 +469,9 @@ def choose_title(metadata: PageMetadata, article: dict[str, Any], site_name: str
     opening = [h for h in confirmed if _comparable(h) == first_segment]
     if substantial or opening:
         return (substantial or opening)[0]
+    cut_short = metadata.document_title.strip()
+    if cut_short and (whole := untruncated(cut_short, headings)) != cut_short:
+        return whole  # the <title> cut at a length ('… ante el Cov'), the <h1> whole
     if metadata.document_title:
         return strip_site_from_title(
             metadata.document_title, site_name, hosts=hosts, site_heading=metadata.site_heading
