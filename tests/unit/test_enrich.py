@@ -335,6 +335,7 @@ def test_numeric_date_of_a_comment_or_related_item_is_not_the_article_date() -> 
         ('<span class="submitted-by">Submitted on Mon, 2019-01-21 13:49</span>', "2019-01-21"),
         ('<div class="submitted">Gespeichert von rasos am 24. Juli 2017 - 18:55</div>', "2017-07-24"),
         ('<span class="post-date">8. Dezember 2012</span>', "2012-12-08"),
+        ("<p>Veröffentlicht: 8. Dezember 2012, 15:54 | Aktualisiert: 9. Dezember 2012</p>", "2012-12-08"),
     ],
 )
 def test_a_date_line_without_a_time_element_gives_the_date(line: str, expected: str) -> None:
@@ -1093,6 +1094,8 @@ def test_a_declared_image_named_after_the_site_is_no_lead_image(image: str, kept
             True,
         ),
         ("<p>20 March 2018<br>Updated: 21 March 2018, 10:00</p>", True),
+        # ConElMazoDando: the stamps parted by a bar on one line.
+        ("<p>Publicado: 20 de marzo de 2018, 15:54 | Última actualización: 20 de marzo de 2018</p>", True),
         # A second line that says more than when.
         ("<p>20 March 2018<br>Updated: the council's figures were corrected.</p>", False),
     ],

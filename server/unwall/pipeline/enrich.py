@@ -661,14 +661,22 @@ def _says_only_with_its_update(block: HtmlElement, names: list[str], published: 
     """Lines parted by <br>: one says only the byline or the date, the others
     are update stamps ('úterý 20. března 2018, 8:47<br>(Aktualizováno: úterý
     20. března 2018, 9:17)'); the reader page shows the date it was published."""
-    if published is None or block.find(".//br") is None:
+    if published is None or (block.find(".//br") is None and "|" not in block.text_content()):
         return False
-    lines = [_clean(line).strip(BRACKETS) for line in _lines_between_breaks(block)]
+    lines = [
+        _clean(part).strip(BRACKETS)
+        for line in _lines_between_breaks(block)
+        for part in _PARTS_OF_A_LINE.split(line)
+    ]
     lines = [line for line in lines if line]
     says_only = [_says_only(line, names, published) for line in lines]
     if len(lines) < 2 or not any(says_only):
         return False
     return all(said or _is_update_stamp(line) for said, line in zip(says_only, lines, strict=True))
+
+
+# 'Publicado: 8 de octubre de 2020 | Última actualización: …': stamps parted on one line.
+_PARTS_OF_A_LINE = re.compile(r"\s+\|\s+")
 
 
 def _lines_between_breaks(block: HtmlElement) -> list[str]:
@@ -1357,9 +1365,12 @@ def _date_line_in(content: HtmlElement, lang: str | None) -> str | None:
         if _holds_lines(block) or not _opens_with_date_prefix(block):
             continue
         text = _clean(block.text_content())
-        if len(text) > MAX_META_LINE_CHARS or not _is_date_line(text):
+        if len(text) > MAX_META_LINE_CHARS:
             continue
-        if published := normalize_date(text, lang):
+        first, *updates = _PARTS_OF_A_LINE.split(text)
+        if not _is_date_line(first) or not all(_is_update_stamp(update) for update in updates):
+            continue
+        if published := normalize_date(first, lang):
             return published
     return None
 
