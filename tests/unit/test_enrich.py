@@ -1409,6 +1409,26 @@ def test_the_declared_lead_image_shown_in_another_size_is_not_shown_twice(declar
     assert content.find(".//img") is None
 
 
+def test_a_byline_line_above_the_body_s_opening_picture_does_not_hide_it() -> None:
+    # Campo Grande News: standfirst, byline and date, then the picture.
+    head = (
+        '<meta property="og:image" content="https://cdn.example/uploads/vm6i8pjuwt48.jpg">'
+        '<meta property="article:published_time" content="2022-05-03T20:36:00-04:00">'
+        '<meta name="author" content="Adriano Fernandes">'
+    )
+    hero = (
+        '<figure><img src="https://cdn.example/uploads/10zh0el50giey.jpg" width="714" height="607">'
+        "<figcaption>Luana Yasmin. (Foto: Direto das Ruas)</figcaption></figure>"
+    )
+    result, content = enriched(head, f"<p>Por Adriano Fernandes | 03/05/2022 20:36</p>{hero}{PARAGRAPH}")
+    assert result.lead_image is not None
+    assert (result.lead_image.url, result.lead_image.caption) == (
+        "https://cdn.example/uploads/10zh0el50giey.jpg",
+        "Luana Yasmin. (Foto: Direto das Ruas)",
+    )
+    assert "Adriano" not in content.text_content() and content.find(".//img") is None
+
+
 def test_the_picture_the_body_opens_with_leads_in_place_of_another_declared_one() -> None:
     # Quanta: a still made for sharing is declared; the page shows an animation under its headline.
     head = '<meta property="og:image" content="https://cdn.example/uploads/LHF_1200_O_Social.jpg">'
@@ -1704,6 +1724,9 @@ def body_after_meta_removal(lines: str, byline: str | None, published: str | Non
         # The year in two digits, either order of day and month.
         "<p>02.04.25</p>",
         "<p>4/2/25</p>",
+        # Four digits in the year, an order the page does not tell, and the time (Campo Grande News).
+        "<p>Por Jane Doe | 02/04/2025 06:00</p>",
+        "<p>4/2/2025</p>",
     ],
 )
 def test_a_line_saying_only_the_byline_or_the_date_goes(line: str) -> None:
@@ -1719,6 +1742,8 @@ def test_a_line_saying_only_the_byline_or_the_date_goes(line: str) -> None:
         "<p>Updated: the council answered our questions about the bridges on Tuesday</p>",
         "<p>03.04.25</p>",
         "<p>02.04.24</p>",
+        "<p>03/04/2025 06:00</p>",
+        "<p>02/04/2025 and 9 others</p>",
         "<p>Updated on 2 April 2025 with the council's answer to our questions about the bridges</p>",
     ],
 )

@@ -656,6 +656,8 @@ def test_a_closing_call_to_follow_after_the_article_s_paragraphs_goes() -> None:
         '<p>Simak berita dan artikel lainnya di <a href="https://news.google.com/x">Google News</a></p>',
         '<p>📲 <a href="https://t.me/example">Подписывайтесь на наш Telegram-канал</a></p>',
         '<p>تابعونا على <a href="https://twitter.com/example">تويتر</a></p>',
+        '<div><span>Nos siga no </span><a href="https://news.google.com/publications/x">'
+        '<img src="https://cdn.example/google-news.jpg" alt="Google Notícias"></a></div>',
     ],
 )
 def test_a_call_that_opens_with_the_words_goes_between_the_article_s_paragraphs(call: str) -> None:

@@ -107,12 +107,14 @@ def enrich(content: HtmlElement, metadata: PageMetadata) -> Enrichment:
     remove_title_heading(content, title)
     restore_standfirst(content, metadata.standfirst)
     separate_caption_parts(content)
+    byline = choose_byline(metadata, article, site_name)
+    published = choose_published(metadata, article, content)
+    # Before the lead image: a byline line above the body's first picture
+    # would hide that the body opens with it.
+    remove_repeated_meta(content, byline, published)
     lead_image = choose_lead_image(metadata, content)
     remove_stray_picture_credits(content)
     remove_desk_lines(content)
-    byline = choose_byline(metadata, article, site_name)
-    published = choose_published(metadata, article, content)
-    remove_repeated_meta(content, byline, published)
     remove_closing_author_bio(content, byline)
     lang = page_language(metadata.lang, content)
     return Enrichment(
@@ -725,21 +727,24 @@ def _says_only(text: str, names: list[str], published: str | None) -> bool:
 
 
 def _is_short_form_of(text: str, published: str) -> bool:
-    """'15.05.20' or '5/15/20' for 2020-05-15: the year in two digits is too
-    ambiguous to read a date from, but says the date the page declares."""
-    match = TWO_DIGIT_YEAR_DATE.fullmatch(text)
-    if match is None or len(published) < 10 or not published[:10].replace("-", "").isdigit():
+    """'15.05.20', '5/15/20' or '03/05/2022 20:36' for 2020-05-15 or 2022-05-03:
+    the year in two digits, or the day and month in an order the page's
+    language does not tell, is too ambiguous to read a date from, but says
+    the date the page declares. A time may follow."""
+    if len(published) < 10 or not published[:10].replace("-", "").isdigit():
+        return False
+    match = NUMERIC_DATE.match(text) or TWO_DIGIT_YEAR_DATE.match(text)
+    if match is None or not _TIME_ALONE.fullmatch(text[match.end() :]):
         return False
     first, second, year = (int(part) for part in match.group(1, 3, 4))
-    declared_year, declared_month, declared_day = (
-        int(published[2:4]),
-        int(published[5:7]),
-        int(published[8:10]),
-    )
-    return year == declared_year and (first, second) in {
+    declared_year, declared_month, declared_day = (int(part) for part in published[:10].split("-"))
+    return year in {declared_year, declared_year % 100} and (first, second) in {
         (declared_day, declared_month),
         (declared_month, declared_day),
     }
+
+
+_TIME_ALONE = re.compile(r"[\s,]*(?:\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|uhr|h)?)?\s*", re.I)
 
 
 def _names_an_author(text: str) -> bool:

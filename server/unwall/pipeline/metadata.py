@@ -58,7 +58,8 @@ NOT_BYLINE_CLASS = re.compile(
 # that extraction keeps. Named in the newsroom's own language too: perex (Czech,
 # Slovak), ingress (Scandinavian, Finnish 'ingressi'), Vorspann (German),
 # entradilla, sumario, bajada and copete (Spanish), sommario (Italian), linha fina
-# (Portuguese).
+# (Portuguese), subtítulo (Spanish, Portuguese: Campo Grande News' p.SubTitulo),
+# sottotitolo (Italian).
 STANDFIRST_NAMES = frozenset(
     {
         "dek",
@@ -92,6 +93,9 @@ STANDFIRST_NAMES = frozenset(
         "copete",
         "sommario",
         "linha-fina",
+        "subtitulo",
+        "sub-titulo",
+        "sottotitolo",
     }
 )
 # The opening picture comes right after the headline, before any section.
