@@ -499,6 +499,11 @@ def strip_at(body: str, page_url: str | None = PAGE_ADDRESS) -> tuple[HtmlElemen
         # A box around the link, its thumbnail inside it (Oneindia's 'deepLinkPromo').
         '<div class="x1"><span><a href="https://news.example/2024/03/rates"><img src="/t/120x80.jpg">'
         "Rates rise again: what it means for you</a></span></div>",
+        # A word or two and a colon before it, in any language (100% Noticias, Spiceworks).
+        '<p><strong>Lea: <a href="https://www.news.example/politica/115004-oea">Consejo Permanente de OEA '
+        "aborda la confiscación</a></strong></p>",
+        '<p>Learn More: <a href="https://www.news.example/2024/03/video">Seven Tips for Repurposing '
+        "Video Content</a></p>",
     ],
 )
 def test_a_paragraph_that_is_one_link_to_another_story_of_the_site_goes(link: str) -> None:
@@ -533,10 +538,14 @@ def test_the_site_is_known_from_the_address_the_page_declares() -> None:
         # A source on another site, a link within the page, the front page (a way
         # out when short: test_a_line_that_is_a_way_out_of_the_page_goes).
         '<p><a href="https://www.other.example/report">The full report of the harbour authority</a></p>',
+        '<p>Source: <a href="https://www.other.example/report">The full report of the harbour '
+        "authority</a></p>",
         '<p><a href="#budget">What the budget holds for the fishing fleet</a></p>',
         '<p><a href="https://www.news.example/">All of News Example, on its front page, today</a></p>',
         # Part of a sentence, emphasized or not; a heading; a picture of the article beside the link.
         '<p>See <a href="https://www.news.example/2024/03/ferry-strike">the ferry strike enters its '
+        "third week</a></p>",
+        '<p>On 3 March: <a href="https://www.news.example/2024/03/ferry-strike">the ferry strike enters its '
         "third week</a></p>",
         '<p>See <em><a href="https://www.news.example/2024/03/ferry-strike">the ferry strike enters its '
         "third week</a></em> for more.</p>",

@@ -1054,7 +1054,7 @@ def _line_of_the_link(link: HtmlElement, text: str) -> HtmlElement | None:
     line = None
     element = link
     while (parent := element.getparent()) is not None and parent.tag in LINK_LINE_BOXES:
-        if _text(parent) != text:
+        if not _says_only_the_link(_text(parent), text):
             break
         line = element = parent
     if line is None or line.tag not in LINK_LINE_BLOCKS:
@@ -1119,6 +1119,15 @@ def _marks_a_neighbour_post(link: HtmlElement) -> bool:
     )
 
 
+def _says_only_the_link(line: str, link: str) -> bool:
+    """The line's words are the link's, or a word or two and a colon before it
+    ('Lea: <a>…</a>', 'Learn More:'), the label of a read-more link in any language."""
+    if line == link:
+        return True
+    return line.endswith(link) and _SHORT_LINK_LABEL.fullmatch(line[: -len(link)]) is not None
+
+
+_SHORT_LINK_LABEL = re.compile(r"[^\W\d_][^\d:：]{0,20}[:：]\s*")
 LINK_LINE_BLOCKS = frozenset({"p", "div"})
 LINK_LINE_BOXES = LINK_LINE_BLOCKS | {"span", "strong", "b", "em", "i", "small"}
 _ONE_LINK_PARAGRAPHS = etree.XPath(".//p[count(.//a) = 1]")
