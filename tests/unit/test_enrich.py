@@ -25,6 +25,7 @@ from unwall.pipeline.enrich import (
     separate_caption_parts,
     site_host_names,
     strip_site_from_title,
+    without_author_signature,
 )
 from unwall.pipeline.metadata import PageMetadata, article_json_ld, collect_metadata
 
@@ -1196,6 +1197,35 @@ def test_a_title_the_page_title_signs_right_after_is_whole() -> None:
 def test_the_headline_the_page_shows_keeps_its_own_separators(head: str, heading: str, expected: str) -> None:
     result, _ = enriched(head, heading + PARAGRAPH)
     assert result.title == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "byline", "expected"),
+    [
+        ("Koncesjonowana opozycja -Leszek Jażdżewski", "Leszek Jażdżewski", "Koncesjonowana opozycja"),
+        ("The harbour budget | Jane Doe", "Jane Doe", "The harbour budget"),
+        # No mark before the name, or nothing but the name: the title stays.
+        ("An evening with Jane Doe", "Jane Doe", "An evening with Jane Doe"),
+        ("Jane Doe", "Jane Doe", "Jane Doe"),
+        ("The harbour budget - Jane Doe", None, "The harbour budget - Jane Doe"),
+    ],
+)
+def test_a_title_signed_with_its_author_s_name_loses_the_signature(
+    title: str, byline: str | None, expected: str
+) -> None:
+    assert without_author_signature(title, byline) == expected
+
+
+def test_a_tag_link_in_a_byline_box_names_no_one_and_the_author_s_page_does() -> None:
+    # Liberté!: the author's link, the date, then the post's tags, in one box.
+    box = (
+        '<div class="entry-autor"><h5><a href="https://liberte.pl/author/ljazdzewski/">Leszek Jażdżewski</a>'
+        "</h5><span>28 kwietnia 2021</span> "
+        '<a href="https://liberte.pl/tag/fundusz-odbudowy/">Fundusz Odbudowy</a>, '
+        '<a href="https://liberte.pl/tag/lewica/">lewica</a></div>'
+    )
+    result, _ = enriched("", f"<h1>Koncesjonowana opozycja</h1>{box}{PARAGRAPH}")
+    assert result.byline == "Leszek Jażdżewski"
 
 
 def test_a_breadcrumb_after_the_title_goes() -> None:

@@ -100,14 +100,14 @@ def enrich(content: HtmlElement, metadata: PageMetadata) -> Enrichment:
     image from `content` so that neither is shown twice."""
     article = article_json_ld(metadata) or {}
     site_name = choose_site_name(metadata, article)
-    title = choose_title(metadata, article, site_name)
+    byline = choose_byline(metadata, article, site_name)
+    title = without_author_signature(choose_title(metadata, article, site_name), byline)
     if names_only_the_site(title, site_name, metadata):
         lone_h2 = metadata.h2_texts[0] if len(metadata.h2_texts) == 1 else None
         title = _opening_heading(content) or lone_h2 or title
     remove_title_heading(content, title)
     restore_standfirst(content, metadata.standfirst)
     separate_caption_parts(content)
-    byline = choose_byline(metadata, article, site_name)
     published = choose_published(metadata, article, content)
     # Before the lead image: a byline line above the body's first picture
     # would hide that the body opens with it.
@@ -380,6 +380,22 @@ def similarity(a: str, b: str) -> float:
     """Shared words over all words of both (Jaccard)."""
     words_a, words_b = set(_comparable(a).split()), set(_comparable(b).split())
     return len(words_a & words_b) / len(words_a | words_b) if words_a | words_b else 0.0
+
+
+def without_author_signature(title: str, byline: str | None) -> str:
+    """'Koncesjonowana opozycja -Leszek Jażdżewski' (Liberté!): a title signed
+    with its author's name after a dash or a bar, spaced or not, is the
+    headline before it; the byline says who wrote it."""
+    if not byline or not title.casefold().endswith(byline.casefold()):
+        return title
+    headline = title[: -len(byline)]
+    match = _AUTHOR_SIGNATURE_MARK.search(headline)
+    if match is None or approximate_words(headline[: match.start()]) < 2:
+        return title
+    return headline[: match.start()].strip()
+
+
+_AUTHOR_SIGNATURE_MARK = re.compile(r"\s*[|–—-]\s*$")
 
 
 def _signed_right_after(title: str, document_title: str) -> bool:

@@ -631,14 +631,31 @@ COUNT_IN_BYLINE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w.,])")
 
 def _profile_link_name(element: HtmlElement) -> str | None:
     """The text of a link whose address ends with that text ('/users/Maxime/'
-    -> 'Maxime', '/author/jane-doe' -> 'Jane Doe')."""
+    -> 'Maxime', '/author/jane-doe' -> 'Jane Doe'), or that leads to an
+    author's page ('/author/ljazdzewski/' -> 'Leszek Jażdżewski'). A tag's or
+    a section's link is named after its address too ('/tag/fundusz-odbudowy/',
+    Liberté!), and names no one."""
     for link in element.iter("a"):
         name = _clean(link.text_content())
         path = (link.get("href") or "").partition("?")[0].rstrip("/")
-        slug = path.rpartition("/")[2]
-        if name and _slug_words(slug) == _slug_words(name):
+        *folders, slug = urlsplit(path).path.casefold().split("/") or [""]
+        if not name or not TAXONOMY_FOLDERS.isdisjoint(folders):
+            continue
+        if _slug_words(slug) == _slug_words(name) or (folders and folders[-1] in AUTHOR_FOLDERS):
             return name
     return None
+
+
+# The folders of a site's addresses that list a tag's, a topic's or a section's stories.
+TAXONOMY_FOLDERS = frozenset(
+    {"tag", "tags", "category", "categories", "topic", "topics", "section", "sections", "kategoria", "temat"}
+    | {"thema", "themen", "rubrique", "etiqueta", "etiquetas", "argomenti", "tema", "temas", "tagi"}
+)
+# ... and those of an author's page.
+AUTHOR_FOLDERS = frozenset(
+    {"author", "authors", "autor", "autoren", "auteur", "auteurs", "autore", "autori", "autores"}
+    | {"people", "profile", "profiles", "users", "user", "journalist", "journalists", "redakteur"}
+)
 
 
 def _slug_words(text: str) -> str:
