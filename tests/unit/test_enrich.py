@@ -826,6 +826,8 @@ def test_byline_falls_back_to_meta_then_page_markup() -> None:
         # camelCase class names are read as words.
         ('<div class="FeatureByline">By <b>Nathan Willis</b></div>', "Nathan Willis"),
         ('<span class="postAuthor">Ada Lovelace</span>', "Ada Lovelace"),
+        # Plural names (SPIP's span.auteurs).
+        ('<div class="dates">par <span class="auteurs">Didier Roy</span>, 21 juin 2018</div>', "Didier Roy"),
         # Co-authors marked one by one in one box make one byline; a job title beside them does not join.
         (
             '<div class="byline">By <a rel="author" href="/a">Ada Lovelace</a> and '
@@ -852,6 +854,19 @@ def test_byline_falls_back_to_meta_then_page_markup() -> None:
 def test_byline_from_page_markup(markup: str, expected: str) -> None:
     result, _ = enriched("", markup + PARAGRAPH)
     assert result.byline == expected
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        # Novinky: the editors' initials and the outlet.
+        '<p class="articleAuthors"> ok, jap<span>, </span><a href="http://www.novinky.cz">Novinky</a></p>',
+        '<p class="byline">nwy/ita</p>',
+    ],
+)
+def test_editors_initials_are_no_byline(markup: str) -> None:
+    result, _ = enriched('<meta property="og:site_name" content="Novinky">', markup + PARAGRAPH)
+    assert result.byline is None
 
 
 @pytest.mark.parametrize(

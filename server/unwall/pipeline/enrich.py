@@ -1026,9 +1026,17 @@ def choose_byline(
         # A one-word author that is a label of the page's own host ('mcupdate' on
         # mcupdate.tumblr.com), or the site's address, is the account or the
         # site, which names no one.
-        if byline and not _names_the_site(byline, site_name, handles):
-            return _without_signature_of_site(byline, site_name, site_host_names(handles))
+        if not byline or _names_the_site(byline, site_name, handles):
+            continue
+        named = _without_signature_of_site(byline, site_name, site_host_names(handles))
+        if not _DESK_SIGNS.fullmatch(named):
+            return named
     return None
+
+
+# Editors' initials in lower case ('ok, jap' on Novinky, 'nwy/ita'): the desk
+# signs, and the reader learns no one's name from it.
+_DESK_SIGNS = re.compile(r"[a-z]{1,4}(?:\s*[,/;]\s*[a-z]{1,4})*")
 
 
 def _names_the_site(byline: str, site_name: str | None, handles: set[str]) -> bool:

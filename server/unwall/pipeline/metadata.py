@@ -44,7 +44,8 @@ ARTICLE_TYPES = frozenset(
         "howto",
     }
 )
-_BYLINE_CLASS_WORDS = "byline|author|autor|auteur|writer|creator|signature"
+# With their plurals: SPIP's span.auteurs ('par <span class="auteurs">Didier Roy</span>').
+_BYLINE_CLASS_WORDS = "bylines?|authors?|autor(?:e|en|es|i)?|auteurs?|writers?|creators?|signature"
 BYLINE_CLASS = re.compile(rf"(^|[-_ ])({_BYLINE_CLASS_WORDS})([-_ ]|$)", re.I)
 CAMEL_CASE_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 # BYLINE_CLASS's words anywhere: a quick first look at a class or id value.
