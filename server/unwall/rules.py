@@ -1020,6 +1020,14 @@ def placeholder_byline_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def site_builder_words() -> re.Pattern[str]:
+    """The words a web agency names itself with ('Agencja Reklamowa', 'Webdesign'), case-insensitive."""
+    words = read_rule_file("bylines.json").get("site_builders", {}).get("words", [])
+    alternation = "|".join(re.escape(normalize_text(word)) for word in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alternation})(?![^\W_])", re.I) if alternation else re.compile(_NEVER)
+
+
+@lru_cache(maxsize=1)
 def picture_agencies() -> tuple[frozenset[str], frozenset[str]]:
     """The picture libraries and the news agencies that sign picture credits
     ('Getty Images', 'AFP'), casefolded."""

@@ -256,6 +256,10 @@ def test_title_prefers_the_declared_headline_the_h1_repeats() -> None:
         ("2021-01-03T17:40:00EET", "2021-01-03T17:40:00"),
         ("2021-01-03 17:40:00 GMT", "2021-01-03T17:40:00+00:00"),
         ("2021-01-03T17:40:00+02:00 (EET)", "2021-01-03"),
+        # Unix time, in seconds or milliseconds (info.elblag.pl's article:published_time).
+        ("1602226800", "2020-10-09T07:00:00+00:00"),
+        ("1602226800000", "2020-10-09T07:00:00+00:00"),
+        ("9999999999", None),
         ("garbage", None),
         ("yesterday", None),
         ("", None),
@@ -679,6 +683,9 @@ def test_a_real_title_is_not_replaced_by_the_opening_heading() -> None:
         ("Photo by барон Н.Н.Торнау, public domain.", None),
         ("Foto: dpa", None),
         ("Super User", None),
+        # The agency that built the site, in meta author (info.elblag.pl).
+        ("Agencja Reklamowa GABO -  ", None),
+        ("Webdesign Müller", None),
         ("admin", None),
         # An account's number, not a name.
         ("104363", None),

@@ -47,6 +47,7 @@ from unwall.rules import (
     picture_agencies,
     picture_credit_pattern,
     placeholder_byline_names,
+    site_builder_words,
 )
 
 TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|::|:|/|»|«|›|‹)\s+")
@@ -989,7 +990,7 @@ def clean_byline(text: str | None) -> str | None:
     # A name has letters: '104363', a CMS's account number in meta author, names no one.
     if not re.search(r"[^\W\d_]", text):
         return None
-    if text.casefold() in placeholder_byline_names():
+    if text.casefold() in placeholder_byline_names() or site_builder_words().search(text):
         return None
     # A year or a clock time is no part of a name: that text is a dateline, or a name
     # run together with one, and a later candidate is cleaner.
@@ -1247,6 +1248,10 @@ def normalize_date(value: str | None, lang: str | None = None) -> str | None:
         return None
     if (local := local_calendar_date(text)) is not None:
         return _iso(datetime(local.year, local.month, local.day), True)
+    if _UNIX_TIME.fullmatch(text):
+        # Seconds (or milliseconds) since 1970, as some publishing systems
+        # write article:published_time ('1602226800', info.elblag.pl).
+        return _iso(datetime.fromtimestamp(int(text[:10]), UTC), False)
     iso = re.sub(r"([+-]\d{2})(\d{2})$", r"\1:\2", text.replace("Z", "+00:00").replace(" ", "T", 1))
     iso = _ZONE_NAME.sub(_zone_offset, iso)
     for candidate in (iso, text):
@@ -1272,6 +1277,8 @@ def normalize_date(value: str | None, lang: str | None = None) -> str | None:
     return _numeric_date(text, lang) or _worded_date(text)
 
 
+# From 2001-09-09 to 2286: ten digits of seconds, or thirteen of milliseconds.
+_UNIX_TIME = re.compile(r"[1-9]\d{9}(?:\d{3})?")
 # A time zone named after the time ('2021-01-03T17:40:00EET', lsm.lv's JSON-LD):
 # UTC is an offset; another name is not one offset everywhere ('EST' is
 # Australia's and America's), so the time stays local.
