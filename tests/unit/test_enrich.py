@@ -26,6 +26,7 @@ from unwall.pipeline.enrich import (
     site_host_names,
     strip_site_from_title,
     without_author_signature,
+    without_picture_credit,
 )
 from unwall.pipeline.metadata import PageMetadata, article_json_ld, collect_metadata
 
@@ -1236,6 +1237,30 @@ def test_a_title_signed_with_its_author_s_name_loses_the_signature(
     title: str, byline: str | None, expected: str
 ) -> None:
     assert without_author_signature(title, byline) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("習氏に挑むトランプ戦術の成否（写真＝ロイター）", "習氏に挑むトランプ戦術の成否"),
+        ("Council approves the harbour budget (Photo: Reuters)", "Council approves the harbour budget"),
+        # Brackets that are the headline's own stay.
+        ("Council approves the harbour budget (updated)", "Council approves the harbour budget (updated)"),
+        ("写真で見る港の一年（上）", "写真で見る港の一年（上）"),
+    ],
+)
+def test_a_picture_s_credit_closing_the_title_goes(title: str, expected: str) -> None:
+    assert without_picture_credit(title) == expected
+
+
+def test_a_site_signs_its_title_with_the_first_word_of_its_name() -> None:
+    # Nikkei: og:site_name '日本経済新聞 電子版' (its digital edition), the <title> '…：日本経済新聞'.
+    head = (
+        "<title>米朝首脳直通電話　習氏に挑むトランプ戦術の成否　：日本経済新聞</title>"
+        '<meta property="og:site_name" content="日本経済新聞 電子版">'
+    )
+    result, _ = enriched(head, PARAGRAPH)
+    assert result.title == "米朝首脳直通電話 習氏に挑むトランプ戦術の成否"  # (its ideographic space folded)
 
 
 def test_a_tag_link_in_a_byline_box_names_no_one_and_the_author_s_page_does() -> None:

@@ -102,7 +102,8 @@ def enrich(content: HtmlElement, metadata: PageMetadata) -> Enrichment:
     article = article_json_ld(metadata) or {}
     site_name = choose_site_name(metadata, article)
     byline = choose_byline(metadata, article, site_name)
-    title = without_author_signature(choose_title(metadata, article, site_name), byline)
+    title = choose_title(metadata, article, site_name)
+    title = without_picture_credit(without_author_signature(title, byline))
     if names_only_the_site(title, site_name, metadata):
         lone_h2 = metadata.h2_texts[0] if len(metadata.h2_texts) == 1 else None
         title = _opening_heading(content) or lone_h2 or title
@@ -247,6 +248,9 @@ def _without_unspaced_signature(title: str, site_name: str) -> str | None:
     as East Asian titles write them, or in brackets."""
     name = site_name.strip()
     # A first look without a pattern: most titles do not end with the name.
+    if name and not title.rstrip(" )）】]").casefold().endswith(name.casefold()):
+        # '日本経済新聞 電子版' (the digital edition) signs '…：日本経済新聞'.
+        name = name.split()[0] if " " in name else ""
     if not name or not title.rstrip(" )）】]").casefold().endswith(name.casefold()):
         return None
     site = re.escape(name)
@@ -381,6 +385,18 @@ def similarity(a: str, b: str) -> float:
     """Shared words over all words of both (Jaccard)."""
     words_a, words_b = set(_comparable(a).split()), set(_comparable(b).split())
     return len(words_a & words_b) / len(words_a | words_b) if words_a | words_b else 0.0
+
+
+def without_picture_credit(title: str) -> str:
+    """'…トランプ戦術の成否（写真＝ロイター）' (Nikkei): the credit of the
+    picture the title was shared with, in brackets at its end."""
+    match = _CLOSING_BRACKETS.search(title)
+    if match is None or not picture_credit_pattern().match(match.group(1).strip()):
+        return title
+    return title[: match.start()].rstrip()
+
+
+_CLOSING_BRACKETS = re.compile(r"\s*[(（]([^()（）]{1,40})[)）]\s*$")
 
 
 def without_author_signature(title: str, byline: str | None) -> str:
