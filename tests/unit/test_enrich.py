@@ -397,6 +397,8 @@ def published_of(body: str, head: str = "", lang: str = "de", url: str = PAGE_UR
         # Blogger's date header, and underscores for hyphens.
         ("<h2 class='date-header'><span>Friday, December 23, 2016</span></h2>", "2016-12-23"),
         ('<p class="article_date">Letzte Aktualisierung: 18.01.2018</p>', "2018-01-18"),
+        # 'data' is the date in Portuguese, Italian, Polish and Russian (3rm.info).
+        ('<div class="post-data">7 октября 2020 <b>Просмотров:</b> 1 447</div>', "2020-10-07"),
     ],
 )
 def test_microformat_and_blog_date_lines_give_the_date(line: str, expected: str) -> None:

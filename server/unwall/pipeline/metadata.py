@@ -743,9 +743,17 @@ def _is_foreign(element: HtmlElement, names: str, tags: frozenset[str]) -> bool:
 # 2019-01-21 13:49" (span.submitted-by, div.submitted), Blogger's date
 # headers, hAtom's <abbr class="published" title="2016-12-23T05:11:00-05:00">
 # (microformats.org/wiki/hatom), the name of HTML5's withdrawn pubdate
-# attribute (span.pubdate, Central's '9 жовтня 2020, 09:51') and plainly named ones.
+# attribute (span.pubdate, Central's '9 жовтня 2020, 09:51'), 'data' (date in
+# Portuguese, Italian, Polish, Romanian and Russian: 3rm.info's div.post-data)
+# and plainly named ones.
 DATE_LINE_CLASSES = frozenset(
     {
+        "post-data",
+        "news-data",
+        "article-data",
+        "data-publicacao",
+        "data-pubblicazione",
+        "data-publikacji",
         "pubdate",
         "pub-date",
         "publish-date",
@@ -769,7 +777,8 @@ _TIME_ELEMENTS = etree.XPath("//time[not(@itemprop='dateModified')] | //@itempro
 # Read only on a page that declares no date otherwise: a substring test per
 # class attribute, then the class names.
 _DATE_LINES = etree.XPath(
-    "//@class[contains(., 'date') or contains(., 'submitted') or contains(., 'published')]/.."
+    "//@class[contains(., 'date') or contains(., 'data') or contains(., 'submitted')"
+    " or contains(., 'published')]/.."
 )
 # Around the headline: the few elements before it (a kicker with the date) and
 # those after it up to this much text (byline, date, share labels; not the body).
