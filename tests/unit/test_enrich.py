@@ -1132,6 +1132,24 @@ def test_a_date_line_with_its_update_stamp_goes(line: str, goes: bool) -> None:
     assert ("2018" not in content.text_content()) is goes
 
 
+@pytest.mark.parametrize(
+    ("last", "goes"),
+    [
+        # Central and 3rm.info: the footer's date, its time and the count of views.
+        ('<div class="info"><span>20 березня 2018, 09:51</span> <span>6424</span></div>', True),
+        ("<div>20 марта 2018   <b>Просмотров:</b> 1 447</div>", True),
+        ("<p>20 March 2018</p>", True),
+        # Another day, or more than the date: the story's own words.
+        ("<p>21 March 2018</p>", False),
+        ("<p>20 March 2018, the day the council voted.</p>", False),
+    ],
+)
+def test_a_closing_line_of_the_declared_date_and_its_views_goes(last: str, goes: bool) -> None:
+    head = '<meta property="article:published_time" content="2018-03-20">'
+    _, content = enriched(head, f"{FIRST}{FIRST}{last}")
+    assert ("2018" not in content.text_content()) is goes
+
+
 def test_a_profile_card_names_its_author_by_the_link_to_the_profile() -> None:
     card = (  # as Habr writes it, one element a line
         '<div class="author-panel">\n<a href="/info/karma/">\n<div>8,0</div>\n<div>Карма</div>\n</a>\n'

@@ -118,6 +118,7 @@ def enrich(content: HtmlElement, metadata: PageMetadata) -> Enrichment:
     remove_stray_picture_credits(content)
     remove_desk_lines(content)
     remove_closing_author_bio(content, byline)
+    remove_closing_stamp(content, published)
     lang = page_language(metadata.lang, content)
     return Enrichment(
         title=title,
@@ -641,6 +642,42 @@ def remove_repeated_meta(content: HtmlElement, byline: str | None, published: st
         elif not begun and published and date_prefix_pattern().fullmatch(text):
             # 'Updated', left when its date went with the page's timestamp markup.
             block.drop_tree()
+
+
+def remove_closing_stamp(content: HtmlElement, published: str | None) -> None:
+    """The article's last line, when it says only the date the page declares,
+    with its time and the count of its views ('9 жовтня 2020, 09:51 6424',
+    '7 октября 2020   Просмотров: 1 447'): the page's footer stamp, shown as
+    the date above the body."""
+    if published is None:
+        return
+    last = _last_text_block(content)
+    if last is None or last.find(".//img") is not None:
+        return
+    text = _clean(last.text_content())
+    if len(text) > MAX_META_LINE_CHARS:
+        return
+    stamp = text if _is_bare_date(text) else _VIEW_COUNT.sub("", text)
+    if _is_bare_date(stamp) and _says_only(stamp, [], published):
+        last.drop_tree()
+
+
+def _is_bare_date(text: str) -> bool:
+    """A date and a time and nothing else: no word but a month's name."""
+    months = month_numbers()
+    return all(word.casefold() in months for word in re.findall(r"[^\W\d_]{2,}", text))
+
+
+# A count of views after the date: a number, after a word and a colon or not.
+_VIEW_COUNT = re.compile(r"\s+(?:[^\W\d_]+:?\s*)?\d{1,3}(?:[\s.,]?\d{3})*\s*$")
+
+
+def _last_text_block(content: HtmlElement) -> HtmlElement | None:
+    """The last line of the article: the last block of its text that holds no block."""
+    for block in reversed(list(content.iter(*_META_LINE_BLOCKS))):
+        if block is not content and not _holds_lines(block) and block.text_content().strip():
+            return block
+    return None
 
 
 def remove_closing_author_bio(content: HtmlElement, byline: str | None) -> None:
