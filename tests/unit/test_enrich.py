@@ -1352,6 +1352,28 @@ def test_a_page_declared_english_in_another_language_gets_that_language(
     assert result.lang == expected
 
 
+@pytest.mark.parametrize(
+    ("description", "expected"),
+    [
+        # A summary in the article's words is the excerpt.
+        (
+            "The harbour master said the new breakwater would protect the fishing fleet.",
+            "The harbour master said the new breakwater would protect the fishing fleet.",
+        ),
+        # A site's tagline, or a theme's template around the site's name, is not.
+        ("Built for those who build the Web. Introducing the only browser made for developers.", None),
+        ("Την ενεργοποίηση των Sporades TV-ΣΚΙΑΘΟΣ, ΣΚΟΠΕΛΟΣ ,ΑΛΟΝΝΗΣΟΣ,ΣΠΟΡΑΔΕΣ- ΕΝΗΜΕΡΩΣΗ, ΕΙΔΗΣΕΙΣ", None),
+        # Too few words to judge, or words not parted by spaces: the description stands.
+        ("Boats, mostly.", "Boats, mostly."),
+        ("港の新しい防波堤が完成した", "港の新しい防波堤が完成した"),
+    ],
+)
+def test_the_excerpt_is_a_description_in_the_article_s_words(description: str, expected: str | None) -> None:
+    result, _ = enriched(f'<meta name="description" content="{description}">', PARAGRAPH)
+    opening = lxml.html.fragment_fromstring(PARAGRAPH).text_content()
+    assert result.excerpt == (expected or opening)
+
+
 def test_a_consent_dialog_is_never_the_standfirst() -> None:
     dialog = (
         '<div role="dialog" class="qc-cmp2-summary-info"><p>We and our partners process personal data '

@@ -1488,6 +1488,7 @@ def date_in_url(url: str | None) -> str | None:
 
 def choose_excerpt(metadata: PageMetadata, article: dict[str, Any], content: HtmlElement) -> str | None:
     meta = metadata.meta
+    article_words: set[str] | None = None
     for candidate in (
         meta.get("og:description"),
         meta.get("description"),
@@ -1495,12 +1496,34 @@ def choose_excerpt(metadata: PageMetadata, article: dict[str, Any], content: Htm
         article.get("description"),
     ):
         if isinstance(candidate, str) and _clean(candidate):
-            return _clean(candidate)
+            article_words = article_words or set(_comparable(content.text_content()).split())
+            if _tells_the_article(_clean(candidate), article_words):
+                return _clean(candidate)
     for paragraph in content.iter("p"):
         text = _clean(paragraph.text_content())
         if len(text) >= 40:
             return text if len(text) <= EXCERPT_CHARS else text[:EXCERPT_CHARS].rsplit(" ", 1)[0] + "…"
     return None
+
+
+def _tells_the_article(description: str, article_words: set[str]) -> bool:
+    """A description in the article's own words. A site's tagline, or a theme's
+    template that runs the site's name after a few words ('Την ενεργοποίηση των
+    Sporades TV-ΣΚΙΑΘΟΣ, ΣΚΟΠΕΛΟΣ…'), shares few of them. Scripts without
+    spaces are not counted by words, and pass."""
+    words = [word for word in _comparable(description).split() if len(word) >= MIN_DESCRIPTION_WORD_CHARS]
+    if len(words) < MIN_DESCRIPTION_WORDS or _UNSPACED_SCRIPT.search(description):
+        return True
+    return sum(word in article_words for word in words) >= MIN_DESCRIPTION_SHARE * len(words)
+
+
+MIN_DESCRIPTION_WORD_CHARS = 4
+# Chinese, Japanese, Korean, Thai, Lao, Khmer, Burmese: their words are not parted by spaces.
+_UNSPACED_SCRIPT = re.compile(
+    r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f]"
+)
+MIN_DESCRIPTION_WORDS = 5
+MIN_DESCRIPTION_SHARE = 0.3
 
 
 # --- lead image ---------------------------------------------------------------------
