@@ -1386,7 +1386,9 @@ def test_a_consent_dialog_is_never_the_standfirst() -> None:
 DEK = "Regulators say many consent pop-ups still nudge visitors towards accepting everything."
 
 
-@pytest.mark.parametrize("name", ["dek", "perex", "ingress", "bajada", "sommario", "linha-fina"])
+@pytest.mark.parametrize(
+    "name", ["dek", "perex", "ingress", "bajada", "sommario", "linha-fina", "SubTitulo", "spot spotSize"]
+)
 def test_the_standfirst_under_the_headline_is_read(name: str) -> None:
     # Named in English or in the newsroom's own language (Novinky's 'perex', La Nación's 'bajada').
     header = (

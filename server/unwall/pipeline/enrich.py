@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -1496,7 +1497,7 @@ def choose_excerpt(metadata: PageMetadata, article: dict[str, Any], content: Htm
         article.get("description"),
     ):
         if isinstance(candidate, str) and _clean(candidate):
-            article_words = article_words or set(_comparable(content.text_content()).split())
+            article_words = article_words or set(_folded_words(content.text_content()))
             if _tells_the_article(_clean(candidate), article_words):
                 return _clean(candidate)
     for paragraph in content.iter("p"):
@@ -1511,12 +1512,20 @@ def _tells_the_article(description: str, article_words: set[str]) -> bool:
     template that runs the site's name after a few words ('Την ενεργοποίηση των
     Sporades TV-ΣΚΙΑΘΟΣ, ΣΚΟΠΕΛΟΣ…'), shares few of them. Scripts without
     spaces are not counted by words, and pass."""
-    words = [word for word in _comparable(description).split() if len(word) >= MIN_DESCRIPTION_WORD_CHARS]
+    words = [word for word in _folded_words(description) if len(word) >= MIN_DESCRIPTION_WORD_CHARS]
     if len(words) < MIN_DESCRIPTION_WORDS or _UNSPACED_SCRIPT.search(description):
         return True
     return sum(word in article_words for word in words) >= MIN_DESCRIPTION_SHARE * len(words)
 
 
+def _folded_words(text: str) -> list[str]:
+    """Words without case or accents, so that 'KALIYOR' is 'kalıyor' and the
+    Devanagari vowel signs stay inside their words."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ı", "i"))
+    return _WORD_RUN.findall("".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+_WORD_RUN = re.compile(r"[^\W_]+")
 MIN_DESCRIPTION_WORD_CHARS = 4
 # Chinese, Japanese, Korean, Thai, Lao, Khmer, Burmese: their words are not parted by spaces.
 _UNSPACED_SCRIPT = re.compile(

@@ -60,7 +60,7 @@ NOT_BYLINE_CLASS = re.compile(
 # Slovak), ingress (Scandinavian, Finnish 'ingressi'), Vorspann (German),
 # entradilla, sumario, bajada and copete (Spanish), sommario (Italian), linha fina
 # (Portuguese), subtítulo (Spanish, Portuguese: Campo Grande News' p.SubTitulo),
-# sottotitolo (Italian).
+# sottotitolo (Italian), spot (Turkish: a news CMS's div.spot under the <h1>).
 STANDFIRST_NAMES = frozenset(
     {
         "dek",
@@ -97,6 +97,7 @@ STANDFIRST_NAMES = frozenset(
         "subtitulo",
         "sub-titulo",
         "sottotitolo",
+        "spot",
     }
 )
 # The opening picture comes right after the headline, before any section.
