@@ -1578,6 +1578,8 @@ def test_the_picture_the_body_opens_with_leads_in_place_of_another_declared_one(
         + '<figure><img src="https://cdn.example/photos/boats.jpg" width="800" height="600"></figure>',
         # A spacer GIF that describes nothing.
         '<img src="https://cdn.example/spacer.gif" alt="">' + PARAGRAPH,
+        # An author's picture at the top of a post.
+        '<img src="https://cdn.example/authors/jane.jpg" width="150" height="150" alt="Jane">' + PARAGRAPH,
         # A gallery's first picture: the gallery stays whole.
         '<figure><img src="https://cdn.example/photos/a.jpg" width="800" height="600">'
         '<img src="https://cdn.example/photos/b.jpg" width="800" height="600"></figure>' + PARAGRAPH,

@@ -1715,11 +1715,18 @@ def _hero_picture(content: HtmlElement, standfirst: str | None) -> HtmlElement |
             if text and text != standfirst_words:
                 return None
             continue
-        if not _may_lead(element):
+        if not _may_lead(element) or _is_small_square(element):
             return None
         shown, _ = _caption_of(element)
         return element if shown is element or len(shown.findall(".//img")) == 1 else None
     return None
+
+
+def _is_small_square(img: HtmlElement) -> bool:
+    """Declared no wider nor taller than an author's picture at the top of a post:
+    not the picture the page shows under its headline."""
+    sides = [side for side in (_dimension(img, "width"), _dimension(img, "height")) if side]
+    return bool(sides) and max(sides) < MIN_LEAD_IMAGE_SIDE
 
 
 def _named_alike(address: str, other: str) -> bool:
