@@ -468,6 +468,10 @@ def _combining_mark_ranges() -> list[tuple[int, int]]:
 
 
 _COMBINING_MARKS = _combining_mark_ranges()
+# Any combining mark: what an accent becomes once a text is decomposed (NFKD).
+COMBINING_MARK = re.compile(
+    "[" + "".join(f"\\u{start:04x}-\\u{end:04x}" for start, end in _COMBINING_MARKS) + "]"
+)
 # Marks that follow letters of any script: combining diacritics and their
 # supplements, combining marks for symbols, half marks.
 _INHERITED_MARKS = ((0x300, 0x36F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF), (0xFE20, 0xFE2F))

@@ -36,6 +36,7 @@ from unwall.pipeline.normalize import (
     parse_srcset,
 )
 from unwall.rules import (
+    COMBINING_MARK,
     byline_prefix_pattern,
     byline_role_pattern,
     date_prefix_pattern,
@@ -1522,7 +1523,7 @@ def _folded_words(text: str) -> list[str]:
     """Words without case or accents, so that 'KALIYOR' is 'kalıyor' and the
     Devanagari vowel signs stay inside their words."""
     decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ı", "i"))
-    return _WORD_RUN.findall("".join(c for c in decomposed if not unicodedata.combining(c)))
+    return _WORD_RUN.findall(COMBINING_MARK.sub("", decomposed))
 
 
 _WORD_RUN = re.compile(r"[^\W_]+")
