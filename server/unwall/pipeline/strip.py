@@ -1048,16 +1048,26 @@ def _remove_related_story_links(
             _remove(line)
 
 
-def _line_of_the_link(link: HtmlElement, text: str) -> HtmlElement | None:
+LINK_LINE_BLOCKS = frozenset({"p", "div"})
+LINK_LINE_BOXES = LINK_LINE_BLOCKS | {"span", "strong", "b", "em", "i", "small"}
+
+
+def _line_of_the_link(
+    link: HtmlElement,
+    text: str,
+    boxes: frozenset[str] = LINK_LINE_BOXES,
+    lines: frozenset[str] = LINK_LINE_BLOCKS,
+) -> HtmlElement | None:
     """The largest paragraph or box around the link that says nothing else,
-    with no picture outside the link (one of the article's)."""
+    with no picture outside the link (one of the article's): the `boxes`
+    that may wrap it, the one that makes a line of `lines`."""
     line = None
     element = link
-    while (parent := element.getparent()) is not None and parent.tag in LINK_LINE_BOXES:
+    while (parent := element.getparent()) is not None and parent.tag in boxes:
         if not _says_only_the_link(_text(parent), text):
             break
         line = element = parent
-    if line is None or line.tag not in LINK_LINE_BLOCKS:
+    if line is None or line.tag not in lines:
         return None  # an emphasis inside a sentence
     if any(not _is_attached(image, link) for image in line.iter("img", "picture")):
         return None
@@ -1081,15 +1091,10 @@ def _remove_neighbour_post_links(
         text = _text(link)
         if not _reads_as_headline(text) or _is_a_page_of(link.get("href") or "", page):
             continue
-        line = link
-        while (parent := line.getparent()) is not None and parent.tag in NEIGHBOUR_LINK_LINES:
-            if _text(parent) != text:
-                break
-            line = parent
-        if line is link and _text(link.getparent()) != text:
-            continue  # inside a sentence
-        _record(context, line, "navigation", "classifier.post-pager")
-        _remove(line)
+        line = _line_of_the_link(link, text, NEIGHBOUR_LINK_LINES, NEIGHBOUR_LINK_LINES)
+        if line is not None:  # else inside a sentence
+            _record(context, line, "navigation", "classifier.post-pager")
+            _remove(line)
 
 
 NEIGHBOUR_LINK_LINES = frozenset({"p", "div", "span", "strong", "b", "em", "i", "small", "li", "nav"})
@@ -1128,8 +1133,6 @@ def _says_only_the_link(line: str, link: str) -> bool:
 
 
 _SHORT_LINK_LABEL = re.compile(r"[^\W\d_][^\d:：]{0,20}[:：]\s*")
-LINK_LINE_BLOCKS = frozenset({"p", "div"})
-LINK_LINE_BOXES = LINK_LINE_BLOCKS | {"span", "strong", "b", "em", "i", "small"}
 _ONE_LINK_PARAGRAPHS = etree.XPath(".//p[count(.//a) = 1]")
 
 
