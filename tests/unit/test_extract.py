@@ -518,8 +518,12 @@ def test_a_lead_image_takes_its_caption_along_and_leaves_none_behind() -> None:
             "New York CNN — The council",
         ),
         ("<div>KABUL, Afghanistan (AP) --</div>", "KABUL, Afghanistan (AP) -- The council"),
-        # Not datelines: a rule of dashes, a sentence, a heading-like line.
+        # A hyphen right after the agency's bracket (Metro Bali, Europa Press).
+        ("<p><strong>Mangupura, (Metrobali.com)-</strong></p>", "Mangupura, (Metrobali.com)- The council"),
+        ("<p>MADRID, 9 Oct. (EUROPA PRESS) -</p>", "MADRID, 9 Oct. (EUROPA PRESS) - The council"),
+        # Not datelines: a rule of dashes, a sentence, a heading-like line, a hyphen after a word.
         ("<p>---</p>", "---"),
+        ("<p>Vitamin (D) levels in the north-</p>", "Vitamin (D) levels in the north-"),
         ("<p>What the council decided</p>", "What the council decided"),
     ],
 )

@@ -1013,9 +1013,10 @@ def join_datelines(content: HtmlElement) -> None:
         block.drop_tree()
 
 
-# 'New York CNN —', 'KABUL, Afghanistan (AP) --': letters, then a dash that ends the block.
+# 'New York CNN —', 'KABUL, Afghanistan (AP) --', 'Mangupura, (Metrobali.com)-':
+# letters, then a dash that ends the block, spaced or right after the agency's bracket.
 MAX_DATELINE_CHARS = 50
-_DATELINE_END = re.compile(r"[^\W\d_][^—–]*\s(?:—|–|--)$")
+_DATELINE_END = re.compile(r"[^\W\d_][^—–]*(?:\s(?:—|–|--)|\)\s*(?:-|—|–|--))$")
 
 
 # Where pages put a caption beside its image, and how long one may be.
