@@ -686,6 +686,9 @@ def test_a_real_title_is_not_replaced_by_the_opening_heading() -> None:
         ("Photo by барон Н.Н.Торнау, public domain.", None),
         ("Foto: dpa", None),
         ("Super User", None),
+        # An address in brackets after the name; an agency's name in brackets stays.
+        ("Deutsche Welle (www.dw.com)", "Deutsche Welle"),
+        ("Jane Doe (AP)", "Jane Doe (AP)"),
         # The agency that built the site, in meta author (info.elblag.pl).
         ("Agencja Reklamowa GABO -  ", None),
         ("Webdesign Müller", None),

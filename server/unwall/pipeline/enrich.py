@@ -1040,6 +1040,8 @@ def clean_byline(text: str | None) -> str | None:
     text = SECTION_BEFORE_BYLINE.sub("", text)
     # 'Jane Doe, Staff Writer' is Jane Doe: a job is no part of the name.
     text = byline_role_pattern().sub("", text).strip(" ,;|-–—·•")
+    # 'Deutsche Welle (www.dw.com)': an address in brackets after the name.
+    text = _BRACKETED_ADDRESS.sub("", text)
     if not text or len(text) > 100 or text.startswith(("http://", "https://", "/")):
         return None
     # A name has letters: '104363', a CMS's account number in meta author, names no one.
@@ -1058,6 +1060,9 @@ def clean_byline(text: str | None) -> str | None:
     return text
 
 
+_BRACKETED_ADDRESS = re.compile(
+    r"\s*[(\[](?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/?[)\]]$", re.I
+)
 # One word, a middle dot, bar or bullet, then a name of two words at least.
 SECTION_BEFORE_BYLINE = re.compile(r"^\w+\s+[·|•]\s+(?=\S+\s+\S)")
 
