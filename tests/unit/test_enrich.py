@@ -1130,9 +1130,13 @@ def test_a_declared_image_named_after_the_site_is_no_lead_image(image: str, kept
     ],
 )
 def test_a_date_line_with_its_update_stamp_goes(line: str, goes: bool) -> None:
-    head = '<meta property="article:published_time" content="2018-03-20">'
-    _, content = enriched(head, f"{line}{PARAGRAPH}")
-    assert ("2018" not in content.text_content()) is goes
+    assert date_goes_from(f"{line}{PARAGRAPH}") is goes
+
+
+def date_goes_from(article: str) -> bool:
+    """Whether no '2018' is left of `article` on a page declaring 2018-03-20."""
+    _, content = enriched('<meta property="article:published_time" content="2018-03-20">', article)
+    return "2018" not in content.text_content()
 
 
 @pytest.mark.parametrize(
@@ -1148,9 +1152,7 @@ def test_a_date_line_with_its_update_stamp_goes(line: str, goes: bool) -> None:
     ],
 )
 def test_a_closing_line_of_the_declared_date_and_its_views_goes(last: str, goes: bool) -> None:
-    head = '<meta property="article:published_time" content="2018-03-20">'
-    _, content = enriched(head, f"{FIRST}{FIRST}{last}")
-    assert ("2018" not in content.text_content()) is goes
+    assert date_goes_from(f"{FIRST}{FIRST}{last}") is goes
 
 
 def test_a_profile_card_names_its_author_by_the_link_to_the_profile() -> None:
