@@ -21,6 +21,13 @@ from lxml.cssselect import LxmlTranslator
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
+from unwall.writing_systems import (
+    CJK_PUNCTUATION,
+    HALFWIDTH_AND_FULLWIDTH_FORMS,
+    KATAKANA_MIDDLE_DOT,
+    UNSPACED_LETTERS,
+)
+
 _PACKAGED_RULES = Path(__file__).resolve().parent / "shared" / "rules"
 RULES_DIR_ENV = "UNWALL_RULES_DIR"
 
@@ -490,13 +497,11 @@ def _word_char(letters: frozenset[str]) -> str:
     return "[\\w" + "".join(f"\\u{start:04x}-\\u{end:04x}" for start, end in sorted(marks)) + "]"
 
 
-# Scripts written without spaces between words (Japanese, Chinese, Thai), with
+# Scripts written without spaces between words (Japanese, Chinese, Thai…), with
 # their punctuation: a phrase in them starts and ends anywhere in a run of
 # letters ('続きをお読みいただけます' after '登録すると'), so an edge of a phrase
 # written in them needs no word boundary.
-_UNSPACED_CHAR = (
-    "[\u0e00-\u0e7f\u3000-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
-)
+_UNSPACED_CHAR = f"[{UNSPACED_LETTERS}{CJK_PUNCTUATION}{KATAKANA_MIDDLE_DOT}{HALFWIDTH_AND_FULLWIDTH_FORMS}]"
 _UNSPACED = re.compile(_UNSPACED_CHAR)
 
 

@@ -11,7 +11,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from unwall.pipeline import run
-from unwall.pipeline.language import direction_of, guess_language, is_shifted_ciphertext, load_language_data
+from unwall.pipeline.language import (
+    approximate_words,
+    direction_of,
+    guess_language,
+    is_shifted_ciphertext,
+    load_language_data,
+)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -163,6 +169,20 @@ CLOSE_LANGUAGES = {
 def test_close_languages_are_told_apart(lang: str) -> None:
     # Twice the paragraph: one alone holds too few function words to decide.
     assert guess_language(" ".join([CLOSE_LANGUAGES[lang]] * 2)) == lang
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The minister resigns today", 4),
+        ("首相が辞任を表明", 5),  # a run of text, and two characters a word
+        ("习近平会见美国总统", 5),
+        ("총리가 오늘 사임했다", 3),  # Korean parts its words with spaces
+        ("Премьер-министр ушёл в отставку", 4),
+    ],
+)
+def test_a_short_text_is_counted_in_words_in_any_script(text: str, words: int) -> None:
+    assert approximate_words(text) == words
 
 
 def test_too_little_text_is_no_language() -> None:

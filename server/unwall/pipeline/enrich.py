@@ -51,6 +51,7 @@ from unwall.rules import (
     placeholder_byline_names,
     site_builder_words,
 )
+from unwall.writing_systems import HANGUL_SYLLABLES, UNSPACED_LETTERS
 
 TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|::|:|/|»|«|›|‹)\s+")
 # Class names of a paragraph that holds the headline.
@@ -1533,10 +1534,9 @@ def _folded_words(text: str) -> list[str]:
 
 _WORD_RUN = re.compile(r"[^\W_]+")
 MIN_DESCRIPTION_WORD_CHARS = 4
-# Chinese, Japanese, Korean, Thai, Lao, Khmer, Burmese: their words are not parted by spaces.
-_UNSPACED_SCRIPT = re.compile(
-    r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f]"
-)
+# Korean parts its words with spaces but joins its particles to them ('서울에서'
+# is 'in Seoul'): a description's words seldom meet the article's whole.
+_UNSPACED_SCRIPT = re.compile(f"[{UNSPACED_LETTERS}{HANGUL_SYLLABLES}]")
 MIN_DESCRIPTION_WORDS = 5
 MIN_DESCRIPTION_SHARE = 0.3
 

@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from unwall.rules import read_rule_file
+from unwall.writing_systems import CHINESE_AND_JAPANESE
 
-# Chinese, Japanese and Korean write no spaces: two of their characters make about a word.
-_WIDE_SCRIPT_CHARACTERS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Chinese and Japanese write no spaces: two of their characters make about a
+# word. Korean's words are parted by spaces and counted as they are.
+_WIDE_SCRIPT_CHARACTERS = re.compile(f"[{CHINESE_AND_JAPANESE}]")
 
 
 def approximate_words(text: str) -> int:

@@ -15,6 +15,7 @@ from lxml.html import HtmlElement
 
 from unwall.model import Article
 from unwall.rules import reading_speeds
+from unwall.writing_systems import CHINESE_AND_JAPANESE, KANA
 
 # Elements whose text is never article prose.
 SKIPPED_TAGS = frozenset({"script", "style", "template", "noscript", "head", "title", "iframe", "object"})
@@ -44,10 +45,7 @@ _MONTHS = (
 # Ideographs, kana and their compatibility forms: scripts written without
 # spaces, where one character is the closest thing to a word. Hangul is left
 # out on purpose, since Korean separates words with spaces.
-_CJK_CHAR = re.compile(
-    "[\u3040-\u30fa\u30fc-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
-    "\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]"
-)
+_CJK_CHAR = re.compile(f"[{CHINESE_AND_JAPANESE}]")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 _BREAK = None  # a <br> in the running text; kept apart from source newlines
@@ -337,7 +335,7 @@ def reading_time_minutes(text: str, lang: str | None = None, words: int | None =
     return max(1, math.ceil(minutes))
 
 
-_KANA = re.compile("[\u3040-\u30ff]")
+_KANA = re.compile(f"[{KANA}]")
 
 
 def parse_date(value: str | None) -> date | datetime | None:
