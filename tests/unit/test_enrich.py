@@ -9,6 +9,8 @@ from typing import Any
 
 import lxml.html
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml.html import HtmlElement
 
 from unwall.model import LeadImage
@@ -28,7 +30,7 @@ from unwall.pipeline.enrich import (
     without_author_signature,
     without_picture_credit,
 )
-from unwall.pipeline.metadata import PageMetadata, article_json_ld, collect_metadata
+from unwall.pipeline.metadata import PageMetadata, _lenient_json, article_json_ld, collect_metadata
 
 PAGE_URL = "https://news.example/2024/03/harbour"
 PARAGRAPH = (
@@ -789,6 +791,40 @@ def test_json_ld_with_trailing_commas_is_still_read() -> None:
     raw = '{"@type": "NewsArticle", "headline": "H", "author": {"name": "Ada Lovelace",},}'
     result, _ = enriched(f'<script type="application/ld+json">{raw}</script>', PARAGRAPH)
     assert result.byline == "Ada Lovelace"
+
+
+def test_json_ld_with_values_printed_without_quotes_is_still_read() -> None:
+    # Rádio Aliança's template prints dates and addresses bare, and drops a comma.
+    raw = """{"@type": "NewsArticle", "headline": "H",
+        "datePublished": 2023-01-12T06:18:10-03:00,
+        "author": {"@type": "Person", "name": "Jocimar Soares"},
+        "image": {"url": https://cdn.example/news/1.jpg
+          "height": 1200, "width": 900}}"""
+    result, _ = enriched(f'<script type="application/ld+json">{raw}</script>', PARAGRAPH)
+    assert (result.byline, result.published) == ("Jocimar Soares", "2023-01-12T06:18:10-03:00")
+    assert result.lead_image is not None and result.lead_image.url == "https://cdn.example/news/1.jpg"
+
+
+_BARE_WORDS = st.from_regex(r"[A-Za-z][\w:/.+-]{0,20}", fullmatch=True).filter(
+    lambda word: word not in {"true", "false", "null"}
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.dictionaries(st.from_regex(r"@?[A-Za-z]{1,10}", fullmatch=True), _BARE_WORDS, min_size=1, max_size=6),
+    st.sampled_from([", ", ",\n  ", "\n  "]),
+)
+def test_json_ld_values_printed_without_quotes_are_read_as_text(data: dict[str, str], separator: str) -> None:
+    raw = "{" + separator.join(f'"{key}": {value}' for key, value in data.items()) + "}"
+    assert _lenient_json(raw) == data
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=200))
+def test_any_script_text_is_read_as_json_or_none(text: str) -> None:
+    data = _lenient_json(text)  # never raises
+    assert data is None or isinstance(json.dumps(data), str)
 
 
 def test_json_ld_strings_written_html_escaped_are_read_as_characters() -> None:
@@ -1855,6 +1891,10 @@ def body_after_meta_removal(lines: str, byline: str | None, published: str | Non
         # Four digits in the year, an order the page does not tell, and the time (Campo Grande News).
         "<p>Por Jane Doe | 02/04/2025 06:00</p>",
         "<p>4/2/2025</p>",
+        # A month's first letters and a two-digit year, in any language (Rádio Aliança).
+        "<p>2 abr 25 |  6h00</p>",
+        "<p>2 Apr. '25</p>",
+        "<p>2 апр 25</p>",
     ],
 )
 def test_a_line_saying_only_the_byline_or_the_date_goes(line: str) -> None:
@@ -1872,6 +1912,9 @@ def test_a_line_saying_only_the_byline_or_the_date_goes(line: str) -> None:
         "<p>02.04.24</p>",
         "<p>03/04/2025 06:00</p>",
         "<p>02/04/2025 and 9 others</p>",
+        "<p>2 mar 25</p>",
+        "<p>2 abr 24</p>",
+        "<p>2 april 25 people</p>",
         "<p>Updated on 2 April 2025 with the council's answer to our questions about the bridges</p>",
     ],
 )

@@ -800,24 +800,40 @@ def _says_only(text: str, names: list[str], published: str | None) -> bool:
 
 
 def _is_short_form_of(text: str, published: str) -> bool:
-    """'15.05.20', '5/15/20' or '03/05/2022 20:36' for 2020-05-15 or 2022-05-03:
-    the year in two digits, or the day and month in an order the page's
-    language does not tell, is too ambiguous to read a date from, but says
-    the date the page declares. A time may follow."""
+    """'15.05.20', '5/15/20', '12 jan 23' or '03/05/2022 20:36' for 2020-05-15,
+    2023-01-12 or 2022-05-03: the year in two digits, or the day and month in
+    an order the page's language does not tell, is too ambiguous to read a
+    date from, but says the date the page declares. A time may follow."""
     if len(published) < 10 or not published[:10].replace("-", "").isdigit():
         return False
+    declared_year, declared_month, declared_day = (int(part) for part in published[:10].split("-"))
+    if worded := WORDED_TWO_DIGIT_YEAR_DATE.match(text):
+        day, month, year = worded.groups()
+        return (
+            bool(_TIME_ALONE.fullmatch(text[worded.end() :]))
+            and (int(day), int(year)) == (declared_day, declared_year % 100)
+            and _may_name_month(month, declared_month)
+        )
     match = NUMERIC_DATE.match(text) or TWO_DIGIT_YEAR_DATE.match(text)
     if match is None or not _TIME_ALONE.fullmatch(text[match.end() :]):
         return False
     first, second, year = (int(part) for part in match.group(1, 3, 4))
-    declared_year, declared_month, declared_day = (int(part) for part in published[:10].split("-"))
     return year in {declared_year, declared_year % 100} and (first, second) in {
         (declared_day, declared_month),
         (declared_month, declared_day),
     }
 
 
-_TIME_ALONE = re.compile(r"[\s,]*(?:\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|uhr|h)?)?\s*", re.I)
+# Day, a month's name or its first letters, and a two-digit year: '12 jan 23'.
+WORDED_TWO_DIGIT_YEAR_DATE = re.compile(r"(\d{1,2})\.?\s+([^\W\d_]{3,})\.?\s+'?(\d{2})(?!\d)")
+# A date line's time: '20:36', '9.17 Uhr', '5h27' (Portuguese and French hours), after a comma or a bar.
+_TIME_ALONE = re.compile(r"[\s,|]*(?:\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|uhr|h)?)?\s*", re.I)
+
+
+def _may_name_month(word: str, month: int) -> bool:
+    """'jan', 'janv', 'Januar': a month's name in some language, or its first letters."""
+    word = word.casefold()
+    return any(name.startswith(word) for name, number in month_numbers().items() if number == month)
 
 
 def _names_an_author(text: str) -> bool:

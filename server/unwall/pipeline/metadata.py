@@ -451,16 +451,46 @@ def _json_ld_objects(root: HtmlElement) -> Iterator[dict[str, Any]]:
         raw = _unwrap_script(script.text or "")
         if not raw:
             continue
-        try:
-            data = json.loads(raw)
-        except ValueError:
-            try:  # a common publisher bug: trailing commas or stray control characters
-                data = json.loads(re.sub(r",\s*([}\]])", r"\1", raw), strict=False)
-            except ValueError:
-                continue
+        data = _lenient_json(raw)
+        if data is None:
+            continue
         if "&" in raw:
             data = _unescape_strings(data)
         yield from _flatten_json_ld(data)
+
+
+def _lenient_json(raw: str) -> Any:
+    """JSON as templates write it: publishers' common bugs are trailing commas,
+    stray control characters, and values printed without their quotes
+    ('"datePublished": 2023-01-12T06:18:10-03:00,') or the comma after them.
+    None when it stays unreadable."""
+    try:
+        return json.loads(raw)
+    except ValueError:
+        pass
+    repaired = _TRAILING_COMMA.sub(r"\1", raw)
+    quoted = _MISSING_COMMA.sub(r"\1,\2", _BARE_VALUE.sub(_quoted_bare_value, repaired))
+    for text in (repaired, quoted):
+        try:
+            return json.loads(text, strict=False)
+        except ValueError:
+            continue
+    return None
+
+
+_TRAILING_COMMA = re.compile(r",\s*([}\]])")
+# A value after a key that is no string, object or array, up to the end of its
+# line or the next comma, brace or bracket: a number, true, false, null, or text
+# missing its quotes.
+_BARE_VALUE = re.compile(r'("\s*:\s*)([^\s"{\[][^,}\]\n]*?)(?=\s*[,}\]\n])')
+# A value's end, then the next key on a line of its own, with no comma between.
+_MISSING_COMMA = re.compile(r'([\w"}\]])(\s*\n\s*"[^"\n]*"\s*:)')
+_JSON_LITERAL = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null")
+
+
+def _quoted_bare_value(match: re.Match[str]) -> str:
+    key, value = match.groups()
+    return key + (value if _JSON_LITERAL.fullmatch(value) else json.dumps(value))
 
 
 def _unescape_strings(data: Any, depth: int = 0) -> Any:
