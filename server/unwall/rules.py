@@ -427,7 +427,7 @@ _NUMBER = re.compile(r"\d+(?:[ ,.\u00a0\u202f]\d{3})*(?!\d)")
 
 _NAME_PARTS = re.compile(r"[-_]+")
 # 'relatedArticleList', 'shareBar': camelCase names part their words with a capital.
-_CAMEL_CASE_PART = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+CAMEL_CASE_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _ANY_APOSTROPHE = "['’‘ʼ`]"
 
 
@@ -453,7 +453,7 @@ def name_runs(tokens: list[str]) -> set[str]:
     'share' from matching 'shareholder'."""
     runs = {token.lower() for token in tokens}
     for token in tokens:
-        parts = [part.lower() for part in _NAME_PARTS.split(_CAMEL_CASE_PART.sub("-", token)) if part]
+        parts = [part.lower() for part in _NAME_PARTS.split(CAMEL_CASE_BOUNDARY.sub("-", token)) if part]
         if len(parts) > 8:
             continue
         for start in range(len(parts)):

@@ -390,6 +390,27 @@ def published_of(body: str, head: str = "", lang: str = "de", url: str = PAGE_UR
     return enrich(content, collect_metadata(root, url)).published
 
 
+def test_the_time_of_a_quoted_post_is_not_the_article_date() -> None:
+    # Instagram's embed: a <blockquote> that ends with when the post was made.
+    embed = (
+        '<blockquote class="instagram-media"><p>A post shared by <a href="https://www.instagram.com/x/">X</a>'
+        ' on <time datetime="2018-03-12T19:30:12+00:00">Mar 12, 2018</time></p></blockquote>'
+    )
+    assert published_of(f"<article><h1>Parken in Paris</h1>{PARAGRAPH}{embed}{PARAGRAPH}</article>") is None
+    dated = '<div class="PublishDate">29. Januar 2019</div>'
+    published = published_of(f"<article><h1>Parken in Paris</h1>{dated}{PARAGRAPH}{embed}</article>")
+    assert published == "2019-01-29"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["https://www.horizont.net", "https://www.horizont.net/", "www.horizont.net", "//horizont.net"],
+)
+def test_a_site_named_by_its_address_is_named_by_its_host(name: str) -> None:
+    result, _ = enriched(f'<meta property="og:site_name" content="{name}">', PARAGRAPH)
+    assert result.site_name == "horizont.net"
+
+
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
@@ -401,6 +422,8 @@ def published_of(body: str, head: str = "", lang: str = "de", url: str = PAGE_UR
         ('<p class="article_date">Letzte Aktualisierung: 18.01.2018</p>', "2018-01-18"),
         # 'data' is the date in Portuguese, Italian, Polish and Russian (3rm.info).
         ('<div class="post-data">7 октября 2020 <b>Просмотров:</b> 1 447</div>', "2020-10-07"),
+        # camelCase class names (HORIZONT).
+        ('<div class="PublishDate"><span>Dienstag,</span> <span>29. Januar 2019</span></div>', "2019-01-29"),
     ],
 )
 def test_microformat_and_blog_date_lines_give_the_date(line: str, expected: str) -> None:

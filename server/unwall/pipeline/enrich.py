@@ -205,8 +205,20 @@ def choose_site_name(metadata: PageMetadata, article: dict[str, Any]) -> str | N
         metadata.meta.get("application-name"),
     ):
         if candidate and _clean(candidate):
-            return _clean(candidate)
+            return _site_name_of(_clean(candidate))
     return None
+
+
+def _site_name_of(name: str) -> str:
+    """A site that gives its address for its name ('https://www.horizont.net')
+    is named by its host, as its readers write it ('horizont.net')."""
+    if not _WEB_ADDRESS.match(name):
+        return name
+    host = urlsplit(name if "//" in name else f"//{name}").hostname or ""
+    return host.removeprefix("www.") or name
+
+
+_WEB_ADDRESS = re.compile(r"(?:https?:)?//\S+$|www\.\S+$", re.I)
 
 
 def strip_site_from_title(

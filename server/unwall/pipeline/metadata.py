@@ -19,7 +19,7 @@ from lxml.html import HtmlElement
 
 from unwall.pipeline.language import approximate_words
 from unwall.pipeline.normalize import is_hidden, largest_rendition
-from unwall.rules import byline_prefix_pattern, element_name_runs
+from unwall.rules import CAMEL_CASE_BOUNDARY, byline_prefix_pattern, element_name_runs
 
 ARTICLE_TYPES = frozenset(
     {
@@ -47,7 +47,6 @@ ARTICLE_TYPES = frozenset(
 # With their plurals: SPIP's span.auteurs ('par <span class="auteurs">Didier Roy</span>').
 _BYLINE_CLASS_WORDS = "bylines?|authors?|autor(?:e|en|es|i)?|auteurs?|writers?|creators?|signature"
 BYLINE_CLASS = re.compile(rf"(^|[-_ ])({_BYLINE_CLASS_WORDS})([-_ ]|$)", re.I)
-CAMEL_CASE_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 # BYLINE_CLASS's words anywhere: a quick first look at a class or id value.
 BYLINE_WORDS = re.compile(_BYLINE_CLASS_WORDS, re.I)
 # `follow`: a "follow this author" widget lists other people's names and posts;
@@ -109,6 +108,10 @@ HERO_MIN_HEIGHT = 100
 # Dates and bylines from these regions belong to other items, never to the article.
 FOREIGN_REGION = re.compile(r"comment|related|recommend|sidebar|teaser|more-|footer|nav", re.I)
 FOREIGN_TAGS = frozenset({"aside", "footer", "nav"})
+# A quoted post keeps its own time: Instagram's and Mastodon's embeds are a
+# <blockquote> that ends with when the post was made. Dates and the lines
+# around the headline are not read there.
+DATE_FOREIGN_TAGS = FOREIGN_TAGS | {"blockquote"}
 # The article's own footer (WordPress's footer.entry-footer, article_footer)
 # holds its date and author, not another page's.
 ARTICLE_FOOTER = re.compile(r"(?<![^\W_])(?:article|entry|post|story)[-_]?footer(?![^\W_])", re.I)
@@ -808,7 +811,7 @@ _TIME_ELEMENTS = etree.XPath("//time[not(@itemprop='dateModified')] | //@itempro
 # Read only on a page that declares no date otherwise: a substring test per
 # class attribute, then the class names.
 _DATE_LINES = etree.XPath(
-    "//@class[contains(., 'date') or contains(., 'data') or contains(., 'submitted')"
+    "//@class[contains(., 'date') or contains(., 'Date') or contains(., 'data') or contains(., 'submitted')"
     " or contains(., 'published')]/.."
 )
 # Around the headline: the few elements before it (a kicker with the date) and
@@ -823,7 +826,11 @@ MAX_RAW_DATE_LINE_CHARS = 2000
 
 
 def _is_date_line(element: HtmlElement, article: HtmlElement | None) -> bool:
-    names = (element.get("class") or "").replace("_", "-").split()  # article_date, post_date
+    # article_date, post_date, PublishDate
+    names = [
+        CAMEL_CASE_BOUNDARY.sub("-", name).lower()
+        for name in (element.get("class") or "").replace("_", "-").split()
+    ]
     if not DATE_LINE_CLASSES.isdisjoint(names):
         return True
     # Plainly 'date' names an event's dates in a sidebar as well ('September
@@ -835,16 +842,20 @@ def _is_date_line(element: HtmlElement, article: HtmlElement | None) -> bool:
 def _time_values(
     root: HtmlElement, declares_a_date: bool, article_regions: frozenset[HtmlElement] = frozenset()
 ) -> list[str]:
-    elements = _TIME_ELEMENTS(root)
+    elements = [
+        e for e in _TIME_ELEMENTS(root) if not _inside_foreign_region(e, DATE_FOREIGN_TAGS, article_regions)
+    ]
     if not elements and not declares_a_date:
         article = next((region for region in article_regions if region.tag == "article"), None)
         elements = [
-            e for e in _DATE_LINES(root) if _is_date_line(e, article) and not _in_table(e, article_regions)
+            e
+            for e in _DATE_LINES(root)
+            if _is_date_line(e, article)
+            and not _in_table(e, article_regions)
+            and not _inside_foreign_region(e, DATE_FOREIGN_TAGS, article_regions)
         ]
     values: list[str] = []
     for element in elements:
-        if _inside_foreign_region(element, FOREIGN_TAGS, article_regions):
-            continue
         value = element.get("datetime") or element.get("content") or element.text_content()
         if element.tag == "abbr" and element.get("title"):
             # hAtom's <abbr> gives the date exactly in its title, which some
@@ -1001,8 +1012,8 @@ def _lines_around(headline: HtmlElement, article_regions: frozenset[HtmlElement]
         text = _clean(raw)
         short = text and len(text) <= DATE_LINE_MAX_CHARS and text not in lines
         own_names = f"{element.get('class') or ''} {element.get('id') or ''}"
-        foreign = _is_foreign(element, own_names, FOREIGN_TAGS)
-        if short and not foreign and not _inside_foreign_region(element, FOREIGN_TAGS, article_regions):
+        foreign = _is_foreign(element, own_names, DATE_FOREIGN_TAGS)
+        if short and not foreign and not _inside_foreign_region(element, DATE_FOREIGN_TAGS, article_regions):
             lines.append(text)
     return lines
 
