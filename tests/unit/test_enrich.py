@@ -390,6 +390,30 @@ def published_of(body: str, head: str = "", lang: str = "de", url: str = PAGE_UR
     return enrich(content, collect_metadata(root, url)).published
 
 
+@pytest.mark.parametrize(
+    ("footer", "expected"),
+    [
+        # WordPress's classic theme.
+        (
+            '<p class="postmetadata">This entry was posted on Monday, December 14th, 2015 at 2:48 pm'
+            " and is filed under Arduino.</p>",
+            "2015-12-14",
+        ),
+        (
+            '<div class="post-footer">Dieser Artikel wurde am 14. Dezember 2015 um 14:48 von'
+            ' <a href="/author/admin/">Heiner</a> geschrieben.</div>',
+            "2015-12-14",
+        ),
+        ('<footer class="entry-footer">Publié le 14/12/2015 dans Arduino</footer>', "2015-12-14"),
+        # A comment's footer is the comment's.
+        ('<div class="comments"><div class="entry-footer">15. Dezember 2015 um 11:21</div></div>', None),
+    ],
+)
+def test_the_post_s_footer_dates_a_page_that_declares_no_date(footer: str, expected: str | None) -> None:
+    body = f"<article><h1>Eine Virtual Wall</h1>{PARAGRAPH}{footer}</article>"
+    assert published_of(body, lang="fr") == expected
+
+
 def test_the_time_of_a_quoted_post_is_not_the_article_date() -> None:
     # Instagram's embed: a <blockquote> that ends with when the post was made.
     embed = (

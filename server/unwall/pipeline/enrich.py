@@ -1478,6 +1478,10 @@ def choose_published(
     for line in metadata.header_lines:
         if published := normalize_date(line, metadata.lang):
             return published
+    # The post's footer tells in a sentence: its first date is the post's.
+    for line in metadata.footer_lines:
+        if published := _worded_date(line) or _numeric_date(line, metadata.lang):
+            return published
     dated_line = _date_line_in(content, metadata.lang) if content is not None else None
     return dated_line or date_in_url(metadata.base_url)
 

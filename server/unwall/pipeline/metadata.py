@@ -238,6 +238,9 @@ class PageMetadata:
     # Short lines around the headline, where a page without a declared date
     # or byline writes them ('11.05.2012, 10:22 von Stefan', 'jeudi 13 juin 2019').
     header_lines: list[str] = field(default_factory=list)
+    # The text of the post's own footer, where old blog themes tell when it
+    # was written ('This entry was posted on Monday, December 14th, 2015 …').
+    footer_lines: list[str] = field(default_factory=list)
     lang: str | None = None
     dir: str | None = None
     declared_images: list[DeclaredImage] = field(default_factory=list)
@@ -282,6 +285,8 @@ def collect_metadata(root: HtmlElement, base_url: str | None) -> PageMetadata:
         or not (metadata.byline_texts or _declares_an_author(metadata))
     ):
         metadata.header_lines = _lines_around(headline, article_regions)
+    if not (declares_a_date or metadata.time_values):
+        metadata.footer_lines = _post_footer_lines(root, article_regions)
     metadata.lang = _lang(root, metadata.meta) or _json_ld_language(metadata)
     metadata.dir = _dir(root)
     metadata.declared_images = _declared_images(root, metadata, base_url) + _hero_images(root)
@@ -1016,6 +1021,34 @@ def _lines_around(headline: HtmlElement, article_regions: frozenset[HtmlElement]
         if short and not foreign and not _inside_foreign_region(element, DATE_FOREIGN_TAGS, article_regions):
             lines.append(text)
     return lines
+
+
+def _post_footer_lines(root: HtmlElement, article_regions: frozenset[HtmlElement]) -> list[str]:
+    """The short texts of the post's own footers (WordPress's entry-footer and
+    postmetadata, 'post-footer'), not those inside comments or a sidebar."""
+    lines = []
+    for element in _POST_FOOTER_CANDIDATES(root):
+        names = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if not (ARTICLE_FOOTER.search(names) or POST_METADATA.search(names)):
+            continue
+        raw = element.text_content()
+        if len(raw) > MAX_RAW_DATE_LINE_CHARS or _inside_foreign_region(
+            element, DATE_FOREIGN_TAGS, article_regions
+        ):
+            continue
+        text = _clean(raw)
+        if text and len(text) <= MAX_POST_FOOTER_CHARS:
+            lines.append(text)
+    return lines[:MAX_POST_FOOTERS]
+
+
+_POST_FOOTER_CANDIDATES = etree.XPath(
+    "//@class[contains(., 'ooter') or contains(., 'metadata')]/.. | //@id[contains(., 'ooter')]/.."
+)
+# WordPress's classic themes: p.postmetadata under the post.
+POST_METADATA = re.compile(r"(?<![^\W_])post[-_]?metadata(?![^\W_])", re.I)
+MAX_POST_FOOTER_CHARS = 500
+MAX_POST_FOOTERS = 2
 
 
 def _declares_an_author(metadata: PageMetadata) -> bool:
