@@ -1493,6 +1493,17 @@ def test_a_standfirst_never_carries_script_code() -> None:
     assert metadata.standfirst == DEK
 
 
+def test_a_lead_box_gives_its_inner_standfirst_without_its_aside() -> None:
+    # HORIZONT: the lead box holds the standfirst and a box of topic links.
+    lead = (
+        f'<div class="PageArticle_commentLead"><div class="PageArticle_commentLead-content">{DEK}</div>'
+        '<div class="PageArticle_lead-aside"><strong>Themenseiten zu diesem Artikel:</strong><ul>'
+        '<li><a href="/thema/a">Datenschutz</a></li><li><a href="/thema/b">Werbung</a></li></ul></div></div>'
+    )
+    _, metadata = page("", f"<h1>Consent pop-ups</h1>{lead}<article>{PARAGRAPH}</article>")
+    assert metadata.standfirst == DEK
+
+
 def test_a_standfirst_set_as_the_heading_under_the_headline_is_read() -> None:
     # Slate.fr: <h1> then <h2> written as sentences, outside the article body.
     body = f"<div><h1>Consent pop-ups</h1><h2>{DEK}</h2><article>{PARAGRAPH}</article></div>"

@@ -316,20 +316,49 @@ def _standfirst(root: HtmlElement) -> str | None:
     headings = list(root.iter("h1"))[:3]
     # iter() walks in document order; an XPath union of the same would sort
     # its merged node sets, which grows quadratically on large pages.
-    for element in root.iter("p", "div", "h2", "span"):
-        if not element.get("class") or STANDFIRST_NAMES.isdisjoint(element_name_runs(element)):
-            continue
-        text = _clean(_visible_text(element))
-        links = sum(len(_clean(a.text_content())) for a in element.iter("a"))
-        if not 40 <= len(text) <= 700 or links >= 0.3 * len(text):
+    for element in root.iter(*_STANDFIRST_TAGS):
+        if not _named_standfirst(element) or (text := _standfirst_text(element)) is None:
             continue
         if headings and not any(_in_header_of(heading, element) for heading in headings):
             continue
         if _is_hidden_or_caption(element) or any(True for _ in element.iter(*NOT_IN_STANDFIRST_TAGS)):
             continue
         if not _inside_foreign_region(element) and not _inside_consent_dialog(element):
-            return text
+            return _inner_standfirst(element) or text
     return None
+
+
+def _inner_standfirst(box: HtmlElement) -> str | None:
+    """A lead box may hold the standfirst beside an aside of its own
+    ('Themenseiten zu diesem Artikel: …', HORIZONT): the innermost standfirst
+    in it is the text."""
+    inner = [d for d in box.iterdescendants(*_STANDFIRST_TAGS) if _is_standfirst(d)]
+    innermost = (
+        d for d in inner if not any(other in inner for other in d.iterdescendants(*_STANDFIRST_TAGS))
+    )
+    return next((_standfirst_text(d) for d in innermost), None)
+
+
+def _is_standfirst(element: HtmlElement) -> bool:
+    return (
+        _named_standfirst(element)
+        and _standfirst_text(element) is not None
+        and not _is_hidden_or_caption(element)
+    )
+
+
+_STANDFIRST_TAGS = ("p", "div", "h2", "span")
+
+
+def _named_standfirst(element: HtmlElement) -> bool:
+    return bool(element.get("class")) and not STANDFIRST_NAMES.isdisjoint(element_name_runs(element))
+
+
+def _standfirst_text(element: HtmlElement) -> str | None:
+    """The text of a standfirst: a sentence or a few, mostly not links."""
+    text = _clean(_visible_text(element))
+    links = sum(len(_clean(a.text_content())) for a in element.iter("a"))
+    return text if 40 <= len(text) <= 700 and links < 0.3 * len(text) else None
 
 
 def _in_header_of(heading: HtmlElement, element: HtmlElement) -> bool:
