@@ -284,6 +284,9 @@ class RuleSet:
     consent_dialogs: SelectorIndex
     embed_notices: SelectorIndex
     embed_url_attributes: tuple[str, ...]
+    # A network's embed quote, by its class: whether it holds the post's own words.
+    quoted_post_keeps_text: dict[str, bool]
+    quoted_post_permalink_attributes: tuple[str, ...]
     boilerplate: tuple[ClassTokenRule, ...]
     remove_roles: frozenset[str]
     remove_tags: frozenset[str]
@@ -866,6 +869,12 @@ def load_rules() -> RuleSet:
         consent_dialogs=selector_index(consent["rules"] + _generated_rules()),
         embed_notices=selector_index(embeds["rules"]),
         embed_url_attributes=tuple(embeds["embed_url_attributes"]),
+        quoted_post_keeps_text={
+            post["class"]: post["keeps_text"] for post in embeds.get("quoted_posts", {}).get("posts", [])
+        },
+        quoted_post_permalink_attributes=tuple(
+            embeds.get("quoted_posts", {}).get("permalink_attributes", [])
+        ),
         boilerplate=tuple(
             ClassTokenRule(
                 r["id"], r["kind"], frozenset(t.lower() for t in r["tokens"]), r.get("may_hold_prose", False)

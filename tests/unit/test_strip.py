@@ -862,6 +862,59 @@ def test_a_live_youtube_iframe_also_becomes_the_link_line() -> None:
     assert_article_intact(root)
 
 
+TWEET = (
+    '<blockquote class="twitter-tweet" data-lang="de"><p lang="de" dir="ltr">Der Hafen ist heute gesperrt.'
+    "</p>&mdash; Hafenamt (@hafenamt) "
+    '<a href="https://twitter.com/hafenamt/status/1070214432115445760?ref_src=twsrc%5Etfw">'
+    "5. Dezember 2018</a>"
+    "</blockquote>"
+)
+INSTAGRAM_POST = (
+    '<blockquote class="instagram-media" data-instgrm-version="12"'
+    ' data-instgrm-permalink="https://www.instagram.com/p/BgPCX03nnZW/?utm_source=ig_embed&amp;utm_campaign=loading">'
+    '<div><a href="https://www.instagram.com/p/BgPCX03nnZW/">Dieses Foto auf Instagram ansehen</a>'
+    '<p><a href="https://www.instagram.com/p/BgPCX03nnZW/">Ein Beitrag geteilt von Vreni Frost</a>'
+    ' (@vrenifrost) am <time datetime="2018-03-12T19:30:12+00:00">Mär 12, 2018</time></p></div></blockquote>'
+)
+
+
+def test_a_tweet_quoted_by_its_embed_code_stays_a_quote_the_extractor_keeps() -> None:
+    article = run(
+        f"<article><h1>Hafen gesperrt</h1>{around(TWEET)}</article>", "https://news.example/a"
+    ).article
+    assert "Der Hafen ist heute gesperrt." in article.text
+    assert "twitter.com/hafenamt/status/1070214432115445760" in article.content_html
+    assert "twitter-tweet" not in article.content_html
+
+
+@pytest.mark.parametrize(
+    ("quote", "line"),
+    [
+        (INSTAGRAM_POST, "Instagram post: https://www.instagram.com/p/BgPCX03nnZW/"),
+        (
+            '<blockquote class="tiktok-embed" cite="https://www.tiktok.com/@scout2015/video/6718335390845095173">'
+            '<section><a href="https://www.tiktok.com/@scout2015">@scout2015</a>'
+            " Scramble up ur name</section>"
+            "</blockquote>",
+            "TikTok video: https://www.tiktok.com/@scout2015/video/6718335390845095173",
+        ),
+    ],
+)
+def test_a_post_quoted_with_the_network_s_labels_becomes_one_link_line(quote: str, line: str) -> None:
+    article = run(
+        f"<article><h1>Hafen gesperrt</h1>{around(quote)}</article>", "https://news.example/a"
+    ).article
+    assert line in article.text.splitlines()
+    assert "ansehen" not in article.text and "@scout2015 Scramble" not in article.text
+
+
+def test_a_quote_that_only_looks_like_a_network_s_is_an_ordinary_quote() -> None:
+    quote = '<blockquote class="pull-quote"><p>Der Hafen bleibt geschlossen.</p></blockquote>'
+    root, removals = strip(f"<article>{around(quote)}</article>")
+    assert root.find(".//blockquote").get("class") == "pull-quote"
+    assert removals == []
+
+
 # --- related boxes, share bars --------------------------------------------------------------------------
 
 

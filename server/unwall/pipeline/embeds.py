@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import SplitResult, parse_qs, urlsplit, urlunsplit
 
 from lxml.html import HtmlElement, builder
 
@@ -117,7 +117,16 @@ def canonical_embed_url(url: str) -> str:
     query = parse_qs(parts.query)
     if "url" in query and query["url"][0].startswith("http"):
         return query["url"][0]
-    return url
+    return _without_tracking(url, parts)
+
+
+def _without_tracking(url: str, parts: SplitResult) -> str:
+    """The address without the campaign parameters the embed code adds
+    ('?utm_source=ig_embed&utm_campaign=loading'): they mean nothing to a reader."""
+    if "utm_" not in parts.query:
+        return url
+    kept = [pair for pair in parts.query.split("&") if not pair.lower().startswith("utm_")]
+    return urlunsplit(parts._replace(query="&".join(kept)))
 
 
 def embedded_url(element: HtmlElement, url_attributes: Iterable[str]) -> str | None:

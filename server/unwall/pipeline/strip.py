@@ -25,6 +25,7 @@ from lxml.html import HtmlElement
 
 from unwall.model import Removal
 from unwall.pipeline.embeds import (
+    canonical_embed_url,
     embed_line,
     embedded_url,
     is_widget,
@@ -402,6 +403,43 @@ def _replace_embed_notices(scope: HtmlElement, context: _Context, matches: Selec
             context.linked_embeds.add(url)
             element.addprevious(embed_line(url, label))
         _remove(element)
+    _unquote_social_posts(scope, context)
+
+
+def _unquote_social_posts(scope: HtmlElement, context: _Context) -> None:
+    """A network's embed quote (blockquote.twitter-tweet, .instagram-media)
+    waits for the network's script, which a reader view never runs. A tweet's
+    quote holds its words: it stays a quote, without the class names that
+    would make the extractor drop it. Another's holds the network's labels
+    ('View this post on Instagram'): it becomes one link to the post."""
+    keeps_text = context.rules.quoted_post_keeps_text
+    for quote in list(scope.iter("blockquote")):
+        classes = (quote.get("class") or "").split()
+        kinds = [keeps_text[name] for name in classes if name in keeps_text]
+        if not kinds or quote.getparent() is None:
+            continue
+        url = _quoted_post_url(quote, context.rules.quoted_post_permalink_attributes)
+        if kinds[0] and _text(quote):
+            for attribute in ("class", "id"):
+                quote.attrib.pop(attribute, None)
+            continue
+        _record(context, quote, "embed_notice", "embed.quoted-post")
+        label = platform_label(url) if url else None
+        if url and label and url not in context.linked_embeds:
+            context.linked_embeds.add(url)
+            quote.addprevious(embed_line(url, label))
+        _remove(quote)
+
+
+def _quoted_post_url(quote: HtmlElement, permalink_attributes: tuple[str, ...]) -> str | None:
+    """The post's address: in the quote's permalink attribute, else its last
+    link to the network (a tweet's date links to the tweet)."""
+    for attribute in permalink_attributes:
+        value = (quote.get(attribute) or "").strip()
+        if value.startswith(("http://", "https://")):
+            return canonical_embed_url(value)
+    links = [link.get("href") or "" for link in quote.iter("a")]
+    return next((href for href in reversed(links) if platform_label(href)), None)
 
 
 def _replace_with_embed_link(element: HtmlElement, context: _Context, rule_id: str) -> None:
