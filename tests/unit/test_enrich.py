@@ -874,6 +874,19 @@ def test_any_script_text_is_read_as_json_or_none(text: str) -> None:
     assert data is None or isinstance(json.dumps(data), str)
 
 
+def test_meta_values_escaped_twice_are_read_as_characters() -> None:
+    # Die Weltwoche: content="… financially. &amp;ldquo;People want …&amp;rdquo;"
+    head = (
+        '<meta property="og:description" content="Forbes says the presidency hurt him. '
+        '&amp;ldquo;People want to wait and see.&amp;rdquo; He gave AT&amp;T as an example.">'
+    )
+    _, metadata = page(head, PARAGRAPH)
+    assert metadata.meta["og:description"] == (
+        "Forbes says the presidency hurt him. \u201cPeople want to wait and see.\u201d"
+        " He gave AT&T as an example."
+    )
+
+
 def test_json_ld_strings_written_html_escaped_are_read_as_characters() -> None:
     raw = (
         '{"@type": "NewsArticle", "headline": "Ransomware spreads via &#8216;game&#8217; links",'

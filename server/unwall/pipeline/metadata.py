@@ -468,9 +468,19 @@ def _meta_tags(root: HtmlElement) -> dict[str, str]:
     for key_attribute in ("property", "name", "itemprop", "http-equiv"):
         for meta in metas:
             for key in (meta.get(key_attribute) or "").lower().split():
-                tags.setdefault(key, _clean(meta.get("content")))
-                tags.setdefault(meta_key_alias(key), _clean(meta.get("content")))
+                content = _once_escaped(_clean(meta.get("content")))
+                tags.setdefault(key, content)
+                tags.setdefault(meta_key_alias(key), content)
     return tags
+
+
+def _once_escaped(value: str) -> str:
+    """A value escaped twice by its template ('content="&amp;ldquo;People…'),
+    which the parser decodes once to '&ldquo;People…': readers want the quote."""
+    return _clean(html.unescape(value)) if _ENTITY.search(value) else value
+
+
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#x[0-9A-Fa-f]{2,5});")
 
 
 def meta_key_alias(key: str) -> str:
