@@ -874,6 +874,49 @@ def test_any_script_text_is_read_as_json_or_none(text: str) -> None:
     assert data is None or isinstance(json.dumps(data), str)
 
 
+OPENING_LINES = (
+    "<p><span><strong>DOW Jones &ndash; Jahresendrally ad&eacute;?!</strong><br> </span>"
+    "<span>von Nicolas Schlippe</span><br><span>Samstag 22.12.2012</span><br><br>"
+    "<span>Kursstand aktuell: 13190,84</span><br><br><span>R&uuml;ckblick: Der DOW Jones befindet sich"
+    " aktuell noch weit entfernt von seinen Jahresh&ouml;chstst&auml;nden.</span></p>"
+)
+
+
+def test_opening_lines_that_repeat_title_byline_and_date_go() -> None:
+    # Tagesausblick: the article is one block of lines parted by <br>.
+    head = (
+        "<title>DOW Jones - Jahresendrally ade?! - Tagesanalyse</title>"
+        '<meta name="author" content="Nicolas Schlippe">'
+        '<meta property="article:published_time" content="2012-12-22">'
+    )
+    _, content = enriched(head, OPENING_LINES + PARAGRAPH)
+    assert content.text_content().strip().startswith("Kursstand aktuell: 13190,84")
+    assert "Rückblick" in content.text_content()
+
+
+@pytest.mark.parametrize(
+    ("head", "opening"),
+    [
+        # Another author, another day: the title line goes, the lines that say more stay.
+        (
+            "<title>DOW Jones - Jahresendrally ade?! - Tagesanalyse</title>"
+            '<meta name="author" content="Jane Doe">'
+            '<meta property="article:published_time" content="2012-12-21">',
+            "von Nicolas Schlippe",
+        ),
+        # Another title: the first line is the article's.
+        (
+            '<title>Harbour budget approved</title><meta name="author" content="Nicolas Schlippe">'
+            '<meta property="article:published_time" content="2012-12-22">',
+            "DOW Jones",
+        ),
+    ],
+)
+def test_opening_lines_that_say_more_stay(head: str, opening: str) -> None:
+    _, content = enriched(head, OPENING_LINES + PARAGRAPH)
+    assert content.text_content().strip().startswith(opening)
+
+
 def test_meta_values_escaped_twice_are_read_as_characters() -> None:
     # Die Weltwoche: content="… financially. &amp;ldquo;People want …&amp;rdquo;"
     head = (
@@ -1221,12 +1264,20 @@ def test_a_declared_image_named_after_the_site_is_no_lead_image(image: str, kept
         ("<p>20 March 2018<br>Updated: 21 March 2018, 10:00</p>", True),
         # ConElMazoDando: the stamps parted by a bar on one line.
         ("<p>Publicado: 20 de marzo de 2018, 15:54 | Última actualización: 20 de marzo de 2018</p>", True),
-        # A second line that says more than when.
-        ("<p>20 March 2018<br>Updated: the council's figures were corrected.</p>", False),
+        # A second line that says more than when: only the date's line goes.
+        ("<p>20 March 2018<br>Updated: the council's figures were corrected.</p>", True),
     ],
 )
 def test_a_date_line_with_its_update_stamp_goes(line: str, goes: bool) -> None:
     assert date_goes_from(f"{line}{PARAGRAPH}") is goes
+
+
+def test_a_correction_under_the_date_line_stays() -> None:
+    head = '<meta property="article:published_time" content="2018-03-20">'
+    _, content = enriched(
+        head, f"<p>20 March 2018<br>Updated: the council's figures were corrected.</p>{PARAGRAPH}"
+    )
+    assert content.text_content().startswith("Updated: the council's figures were corrected.")
 
 
 def date_goes_from(article: str) -> bool:

@@ -117,6 +117,7 @@ def enrich(content: HtmlElement, metadata: PageMetadata) -> Enrichment:
     # Before the lead image: a byline line above the body's first picture
     # would hide that the body opens with it.
     remove_repeated_meta(content, byline, published)
+    remove_opening_meta_lines(content, title, byline, published)
     lead_image = choose_lead_image(metadata, content)
     remove_stray_picture_credits(content)
     remove_desk_lines(content)
@@ -625,12 +626,7 @@ def remove_repeated_meta(content: HtmlElement, byline: str | None, published: st
     2019'), before the article's first paragraph, goes."""
     if not byline and not published:
         return
-    # Not an initial ('J.'), but a Chinese name of two characters ('李四').
-    names = [
-        name
-        for name in BYLINE_NAME_SEPARATORS.split(byline or "")
-        if len(name) > 2 or (len(name) == 2 and not _is_cased(name))
-    ]
+    names = _byline_names(byline)
     begun = False
     for block in list(content.iter(*_META_LINE_TAGS)):
         if block.getparent() is None:
@@ -657,6 +653,89 @@ def remove_repeated_meta(content: HtmlElement, byline: str | None, published: st
         elif not begun and published and date_prefix_pattern().fullmatch(text):
             # 'Updated', left when its date went with the page's timestamp markup.
             block.drop_tree()
+
+
+def _byline_names(byline: str | None) -> list[str]:
+    # Not an initial ('J.'), but a Chinese name of two characters ('李四').
+    return [
+        name
+        for name in BYLINE_NAME_SEPARATORS.split(byline or "")
+        if len(name) > 2 or (len(name) == 2 and not _is_cased(name))
+    ]
+
+
+def remove_opening_meta_lines(
+    content: HtmlElement, title: str, byline: str | None, published: str | None
+) -> None:
+    """An old template writes the article as one block of lines parted by
+    <br>, opening with the headline, the byline and the date again ('DOW
+    Jones – Jahresendrally adé?!<br>von Nicolas Schlippe<br>Samstag
+    22.12.2012<br><br>Rückblick: …'). The reader page shows them above the
+    body: the opening lines that say only them go, up to the first that says
+    more."""
+    opening = next(
+        (
+            block
+            for block in content.iter("p", "div")
+            if next(block.iterdescendants("p", "div"), None) is None and _clean(block.text_content())
+        ),
+        None,
+    )
+    if opening is None or opening.find(".//br") is None:
+        return
+    names = _byline_names(byline)
+    last_meta_break = None
+    for position, line in enumerate(_lines_between_breaks(opening)):
+        text = _clean(line)
+        if position >= MAX_OPENING_META_LINES:
+            return  # a list of lines, not a header
+        if text and not (_repeats_title(text, title) or _says_only(text, names, published)):
+            break
+        last_meta_break = position
+    if last_meta_break is None:
+        return
+    breaks = list(opening.iter("br"))
+    if last_meta_break < len(breaks) and _clean(_text_after(breaks[last_meta_break], opening)):
+        _drop_through(breaks[last_meta_break], opening)
+
+
+MAX_OPENING_META_LINES = 6
+
+
+def _repeats_title(line: str, title: str) -> bool:
+    """The headline again, in other punctuation or accents ('DOW Jones –
+    Jahresendrally adé?!' for 'DOW Jones - Jahresendrally ade?! - Tagesanalyse'),
+    perhaps without the title's last segment."""
+    words, title_words = _folded_words(line), _folded_words(title)
+    return len(words) >= MIN_TITLE_LINE_WORDS and title_words[: len(words)] == words
+
+
+MIN_TITLE_LINE_WORDS = 3
+
+
+def _text_after(marker: HtmlElement, block: HtmlElement) -> str:
+    parts, seen = [], False
+    for node in block.iter():
+        if node is marker:
+            seen = True
+            parts.append(node.tail or "")
+        elif seen:
+            parts.append((node.text or "") + (node.tail or ""))
+    return "".join(parts)
+
+
+def _drop_through(marker: HtmlElement, block: HtmlElement) -> None:
+    """Everything of `block` before `marker`, and `marker`, goes; its tail stays."""
+    node = marker
+    while node is not block:
+        parent = node.getparent()
+        if parent is None:
+            return
+        for sibling in list(node.itersiblings(preceding=True)):
+            parent.remove(sibling)
+        parent.text = None
+        node = parent
+    marker.drop_tree()
 
 
 def remove_closing_stamp(content: HtmlElement, published: str | None) -> None:
