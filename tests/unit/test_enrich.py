@@ -2110,6 +2110,10 @@ def test_the_parts_of_a_caption_read_apart(caption: str, reads: str) -> None:
         # In brackets, and 'Credit:' alone.
         ("<p>(Credit: Marguerite Reardon/CNET)</p>", False),
         ("<p>[Foto: dpa]</p>", False),
+        # A picture's source note (exporo.de), not a source of the text.
+        ("<p>Quellen Bild: S-F / Shutterstock.com</p>", False),
+        ("<p>Bildnachweis: Karin Dalziel CC BY 2.0</p>", False),
+        ("<p>Quellen: Bundesbank, EZB</p>", True),
         ("<p>(Credit where it is due: the council paid for the whole bridge.)</p>", True),
         # A byline prefix and a name after the word, not a sentence.
         ("<p>Illustration by Mike Nudelman</p>", False),
