@@ -308,6 +308,12 @@ class RuleSet:
     caption_classes: frozenset[str]
     # Class names of text for screen readers only ('sr-only', 'off-screen').
     screen_reader_classes: frozenset[str]
+    # Class names of a block shown only in print ('visible-print'), and the
+    # display utilities that say so together ('d-none d-print-block').
+    print_only_classes: frozenset[str]
+    print_hiding_class: str
+    print_showing_prefix: str
+    screen_showing_prefixes: tuple[str, ...]
     # The in-page anchors of comment sections ('comments', 'respond').
     comment_anchors: frozenset[str]
     # Where a share button leads ('facebook.com/sharer', 'mailto:?'), one pattern,
@@ -864,6 +870,7 @@ def load_rules() -> RuleSet:
         return [phrase for language in phrases.values() for phrase in language.get(category, [])]
 
     share_endpoints = boilerplate.get("share_endpoints", {}).get("endpoints", [])
+    print_only = boilerplate.get("print_only_classes", {})
     return RuleSet(
         # Hand-written first: a selector both name is reported under the hand-written rule.
         consent_dialogs=selector_index(consent["rules"] + _generated_rules()),
@@ -895,6 +902,10 @@ def load_rules() -> RuleSet:
         icon_classes=frozenset(boilerplate.get("icon_classes", {}).get("classes", [])),
         caption_classes=frozenset(boilerplate.get("caption_classes", {}).get("classes", [])),
         screen_reader_classes=frozenset(boilerplate.get("screen_reader_classes", {}).get("classes", [])),
+        print_only_classes=frozenset(print_only.get("classes", [])),
+        print_hiding_class=print_only.get("screen_hiding", ""),
+        print_showing_prefix=print_only.get("print_showing_prefix", ""),
+        screen_showing_prefixes=tuple(print_only.get("screen_showing_prefixes", [])),
         comment_anchors=frozenset(boilerplate.get("comment_anchors", {}).get("anchors", [])),
         share_endpoints=_share_endpoint_pattern(share_endpoints),
         share_hosts=frozenset(host for host in map(_address_start, share_endpoints) if "." in host),
@@ -1043,6 +1054,19 @@ def site_builder_words() -> re.Pattern[str]:
     words = read_rule_file("bylines.json").get("site_builders", {}).get("words", [])
     alternation = "|".join(re.escape(normalize_text(word)) for word in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<![^\W_])(?:{alternation})(?![^\W_])", re.I) if alternation else re.compile(_NEVER)
+
+
+@lru_cache(maxsize=1)
+def company_form_pattern() -> re.Pattern[str]:
+    """A company's legal form as a word of its own ('Süddeutsche.de GmbH',
+    'Example S.A.'), or run into the name in the scripts without spaces
+    ('株式会社日本経済新聞社'). Case-sensitive: 'AB' is a form, 'ab' a word."""
+    forms = read_rule_file("bylines.json").get("company_forms", {}).get("forms", [])
+    pieces = [
+        re.escape(form) if _UNSPACED.search(form) else rf"(?<![^\W_]){re.escape(form)}(?![^\W_])"
+        for form in sorted(forms, key=len, reverse=True)
+    ]
+    return re.compile("|".join(pieces)) if pieces else re.compile(_NEVER)
 
 
 @lru_cache(maxsize=1)

@@ -940,6 +940,46 @@ def test_json_ld_strings_written_html_escaped_are_read_as_characters() -> None:
     assert result.title == "Ransomware spreads via \u2018game\u2019 links"
 
 
+@pytest.mark.parametrize(
+    "company",
+    [
+        "Süddeutsche.de GmbH, Munich, Germany",
+        "Example News Ltd",
+        "Grupo Example S.A.",
+        "株式会社エグザンプル",
+    ],
+)
+def test_a_company_in_meta_author_yields_to_the_byline_box(company: str) -> None:
+    # The Süddeutsche: its meta author is the publisher; the box names the author,
+    # beside a list of profiles that a script fills.
+    box = (
+        '<section class="authors"><div class="authorProfileContainer">'
+        '<ul class="authorProfiles"><li></li></ul>'
+        "<span><strong>Von <span>Markus Balser</span></strong></span></div></section>"
+    )
+    result, _ = enriched(
+        f'<meta name="author" content="{company}">', f"<h1>Flixbus attackiert</h1>{box}{PARAGRAPH}"
+    )
+    assert result.byline == "Markus Balser"
+
+
+@pytest.mark.parametrize(
+    ("header", "byline"),
+    [
+        # Astro Awani: a name alone above the date line.
+        ("<div>Dewi Nur Harasha Alias</div><div>Fri Oct 09 2020</div>", "Dewi Nur Harasha Alias"),
+        ("<p>Jean-Luc Dupont</p><p>9 octobre 2020</p>", "Jean-Luc Dupont"),
+        # Not a name: a section in capitals, a label with a number, a line without a date after it.
+        ("<div>POLITIK INLAND</div><div>Fri Oct 09 2020</div>", None),
+        ("<div>Seite 2</div><div>Fri Oct 09 2020</div>", None),
+        ("<div>Dewi Nur Harasha Alias</div><div>Pulau Pinang</div>", None),
+    ],
+)
+def test_a_name_alone_above_the_date_line_is_the_byline(header: str, byline: str | None) -> None:
+    result, _ = enriched("", f"<h1>Tiada petugas di Penjara Reman positif</h1>{header}{PARAGRAPH}")
+    assert result.byline == byline
+
+
 def test_byline_falls_back_to_meta_then_page_markup() -> None:
     result, _ = enriched('<meta name="author" content="By Jane Doe">', PARAGRAPH)
     assert result.byline == "Jane Doe"

@@ -915,6 +915,69 @@ def test_a_quote_that_only_looks_like_a_network_s_is_an_ordinary_quote() -> None
     assert removals == []
 
 
+STORY_CARD = (
+    '<figure class="teaserable-layout"><a href="https://news.example/economy/rail-safety-1.4432742">'
+    '<div><img src="https://news.example/placeholder.png"></div><figcaption><div>Nach Zugunfällen</div>'
+    "<h3>Dieser Mann setzt die Deutsche Bahn unter Druck</h3><p>Daniel Scheerer hat seine Mutter beim"
+    " Zugunglück verloren. Die Bahn müsse ihre Sicherheitstechnik erneuern, fordert er."
+    " <span>Von Markus Balser und Klaus Ott</span></p></figcaption></a></figure>"
+)
+
+
+def test_a_card_of_another_story_between_paragraphs_goes() -> None:
+    # The Süddeutsche's teasers: a link around a headline and a line of the other story.
+    root, _ = strip_at(f"<article>{around(STORY_CARD)}</article>")
+    assert "Dieser Mann" not in body_text(root)
+    assert root.find(".//figure") is None
+    assert_article_intact(root)
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # A heading that links to its own section, without a story's line under it.
+        '<a href="https://news.example/economy/"><h3>Wirtschaft</h3></a>',
+        # A card of another site's story: a source the article points to.
+        STORY_CARD.replace("https://news.example/", "https://other.example/"),
+        # A heading that holds a link, not a link that holds a heading.
+        '<h3><a href="https://news.example/economy/rail-safety-1.4432742">'
+        "Dieser Mann setzt die Bahn unter Druck</a></h3>"
+        "<p>Daniel Scheerer hat seine Mutter beim Zugunglück verloren, und er fordert mehr.</p>",
+    ],
+)
+def test_other_linked_headings_stay(block: str) -> None:
+    root, _ = strip_at(f"<article>{around(block)}</article>")
+    heading = lxml.html.fragment_fromstring(block, create_parent="div").find(".//h3")
+    assert " ".join(heading.text_content().split()) in body_text(root)
+
+
+@pytest.mark.parametrize(
+    "classes",
+    ["d-none d-print-block", "visible-print-block", "print-only", "show-for-print d-flex"],
+)
+def test_a_print_copy_of_the_article_goes(classes: str) -> None:
+    # Rádio Aliança repeats its article in a block shown only on paper.
+    byline = "<p>12 jan 23 | 5h27 Por Jocimar Soares</p>"
+    copy = f'<div class="{classes}">{byline}{paragraphs_html(ARTICLE[:2])}</div>'
+    root, removals = strip(f"<article>{paragraphs_html()}</article><div>{copy}</div>")
+    assert [(r.kind, r.rule) for r in removals] == [("boilerplate", "landmark.print-only")]
+    assert "Jocimar" not in body_text(root)
+    assert_article_intact(root)
+
+
+def test_a_block_shown_from_a_screen_size_on_is_no_print_copy() -> None:
+    # Bootstrap: hidden on phones, shown from medium screens on, and on paper.
+    block = f'<div class="d-none d-md-block d-print-block">{paragraphs_html(ARTICLE[:1])}</div>'
+    _, removals = strip(f"<article>{paragraphs_html(ARTICLE[1:])}</article>{block}")
+    assert removals == []
+
+
+def test_a_print_only_block_that_holds_the_page_is_the_article() -> None:
+    root, removals = strip(f'<div class="visible-print">{paragraphs_html()}</div>')
+    assert removals == []
+    assert_article_intact(root)
+
+
 # --- related boxes, share bars --------------------------------------------------------------------------
 
 

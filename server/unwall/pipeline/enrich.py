@@ -39,6 +39,7 @@ from unwall.rules import (
     COMBINING_MARK,
     byline_prefix_pattern,
     byline_role_pattern,
+    company_form_pattern,
     date_prefix_pattern,
     desk_line_pattern,
     desk_prefix_pattern,
@@ -1157,6 +1158,9 @@ def clean_byline(text: str | None) -> str | None:
         return None
     if text.casefold() in placeholder_byline_names() or site_builder_words().search(text):
         return None
+    # The publishing company in meta author ('Süddeutsche.de GmbH, Munich, Germany').
+    if company_form_pattern().search(text):
+        return None
     # A year or a clock time is no part of a name: that text is a dateline, or a name
     # run together with one, and a later candidate is cleaner.
     if DATE_IN_BYLINE.search(text):
@@ -1188,6 +1192,7 @@ def choose_byline(
         metadata.byline_texts,
         # Last, and read only when nothing before names anyone.
         (_name_credited_in(line, metadata.lang) for line in metadata.header_lines),
+        [_name_above_date_line(metadata.header_lines, metadata.lang)],
     )
     handles = host_labels(metadata.base_url, metadata.meta.get("og:url"), article.get("url"))
     for candidate in candidates:
@@ -1250,6 +1255,33 @@ def _name_credited_in(line: str, lang: str | None) -> str | None:
         if MIN_CREDITED_NAME_WORDS <= len(name.split()) <= MAX_CREDITED_NAME_WORDS:
             return name if normalize_date(line, lang) is not None else None
     return None
+
+
+def _name_above_date_line(lines: list[str], lang: str | None) -> str | None:
+    """Under the headline, a line of a name alone right above the date line
+    ('Dewi Nur Harasha Alias' / 'Fri Oct 09 2020', Astro Awani): the byline
+    without a prefix. A name is two to four words, each a capital and small
+    letters, no number; a date line says a date and nothing else."""
+    for line, following in itertools.pairwise(lines):
+        if _is_plain_name(line) and _only_date_words(following) and normalize_date(following, lang):
+            return line
+    return None
+
+
+def _is_plain_name(line: str) -> bool:
+    """'Dewi Nur Harasha Alias', 'Jean-Luc Dupont', "Mary O'Neil"; not 'AFP',
+    'Politik inland', 'Seite 2'."""
+    words = line.split(" ")
+    return MIN_PLAIN_NAME_WORDS <= len(words) <= MAX_PLAIN_NAME_WORDS and all(
+        part[:1].isupper() and part[1:].islower() and part.isalpha()
+        for word in words
+        for part in _NAME_PART_SEPARATORS.split(word)
+    )
+
+
+_NAME_PART_SEPARATORS = re.compile(r"[-'’]")
+MIN_PLAIN_NAME_WORDS = 2
+MAX_PLAIN_NAME_WORDS = 4
 
 
 def _is_cased(text: str) -> bool:

@@ -676,10 +676,15 @@ def _is_author_unit(element: HtmlElement) -> bool:
 def _holds_inner_byline(element: HtmlElement) -> bool:
     """A byline box whose inner byline element holds the name (its box adds dates,
     'updated' notes, jobs): the inner one is read instead. A microdata or rel author
-    is one unit ('Martin Untersinger (avec Damien Leloup)')."""
+    is one unit ('Martin Untersinger (avec Damien Leloup)'). An empty inner one
+    (the Süddeutsche's ul.authorProfiles, filled by a script) holds no name."""
     if _is_author_unit(element):
         return False
-    return any(_is_byline_element(inner) for inner in element.iterdescendants() if isinstance(inner.tag, str))
+    return any(
+        _is_byline_element(inner) and inner.text_content().strip()
+        for inner in element.iterdescendants()
+        if isinstance(inner.tag, str)
+    )
 
 
 def _byline_name(element: HtmlElement) -> str:

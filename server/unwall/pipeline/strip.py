@@ -254,6 +254,7 @@ def strip_page(
     if embed_matches is None:
         embed_matches = rules.embed_notices.matches(scope)
     _replace_embed_notices(scope, context, embed_matches)
+    _remove_print_copies(scope, context)
     _remove_signup_boxes(scope, context)  # before the machinery goes with its fields
     _drop_machinery(scope, context)
     if headline is not None:  # before the named regions take the stories' bylines
@@ -270,6 +271,7 @@ def strip_page(
     _remove_link_trails(scope, context)
     _remove_ciphertext(scope, context)
     _remove_related_story_links(scope, context, site_domains, links)
+    _remove_story_cards(scope, context, site_domains, links)
     _remove_neighbour_post_links(scope, context, links, page_url)
     _remove_arrow_links(scope, context)
     _remove_way_out_links(scope, context, page_url, site_domains)
@@ -440,6 +442,37 @@ def _quoted_post_url(quote: HtmlElement, permalink_attributes: tuple[str, ...]) 
             return canonical_embed_url(value)
     links = [link.get("href") or "" for link in quote.iter("a")]
     return next((href for href in reversed(links) if platform_label(href)), None)
+
+
+def _remove_print_copies(scope: HtmlElement, context: _Context) -> None:
+    """A block shown only in print (a print copy of the article, with its
+    byline and date again): the site's style sheet hides it on every screen,
+    and a reader view, which does not apply it, would tell the article twice.
+    Not a block that holds most of the page's text: then it is the article."""
+    rules = context.rules
+    for element in list(_NAMED_FOR_PRINT(scope)):
+        if element.getparent() is None or not _is_print_only(element, rules):
+            continue
+        if len(_text(element)) > MAX_PRINT_COPY_SHARE * context.page_text_length:
+            continue
+        _record(context, element, "boilerplate", "landmark.print-only")
+        _remove(element)
+
+
+# Every print-only class names print: a first look in C.
+_NAMED_FOR_PRINT = etree.XPath(".//*[contains(@class, 'print')]")
+MAX_PRINT_COPY_SHARE = 0.6
+
+
+def _is_print_only(element: HtmlElement, rules: RuleSet) -> bool:
+    names = (element.get("class") or "").lower().split()
+    if not rules.print_only_classes.isdisjoint(names):
+        return True
+    return (
+        rules.print_hiding_class in names
+        and any(name.startswith(rules.print_showing_prefix) for name in names)
+        and not any(name.startswith(rules.screen_showing_prefixes) for name in names)
+    )
 
 
 def _replace_with_embed_link(element: HtmlElement, context: _Context, rule_id: str) -> None:
@@ -1084,6 +1117,39 @@ def _remove_related_story_links(
         if _follows_prose(line):
             _record(context, line, "related", "classifier.related-story-link")
             _remove(line)
+
+
+def _remove_story_cards(
+    scope: HtmlElement, context: _Context, site_domains: frozenset[str], links: list[HtmlElement]
+) -> None:
+    """A link around another story's card, its headline a heading and a line
+    of the story under it ('<a href="…/deutsche-bahn-zugunfall-…"><h3>Dieser
+    Mann setzt die Deutsche Bahn unter Druck</h3><p>Daniel Scheerer hat …</p>
+    </a>', the Süddeutsche's teasers between paragraphs): the card goes, with
+    the box that holds nothing else. A link around a heading alone stays."""
+    if not site_domains:
+        return
+    for link in links:
+        if link.getparent() is None or not _is_attached(link, scope):
+            continue
+        heading = next(link.iter(*CARD_HEADINGS), None)
+        if heading is None:
+            continue
+        text, headline = _text(link), _text(heading)
+        if not headline or not len(headline) + MIN_CARD_SUMMARY_CHARS <= len(text) <= MAX_STORY_CARD_CHARS:
+            continue
+        if not _links_to_another_story(link, site_domains):
+            continue
+        card = link
+        while (parent := card.getparent()) is not None and parent is not scope and _text(parent) == text:
+            card = parent
+        _record(context, card, "related", "classifier.story-card")
+        _remove(card)
+
+
+CARD_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+MIN_CARD_SUMMARY_CHARS = 40
+MAX_STORY_CARD_CHARS = 600
 
 
 LINK_LINE_BLOCKS = frozenset({"p", "div"})
