@@ -1753,6 +1753,19 @@ def test_a_byline_line_above_the_body_s_opening_picture_does_not_hide_it() -> No
     assert "Adriano" not in content.text_content() and content.find(".//img") is None
 
 
+def test_a_picture_in_a_box_of_its_own_does_not_lead_in_place_of_the_declared_one() -> None:
+    # heise: the magazine's cover, beside the blurb, opens the body.
+    head = '<meta property="og:image" content="https://cdn.example/imgs/A192528_large_Audi.jpeg">'
+    box = (
+        '<div class="textbox"><figure><img src="https://cdn.example/imgs/tr.0719.001.jpg" width="2479"'
+        ' height="3307"><figcaption>Technology Review Juli 2019</figcaption></figure>'
+        "<div><p>Dieser Beitrag stammt aus Ausgabe 7/2019 der Technology Review.</p></div></div>"
+    )
+    result, _ = enriched(head, f"<div>{box}{PARAGRAPH}{PARAGRAPH}</div>")
+    assert result.lead_image is not None
+    assert result.lead_image.url == "https://cdn.example/imgs/A192528_large_Audi.jpeg"
+
+
 def test_the_picture_the_body_opens_with_leads_in_place_of_another_declared_one() -> None:
     # Quanta: a still made for sharing is declared; the page shows an animation under its headline.
     head = '<meta property="og:image" content="https://cdn.example/uploads/LHF_1200_O_Social.jpg">'
@@ -2154,6 +2167,8 @@ def test_the_parts_of_a_caption_read_apart(caption: str, reads: str) -> None:
         ("<p>Quellen Bild: S-F / Shutterstock.com</p>", False),
         ("<p>Bildnachweis: Karin Dalziel CC BY 2.0</p>", False),
         ("<p>Quellen: Bundesbank, EZB</p>", True),
+        # A licence's mark between the word and the source (La Vie des idées).
+        ("<p>Photo (cc) : svenwerk</p>", False),
         ("<p>(Credit where it is due: the council paid for the whole bridge.)</p>", True),
         # A byline prefix and a name after the word, not a sentence.
         ("<p>Illustration by Mike Nudelman</p>", False),

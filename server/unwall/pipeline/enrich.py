@@ -1055,7 +1055,8 @@ def _names_a_source(rest: str) -> bool:
     return 0 < len(words) <= MAX_CREDITED_NAME_WORDS and all(word[:1].isupper() for word in words)
 
 
-_CREDIT_SEPARATOR = re.compile(r"\s*[:：©/|=]")  # '=' in Korean credits ('사진=연합뉴스')
+# '=' in Korean credits ('사진=연합뉴스'); a licence's mark may come first ('Photo (cc) : svenwerk').
+_CREDIT_SEPARATOR = re.compile(r"(?:\s*\((?:cc|c|©)\))?\s*[:：©/|=]", re.I)
 MAX_CREDIT_LINE_CHARS = 100
 _CREDIT_BRACKETS = "([（【"
 
@@ -1867,8 +1868,34 @@ def _hero_picture(content: HtmlElement, standfirst: str | None) -> HtmlElement |
         if not _may_lead(element) or _is_small_square(element):
             return None
         shown, _ = _caption_of(element)
-        return element if shown is element or len(shown.findall(".//img")) == 1 else None
+        alone = shown is element or len(shown.findall(".//img")) == 1
+        return element if alone and not _in_a_box_of_its_own(shown, content) else None
     return None
+
+
+def _in_a_box_of_its_own(shown: HtmlElement, content: HtmlElement) -> bool:
+    """The picture sits in a box with other text, not among the article's
+    paragraphs: a magazine's cover beside the issue's blurb (heise's 'Dieser
+    Beitrag stammt aus Ausgabe 7/2019 …'), no picture of the article. The
+    first wrapper around it with other text tells: the article's flow holds
+    paragraphs of prose."""
+    own_text = _clean(shown.text_content())
+    for ancestor in shown.iterancestors():
+        if ancestor is content:
+            return False
+        if _clean(ancestor.text_content()) == own_text:
+            continue
+        prose = sum(
+            len(_clean(p.text_content())) >= MIN_PROSE_CHARS
+            for p in ancestor.iter("p")
+            if not any(a is shown for a in p.iterancestors())
+        )
+        return prose < MIN_FLOW_PARAGRAPHS
+    return False
+
+
+MIN_PROSE_CHARS = 80
+MIN_FLOW_PARAGRAPHS = 2
 
 
 def _is_small_square(img: HtmlElement) -> bool:
