@@ -317,7 +317,10 @@ def _standfirst(root: HtmlElement) -> str | None:
     # iter() walks in document order; an XPath union of the same would sort
     # its merged node sets, which grows quadratically on large pages.
     for element in root.iter(*_STANDFIRST_TAGS):
-        if not _named_standfirst(element) or (text := _standfirst_text(element)) is None:
+        names = element.get("class")  # (most elements have none: the cheap look first)
+        if not names or STANDFIRST_NAMES.isdisjoint(element_name_runs(element)):
+            continue
+        if (text := _standfirst_text(element)) is None:
             continue
         if headings and not any(_in_header_of(heading, element) for heading in headings):
             continue
@@ -1086,8 +1089,9 @@ def _post_footer_lines(root: HtmlElement, article_regions: frozenset[HtmlElement
     return lines[:MAX_POST_FOOTERS]
 
 
+# One location path: a union would merge its node sets in time that grows with their product.
 _POST_FOOTER_CANDIDATES = etree.XPath(
-    "//@class[contains(., 'ooter') or contains(., 'metadata')]/.. | //@id[contains(., 'ooter')]/.."
+    "//@*[(name()='class' or name()='id') and (contains(., 'ooter') or contains(., 'metadata'))]/.."
 )
 # WordPress's classic themes: p.postmetadata under the post.
 POST_METADATA = re.compile(r"(?<![^\W_])post[-_]?metadata(?![^\W_])", re.I)

@@ -271,7 +271,7 @@ def strip_page(
     _remove_link_trails(scope, context)
     _remove_ciphertext(scope, context)
     _remove_related_story_links(scope, context, site_domains, links)
-    _remove_story_cards(scope, context, site_domains, links)
+    _remove_story_cards(scope, context, site_domains)
     _remove_neighbour_post_links(scope, context, links, page_url)
     _remove_arrow_links(scope, context)
     _remove_way_out_links(scope, context, page_url, site_domains)
@@ -460,7 +460,7 @@ def _remove_print_copies(scope: HtmlElement, context: _Context) -> None:
 
 
 # Every print-only class names print: a first look in C.
-_NAMED_FOR_PRINT = etree.XPath(".//*[contains(@class, 'print')]")
+_NAMED_FOR_PRINT = etree.XPath(".//@class[contains(., 'print')]/..")
 MAX_PRINT_COPY_SHARE = 0.6
 
 
@@ -1119,9 +1119,7 @@ def _remove_related_story_links(
             _remove(line)
 
 
-def _remove_story_cards(
-    scope: HtmlElement, context: _Context, site_domains: frozenset[str], links: list[HtmlElement]
-) -> None:
+def _remove_story_cards(scope: HtmlElement, context: _Context, site_domains: frozenset[str]) -> None:
     """A link around another story's card, its headline a heading and a line
     of the story under it ('<a href="…/deutsche-bahn-zugunfall-…"><h3>Dieser
     Mann setzt die Deutsche Bahn unter Druck</h3><p>Daniel Scheerer hat …</p>
@@ -1129,12 +1127,10 @@ def _remove_story_cards(
     the box that holds nothing else. A link around a heading alone stays."""
     if not site_domains:
         return
-    for link in links:
+    for link in _LINKS_AROUND_HEADINGS(scope):
         if link.getparent() is None or not _is_attached(link, scope):
             continue
-        heading = next(link.iter(*CARD_HEADINGS), None)
-        if heading is None:
-            continue
+        heading = next(link.iter(*CARD_HEADINGS))
         text, headline = _text(link), _text(heading)
         if not headline or not len(headline) + MIN_CARD_SUMMARY_CHARS <= len(text) <= MAX_STORY_CARD_CHARS:
             continue
@@ -1148,6 +1144,10 @@ def _remove_story_cards(
 
 
 CARD_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_LINKS_AROUND_HEADINGS = etree.XPath(
+    ".//h2/ancestor::a[@href] | .//h3/ancestor::a[@href] | .//h4/ancestor::a[@href]"
+    " | .//h5/ancestor::a[@href] | .//h6/ancestor::a[@href]"
+)
 MIN_CARD_SUMMARY_CHARS = 40
 MAX_STORY_CARD_CHARS = 600
 
