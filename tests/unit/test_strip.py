@@ -1946,6 +1946,9 @@ def test_a_promo_link_inside_a_long_sentence_is_not_cut_out_of_it() -> None:
         "<p>Your browser does not support the video tag.</p>",
         "<p>返回搜狐，查看更多</p>",
         "<p>この記事の写真をすべて見る</p>",
+        # A gallery's position, under its picture (ComputerBase).
+        '<div class="gallery-current">Bild <span>1</span> von 9</div>',
+        "<div>Image 3 of 12</div>",
         # The stamp that marks a story of the print edition (Folha de S.Paulo).
         '<div class="article-stamp"><a href="/fsp/">Edição impressa</a></div>',
         # A box's expander, a gallery's count, an old article's age warning.
