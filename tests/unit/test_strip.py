@@ -383,6 +383,21 @@ def test_a_box_headed_about_the_author_is_removed(box: str) -> None:
     assert_article_intact(root)
 
 
+def test_a_list_of_the_story_s_authors_with_their_blurbs_is_an_author_box() -> None:
+    # ComputerBase closes its stories with their authors, photo, e-mail link and blurb.
+    authors = (
+        '<ul class="authorlist"><li class="author"><div class="author__right">'
+        '<span class="author__name">Christoph Becker</span>'
+        '<span class="author__links"><a href="mailto:redaktion@example.org">E-Mail</a></span>'
+        '<div class="author__intro">… hat von Juni 2003 bis Januar 2009 Artikel für ComputerBase'
+        " verfasst.</div>"
+        "</div></li></ul>"
+    )
+    assert_removed_whole(
+        f"<article>{paragraphs_html()}{authors}</article>", "author_box", "verfasst", "E-Mail"
+    )
+
+
 @pytest.mark.parametrize(
     "footer",
     [
