@@ -1817,6 +1817,9 @@ def test_the_declared_image_leads_when_the_body_opens_with_no_picture_of_its_own
         "https://news.example/img/default-og.jpg",
         # WordPress's crop of the site's logo or icon.
         "https://news.example/wp-content/uploads/2020/07/cropped-dok2-2.png",
+        # A theme's own picture (Spreeblick's image_src).
+        "http://news.example/wp-content/themes/sb07_revamped/_img/sbanchor.png",
+        "https://news.example/sites/all/themes/newsroom/images/share.jpg",
     ],
 )
 def test_logo_og_image_is_skipped_for_the_first_large_content_image(logo: str) -> None:

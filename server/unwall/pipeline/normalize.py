@@ -24,6 +24,9 @@ NOT_A_PHOTO = re.compile(
     r"gravatar|badge|button|emoji|banner-ad|/ads?/|"
     # WordPress names the crops its Customizer makes of a site's icon, logo and header 'cropped-…'.
     r"/cropped-|"
+    # A theme's own pictures (WordPress, Drupal, Joomla): the design, never the story's
+    # (Spreeblick declares its theme's anchor, 'wp-content/themes/sb07_revamped/_img/sbanchor.png').
+    r"/wp-content/themes/|/wp-includes/|/sites/all/themes/|/templates/[^/]+/images/|"
     # QR codes to a site's app, 'erweima' (二维码) and its initials on Chinese sites.
     r"qr[-_]?code|(?<![a-z])(?:qr|ewm|erweima)(?![a-z])",
     re.I,
