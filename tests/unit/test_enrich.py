@@ -735,6 +735,12 @@ def test_a_real_title_is_not_replaced_by_the_opening_heading() -> None:
         ("Photo by барон Н.Н.Торнау, public domain.", None),
         ("Foto: dpa", None),
         ("Super User", None),
+        ("User Admin", None),
+        # Albanian (Gazeta Telegraf): the prefix alone names no one.
+        ("Nga Arben Hoxha", "Arben Hoxha"),
+        ("Nga", None),
+        # A company's legal form: the publisher, not an author.
+        ("Süddeutsche.de GmbH, Munich, Germany", None),
         # An address in brackets after the name; an agency's name in brackets stays.
         ("Deutsche Welle (www.dw.com)", "Deutsche Welle"),
         ("Jane Doe (AP)", "Jane Doe (AP)"),
