@@ -923,6 +923,24 @@ def test_a_post_quoted_with_the_network_s_labels_becomes_one_link_line(quote: st
     assert "ansehen" not in article.text and "@scout2015 Scramble" not in article.text
 
 
+@pytest.mark.parametrize(
+    "embed",
+    [
+        # HORIZONT: the Instagram quote in a wrapper of its own, with the network's script.
+        f'<div class="MediaFacebook">{INSTAGRAM_POST}'
+        '<script async src="//www.instagram.com/embed.js"></script></div>',
+        # A player in the media box the extractor weighs down.
+        f'<div class="media-embed"><div><iframe src="https://www.youtube.com/embed/{VIDEO_ID}"></iframe></div></div>',
+    ],
+)
+def test_an_embed_s_link_line_survives_extraction_out_of_its_wrapper(embed: str) -> None:
+    article = run(
+        f"<article><h1>Hafen gesperrt</h1>{around(embed)}</article>", "https://news.example/a"
+    ).article
+    lines = [line for line in article.text.splitlines() if line.endswith(("BgPCX03nnZW/", VIDEO_ID))]
+    assert len(lines) == 1 and lines[0].startswith(("Instagram post: ", "YouTube video: "))
+
+
 def test_a_quote_that_only_looks_like_a_network_s_is_an_ordinary_quote() -> None:
     quote = '<blockquote class="pull-quote"><p>Der Hafen bleibt geschlossen.</p></blockquote>'
     root, removals = strip(f"<article>{around(quote)}</article>")

@@ -403,7 +403,7 @@ def _replace_embed_notices(scope: HtmlElement, context: _Context, matches: Selec
         label = platform_label(url) if url and not is_widget(url) else None
         if url and label and url not in context.linked_embeds:
             context.linked_embeds.add(url)
-            element.addprevious(embed_line(url, label))
+            _put_embed_line(element, embed_line(url, label))
         _remove(element)
     _unquote_social_posts(scope, context)
 
@@ -429,7 +429,7 @@ def _unquote_social_posts(scope: HtmlElement, context: _Context) -> None:
         label = platform_label(url) if url else None
         if url and label and url not in context.linked_embeds:
             context.linked_embeds.add(url)
-            quote.addprevious(embed_line(url, label))
+            _put_embed_line(quote, embed_line(url, label))
         _remove(quote)
 
 
@@ -442,6 +442,41 @@ def _quoted_post_url(quote: HtmlElement, permalink_attributes: tuple[str, ...]) 
             return canonical_embed_url(value)
     links = [link.get("href") or "" for link in quote.iter("a")]
     return next((href for href in reversed(links) if platform_label(href)), None)
+
+
+def _put_embed_line(embed: HtmlElement, line: HtmlElement) -> None:
+    """The link line takes the embed's place; a wrapper that held nothing but
+    the embed (HORIZONT's div.MediaFacebook around an Instagram quote) gives
+    way to it, since the extractor drops a box that is all link."""
+    holder = embed
+    while (parent := holder.getparent()) is not None and parent.tag in EMBED_WRAPPERS:
+        if parent.getparent() is None or not _holds_only(parent, holder):
+            break
+        holder = parent
+    holder.addprevious(line)
+    if holder is not embed:
+        line.tail, holder.tail = holder.tail, None
+        _remove(holder)
+
+
+EMBED_WRAPPERS = frozenset({"div", "span", "figure", "section"})
+
+
+def _holds_only(parent: HtmlElement, child: HtmlElement) -> bool:
+    """`parent` shows nothing but `child`: other children are scripts or empty."""
+    if (parent.text or "").strip():
+        return False
+    for other in parent:
+        if (other.tail or "").strip():
+            return False
+        if other is child or not isinstance(other.tag, str) or other.tag in NON_TEXT_TAGS:
+            continue
+        if other.text_content().strip() or next(other.iter("img", "iframe", "video"), None) is not None:
+            return False
+    return True
+
+
+NON_TEXT_TAGS = frozenset({"script", "style", "noscript", "template"})
 
 
 def _remove_print_copies(scope: HtmlElement, context: _Context) -> None:
@@ -487,7 +522,7 @@ def _replace_with_embed_link(element: HtmlElement, context: _Context, rule_id: s
     if url and not is_widget(url) and url not in context.linked_embeds:
         label = platform_label(url) or "Embedded content"
         context.linked_embeds.add(url)
-        element.addprevious(embed_line(url, label))
+        _put_embed_line(element, embed_line(url, label))
     _remove(element)
 
 
