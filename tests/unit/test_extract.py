@@ -644,3 +644,29 @@ def test_broken_addresses_where_links_are_judged_are_no_error() -> None:
     article = run(html, "https://news.example/a").article
     assert article.title == "Harbour budget approved"
     assert PARAGRAPHS[0] in article.text
+
+
+def test_a_short_block_that_wins_by_its_name_yields_to_the_article() -> None:
+    # DER SONNTAG: the article sits in div.full_articel (misspelt, so unweighted);
+    # a video's caption in the sidebar's div.content, +25 for its name, outscored it.
+    paragraphs = [
+        "Neuer Leiter des Hafenamts wird Jana Berger. Darauf hat sich die Kommission unter Leitung des"
+        " Bürgermeisters verständigt. Das teilte die Stadt am Freitag mit. Berger tritt ihr Amt im Frühjahr"
+        " an und folgt auf Klaus Weber, der in den Ruhestand geht.",
+        "»Ich freue mich sehr auf den Hafen und die vielfältigen Aufgaben, die mich erwarten«, so Jana"
+        " Berger. »An verantwortungsvoller Stelle die Bedingungen für die Arbeit der Fischer"
+        " mitzugestalten, ist eine schöne Aufgabe.«",
+        "Berger ist Jahrgang 1981 und wurde in Dresden geboren. Sie studierte in Mainz Wirtschaft und Recht"
+        " und leitete zuletzt die Verwaltung eines Binnenhafens an der Elbe, wo sie den Umbau der"
+        " Kaianlagen verantwortete.",
+    ]
+    article = '<div class="full_articel">' + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div>"
+    widget = (
+        '<div class="node node-block"><div class="content">'
+        '<p><iframe src="https://www.youtube.com/embed/c710qsogbPA"></iframe></p>'
+        "<p>Der Medienbischof der EKD und Kirchenpräsident der EKHN, Dr. Volker Jung, besuchte auf"
+        " Einladung des Medienverbandes die Frankfurter Buchmesse 2019</p></div></div>"
+    )
+    text = extracted_text(f'<div><div class="col">{article}</div><div class="col">{widget}</div></div>')
+    assert all(paragraph[:40] in text for paragraph in paragraphs)
+    assert "Medienbischof" not in text

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -167,6 +167,7 @@ class _TreeDocument(Document):  # type: ignore[misc]
         best_candidate: dict[str, object],
         html_partial: bool = False,
     ) -> HtmlElement:
+        best_candidate = _fuller_candidate(candidates, best_candidate, self.class_weight)
         best = best_candidate["elem"]
         assert isinstance(best, HtmlElement)
         if best.tag in _SCORED_TABLE_PARTS:
@@ -458,6 +459,36 @@ class _Sections:
             article.insert(0, section)
         for section in self.after:
             article.append(section)
+
+
+def _fuller_candidate(
+    candidates: dict[HtmlElement, dict[str, Any]],
+    best_candidate: dict[str, Any],
+    class_weight: Callable[[HtmlElement], float],
+) -> dict[str, Any]:
+    """A short block that wins by its name alone (a video's caption in a
+    sidebar's div.content, +25 for 'content', over DER SONNTAG's article in
+    div.full_articel, misspelt and unweighted) yields to a block that scores
+    more on its paragraphs and holds several times its text."""
+    best = best_candidate["elem"]
+    best_chars = len(_words(best.text_content()))
+    if best_chars >= MAX_SHORT_BEST_CHARS:
+        return best_candidate
+    best_own_score = float(best_candidate["content_score"]) - class_weight(best)
+    fuller = [
+        candidate
+        for element, candidate in candidates.items()
+        if float(candidate["content_score"]) - class_weight(element) > best_own_score
+        and element is not best
+        and not any(ancestor is element for ancestor in best.iterancestors())
+        and len(_words(element.text_content())) >= max(MIN_FULLER_TEXT_RATIO * best_chars, MIN_FULLER_CHARS)
+    ]
+    return max(fuller, key=lambda candidate: float(candidate["content_score"]), default=best_candidate)
+
+
+MAX_SHORT_BEST_CHARS = 300
+MIN_FULLER_TEXT_RATIO = 4
+MIN_FULLER_CHARS = 500
 
 
 def _article_sections(
