@@ -1014,6 +1014,18 @@ def test_a_print_only_block_that_holds_the_page_is_the_article() -> None:
 # --- related boxes, share bars --------------------------------------------------------------------------
 
 
+def test_the_site_s_next_stories_under_the_article_go() -> None:
+    # Boing Boing: the next posts' teasers, each a headline, a picture and the post's opening.
+    teaser = (
+        '<div id="next-post-thumbnails"><div class="nextstory"><h2><a href="/2019/09/25/patti-smith.html">'
+        "Patti Smith and Stewart Copeland join a choir</a></h2><p>The good folks at Choir! Choir! Choir! are"
+        " still doing their thing, and now they have included both Patti Smith and Stewart Copeland to play"
+        " along, and the result is as joyful as you would hope, with hundreds of voices filling the hall.</p>"
+        '<h3><a href="/2019/09/25/patti-smith.html">READ THE REST</a></h3></div></div>'
+    )
+    assert_removed_whole(f"<article>{paragraphs_html()}</article>{teaser}", "related", "Choir")
+
+
 @pytest.mark.parametrize(
     "box",
     [
