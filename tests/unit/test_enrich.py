@@ -1537,8 +1537,19 @@ INDONESIAN = (
         # English text, or too little to tell, keeps what the page says.
         ("en-US", PARAGRAPH * 2, "en-US"),
         ("en-GB", "<p>Selamat pagi.</p>", "en-GB"),
-        # Another declared language is believed: the page chose it.
+        # Another declared language is believed: the page chose it; but for a long
+        # text all in English (Verfassungsblog's English posts under lang="de").
         ("de", PARAGRAPH * 2, "de"),
+        ("de", PARAGRAPH * 10, "en"),
+        ("id", INDONESIAN * 2, "id"),
+        # A Russian post around a long English quotation stays Russian (Habr).
+        (
+            "ru",
+            "<p>Волна публикаций о проекте поисковика, второй день бродящая в интернете. </p>" * 4
+            + PARAGRAPH * 8
+            + "<p>Иначе говоря, проект только стартовал и ещё не имеет собственного имени. </p>" * 4,
+            "ru",
+        ),
     ],
 )
 def test_a_page_declared_english_in_another_language_gets_that_language(

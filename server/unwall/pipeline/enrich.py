@@ -138,19 +138,43 @@ def enrich(content: HtmlElement, metadata: PageMetadata) -> Enrichment:
 
 
 def page_language(declared: str | None, content: HtmlElement) -> str | None:
-    """What the page declares is what it is, but for English: a CMS's default
-    ('en-US' in WordPress) that a site in another language never changed
-    (Metro Bali, in Indonesian). The guess reads the text only when it is clear."""
+    """What the page declares is what it is, but where English is on one side:
+    a CMS's default ('en-US' in WordPress) that a site in another language
+    never changed (Metro Bali, in Indonesian), or a site's language on a post
+    written in English (Verfassungsblog's English editorials under lang="de").
+    The guess reads the text only when it is clear; between two other
+    languages the page's word stands."""
     if declared is None:
         return guess_language(content.text_content())
+    text = content.text_content()
+    guessed = guess_language(text[:LANGUAGE_CHECK_CHARS])
     if declared.lower().split("-")[0] != "en":
-        return declared
-    guessed = guess_language(content.text_content()[:LANGUAGE_CHECK_CHARS])
+        # Its opening and its end in English, and nearly all its letters Latin:
+        # not a quotation (Habr's Russian post around a long English one).
+        english = (
+            guessed == "en"
+            and len(text) >= MIN_TEXT_TO_OVERRULE_CHARS
+            and guess_language(text[-LANGUAGE_CHECK_CHARS:]) == "en"
+            and _latin_share(text) >= MIN_LATIN_SHARE_OF_ENGLISH
+        )
+        return "en" if english else declared
     return guessed if guessed not in {None, "en"} else declared
 
 
 # Enough words to tell English from the language of a mislabelled page.
 LANGUAGE_CHECK_CHARS = 2000
+MIN_LATIN_SHARE_OF_ENGLISH = 0.9
+# A few English lines under another declared language may be a quotation or a summary.
+MIN_TEXT_TO_OVERRULE_CHARS = 1000
+
+
+def _latin_share(text: str) -> float:
+    letters = _LETTER.findall(text)
+    latin = sum(letter.isascii() or "\u00c0" <= letter <= "\u024f" for letter in letters)
+    return float(latin) / max(len(letters), 1)
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def separate_caption_parts(content: HtmlElement) -> None:
