@@ -1575,10 +1575,14 @@ def test_a_page_declared_english_in_another_language_gets_that_language(
         # Too few words to judge, or words not parted by spaces: the description stands.
         ("Boats, mostly.", "Boats, mostly."),
         ("港の新しい防波堤が完成した", "港の新しい防波堤が完成した"),
+        # A few words naming the site by its address's name (carta.info's 'CARTA online').
+        ("HARBOURTIMES online", None),
     ],
 )
 def test_the_excerpt_is_a_description_in_the_article_s_words(description: str, expected: str | None) -> None:
-    result, _ = enriched(f'<meta name="description" content="{description}">', PARAGRAPH)
+    head = f'<meta name="description" content="{description}">'
+    head += '<meta property="og:url" content="https://harbourtimes.example/2024/03/harbour">'
+    result, _ = enriched(head, PARAGRAPH)
     opening = lxml.html.fragment_fromstring(PARAGRAPH).text_content()
     assert result.excerpt == (expected or opening)
 

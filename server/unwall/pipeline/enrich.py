@@ -1673,13 +1673,25 @@ def choose_excerpt(metadata: PageMetadata, article: dict[str, Any], content: Htm
     ):
         if isinstance(candidate, str) and _clean(candidate):
             article_words = article_words or set(_folded_words(content.text_content()))
-            if _tells_the_article(_clean(candidate), article_words):
+            if _tells_the_article(_clean(candidate), article_words) and not _names_only_the_site(
+                _clean(candidate), metadata
+            ):
                 return _clean(candidate)
     for paragraph in content.iter("p"):
         text = _clean(paragraph.text_content())
         if len(text) >= 40:
             return text if len(text) <= EXCERPT_CHARS else text[:EXCERPT_CHARS].rsplit(" ", 1)[0] + "…"
     return None
+
+
+def _names_only_the_site(description: str, metadata: PageMetadata) -> bool:
+    """A few words about the site, not the article ('CARTA online' on carta.info):
+    a short description that names the site by its host."""
+    words = _folded_words(description)
+    if len(words) >= MIN_DESCRIPTION_WORDS:
+        return False
+    hosts = host_labels(metadata.base_url, metadata.meta.get("og:url")) - _GENERIC_HOST_LABELS
+    return any(word in hosts for word in words)
 
 
 def _tells_the_article(description: str, article_words: set[str]) -> bool:
