@@ -1014,6 +1014,33 @@ def test_a_print_only_block_that_holds_the_page_is_the_article() -> None:
 # --- related boxes, share bars --------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # HORIZONT: the call is the article's last line, after a <br>, or its last paragraph.
+        '<p>{last}<br><br>Diskutieren Sie mit dem Autor - auf <a href="https://twitter.com/x">Twitter</a>'
+        ' oder auf <a href="https://www.instagram.com/x/">Instagram</a>!<br><br></p>',
+        '<p>{last}</p><p>Diskutieren Sie mit dem Autor - auf <a href="https://twitter.com/x">Twitter</a>!</p>',
+    ],
+)
+def test_a_promo_that_closes_the_article_as_its_last_line_goes(closing: str) -> None:
+    content = lxml.html.fragment_fromstring(
+        "<div>" + paragraphs_html(ARTICLE[:-1]) + closing.format(last=ARTICLE[-1]) + "</div>"
+    )
+    removals = strip_line_labels(content, load_rules())
+    assert [r.rule for r in removals] == ["classifier.closing-promo-line"]
+    assert "Diskutieren" not in content.text_content()
+    assert ARTICLE[-1][:40] in " ".join(content.text_content().split())
+
+
+def test_a_last_line_that_only_mentions_the_words_stays() -> None:
+    closing = (
+        f"<p>{ARTICLE[-1]}<br><br>Der Rat will im Mai über den Hafen abstimmen; diskutieren Sie mit.</p>"
+    )
+    content = lxml.html.fragment_fromstring("<div>" + paragraphs_html(ARTICLE[:-1]) + closing + "</div>")
+    assert strip_line_labels(content, load_rules()) == []
+
+
 def test_the_site_s_next_stories_under_the_article_go() -> None:
     # Boing Boing: the next posts' teasers, each a headline, a picture and the post's opening.
     teaser = (

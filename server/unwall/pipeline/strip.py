@@ -572,7 +572,55 @@ def strip_line_labels(
     article is a small part of the page (outside it, labels go with the rest)."""
     context = _Context(rules, [], 1, set(), observer)  # (no rule here weighs the page's length)
     _remove_line_labels(content, context)
+    _remove_closing_promo_line(content, context)
     return context.removals
+
+
+def _remove_closing_promo_line(content: HtmlElement, context: _Context) -> None:
+    """The article's last line, when it is the site's call ('Diskutieren Sie
+    mit dem Autor - auf <a>Twitter</a> oder auf <a>Instagram</a>!', HORIZONT):
+    a short promo that opens with its words. On the page it was a line of a
+    block parted by <br>, which the block rules judge whole; extraction made
+    it a paragraph, or it is still the block's last line."""
+    last = next(
+        (
+            block
+            for block in reversed(list(content.iter("p", "div")))
+            if next(block.iterdescendants("p", "div"), None) is None and block.text_content().strip()
+        ),
+        None,
+    )
+    if last is None:
+        return
+    if last.find("br") is None:
+        text = " ".join(last.text_content().split())
+        if len(text) <= MAX_LINKED_PROMO_CHARS and context.rules.promo_phrases.opens(normalize_text(text)):
+            _record(context, last, "promo", "classifier.closing-promo-line")
+            _remove(last)
+        return
+    segments: list[list[HtmlElement]] = [[]]
+    for child in last:
+        if child.tag == "br":
+            segments.append([child])
+        else:
+            segments[-1].append(child)
+    for segment in reversed(segments[1:]):
+        line = _segment_text(segment)
+        if not line:
+            continue
+        if len(line) <= MAX_LINKED_PROMO_CHARS and context.rules.promo_phrases.opens(normalize_text(line)):
+            _record(context, last, "promo", "classifier.closing-promo-line")
+            for node in reversed(segment):
+                node.tail = None
+                _remove(node)
+        return
+
+
+def _segment_text(segment: list[HtmlElement]) -> str:
+    """The text of a line: its <br>'s tail, then its elements with their tails."""
+    opening, *rest = segment
+    parts = [opening.tail or ""] + [element.text_content() + (element.tail or "") for element in rest]
+    return " ".join("".join(parts).split())
 
 
 def _remove_line_labels(scope: HtmlElement, context: _Context) -> None:
