@@ -519,6 +519,9 @@ def strip_at(body: str, page_url: str | None = PAGE_ADDRESS) -> tuple[HtmlElemen
         "aborda la confiscación</a></strong></p>",
         '<p>Learn More: <a href="https://www.news.example/2024/03/video">Seven Tips for Repurposing '
         "Video Content</a></p>",
+        # An arrow that points to it (Télé-Loisirs).
+        '<p>&gt;&gt;&gt; <a href="https://www.news.example/2024/03/oscars">Oscars 2016 : George Clooney '
+        "réagit à son tour</a></p>",
     ],
 )
 def test_a_paragraph_that_is_one_link_to_another_story_of_the_site_goes(link: str) -> None:

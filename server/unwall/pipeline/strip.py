@@ -1313,13 +1313,18 @@ def _marks_a_neighbour_post(link: HtmlElement) -> bool:
 
 def _says_only_the_link(line: str, link: str) -> bool:
     """The line's words are the link's, or a word or two and a colon before it
-    ('Lea: <a>…</a>', 'Learn More:'), the label of a read-more link in any language."""
+    ('Lea: <a>…</a>', 'Learn More:'), the label of a read-more link in any
+    language, or an arrow that points to it ('>>> <a>…</a>', Télé-Loisirs)."""
     if line == link:
         return True
-    return line.endswith(link) and _SHORT_LINK_LABEL.fullmatch(line[: -len(link)]) is not None
+    if not line.endswith(link):
+        return False
+    before = line[: -len(link)]
+    return _SHORT_LINK_LABEL.fullmatch(before) is not None or _POINTING_ARROW.fullmatch(before) is not None
 
 
 _SHORT_LINK_LABEL = re.compile(r"[^\W\d_][^\d:：]{0,20}[:：]\s*")
+_POINTING_ARROW = re.compile(r"(?:>{1,3}|»|→|⇒|▶|►|➜|➤)\s*")
 _ONE_LINK_PARAGRAPHS = etree.XPath(".//p[count(.//a) = 1]")
 
 
