@@ -2193,6 +2193,9 @@ def test_the_parts_of_a_caption_read_apart(caption: str, reads: str) -> None:
         ("<p>Quellen: Bundesbank, EZB</p>", True),
         # A licence's mark between the word and the source (La Vie des idées).
         ("<p>Photo (cc) : svenwerk</p>", False),
+        # The sign and a name, its picture gone (DER SONNTAG); a sentence after the sign stays.
+        ("<div>&copy; privat</div>", False),
+        ("<p>© 2019: the year the council rebuilt the bridge and reopened the quay.</p>", True),
         ("<p>(Credit where it is due: the council paid for the whole bridge.)</p>", True),
         # A byline prefix and a name after the word, not a sentence.
         ("<p>Illustration by Mike Nudelman</p>", False),

@@ -990,6 +990,11 @@ def remove_stray_picture_credits(content: HtmlElement) -> None:
         if len(block) and block[-1].tag == "br":
             _drop_closing_credit_line(block)
         opening = block.text_content().lstrip().lstrip(_CREDIT_BRACKETS)
+        if opening.startswith("©") and _is_sign_credit(_clean(opening)):
+            # '© privat': the credit its picture, taken out as the lead image, left behind.
+            if not _beside_a_picture(block):
+                block.drop_tree()
+            continue
         if not credit.match(opening) and not _may_name_agencies(opening):
             continue
         if any(ancestor.tag in {"figure", "figcaption"} for ancestor in block.iterancestors()):
@@ -1005,6 +1010,14 @@ def remove_stray_picture_credits(content: HtmlElement) -> None:
             text = text[1:-1].strip()
         if _is_labelled_credit(text):
             block.drop_tree()
+
+
+def _is_sign_credit(text: str) -> bool:
+    """The copyright sign and a name or two, nothing more ('© privat', '© Jane Doe')."""
+    return len(text.split()) <= MAX_SIGN_CREDIT_WORDS and not text.rstrip().endswith((".", "!", "?"))
+
+
+MAX_SIGN_CREDIT_WORDS = 4
 
 
 def _is_labelled_credit(text: str) -> bool:
