@@ -709,19 +709,18 @@ def remove_opening_meta_lines(
     if opening is None or opening.find(".//br") is None:
         return
     names = _byline_names(byline)
+    lines = [_clean(line) for line in _lines_between_breaks(opening)]
     last_meta_break = None
-    for position, line in enumerate(_lines_between_breaks(opening)):
-        text = _clean(line)
+    for position, text in enumerate(lines):
         if position >= MAX_OPENING_META_LINES:
             return  # a list of lines, not a header
         if text and not (_repeats_title(text, title) or _says_only(text, names, published)):
             break
         last_meta_break = position
-    if last_meta_break is None:
+    # Line k ends at the block's k-th <br>; text must follow the last one dropped.
+    if last_meta_break is None or not any(lines[last_meta_break + 1 :]):
         return
-    breaks = list(opening.iter("br"))
-    if last_meta_break < len(breaks) and _clean(_text_after(breaks[last_meta_break], opening)):
-        _drop_through(breaks[last_meta_break], opening)
+    _drop_through(list(opening.iter("br"))[last_meta_break], opening)
 
 
 MAX_OPENING_META_LINES = 6
@@ -736,17 +735,6 @@ def _repeats_title(line: str, title: str) -> bool:
 
 
 MIN_TITLE_LINE_WORDS = 3
-
-
-def _text_after(marker: HtmlElement, block: HtmlElement) -> str:
-    parts, seen = [], False
-    for node in block.iter():
-        if node is marker:
-            seen = True
-            parts.append(node.tail or "")
-        elif seen:
-            parts.append((node.text or "") + (node.tail or ""))
-    return "".join(parts)
 
 
 def _drop_through(marker: HtmlElement, block: HtmlElement) -> None:

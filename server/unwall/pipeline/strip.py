@@ -593,8 +593,7 @@ def _remove_closing_promo_line(content: HtmlElement, context: _Context) -> None:
     if last is None:
         return
     if last.find("br") is None:
-        text = " ".join(last.text_content().split())
-        if len(text) <= MAX_LINKED_PROMO_CHARS and context.rules.promo_phrases.opens(normalize_text(text)):
+        if _is_short_promo(_text(last), context):
             _record(context, last, "promo", "classifier.closing-promo-line")
             _remove(last)
         return
@@ -608,12 +607,16 @@ def _remove_closing_promo_line(content: HtmlElement, context: _Context) -> None:
         line = _segment_text(segment)
         if not line:
             continue
-        if len(line) <= MAX_LINKED_PROMO_CHARS and context.rules.promo_phrases.opens(normalize_text(line)):
+        if _is_short_promo(line, context):
             _record(context, last, "promo", "classifier.closing-promo-line")
             for node in reversed(segment):
                 node.tail = None
                 _remove(node)
         return
+
+
+def _is_short_promo(line: str, context: _Context) -> bool:
+    return len(line) <= MAX_LINKED_PROMO_CHARS and context.rules.promo_phrases.opens(normalize_text(line))
 
 
 def _segment_text(segment: list[HtmlElement]) -> str:
