@@ -107,6 +107,18 @@ def figures_of(markup: str) -> list[tuple[str, str]]:
             "<p>新京报讯2019年篮球世界杯17-32名排位赛，中国男篮以77比73战胜韩国队。</p>",
             "姚明场边支招周琦。视频截图",
         ),
+        # The Paper: a short grey line under the picture, a line break, then the text.
+        (
+            '<div style="text-align:center;"><img src="t.jpg" width="600" height="400" alt=""></div>'
+            '<span style="color: rgb(128, 128, 128);">共享充电宝。视觉中国 资料</span><br>'
+            "“以前花一两元就能充满电，前几天一下子被扣了12元。”",
+            "共享充电宝。视觉中国 资料",
+        ),
+        (
+            '<p><img src="t.jpg"></p><p><span style="color:#999">Le port au petit matin.</span></p>'
+            f"<p>{CITY_COUNCIL[0]}</p>",
+            "Le port au petit matin.",
+        ),
         # The Washington Post: an anchor marks the photo's place; readability wraps
         # the named caption in a paragraph of its own.
         (
@@ -136,6 +148,8 @@ def test_an_image_and_its_caption_in_one_box_are_a_figure(markup: str, caption: 
         '<div><img src="t.jpg" alt="The harbour at dawn"><p>The harbour at dawn</p><p>Another.</p></div>',
         # After the image's box, a paragraph not named as a caption.
         f'<div><img src="t.jpg" alt="The harbour"></div><p>{CITY_COUNCIL[0]}</p>',
+        # Dark grey or black text under a picture is prose.
+        f'<p><img src="t.jpg"></p><p style="color:#333">{CITY_COUNCIL[0][:80]}</p>',
         # A page that centres its prose: the line under the picture is a line of it.
         '<p style="text-align:center"><img src="t.jpg"></p>'
         '<p style="text-align:center">楓紅時期楓香樹由綠轉黃</p>'

@@ -986,8 +986,9 @@ def _is_mark(element: HtmlElement) -> bool:
 
 def _take_in_caption_after(box: HtmlElement, caption_classes: frozenset[str]) -> None:
     """The box's next block is its image's caption when named as one, or when it
-    is a short line centred under it, as Chinese publishing systems set a
-    caption ('<p style="text-align: center">姚明场边支招周琦。视频截图</p>')."""
+    is a short line centred or greyed under it, as Chinese publishing systems set
+    a caption ('<p style="text-align: center">姚明场边支招周琦。视频截图</p>',
+    '<span style="color: rgb(128, 128, 128);">共享充电宝。视觉中国 资料</span>')."""
     caption = box.getnext()
     if caption is None or (box.tail or "").strip() or caption.tag not in CAPTION_TAGS:
         return
@@ -995,9 +996,8 @@ def _take_in_caption_after(box: HtmlElement, caption_classes: frozenset[str]) ->
         return
     text = _words(caption.text_content())
     named = not caption_classes.isdisjoint(element_name_runs(caption))
-    centred = (
-        _is_centred(caption) and len(text) <= MAX_CENTRED_CAPTION_CHARS and not _centres_its_text(caption)
-    )
+    set_apart = (_is_centred(caption) and not _centres_its_text(caption)) or _is_greyed(caption)
+    centred = set_apart and len(text) <= MAX_CENTRED_CAPTION_CHARS
     if not (named or centred) or not 0 < len(text) <= MAX_CAPTION_CHARS:
         return
     box.tail, caption.tail = caption.tail, None
@@ -1013,6 +1013,28 @@ def _is_centred(element: HtmlElement) -> bool:
 
 
 MAX_CENTRED_CAPTION_CHARS = 120
+
+
+def _is_greyed(line: HtmlElement) -> bool:
+    """Written in grey, by the line's own style or that of the one element that
+    holds its words: the page shows it apart from the black prose."""
+    inner = line[0] if len(line) == 1 and not (line.text or "").strip() else None
+    return any(
+        _GREY.search(re.sub(r"\s+", "", (element.get("style") or "").lower())) is not None
+        for element in (line, inner)
+        if element is not None
+    )
+
+
+# 'color:gray', 'color:#888', 'color:#999999', 'color:rgb(128,128,128)': equal
+# channels between dark grey and light grey; black text and white are no greys.
+_GREY_LEVEL = r"(?:6[0-9a-f]|[7-9a-b][0-9a-f]|c[0-8])"
+_GREY = re.compile(
+    r"(?<![-\w])color:(?:gr[ae]y|darkgr[ae]y|dimgr[ae]y"
+    r"|#([6-9a-c])\1\1(?![0-9a-f])"
+    r"|#(" + _GREY_LEVEL + r")\2\2(?![0-9a-f])"
+    r"|rgb\((1[0-9][0-9]|9[6-9]),\3,\3\))"
+)
 
 
 def _centres_its_text(line: HtmlElement) -> bool:
