@@ -1587,6 +1587,85 @@ def test_the_excerpt_is_a_description_in_the_article_s_words(description: str, e
     assert result.excerpt == (expected or opening)
 
 
+WHOLE_DESCRIPTION = (
+    "The harbour master said the new breakwater would protect the fishing fleet from the winter storms, "
+    "the spring tides and the swell that wrecked three boats in the old harbour last March."
+)
+
+
+@pytest.mark.parametrize(
+    ("descriptions", "expected"),
+    [
+        # The Daily Star: the card's copy cut short, the page's own whole.
+        (
+            {
+                "og:description": "The harbour master said the new breakwater would protect the...",
+                "description": WHOLE_DESCRIPTION,
+            },
+            WHOLE_DESCRIPTION,
+        ),
+        # Cut short everywhere but in the opening paragraph, which goes on.
+        ({"og:description": "The harbour master said the new breakwater would…"}, None),
+        # Nothing goes on from it: the description stays as it is.
+        (
+            {"og:description": "The new breakwater would protect the fishing fleet from..."},
+            "The new breakwater would protect the fishing fleet from...",
+        ),
+    ],
+)
+def test_a_description_cut_short_is_read_whole_where_the_page_has_it(
+    descriptions: dict[str, str], expected: str | None
+) -> None:
+    head = "".join(
+        f'<meta {"property" if key.startswith("og:") else "name"}="{key}" content="{value}">'
+        for key, value in descriptions.items()
+    )
+    result, _ = enriched(head, PARAGRAPH)
+    opening = lxml.html.fragment_fromstring(PARAGRAPH).text_content()
+    assert result.excerpt == (expected or opening)
+
+
+@pytest.mark.parametrize(
+    ("declared", "lead"),
+    [
+        # The Daily Star: a thumbnail for Facebook, a wide copy for Twitter.
+        (
+            (
+                "https://img.example/photos/904000/173x216/180904.jpg",
+                "https://img.example/photos/904000/620x/180904.jpg",
+            ),
+            "https://img.example/photos/904000/620x/180904.jpg",
+        ),
+        (
+            ("https://img.example/2024/harbour-300x200.jpg", "https://img.example/2024/harbour-1024x683.jpg"),
+            "https://img.example/2024/harbour-1024x683.jpg",
+        ),
+        # A declared copy wide enough for the column stays: the wider one may be another crop.
+        (
+            (
+                "https://img.example/fit-in/1200x630/file/DSCF2931.jpg",
+                "https://img.example/1400x1400/file/DSCF2931.jpg",
+            ),
+            "https://img.example/fit-in/1200x630/file/DSCF2931.jpg",
+        ),
+        # Another picture, or a copy whose width the address does not say: the first declared stays.
+        (
+            ("https://img.example/photos/173x216/180904.jpg", "https://img.example/photos/620x/190000.jpg"),
+            "https://img.example/photos/173x216/180904.jpg",
+        ),
+        (
+            ("https://img.example/photos/173x216/180904.jpg", "https://img.example/photos/large/180904.jpg"),
+            "https://img.example/photos/173x216/180904.jpg",
+        ),
+    ],
+)
+def test_a_wider_declared_copy_of_a_thumbnail_lead_is_shown(declared: tuple[str, str], lead: str) -> None:
+    head = f'<meta property="og:image" content="{declared[0]}">'
+    head += f'<meta name="twitter:image" content="{declared[1]}">'
+    result, _ = enriched(head, PARAGRAPH)
+    assert result.lead_image is not None and result.lead_image.url == lead
+
+
 def test_a_consent_dialog_is_never_the_standfirst() -> None:
     dialog = (
         '<div role="dialog" class="qc-cmp2-summary-info"><p>We and our partners process personal data '

@@ -26,6 +26,7 @@ from unwall.pipeline.metadata import (
     COUNT_IN_BYLINE,
     LINE_BREAK,
     PUBLISHED_META_KEYS,
+    DeclaredImage,
     PageMetadata,
     article_json_ld,
 )
@@ -1665,23 +1666,37 @@ def date_in_url(url: str | None) -> str | None:
 
 def choose_excerpt(metadata: PageMetadata, article: dict[str, Any], content: HtmlElement) -> str | None:
     meta = metadata.meta
+    descriptions = [
+        _clean(candidate)
+        for candidate in (
+            meta.get("og:description"),
+            meta.get("description"),
+            meta.get("twitter:description"),
+            article.get("description"),
+        )
+        if isinstance(candidate, str) and _clean(candidate)
+    ]
     article_words: set[str] | None = None
-    for candidate in (
-        meta.get("og:description"),
-        meta.get("description"),
-        meta.get("twitter:description"),
-        article.get("description"),
-    ):
-        if isinstance(candidate, str) and _clean(candidate):
-            article_words = article_words or set(_folded_words(content.text_content()))
-            if _tells_the_article(_clean(candidate), article_words) and not _names_only_the_site(
-                _clean(candidate), metadata
-            ):
-                return _clean(candidate)
+    opening = _opening_paragraph(content)
+    for description in descriptions:
+        article_words = article_words or set(_folded_words(content.text_content()))
+        if _tells_the_article(description, article_words) and not _names_only_the_site(description, metadata):
+            if not description.endswith(("...", "…")):
+                return description
+            # Cut short for a card ('… Sierra Leone has...'): the other
+            # descriptions or the opening paragraph may hold it whole.
+            whole = untruncated(description, [*descriptions, *([opening] if opening else [])])
+            return whole if len(whole) <= EXCERPT_CHARS else description
+    if opening is None:
+        return None
+    return opening if len(opening) <= EXCERPT_CHARS else opening[:EXCERPT_CHARS].rsplit(" ", 1)[0] + "…"
+
+
+def _opening_paragraph(content: HtmlElement) -> str | None:
     for paragraph in content.iter("p"):
         text = _clean(paragraph.text_content())
         if len(text) >= 40:
-            return text if len(text) <= EXCERPT_CHARS else text[:EXCERPT_CHARS].rsplit(" ", 1)[0] + "…"
+            return text
     return None
 
 
@@ -1836,6 +1851,7 @@ def choose_lead_image(metadata: PageMetadata, content: HtmlElement) -> LeadImage
     for declared in metadata.declared_images:
         if not is_plausible_photo(declared.url) or _is_site_picture(declared.url, site_labels):
             continue
+        declared = _widest_declared_rendition(declared, metadata.declared_images)
         if declared.width and declared.width < MIN_LEAD_IMAGE_SIDE:
             continue
         key = image_key(declared.url)
@@ -1864,6 +1880,40 @@ def choose_lead_image(metadata: PageMetadata, content: HtmlElement) -> LeadImage
         if _may_lead(img):
             return _lead_from_body(img)
     return None
+
+
+def _widest_declared_rendition(declared: DeclaredImage, others: list[DeclaredImage]) -> DeclaredImage:
+    """A wider declared copy of a picture whose address names a width too
+    narrow for the reader's column: the Daily Star shares '…/173x216/180904.jpg'
+    on Facebook and '…/620x/180904.jpg' on Twitter. A copy wide enough stays as
+    declared: a wider one may be another crop ('1200x630' beside '1400x1400')."""
+    width = _width_in_address(declared.url)
+    if width is None or width >= MIN_COLUMN_WIDE_LEAD:
+        return declared
+    key = image_key(declared.url)
+    for other in others:
+        other_width = _width_in_address(other.url)
+        if other_width is not None and other_width > width and image_key(other.url) == key:
+            alt, width = declared.alt or other.alt, other_width
+            declared = DeclaredImage(other.url, other.width, other.height, alt, other.source)
+    return declared
+
+
+MIN_COLUMN_WIDE_LEAD = 600
+
+
+def _width_in_address(url: str) -> int | None:
+    """The width a CMS writes in a rendition's path ('/620x/', '/173x216/',
+    'photo-1024x683.jpg'), or None."""
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None
+    match = _ADDRESS_WIDTH.search(path)
+    return int(match.group(1)) if match else None
+
+
+_ADDRESS_WIDTH = re.compile(r"(?:/|[-_])(\d{2,4})x(?:\d{2,4})?(?=/|\.\w+$)")
 
 
 def _may_lead(img: HtmlElement) -> bool:
