@@ -584,7 +584,11 @@ _SCRIPT_STARTS = (0x370, 0x400, 0x590, 0x600, 0x900, 0xE00, 0x1100)
 _LATIN_EXTENDED_ADDITIONAL = range(0x1E00, 0x1F00)
 # Letters of the scripts after Latin, not the punctuation and symbols between
 # them ('“', '—', '€'): a text without them is Latin.
-_LETTERS_BEYOND_LATIN = re.compile("[\u0370-\u0e7f\u1100-\u11ff\u3040-\ud7af\uf900-\ufaff\uff00-\uffef]")
+# Greek to Ethiopic (Armenian, the Indic scripts, Thai, Georgian...), Khmer,
+# Georgian's capitals, then kana, Han and Hangul and the full-width forms.
+_LETTERS_BEYOND_LATIN = re.compile(
+    "[\u0370-\u137f\u1780-\u17ff\u1c90-\u1cbf\u3040-\ud7af\uf900-\ufaff\uff00-\uffef]"
+)
 
 
 def _script_group(letter: str) -> int:

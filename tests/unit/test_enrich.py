@@ -31,6 +31,7 @@ from unwall.pipeline.enrich import (
     without_picture_credit,
 )
 from unwall.pipeline.metadata import PageMetadata, _lenient_json, article_json_ld, collect_metadata
+from unwall.rules import read_rule_file
 
 PAGE_URL = "https://news.example/2024/03/harbour"
 PARAGRAPH = (
@@ -2430,3 +2431,17 @@ def test_an_opening_line_that_labels_the_title_goes(opening: str, stays: bool) -
     result, _, kept = opening_line_kept(head, opening, CHINESE_PARAGRAPH)
     assert result.title == "姚明对周琦说了啥？周琦上下半场判若两人"
     assert kept == stays
+
+
+LANGUAGE_DATA = read_rule_file("languages.json")["languages"]
+MONTH_NAMES = {lang: entry["months"] for lang, entry in LANGUAGE_DATA.items() if "months" in entry}
+
+
+@pytest.mark.parametrize("lang", sorted(MONTH_NAMES))
+def test_every_month_name_of_every_language_reads_as_its_month(lang: str) -> None:
+    # Croatian's 'listopada' is October and Polish's November: Polish, first in the data, wins.
+    expected = [f"2024-{number:02d}-05" for number in range(1, 13)]
+    if lang == "hr":
+        expected[9] = "2024-11-05"
+    dates = [normalize_date(f"5 {name} 2024", lang) for name in MONTH_NAMES[lang]]
+    assert [date[:10] if date else None for date in dates] == expected

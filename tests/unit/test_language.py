@@ -73,6 +73,13 @@ def test_most_real_pages_get_a_guess() -> None:
         ("နေပြည်တော်တွင် အစည်းအဝေး ကျင်းပခဲ့သည်။", "my"),
         ("ქალაქის საბჭო სამშაბათს შეიკრიბა.", "ka"),
         ("Քաղաքային խորհուրդը հավաքվեց երեքշաբթի երեկոյան։", "hy"),
+        # Arabic's script: Urdu and Persian by the letters only they write.
+        ("شہر کی کونسل نے منگل کی شام اگلے سال کے بجٹ پر بات چیت کے لیے اجلاس کیا۔", "ur"),
+        (
+            "شورای شهر روز سه‌شنبه برای بررسی بودجه سال آینده که پول مدرسه‌ها و کتابخانه‌ها را "
+            "در بر می‌گیرد جلسه گذاشت.",
+            "fa",
+        ),
     ],
 )
 def test_a_script_of_one_language_names_it(text: str, lang: str) -> None:
@@ -155,6 +162,127 @@ CLOSE_LANGUAGES = {
         " hinnat nousevat. Ministeriö suunnittelee myös verotuksen muutoksia, joiden on määrä tulla"
         " voimaan tammikuussa."
     ),
+    "sr": (
+        "Влада је у уторак усвојила предлог буџета за наредну годину. Према речима министра финансија, "
+        "дефицит ће се смањити, али опозиција тврди да бројке нису реалне. Премијер је рекао да земља "
+        "мора да штеди и да ће нове мере доћи када скупштина размотри предлог. Економисти су скептични "
+        "јер је раст слаб, а цене енергије расту. Министарство такође планира промене пореза које би "
+        "требало да важе од јануара."
+    ),
+    "mk": (
+        "Владата во вторник го усвои предлогот за буџетот за следната година. Според министерот за "
+        "финансии, дефицитот ќе се намали, но опозицијата тврди дека бројките не се реални. Премиерот "
+        "рече дека земјата мора да штеди и дека ќе има нови мерки кога Собранието ќе го разгледа "
+        "предлогот. Економистите се скептични бидејќи растот е слаб, а цените на енергијата растат. "
+        "Министерството планира и промени во даноците, кои треба да важат од јануари."
+    ),
+    "be": (
+        "Урад у аўторак ухваліў праект бюджэту на наступны год. Па словах міністра фінансаў, дэфіцыт "
+        "скароціцца, але апазіцыя сцвярджае, што лічбы нерэалістычныя. Прэм'ер сказаў, што краіне трэба "
+        "эканоміць і што новыя меры будуць, калі парламент абмяркуе праект. Эканамісты настроены "
+        "скептычна, бо рост слабы, а цэны на энергію растуць. Міністэрства таксама плануе змены ў "
+        "падатках, якія павінны ўступіць у сілу са студзеня."
+    ),
+    "uk": (
+        "Уряд у вівторок схвалив проєкт бюджету на наступний рік. За словами міністра фінансів, дефіцит "
+        "скоротиться, але опозиція стверджує, що цифри нереалістичні. Прем'єр сказав, що країні потрібно "
+        "економити і що нові заходи будуть, коли парламент обговорить проєкт. Економісти налаштовані "
+        "скептично, бо зростання слабке, а ціни на енергію зростають. Міністерство також планує зміни в "
+        "податках, які мають набути чинності з січня."
+    ),
+    "kk": (
+        "Үкімет сейсенбі күні келесі жылғы бюджет жобасын мақұлдады. Қаржы министрінің айтуынша, "
+        "тапшылық азаяды, бірақ оппозиция сандар шындыққа сай емес деп санайды. Премьер-министр елдің "
+        "үнемдеуі керек екенін және парламент жобаны талқылағанда жаңа шаралар болатынын айтты. "
+        "Экономистер күмәнмен қарайды, себебі өсім әлсіз, ал энергия бағасы өсіп келеді. Министрлік "
+        "сондай-ақ қаңтардан бастап күшіне енетін салық өзгерістерін жоспарлап отыр."
+    ),
+    "ms": (
+        "Kerajaan pada hari Selasa meluluskan cadangan bajet bagi tahun hadapan. Menurut menteri "
+        "kewangan, defisit akan berkurangan, tetapi pembangkang mendakwa bahawa angka tersebut tidak "
+        "realistik. Perdana Menteri berkata beliau yakin negara boleh berjimat dan langkah baharu akan "
+        "diambil "
+        "apabila Parlimen membincangkan cadangan itu. Ahli ekonomi ragu-ragu kerana pertumbuhan adalah "
+        "lemah dan harga tenaga semakin meningkat. Kementerian juga merancang perubahan cukai yang "
+        "turut berkuat kuasa selepas Januari, iaitu cukai jualan."
+    ),
+    "id": (
+        "Pemerintah pada hari Selasa menyetujui rancangan anggaran untuk tahun depan. Menurut menteri "
+        "keuangan, defisit akan berkurang, tetapi pihak oposisi menyatakan bahwa angka-angka itu tidak "
+        "realistis. Presiden mengatakan bahwa negara harus berhemat dan langkah-langkah baru akan "
+        "diambil ketika DPR membahas rancangan tersebut. Para ekonom skeptis karena pertumbuhan masih "
+        "lemah dan harga energi terus naik. Kementerian juga merencanakan perubahan pajak yang "
+        "seharusnya berlaku mulai Januari."
+    ),
+    "gl": (
+        "O Goberno aprobou o martes o proxecto de orzamentos para o próximo ano. Segundo o ministro de "
+        "Facenda, o déficit vai diminuír, pero a oposición sostén que as cifras non son realistas. O "
+        "presidente dixo que o país ten que aforrar e que haberá novas medidas cando o Parlamento debata "
+        "o proxecto. Os economistas son escépticos porque o crecemento é débil e os prezos da enerxía "
+        "están a subir. O ministerio tamén prevé cambios nos impostos, que deberían entrar en vigor en "
+        "xaneiro."
+    ),
+    "pt": (
+        "O Governo aprovou na terça-feira a proposta de orçamento para o próximo ano. Segundo o "
+        "ministro das Finanças, o défice vai diminuir, mas a oposição afirma que os números não são "
+        "realistas. O primeiro-ministro disse que o país tem de poupar e que haverá novas medidas "
+        "quando o Parlamento discutir a proposta. Os economistas estão céticos porque o crescimento é "
+        "fraco e os preços da energia estão a subir. O ministério também prevê mudanças nos impostos, "
+        "que deverão entrar em vigor em janeiro."
+    ),
+    "az": (
+        "Hökumət çərşənbə axşamı gələn ilin büdcə layihəsini təsdiqləyib. Maliyyə nazirinin sözlərinə "
+        "görə, kəsir azalacaq, lakin müxalifət rəqəmlərin real olmadığını iddia edir. Baş nazir bildirib "
+        "ki, ölkə qənaət etməlidir və parlament layihəni müzakirə etdikdə yeni tədbirlər görüləcək. "
+        "İqtisadçılar şübhə ilə yanaşırlar, çünki artım zəifdir və enerji qiymətləri yüksəlir. Nazirlik "
+        "həmçinin yanvardan qüvvəyə minməli olan vergi dəyişikliklərini planlaşdırır."
+    ),
+    "tr": (
+        "Hükümet salı günü gelecek yıl için bir bütçe taslağını onayladı. Maliye bakanına göre bu açık "
+        "daha da azalacak, ama muhalefet rakamların gerçekçi olmadığını ve bu planın da işe yaramayacağını"
+        " savunuyor. Başbakan, ülkenin tasarruf etmesi gerektiğini ve meclis taslağı görüştükten sonra "
+        "yeni önlemlerin geleceğini söyledi. Ekonomistler ise şüpheci, çünkü büyüme zayıf ve enerji "
+        "fiyatları her ay yükseliyor. Bakanlık ayrıca ocak ayından itibaren geçerli olacak vergi "
+        "değişikliklerini de planlıyor."
+    ),
+    "sq": (
+        "Qeveria miratoi të martën projektbuxhetin për vitin e ardhshëm. Sipas ministrit të financave, "
+        "deficiti do të ulet, por opozita pretendon se shifrat nuk janë reale. Kryeministri tha se "
+        "vendi duhet të kursejë dhe se masa të reja do të vijnë kur parlamenti ta shqyrtojë projektin. "
+        "Ekonomistët janë skeptikë, sepse rritja është e dobët dhe çmimet e energjisë po rriten. "
+        "Ministria planifikon gjithashtu ndryshime në taksa, të cilat duhet të hyjnë në fuqi nga janari."
+    ),
+    "tl": (
+        "Inaprubahan ng pamahalaan noong Martes ang panukalang badyet para sa susunod na taon. Ayon sa "
+        "kalihim ng pananalapi, bababa ang depisit, ngunit iginiit ng oposisyon na hindi makatotohanan "
+        "ang mga numero. Sinabi ng pangulo na kailangang magtipid ang bansa at may mga bagong hakbang "
+        "kapag tinalakay ng Kongreso ang panukala. Nag-aalinlangan ang mga ekonomista dahil mahina ang "
+        "paglago at tumataas ang presyo ng enerhiya. Nagpaplano rin ang kagawaran ng mga pagbabago sa "
+        "buwis na dapat ipatupad simula Enero."
+    ),
+    "sw": (
+        "Serikali siku ya Jumanne iliidhinisha rasimu ya bajeti ya mwaka ujao. Kwa mujibu wa waziri wa "
+        "fedha, nakisi itapungua, lakini upinzani unadai kwamba takwimu hizo si halisi. Waziri mkuu "
+        "alisema kwamba nchi inapaswa kubana matumizi na kwamba hatua mpya zitachukuliwa wakati bunge "
+        "litakapojadili rasimu hiyo. Wachumi wana shaka kwa sababu ukuaji ni dhaifu na bei za nishati "
+        "zinapanda. Wizara pia inapanga mabadiliko ya kodi ambayo yanatarajiwa kuanza kutumika mwezi "
+        "Januari."
+    ),
+    "is": (
+        "Ríkisstjórnin samþykkti á þriðjudag fjárlagafrumvarp næsta árs. Að sögn fjármálaráðherra mun "
+        "hallinn minnka, en stjórnarandstaðan heldur því fram að tölurnar séu ekki raunhæfar. "
+        "Forsætisráðherra sagði að landið þyrfti að spara og að nýjar aðgerðir kæmu þegar Alþingi hefði "
+        "fjallað um frumvarpið. Hagfræðingar eru efins, því hagvöxtur er veikur og orkuverð fer "
+        "hækkandi. Ráðuneytið áformar einnig breytingar á sköttum sem eiga að taka gildi í janúar."
+    ),
+    "eu": (
+        "Gobernuak asteartean onartu zuen datorren urteko aurrekontu proiektua. Ogasun ministroaren "
+        "arabera, defizita murriztu egingo da, baina oposizioak dio zifrak ez direla errealistak. Lehen "
+        "ministroak esan zuen herrialdeak aurreztu egin behar duela eta neurri berriak etorriko direla "
+        "parlamentuak proiektua eztabaidatzen duenean. Ekonomialariak eszeptikoak dira, hazkundea ahula "
+        "delako eta energiaren prezioak igotzen ari direlako. Ministerioak zergen aldaketak ere "
+        "aurreikusten ditu, urtarriletik aurrera indarrean egon beharko luketenak."
+    ),
     "lt": (
         "Vyriausybė antradienį pritarė kitų metų biudžeto projektui. Pasak finansų ministro, "
         "deficitas sumažės, tačiau opozicija tvirtina, kad skaičiai nėra realūs. Premjeras sakė, "
@@ -200,7 +328,7 @@ def test_right_to_left_languages_get_their_direction() -> None:
 
 @given(st.text(max_size=300))
 def test_any_text_gets_a_known_language_or_none(text: str) -> None:
-    known = {script for script, _ in load_language_data().scripts} | {
+    known = {script for script, _, _ in load_language_data().scripts} | {
         lang for weights in load_language_data().word_weights.values() for lang in weights
     }
     assert guess_language(text) in known | {None}

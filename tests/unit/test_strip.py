@@ -2196,3 +2196,24 @@ def test_wordpress_widgets_under_a_post_go(widget: str, rule: str) -> None:
     assert_article_intact(root)
     for junk in ("About these ads", "Pages:", "Loading...", "Inga"):
         assert junk not in body_text(root)
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_each_language_s_consent_banner_goes_with_its_own_words(language: str) -> None:
+    # A banner in the language's first two sentences and first two buttons,
+    # unnamed and unplaced: its words alone tell it.
+    phrases = LANGUAGES[language]
+    sentences = " ".join(f"{sentence.capitalize()}." for sentence in phrases["dialog"][:2])
+    buttons = "".join(f'<a href="#">{action.capitalize()}</a>' for action in phrases["actions"][:2])
+    banner = f'<div class="notice"><p>{sentences}</p>{buttons}</div>'
+    assert_removed_whole(f"{banner}<main>{paragraphs_html()}</main>", "consent_dialog", sentences[:20])
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_each_language_s_read_more_label_takes_its_link_with_it(language: str) -> None:
+    label = LANGUAGES[language]["related"][0].capitalize()
+    link = '<a href="/news/2024/05/budget-vote">The council votes on the budget</a>'
+    box = f"<p><strong>{label}:</strong> {link}</p>"
+    root, removals = strip(f"<article>{around(box)}</article>")
+    assert [r.kind for r in removals] == ["related"], label
+    assert [" ".join(p.text_content().split()) for p in root.iter("p")] == ARTICLE

@@ -30,7 +30,8 @@ def approximate_words(text: str) -> int:
 
 # Enough text to decide; a long article does not need reading to the end.
 SAMPLE_CHARS = 5000
-# Letters of one script that make a text that script's language.
+# Letters of one script that make a text that script's language (unless the
+# data says less, for letters one language of a shared script writes alone).
 MIN_SCRIPT_SHARE = 0.3
 # A guess needs this many function-word hits, and this lead over the runner-up.
 MIN_FUNCTION_WORD_HITS = 8
@@ -42,7 +43,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 @dataclass(frozen=True)
 class LanguageData:
-    scripts: tuple[tuple[str, re.Pattern[str]], ...]
+    # (language, its letters, the share of a text's letters that names it)
+    scripts: tuple[tuple[str, re.Pattern[str], float], ...]
     # Any letter of those scripts: most texts hold none, and one scan says so.
     any_script: re.Pattern[str]
     # word -> {language: weight}; a word several languages share ('de' is
@@ -58,13 +60,14 @@ def load_language_data() -> LanguageData:
         ranges = "".join(
             f"\\u{start}-\\u{end}" for start, end in (span.split("-") for span in script["ranges"])
         )
-        scripts.append((script["lang"], re.compile(f"[{ranges}]")))
+        share = script.get("min_share", MIN_SCRIPT_SHARE)
+        scripts.append((script["lang"], re.compile(f"[{ranges}]"), share))
     owners: dict[str, list[str]] = {}
     for lang, entry in data["languages"].items():
         for word in entry["function_words"]:
             owners.setdefault(word, []).append(lang)
     weights = {word: {lang: 1 / len(langs) for lang in langs} for word, langs in owners.items()}
-    any_script = re.compile("|".join(pattern.pattern for _, pattern in scripts) or "(?!)")
+    any_script = re.compile("|".join(pattern.pattern for _, pattern, _ in scripts) or "(?!)")
     return LanguageData(tuple(scripts), any_script, weights)
 
 
@@ -76,8 +79,8 @@ def guess_language(text: str) -> str | None:
         return None
     data = load_language_data()
     if data.any_script.search(sample) is not None:
-        for lang, pattern in data.scripts:
-            if len(pattern.findall(sample)) >= MIN_SCRIPT_SHARE * letters:
+        for lang, pattern, share in data.scripts:
+            if len(pattern.findall(sample)) >= share * letters:
                 return lang
     return _by_function_words(sample.lower(), data.word_weights)
 
