@@ -52,11 +52,22 @@ def test_a_banner_without_platform_markup_is_removed_by_its_words(banner: dict[s
     assert any(rule.startswith("classifier.") for rule in rules), rules
 
 
-EMBED_PLACEHOLDERS = [banner for banner in TRANSLATIONS["banners"] if banner["embed_notice"]]
+# tarteaucitron's Vietnamese says only '<service> tắt' ('off'), the word of
+# 'tóm tắt' (summary) in every highlights video's caption: no phrase of ours.
+UNCAUGHT_PLACEHOLDERS = {"tarteaucitron-vi"}
+EMBED_PLACEHOLDERS = [
+    pytest.param(
+        banner,
+        id=_banner_id(banner),
+        marks=[pytest.mark.xfail(strict=True)] if _banner_id(banner) in UNCAUGHT_PLACEHOLDERS else [],
+    )
+    for banner in TRANSLATIONS["banners"]
+    if banner["embed_notice"]
+]
 VIDEO_URL = "https://www.youtube.com/embed/aqz-KE-bpKQ"
 
 
-@pytest.mark.parametrize("banner", EMBED_PLACEHOLDERS, ids=_banner_id)
+@pytest.mark.parametrize("banner", EMBED_PLACEHOLDERS)
 def test_a_blocked_embed_placeholder_becomes_one_link_line(banner: dict[str, Any]) -> None:
     buttons = "".join(
         f"<button type='button'>{html.escape(label)}</button>" for label in banner["embed_buttons"]

@@ -131,7 +131,7 @@ _SHIFT_BACK |= {code: code - 1 for code in range(0xE1, 0x100)}
 MIN_CIPHERTEXT_WORDS = 12
 SAMPLE_CIPHERTEXT_CHARS = 200
 # Text of a language: a sixth of its words or more are function words (short
-# words of 37 languages; a few shifted ones are words too, 'jo', 'bo'). Shifted
+# words of 54 languages; a few shifted ones are words too, 'jo', 'bo'). Shifted
 # back, ciphertext holds as many, several times what it held before.
 MAX_FUNCTION_WORD_SHARE_OF_CIPHERTEXT = 0.15
 MIN_FUNCTION_WORD_SHARE_SHIFTED_BACK = 0.15
