@@ -763,6 +763,10 @@ def test_a_real_title_is_not_replaced_by_the_opening_heading() -> None:
         ("Politik · Jochen Bittner, Tina Hildebrandt", "Jochen Bittner, Tina Hildebrandt"),
         ("Opinion | Jane Doe", "Jane Doe"),
         ("Jane · Doe", "Jane · Doe"),
+        # The place the story was written, after a bar (El Mundo); an outlet's name stays.
+        ("Ángeles Escrivá | Madrid", "Ángeles Escrivá"),
+        ("Jane Doe • Berlin", "Jane Doe"),
+        ("Jane Doe | The Harbour Times", "Jane Doe | The Harbour Times"),
     ],
 )
 def test_clean_byline(value: str | None, expected: str | None) -> None:
@@ -1690,6 +1694,26 @@ def test_the_standfirst_under_the_headline_is_read(name: str) -> None:
     )
     _, metadata = page("", header + f"<article>{PARAGRAPH}</article>")
     assert metadata.standfirst == DEK
+
+
+def test_a_standfirst_of_points_keeps_a_line_for_each_and_opens_the_body_as_a_list() -> None:
+    # El Mundo: the points of the story under its headline, outside the body.
+    points = [
+        "Bajo su mando se encontraba el control de todos los zulos",
+        "Su pareja y lugarteniente también ha sido detenido",
+    ]
+    header = (
+        '<h1>Cae en Francia la jefa del aparato militar</h1><div class="subtitulo"><ul>'
+        + "".join(f"<li>{point}</li>" for point in points)
+        + '</ul></div><p class="firma"><em>Ángeles Escrivá</em> | <span>Madrid</span></p>'
+    )
+    root, metadata = page("", header + f"<article>{PARAGRAPH}</article>")
+    assert metadata.standfirst == "\n".join(points)
+    content = root.find(".//article")
+    result = enrich(content, metadata)
+    assert [" ".join(item.text_content().split()) for item in content.find("ul")] == points
+    assert content[0].tag == "ul"
+    assert result.byline == "Ángeles Escrivá"
 
 
 def test_a_standfirst_never_carries_script_code() -> None:

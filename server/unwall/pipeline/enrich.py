@@ -1136,11 +1136,18 @@ _SENTENCE_MARK = re.compile(r"[,;:!?]|[^\W\d_]{2}\.(?:\s|$)")
 
 
 def restore_standfirst(content: HtmlElement, standfirst: str | None) -> None:
-    """Put back a standfirst that sat in the article header, outside the body."""
-    if not standfirst or _comparable(standfirst) in _comparable(content.text_content()):
+    """Put back a standfirst that sat in the article header, outside the body:
+    a paragraph, or a list when it was one of points (one a line)."""
+    # Without spaces: text_content() glues a list's points ('…armasSu pareja…').
+    if not standfirst or _squeezed(standfirst) in _squeezed(content.text_content()):
         return
-    paragraph = builder.P(standfirst)
-    content.insert(0, paragraph)
+    points = standfirst.split("\n")
+    lead = builder.UL(*(builder.LI(point) for point in points)) if len(points) > 1 else builder.P(standfirst)
+    content.insert(0, lead)
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
 
 
 # --- byline and date -------------------------------------------------------------
@@ -1178,6 +1185,9 @@ def clean_byline(text: str | None) -> str | None:
     text = byline_role_pattern().sub("", text).strip(" ,;|-–—·•")
     # 'Deutsche Welle (www.dw.com)': an address in brackets after the name.
     text = _BRACKETED_ADDRESS.sub("", text)
+    # 'Ángeles Escrivá | Madrid': the place the story was written, set apart.
+    if (place := PLACE_AFTER_NAME.search(text)) is not None and " " in text[: place.start()]:
+        text = text[: place.start()]
     if not text or len(text) > 100 or text.startswith(("http://", "https://", "/")):
         return None
     # A name has letters: '104363', a CMS's account number in meta author, names no one.
@@ -1202,6 +1212,8 @@ def clean_byline(text: str | None) -> str | None:
 _BRACKETED_ADDRESS = re.compile(
     r"\s*[(\[](?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/?[)\]]$", re.I
 )
+# A name of two words at least, a bar or bullet, then one word.
+PLACE_AFTER_NAME = re.compile(r"(?<=\w)\s+[|•·]\s+[^\W\d_][\w.'-]*$")
 # One word, a middle dot, bar or bullet, then a name of two words at least.
 SECTION_BEFORE_BYLINE = re.compile(r"^\w+\s+[·|•]\s+(?=\S+\s+\S)")
 

@@ -44,8 +44,9 @@ ARTICLE_TYPES = frozenset(
         "howto",
     }
 )
-# With their plurals: SPIP's span.auteurs ('par <span class="auteurs">Didier Roy</span>').
-_BYLINE_CLASS_WORDS = "bylines?|authors?|autor(?:e|en|es|i)?|auteurs?|writers?|creators?|signature"
+# With their plurals: SPIP's span.auteurs ('par <span class="auteurs">Didier Roy</span>');
+# 'firma', the signature in Spanish and Italian (El Mundo's p.firma).
+_BYLINE_CLASS_WORDS = "bylines?|authors?|autor(?:e|en|es|i)?|auteurs?|writers?|creators?|signature|firmas?"
 BYLINE_CLASS = re.compile(rf"(^|[-_ ])({_BYLINE_CLASS_WORDS})([-_ ]|$)", re.I)
 # BYLINE_CLASS's words anywhere: a quick first look at a class or id value.
 BYLINE_WORDS = re.compile(_BYLINE_CLASS_WORDS, re.I)
@@ -358,10 +359,17 @@ def _named_standfirst(element: HtmlElement) -> bool:
 
 
 def _standfirst_text(element: HtmlElement) -> str | None:
-    """The text of a standfirst: a sentence or a few, mostly not links."""
+    """The text of a standfirst: a sentence or a few, mostly not links. A list
+    of points (El Mundo's 'subtitulo') keeps a line for each point."""
     text = _clean(_visible_text(element))
     links = sum(len(_clean(a.text_content())) for a in element.iter("a"))
-    return text if 40 <= len(text) <= 700 and links < 0.3 * len(text) else None
+    if not (40 <= len(text) <= 700 and links < 0.3 * len(text)):
+        return None
+    points = [point for point in (_clean(_visible_text(item)) for item in element.iter("li")) if point]
+    # Every word inside a point: no word of the box outside its list.
+    if len(points) >= 2 and "".join("".join(points).split()) == "".join(text.split()):
+        return "\n".join(points)
+    return text
 
 
 def _in_header_of(heading: HtmlElement, element: HtmlElement) -> bool:
