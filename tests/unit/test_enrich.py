@@ -742,6 +742,10 @@ def test_a_real_title_is_not_replaced_by_the_opening_heading() -> None:
         ("Nga", None),
         # A company's legal form: the publisher, not an author.
         ("Süddeutsche.de GmbH, Munich, Germany", None),
+        # A publishing house by its name's word (El País's meta author).
+        ("Ediciones El País", None),
+        ("Rowohlt Verlag", None),
+        ("The Editorial Board", "The Editorial Board"),
         # An address in brackets after the name; an agency's name in brackets stays.
         ("Deutsche Welle (www.dw.com)", "Deutsche Welle"),
         ("Jane Doe (AP)", "Jane Doe (AP)"),
