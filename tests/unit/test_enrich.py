@@ -1675,6 +1675,24 @@ def test_a_wider_declared_copy_of_a_thumbnail_lead_is_shown(declared: tuple[str,
     assert result.lead_image is not None and result.lead_image.url == lead
 
 
+@pytest.mark.parametrize(
+    ("declared", "shown", "lead"),
+    [
+        # TechCrunch: WordPress.com's 150-pixel copy for the card, 288 pixels in the article.
+        ("https://img.example/08/shot.png?w=150", "https://img.example/08/shot.png?w=288", "?w=288"),
+        # A declared copy wide enough stays, however wide the body's.
+        ("https://img.example/08/shot.png?w=1200", "https://img.example/08/shot.png?w=1600", "?w=1200"),
+    ],
+)
+def test_a_declared_thumbnail_yields_to_the_wider_copy_the_article_shows(
+    declared: str, shown: str, lead: str
+) -> None:
+    head = f'<meta property="og:image" content="{declared}">'
+    result, content = enriched(head, f'<p><img src="{shown}" width="{shown[-3:]}"></p>{PARAGRAPH}')
+    assert result.lead_image is not None and result.lead_image.url.endswith(lead)
+    assert content.find(".//img") is None  # shown once, as the lead
+
+
 def test_a_consent_dialog_is_never_the_standfirst() -> None:
     dialog = (
         '<div role="dialog" class="qc-cmp2-summary-info"><p>We and our partners process personal data '

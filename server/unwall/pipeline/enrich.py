@@ -1879,15 +1879,18 @@ def choose_lead_image(metadata: PageMetadata, content: HtmlElement) -> LeadImage
             # A rendition of the declared picture ('13SUDAN-1-master768.jpg'
             # for '13SUDAN-1-facebookJumbo.jpg'): shown once, with its caption.
             match = hero
-        alt, caption, width, height = declared.alt, "", declared.width, declared.height
+        url, alt, caption, width, height = declared.url, declared.alt, "", declared.width, declared.height
         if match is not None:
             shown, caption = _caption_of(match)
             alt = alt or _clean(match.get("alt"))
-            if not (width or height):  # both sides from one rendition, never one of each
+            if _shown_wider(match, declared.url):
+                # The card's thumbnail ('…-pm.png?w=150') of a picture the page shows wider.
+                url, width, height = largest_rendition(match)
+            elif not (width or height):  # both sides from one rendition, never one of each
                 width, height = int_attribute(match, "width"), int_attribute(match, "height")
             if shown.getparent() is not None:
                 shown.drop_tree()
-        return LeadImage(url=declared.url, alt=alt, caption=caption, width=width, height=height)
+        return LeadImage(url=url, alt=alt, caption=caption, width=width, height=height)
     for img in _opening_images(content):
         if _may_lead(img):
             return _lead_from_body(img)
@@ -1914,18 +1917,31 @@ def _widest_declared_rendition(declared: DeclaredImage, others: list[DeclaredIma
 MIN_COLUMN_WIDE_LEAD = 600
 
 
+def _shown_wider(img: HtmlElement, declared_url: str) -> bool:
+    """The body shows the declared picture wider than the declared copy's
+    address says it is, and that is too narrow for the column."""
+    declared_width = _width_in_address(declared_url)
+    if declared_width is None or declared_width >= MIN_COLUMN_WIDE_LEAD:
+        return False
+    shown_url, shown_width, _ = largest_rendition(img)
+    shown_width = shown_width or _width_in_address(shown_url)
+    return shown_width is not None and shown_width > declared_width
+
+
 def _width_in_address(url: str) -> int | None:
     """The width a CMS writes in a rendition's path ('/620x/', '/173x216/',
-    'photo-1024x683.jpg'), or None."""
+    'photo-1024x683.jpg') or asks of an image server ('?w=150', WordPress.com's
+    and imgix's), or None."""
     try:
-        path = urlsplit(url).path
+        parts = urlsplit(url)
     except ValueError:
         return None
-    match = _ADDRESS_WIDTH.search(path)
+    match = _ADDRESS_WIDTH.search(parts.path) or _QUERY_WIDTH.search(parts.query)
     return int(match.group(1)) if match else None
 
 
 _ADDRESS_WIDTH = re.compile(r"(?:/|[-_])(\d{2,4})x(?:\d{2,4})?(?=/|\.\w+$)")
+_QUERY_WIDTH = re.compile(r"(?:^|&)(?:w|width)=(\d{2,4})(?:&|$)")
 
 
 def _may_lead(img: HtmlElement) -> bool:
