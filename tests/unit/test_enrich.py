@@ -1635,6 +1635,22 @@ def test_a_description_cut_short_is_read_whole_where_the_page_has_it(
 
 
 @pytest.mark.parametrize(
+    "description",
+    [
+        # Sina: the headline again; a reposted story's note of its original title.
+        "Harbour gets a new breakwater",
+        "HARBOUR GETS A NEW BREAKWATER!",
+        "原标题：港口新防波堤 The harbour master said the new breakwater would protect the fleet",
+    ],
+)
+def test_a_description_that_says_no_more_than_the_headline_yields_to_the_opening(description: str) -> None:
+    head = '<meta property="og:title" content="Harbour gets a new breakwater">'
+    head += f'<meta property="og:description" content="{description}">'
+    result, _ = enriched(head, PARAGRAPH)
+    assert result.excerpt == lxml.html.fragment_fromstring(PARAGRAPH).text_content()
+
+
+@pytest.mark.parametrize(
     ("declared", "lead"),
     [
         # The Daily Star: a thumbnail for Facebook, a wide copy for Twitter.

@@ -133,7 +133,7 @@ def enrich(content: HtmlElement, metadata: PageMetadata) -> Enrichment:
         site_name=site_name,
         lang=lang,
         dir=metadata.dir or direction_of(lang),
-        excerpt=choose_excerpt(metadata, article, content),
+        excerpt=choose_excerpt(metadata, article, content, title),
         lead_image=lead_image,
     )
 
@@ -1676,7 +1676,9 @@ def date_in_url(url: str | None) -> str | None:
     return _calendar_day(int(match[1]), int(match[3]), int(match[4])) if match else None
 
 
-def choose_excerpt(metadata: PageMetadata, article: dict[str, Any], content: HtmlElement) -> str | None:
+def choose_excerpt(
+    metadata: PageMetadata, article: dict[str, Any], content: HtmlElement, title: str | None = None
+) -> str | None:
     meta = metadata.meta
     descriptions = [
         _clean(candidate)
@@ -1690,6 +1692,14 @@ def choose_excerpt(metadata: PageMetadata, article: dict[str, Any], content: Htm
     ]
     article_words: set[str] | None = None
     opening = _opening_paragraph(content)
+    # The headline again says nothing more (Sina's og:description); nor does a
+    # desk's note of a reposted story's original title ('原标题：…').
+    said = _squeezed(title or "")
+    descriptions = [
+        description
+        for description in descriptions
+        if _squeezed(description) != said and not original_title_pattern().match(description)
+    ]
     for description in descriptions:
         article_words = article_words or set(_folded_words(content.text_content()))
         if _tells_the_article(description, article_words) and not _names_only_the_site(description, metadata):
