@@ -1882,6 +1882,32 @@ def test_a_box_of_the_sites_social_profiles_goes(block: str, is_box: bool) -> No
 
 
 @pytest.mark.parametrize(
+    ("line", "goes"),
+    [
+        # USA Today: the writer's profile, a few words around it, closing the article.
+        ('<p>Follow <a href="http://twitter.com/jeffersongraham">Jefferson Graham</a> on Twitter.</p>', True),
+        ('<p>Folgen Sie <a href="https://x.com/jmueller">Jana Müller</a> auf X</p>', True),
+        ('<p><a href="https://www.instagram.com/harbourtimes">Instagram</a></p>', False),  # no words: a label
+        # A sentence that names a profile; a post the article cites.
+        (
+            '<p>She has posted about the harbour for years on <a href="https://x.com/jane">her account</a>, '
+            "and her followers asked the council to answer.</p>",
+            False,
+        ),
+        ('<p>Read the thread <a href="https://x.com/jane/status/12345">here</a>.</p>', False),
+    ],
+)
+def test_a_closing_line_to_follow_the_writer_goes(line: str, goes: bool) -> None:
+    body = f"<article>{paragraphs_html()}{line}</article>"
+    if goes:
+        assert_removed_whole(body, "promo", "Follow", "Folgen")
+    else:
+        assert_nothing_removed(body)
+    # Between the paragraphs it is the article's.
+    assert_nothing_removed(f"<article>{around(line)}</article>")
+
+
+@pytest.mark.parametrize(
     "slot",
     [
         "<p>Advertisement</p>",

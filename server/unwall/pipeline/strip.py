@@ -844,9 +844,30 @@ def _remove_follow_boxes(scope: HtmlElement, context: _Context, links: list[Html
         if len(_profile_networks(box, context)) >= MIN_FOLLOW_BOX_NETWORKS:
             _record(context, box, "promo", "classifier.follow-box")
             _remove(box)
+        elif (line := _closing_follow_line(box)) is not None:
+            _record(context, line, "promo", "classifier.follow-line")
+            _remove(line)
+
+
+def _closing_follow_line(box: HtmlElement) -> HtmlElement | None:
+    """The article's last paragraph, a link to someone's profile and a few
+    words around it: 'Follow <a href="twitter.com/jeffersongraham">Jefferson
+    Graham</a> on Twitter.' (USA Today), 'Folgen Sie <a>…</a> auf X', in any
+    language."""
+    paragraph = box if box.tag == "p" else box.getparent()
+    if paragraph is None or paragraph.tag != "p":
+        return None
+    if len(paragraph.findall(".//a")) != 1 or len(paragraph) > MAX_FOLLOW_LINE_ELEMENTS:
+        return None
+    words = ((paragraph.text or "") + "".join(child.tail or "" for child in paragraph)).split()
+    closing = _in_paragraph_run(paragraph) and _closes_its_run(paragraph)
+    return paragraph if 0 < len(words) <= MAX_FOLLOW_LINE_WORDS and closing else None
 
 
 MIN_FOLLOW_BOX_NETWORKS = 2
+# 'Follow', 'on', 'Twitter.': the words around the name; a link and its line breaks.
+MAX_FOLLOW_LINE_WORDS = 5
+MAX_FOLLOW_LINE_ELEMENTS = 2
 MAX_FOLLOW_BOX_CHARS = 400
 # 'Follow us on social media:', the networks' names, separators.
 MAX_FOLLOW_LABEL_CHARS = 80
