@@ -119,6 +119,12 @@ def figures_of(markup: str) -> list[tuple[str, str]]:
             f"<p>{CITY_COUNCIL[0]}</p>",
             "Le port au petit matin.",
         ),
+        # Business Insider: the credit and the caption, each named, under the picture.
+        (
+            '<div class="image on-image"><img src="t.jpg" alt="early google employees">'
+            '<p class="source"><span>Early Googler</span></p><p class="caption">Google, 1999</p></div>',
+            "Early Googler Google, 1999",
+        ),
         # The Washington Post: an anchor marks the photo's place; readability wraps
         # the named caption in a paragraph of its own.
         (
@@ -144,8 +150,9 @@ def test_an_image_and_its_caption_in_one_box_are_a_figure(markup: str, caption: 
         '<div><a href="/other"><img src="t.jpg" alt="Chemische Verbindungen"></a><div class="caption">'
         "<h3>Archiv</h3><h2>Chemische Verbindungen</h2><p>Die Natur ist aus Elementen aufgebaut.</p>"
         "</div></div>",
-        # More than one text beside the image.
+        # More than one text beside the image, not all named captions.
         '<div><img src="t.jpg" alt="The harbour at dawn"><p>The harbour at dawn</p><p>Another.</p></div>',
+        f'<div><img src="t.jpg"><p class="caption">The harbour at dawn</p><p>{CITY_COUNCIL[0]}</p></div>',
         # After the image's box, a paragraph not named as a caption.
         f'<div><img src="t.jpg" alt="The harbour"></div><p>{CITY_COUNCIL[0]}</p>',
         # Dark grey or black text under a picture is prose.

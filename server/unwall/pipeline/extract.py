@@ -952,6 +952,9 @@ def mark_captioned_figures(content: HtmlElement, caption_classes: frozenset[str]
             # p.image-text): the caption's name alone says what it is.
             _take_in_caption_after(box, caption_classes)
             continue
+        if len(parts) > 2:
+            _gather_named_captions(box, image, parts, caption_classes)
+            continue
         if len(parts) != 2:
             continue
         caption = parts[1] if parts[0] is image else parts[0]
@@ -965,6 +968,33 @@ def mark_captioned_figures(content: HtmlElement, caption_classes: frozenset[str]
         box.tag, caption.tag = "figure", "figcaption"
         _strip_caption_dashes(caption, text)
         _drop_edge_line_breaks(caption)
+
+
+def _gather_named_captions(
+    box: HtmlElement, image: HtmlElement, parts: list[HtmlElement], caption_classes: frozenset[str]
+) -> None:
+    """The image and several lines each named a caption or a credit (Business
+    Insider's '<img><p class="source">Reuters</p><p class="caption">Google,
+    1999</p>'): a figure, its lines one caption."""
+    lines = [part for part in parts if part is not image]
+    if image not in parts or len(lines) > MAX_CAPTION_PARTS:
+        return
+    if not all(line.tag in CAPTION_TAGS and _is_one_line(line) for line in lines):
+        return
+    if not all(_is_named_caption(line, caption_classes) for line in lines):
+        return
+    if len(_words(" ".join(line.text_content() for line in lines))) > MAX_CAPTION_CHARS:
+        return
+    caption = etree.SubElement(box, "figcaption")
+    for number, line in enumerate(lines):
+        if number:
+            etree.SubElement(caption, "br")
+        caption.append(line)  # (moves it)
+        line.tag, line.tail = "span", " "  # a line of the caption, a word apart in its text
+    box.tag = "figure"
+
+
+MAX_CAPTION_PARTS = 3
 
 
 def _is_named_caption(caption: HtmlElement, caption_classes: frozenset[str]) -> bool:
