@@ -191,6 +191,16 @@ async def test_health_and_home(client: TestClient) -> None:
         (b"<p>hello</p>", "image/png", 415, "unsupported_media_type"),
         (b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "text/html", 422, "no_article"),
         (b"<html><body><p>Hi.</p></body></html>", "text/html", 422, "no_article"),
+        # A page sent before its scripts filled in its templates.
+        (
+            b"<html><body><main><h1>{{ctrl.content.title}}</h1><div>{{ctrl.content.author.fullName}} - "
+            b"{{ctrl.content.time*1000 | date : 'dd/MM/yyyy'}}</div><div>{{ctrl.content.body}} "
+            b"{{ctrl.content.status === 'published' ? 'Contenu publi\xc3\xa9' : 'En attente'}}</div>"
+            b"</main></body></html>",
+            "text/html",
+            422,
+            "no_article",
+        ),
     ],
 )
 async def test_bad_input_gets_its_documented_error(

@@ -2243,3 +2243,17 @@ def test_each_language_s_read_more_label_takes_its_link_with_it(language: str) -
     root, removals = strip(f"<article>{around(box)}</article>")
     assert [r.kind for r in removals] == ["related"], label
     assert [" ".join(p.text_content().split()) for p in root.iter("p")] == ARTICLE
+
+
+def test_an_unrendered_template_s_placeholders_go_and_code_samples_keep_theirs() -> None:
+    # La Nouvelle République's AngularJS shell, sent before its scripts ran.
+    body = (
+        "<article><h1>{{nrco.content.title}}</h1>"
+        "<p>{{nrco.content.lastUpdateUser.fullName}} - {{nrco.content.time | date : 'dd/MM/yyyy'}}</p>"
+        f"{paragraphs_html()}<pre><code>&lt;h1&gt;{{{{ title }}}}&lt;/h1&gt;</code></pre></article>"
+    )
+    root, _ = strip(body)
+    text = body_text(root)
+    assert "nrco" not in text
+    assert "<h1>{{ title }}</h1>" in text
+    assert_article_intact(root)

@@ -537,6 +537,27 @@ def _drop_machinery(scope: HtmlElement, context: _Context) -> None:
     for element in _MICRODATA_ADDRESSES(scope):
         if _BARE_ADDRESS.fullmatch((element.text or "").strip()):
             _remove(element)
+    if "{{" in context.page_text:
+        _drop_template_placeholders(scope)
+
+
+def _drop_template_placeholders(scope: HtmlElement) -> None:
+    """A page sent before its scripts ran shows its templates' placeholders
+    ('{{nrco.contentDetailController.content.title}}', AngularJS, Vue,
+    Handlebars): machinery, never text a reader sees. Code samples keep theirs."""
+    for text in _TEXT_WITH_PLACEHOLDERS(scope):
+        holder = text.getparent()
+        if holder is None or any(True for _ in holder.iterancestors(*_CODE_TAGS)) or holder.tag in _CODE_TAGS:
+            continue
+        if text.is_text:
+            holder.text = _PLACEHOLDER.sub("", holder.text or "")
+        elif text.is_tail:
+            holder.tail = _PLACEHOLDER.sub("", holder.tail or "")
+
+
+_TEXT_WITH_PLACEHOLDERS = etree.XPath(".//text()[contains(., '{{')]")
+_PLACEHOLDER = re.compile(r"\{\{.*?\}\}", re.S)
+_CODE_TAGS = ("pre", "code", "samp", "kbd", "textarea")
 
 
 _MICRODATA_ADDRESSES = etree.XPath(".//*[@itemprop][not(*)][starts-with(normalize-space(), 'http')]")
