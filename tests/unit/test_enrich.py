@@ -767,6 +767,9 @@ def test_a_real_title_is_not_replaced_by_the_opening_heading() -> None:
         ("Politik · Jochen Bittner, Tina Hildebrandt", "Jochen Bittner, Tina Hildebrandt"),
         ("Opinion | Jane Doe", "Jane Doe"),
         ("Jane · Doe", "Jane · Doe"),
+        # An author card's follow button after the name (The Paper).
+        ("中国广州发布 关注", "中国广州发布"),
+        ("Jane Doe Follow", "Jane Doe"),
         # The place the story was written, after a bar (El Mundo); an outlet's name stays.
         ("Ángeles Escrivá | Madrid", "Ángeles Escrivá"),
         ("Jane Doe • Berlin", "Jane Doe"),
@@ -2485,6 +2488,7 @@ def test_a_line_naming_the_story_s_editors_or_source_goes(line: str, stays: bool
         # Another original title is the desk's note all the same (original_title_prefixes);
         # in another language, with no such prefix, the line stays.
         ("<p>原标题：视界丨姚明对周琦说了啥？</p>", False),
+        ("<p>本文原标题：《姚明对周琦说了啥？周琦上下半场判若两人......》</p>", False),  # The Paper
         ("<p>Original title: Yao Ming's advice to Zhou Qi</p>", True),
     ],
 )

@@ -45,6 +45,8 @@ from unwall.rules import (
     desk_line_pattern,
     desk_prefix_pattern,
     element_name_runs,
+    line_label_form,
+    load_rules,
     name_suffixes,
     original_title_pattern,
     original_title_prefix_pattern,
@@ -1185,6 +1187,8 @@ def clean_byline(text: str | None) -> str | None:
     text = byline_role_pattern().sub("", text).strip(" ,;|-–—·•")
     # 'Deutsche Welle (www.dw.com)': an address in brackets after the name.
     text = _BRACKETED_ADDRESS.sub("", text)
+    # An author card's button after the name ('中国广州发布 关注': Follow).
+    text = _without_closing_control_label(text)
     # 'Ángeles Escrivá | Madrid': the place the story was written, set apart.
     if (place := PLACE_AFTER_NAME.search(text)) is not None and " " in text[: place.start()]:
         text = text[: place.start()]
@@ -1212,6 +1216,15 @@ def clean_byline(text: str | None) -> str | None:
 _BRACKETED_ADDRESS = re.compile(
     r"\s*[(\[](?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/?[)\]]$", re.I
 )
+
+
+def _without_closing_control_label(text: str) -> str:
+    name, _, last = text.rpartition(" ")
+    if name and line_label_form(last) in load_rules().control_labels:
+        return name.rstrip(" ,;|-–—·•")
+    return text
+
+
 # A name of two words at least, a bar or bullet, then one word.
 PLACE_AFTER_NAME = re.compile(r"(?<=\w)\s+[|•·]\s+[^\W\d_][\w.'-]*$")
 # One word, a middle dot, bar or bullet, then a name of two words at least.
