@@ -982,6 +982,38 @@ def test_a_company_in_meta_author_yields_to_the_byline_box(company: str) -> None
 
 
 @pytest.mark.parametrize(
+    ("head", "box", "byline"),
+    [
+        # Der Spiegel: the publisher as the JSON-LD author and in meta author with its
+        # address; the names under the story sign it.
+        (
+            json_ld(
+                {
+                    "@type": "NewsArticle",
+                    "headline": "Ein Albtraum",
+                    "author": [{"@type": "Organization", "name": "SPIEGEL ONLINE"}],
+                    "publisher": {"@type": "Organization", "name": "SPIEGEL ONLINE"},
+                }
+            )
+            + '<meta name="author" content="SPIEGEL ONLINE, Hamburg, Germany">'
+            + '<meta property="og:site_name" content="SPIEGEL ONLINE">',
+            '<div class="dig-autoren">Von Clemens Höges</div>',
+            "Clemens Höges",
+        ),
+        # Nobody else signs: the publisher does.
+        (
+            json_ld({"@type": "NewsArticle", "author": {"name": "BBC"}, "publisher": {"name": "BBC"}}),
+            "",
+            "BBC",
+        ),
+    ],
+)
+def test_the_publisher_as_author_yields_to_a_person(head: str, box: str, byline: str) -> None:
+    result, _ = enriched(head, f"<h1>Ein Albtraum</h1>{PARAGRAPH}{box}")
+    assert result.byline == byline
+
+
+@pytest.mark.parametrize(
     ("header", "byline"),
     [
         # Astro Awani: a name alone above the date line.

@@ -1237,14 +1237,22 @@ def choose_byline(
     meta = metadata.meta
     authors = _names(article.get("author"), _nodes_by_id(metadata))
     json_ld_names = [n for n in (_clean(n) for n in authors) if n]
+    json_ld_byline = ", ".join(dict.fromkeys(json_ld_names)) if json_ld_names else None
+    # The publisher named as the author (Der Spiegel's JSON-LD: the Organization
+    # 'SPIEGEL ONLINE' for both) signs when no one else does.
+    publisher = next(iter(_names(article.get("publisher"), {})), None)
+    by_publisher = bool(json_ld_byline and publisher) and _comparable(json_ld_byline or "") == _comparable(
+        publisher or ""
+    )
     # Readability.js's order of trust: structured data, Dublin Core, then the rest.
     candidates = itertools.chain(
-        [", ".join(dict.fromkeys(json_ld_names)) if json_ld_names else None],
+        [None if by_publisher else json_ld_byline],
         (meta.get(key) for key in AUTHOR_META_KEYS),
         metadata.byline_texts,
         # Last, and read only when nothing before names anyone.
         (_name_credited_in(line, metadata.lang) for line in metadata.header_lines),
         [_name_above_date_line(metadata.header_lines, metadata.lang)],
+        [json_ld_byline if by_publisher else None],
     )
     handles = host_labels(metadata.base_url, metadata.meta.get("og:url"), article.get("url"))
     for candidate in candidates:
@@ -1252,7 +1260,7 @@ def choose_byline(
         # A one-word author that is a label of the page's own host ('mcupdate' on
         # mcupdate.tumblr.com), or the site's address, is the account or the
         # site, which names no one.
-        if not byline or _names_the_site(byline, site_name, handles):
+        if not byline or _names_the_site(byline, site_name, handles) or _is_site_address(byline, site_name):
             continue
         named = _without_signature_of_site(byline, site_name, site_host_names(handles))
         if not _DESK_SIGNS.fullmatch(named):
@@ -1263,6 +1271,13 @@ def choose_byline(
 # Editors' initials in lower case ('ok, jap' on Novinky, 'nwy/ita'): the desk
 # signs, and the reader learns no one's name from it.
 _DESK_SIGNS = re.compile(r"[a-z]{1,4}(?:\s*[,/;]\s*[a-z]{1,4})*")
+
+
+def _is_site_address(byline: str, site_name: str | None) -> bool:
+    """The site's name and where it is ('SPIEGEL ONLINE, Hamburg, Germany' in
+    Der Spiegel's meta author): the publisher's address, not a signature."""
+    name, comma, place = byline.partition(",")
+    return bool(site_name and comma and place.strip()) and _comparable(name) == _comparable(site_name or "")
 
 
 def _names_the_site(byline: str, site_name: str | None, handles: set[str]) -> bool:
