@@ -2452,17 +2452,23 @@ CHINESE_PARAGRAPH = (
 )
 
 
-def test_a_page_without_an_h1_shows_its_headline_as_the_title_cuts_it() -> None:
+@pytest.mark.parametrize(
+    "title",
+    [
+        "法国全国大罢工再次严重影响交通-新华网",
+        # Zhongshan News: the desk after a space, then the site after an underscore.
+        "法国全国大罢工再次严重影响交通 国际频道_新华网",
+    ],
+)
+def test_a_page_without_an_h1_shows_its_headline_as_the_title_cuts_it(title: str) -> None:
     # A list of the site's stories links to the article too: a link is no headline.
     stories = '<ul class="nav"><li><a href="/world/1.htm">法国全国大罢工再次严重影响交通</a></li></ul>'
     header = (
         '<div class="h-title">法国全国大罢工再次严重影响交通</div>'
         '<div class="h-info"><span class="h-time">2019-12-10 07:57:40</span><span>来源：新华网</span></div>'
     )
-    root, metadata = page(
-        "<title>法国全国大罢工再次严重影响交通-新华网</title>",
-        f"{stories}{header}<article>{CHINESE_PARAGRAPH}</article>",
-    )
+    body = f"{stories}{header}<article>{CHINESE_PARAGRAPH}</article>"
+    root, metadata = page(f"<title>{title}</title>", body)
     assert metadata.h1_texts == ["法国全国大罢工再次严重影响交通"]
     result = enrich(root.find(".//article"), metadata)
     assert result.title == "法国全国大罢工再次严重影响交通"

@@ -20,6 +20,7 @@ from lxml.html import HtmlElement
 from unwall.pipeline.language import approximate_words
 from unwall.pipeline.normalize import is_hidden, largest_rendition
 from unwall.rules import CAMEL_CASE_BOUNDARY, byline_prefix_pattern, element_name_runs
+from unwall.writing_systems import UNSPACED_LETTERS
 
 ARTICLE_TYPES = frozenset(
     {
@@ -987,8 +988,11 @@ def _shown_headline(root: HtmlElement, document_title: str) -> HtmlElement | Non
 
 
 # Where a <title> may be cut: its separators, spaced or not (Chinese sites
-# write '标题_频道_网站').
-_TITLE_CUTS = re.compile(r"\s*(?:[|｜_\-–—·•»«›‹/]|::)\s*|\s+:\s+")
+# write '标题_频道_网站'), and a space between two characters of a script
+# that parts no words with spaces ('…开展调研工作 东区办事处_中山网').
+_TITLE_CUTS = re.compile(
+    rf"\s*(?:[|｜_\-–—·•»«›‹/]|::)\s*|\s+:\s+|(?<=[{UNSPACED_LETTERS}])\s+(?=[{UNSPACED_LETTERS}])"
+)
 _TEXTS_HOLDING = etree.XPath("(.//text()[contains(., $start)])[position() <= 20]")
 SHOWN_HEADLINE_PROBE_CHARS = 12
 MAX_SHOWN_HEADLINE_CHARS = 300
