@@ -1744,6 +1744,31 @@ def test_a_declared_thumbnail_yields_to_the_wider_copy_the_article_shows(
     assert content.find(".//img") is None  # shown once, as the lead
 
 
+@pytest.mark.parametrize(
+    ("summary", "goes"),
+    [
+        # CSDN: a labelled summary, word for word the opening's first sentences.
+        (
+            "<p class='summary'><strong>摘要：</strong>新华社巴黎12月9日电法国9日再次爆发全国跨行业大罢工，"
+            "反对政府进行退休制度改革。</p>",
+            True,
+        ),
+        (
+            "<p><b>Summary:</b> 新华社巴黎12月9日电法国9日再次爆发全国跨行业大罢工，反对政府进行退休制度改革"
+            "</p>",
+            True,
+        ),
+        # A standfirst in words of its own, or too short to tell, stays.
+        ("<p class='summary'>法国工会反对退休制度改革，巴黎交通再次瘫痪，多地航班取消。</p>", False),
+        ("<p>新华社巴黎12月9日电</p>", False),
+    ],
+)
+def test_a_summary_the_opening_repeats_is_read_once(summary: str, goes: bool) -> None:
+    _, content = enriched("", summary + CHINESE_PARAGRAPH)
+    paragraph = lxml.html.fragment_fromstring(CHINESE_PARAGRAPH).text_content()
+    assert (content.text_content() == paragraph) is goes
+
+
 def test_a_consent_dialog_is_never_the_standfirst() -> None:
     dialog = (
         '<div role="dialog" class="qc-cmp2-summary-info"><p>We and our partners process personal data '

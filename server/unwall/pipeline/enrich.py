@@ -116,6 +116,7 @@ def enrich(content: HtmlElement, metadata: PageMetadata) -> Enrichment:
         title = _opening_heading(content) or lone_h2 or title
     remove_title_heading(content, title)
     restore_standfirst(content, metadata.standfirst)
+    remove_summary_the_opening_repeats(content)
     separate_caption_parts(content)
     published = choose_published(metadata, article, content)
     # Before the lead image: a byline line above the body's first picture
@@ -646,6 +647,26 @@ MAX_KICKER_WORDS = 4
 # A short label, a colon, then the line's text: 'Original title: …', '原标题：…'.
 _LABELLED_LINE = re.compile(r"^[^:：]{1,20}[:：]\s*(.+)$")
 BRACKETS = " ()（）[]【】"
+
+
+def remove_summary_the_opening_repeats(content: HtmlElement) -> None:
+    """A summary over the article that its first paragraph repeats word for
+    word ('<strong>摘要：</strong>2014年8月22日，由北京知道创宇…' on CSDN, then
+    the paragraph that opens with the same sentences) is read once."""
+    blocks = [block for block in content.iter("p", "div", "li") if not _holds_lines(block)]
+    texts = [(block, _clean(block.text_content())) for block in blocks]
+    texts = [(block, text) for block, text in texts if text][:2]
+    if len(texts) < 2:
+        return
+    (summary, text), (_, opening) = texts
+    labelled = _LABELLED_LINE.match(text)
+    said = _comparable(labelled.group(1) if labelled else text)
+    repeated = said != _comparable(opening) and said in _comparable(opening)
+    if len(said) >= MIN_REPEATED_SUMMARY_CHARS and repeated:
+        summary.drop_tree()
+
+
+MIN_REPEATED_SUMMARY_CHARS = 40
 
 
 def remove_repeated_meta(content: HtmlElement, byline: str | None, published: str | None) -> None:
