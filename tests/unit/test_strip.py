@@ -1888,6 +1888,9 @@ def test_a_box_of_the_sites_social_profiles_goes(block: str, is_box: bool) -> No
         ('<p>Follow <a href="http://twitter.com/jeffersongraham">Jefferson Graham</a> on Twitter.</p>', True),
         ('<p>Folgen Sie <a href="https://x.com/jmueller">Jana Müller</a> auf X</p>', True),
         ('<p><a href="https://www.instagram.com/harbourtimes">Instagram</a></p>', False),  # no words: a label
+        # Fox News Latino: the handle written out, no link.
+        ("<p>Follow Lucia I. Suarez on Twitter @luciasuarezsang</p>", True),
+        ("<p>Questions? Write to letters@harbourtimes.example or find us on Instagram.</p>", False),
         # A sentence that names a profile; a post the article cites.
         (
             '<p>She has posted about the harbour for years on <a href="https://x.com/jane">her account</a>, '

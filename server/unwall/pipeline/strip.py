@@ -266,6 +266,7 @@ def strip_page(
     links = _LINKS_WITH_HREF(scope)
     _remove_share_bars(scope, context, links)
     _remove_follow_boxes(scope, context, links)
+    _remove_closing_handle_lines(scope, context)
     _remove_tag_clouds(scope, context)
     _remove_page_number_rows(scope, context)
     _remove_link_trails(scope, context)
@@ -883,6 +884,36 @@ def _closing_follow_line(box: HtmlElement) -> HtmlElement | None:
     words = ((paragraph.text or "") + "".join(child.tail or "" for child in paragraph)).split()
     closing = _in_paragraph_run(paragraph) and _closes_its_run(paragraph)
     return paragraph if 0 < len(words) <= MAX_FOLLOW_LINE_WORDS and closing else None
+
+
+def _remove_closing_handle_lines(scope: HtmlElement, context: _Context) -> None:
+    """The article's last paragraph, a short line naming a network and a handle
+    on it, linked or not: 'Follow Lucia I. Suarez on Twitter @luciasuarezsang'
+    (Fox News Latino), in any language."""
+    if "@" not in context.page_text:
+        return
+    for paragraph in _PARAGRAPHS_WITH_AT(scope):
+        text = _text(paragraph)
+        if len(text) > MAX_HANDLE_LINE_CHARS or not _HANDLE.search(text):
+            continue
+        words = set(re.findall(r"[a-z]+", text.lower()))
+        if words.isdisjoint(_network_names(context.rules.social_profile_hosts)):
+            continue
+        if _in_paragraph_run(paragraph) and _closes_its_run(paragraph):
+            _record(context, paragraph, "promo", "classifier.follow-line")
+            _remove(paragraph)
+
+
+_PARAGRAPHS_WITH_AT = etree.XPath(".//p[contains(., '@')]")
+_HANDLE = re.compile(r"(?<![\w.])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?![\w@])")
+MAX_HANDLE_LINE_CHARS = 100
+
+
+@lru_cache(maxsize=4)
+def _network_names(hosts: frozenset[str]) -> frozenset[str]:
+    """'twitter' for twitter.com: the names a line writes the networks by (of
+    three letters or more: 'x' is any letter)."""
+    return frozenset(name for name in (host.partition(".")[0] for host in hosts) if len(name) >= 3)
 
 
 MIN_FOLLOW_BOX_NETWORKS = 2
