@@ -207,7 +207,11 @@
     // <bdi>: each item's text keeps the direction of its own letters ("2 min
     // read" must not show as "min read 2" in an Arabic article), while the items
     // and their separators follow the article's direction.
-    if (article.byline) meta.append(el("span", { class: "byline" }, el("bdi", {}, article.byline)));
+    // A site that signs with its own name is named above the title already.
+    const byline = (article.byline || "").trim();
+    if (byline && byline.toLowerCase() !== siteName.toLowerCase()) {
+      meta.append(el("span", { class: "byline" }, el("bdi", {}, byline)));
+    }
     const date = formatDate(article.published);
     if (date) meta.append(el("time", { datetime: article.published }, el("bdi", {}, date)));
     if (Number.isFinite(article.reading_time_minutes) && article.reading_time_minutes > 0) {

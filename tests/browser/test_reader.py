@@ -164,6 +164,39 @@ def test_replace_mode_opens_the_reader_in_the_same_tab(ext: Extension, site: Sit
     page.wait_for_url(site.url + Site.ARTICLE)
 
 
+def test_a_site_signing_with_its_own_name_is_named_once(ext: Extension, site: Site) -> None:
+    from aiohttp import web
+
+    answer = {
+        "url": None,
+        "title": "Mancester, sulm i tmerrshëm",
+        "byline": "Gazeta Telegraf",
+        "published": None,
+        "site_name": "Gazeta Telegraf",
+        "lang": "sq",
+        "dir": None,
+        "excerpt": None,
+        "lead_image": None,
+        "content_html": "<p>Pesë persona u plagosën.</p>",
+        "text": "Pesë persona u plagosën.",
+        "word_count": 4,
+        "reading_time_minutes": 1,
+        "removed": [],
+    }
+
+    async def handler(request: web.Request) -> web.Response:
+        return web.json_response(answer)
+
+    with StubServer(handler) as stub:
+        ext.set_storage(serviceUrl=stub.url)
+        reader = ext.open_reader(ext.open(site.url + Site.ARTICLE))
+        assert reader.inner_text("#site") == "Gazeta Telegraf"
+        assert reader.locator("#meta .byline").count() == 0
+        answer["byline"] = "Arben Hoxha"
+        reader = ext.open_reader(ext.open(site.url + Site.ARTICLE))
+        assert reader.inner_text("#meta .byline") == "Arben Hoxha"
+
+
 def test_capture_sends_what_the_person_sees(ext: Extension, site: Site) -> None:
     """The request body: shadow roots inlined, scripts gone (JSON-LD kept), the lazy
     image at its loaded address, the page URL; only to the configured service."""

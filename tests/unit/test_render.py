@@ -443,3 +443,10 @@ def test_page_skips_lead_figure_when_body_shows_it() -> None:
     page = render_html_page(article(lead_image=lead, content_html=content))
     assert '<figure class="lead">' not in page
     assert page.count("lead.jpg") == 1
+
+
+def test_html_page_names_a_site_signing_with_its_own_name_once() -> None:
+    page = render_html_page(article(byline="Gazeta Telegraf", site_name="Gazeta Telegraf"))
+    assert page.count("Gazeta Telegraf") == 1
+    assert 'class="byline"' not in page
+    assert 'class="byline"' in render_html_page(article())

@@ -259,7 +259,8 @@ def _site(site_name: str | None) -> str:
 def _meta(article: Article) -> str:
     items: list[str] = []
     byline = collapse_space(article.byline or "")
-    if byline:
+    # A site that signs with its own name ('Gazeta Telegraf') is named above the title already.
+    if byline and byline.casefold() != collapse_space(article.site_name or "").casefold():
         items.append(f'<span class="byline"><bdi>{escape(byline)}</bdi></span>')
     published = _published(article.published)
     if published:
