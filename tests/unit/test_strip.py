@@ -2216,6 +2216,12 @@ def test_mediawiki_section_edit_links_go_and_their_headings_stay() -> None:
             "<li><a href='/tag/2'>Loading... reviews</a></li></ul></section>",
             "boilerplate.navigation",
         ),
+        # Livedoor News: the keyword box, its label and the keyword's other stories.
+        (
+            "<div class='article-keyword'><p class='default-title'>Pages: 「猫の話題」をもっと詳しく</p>"
+            "<ul><li><a href='/topics/keyword/30832/'>Loading... 甘えてくる猫</a></li></ul></div>",
+            "boilerplate.navigation",
+        ),
     ],
 )
 def test_wordpress_widgets_under_a_post_go(widget: str, rule: str) -> None:
