@@ -2266,3 +2266,22 @@ def test_an_unrendered_template_s_placeholders_go_and_code_samples_keep_theirs()
     assert "nrco" not in text
     assert "<h1>{{ title }}</h1>" in text
     assert_article_intact(root)
+
+
+@pytest.mark.parametrize(
+    "citation",
+    [
+        # The New York Times: the print edition's citation and its reprint and subscription links.
+        "<div>A version of this article appears in print on , on Page A22 of the New York edition with the "
+        'headline: Under the City’s Streets. <a href="http://www.nytreprints.com/">Order Reprints</a> | '
+        '<a href="/pages/todayspaper/index.htm">Today’s Paper</a> | <a href="/subscribe">Subscribe</a></div>',
+        # heise: the rest of the story is in the print issue, on sale.
+        "<p>Den kompletten Beitrag lesen Sie in der neuen Juli-Ausgabe der Technology Review "
+        '(im gut sortierten Zeitschriftenhandel und im <a href="/shop">heise shop</a> erhältlich). (grh)</p>',
+    ],
+)
+def test_a_closing_note_of_the_print_edition_goes(citation: str) -> None:
+    root, removals = strip(f"<article>{paragraphs_html()}{citation}</article>")
+    assert [r.kind for r in removals] == ["promo"]
+    assert "Page A22" not in body_text(root) and "Technology Review" not in body_text(root)
+    assert_article_intact(root)
