@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 import pytest
 from browser_harness import Extension, Site, StubServer
@@ -164,25 +165,33 @@ def test_replace_mode_opens_the_reader_in_the_same_tab(ext: Extension, site: Sit
     page.wait_for_url(site.url + Site.ARTICLE)
 
 
-def test_a_site_signing_with_its_own_name_is_named_once(ext: Extension, site: Site) -> None:
-    from aiohttp import web
-
-    answer = {
+def stub_answer(**fields: Any) -> dict[str, Any]:
+    """A reader answer as the service gives it, for a stub service."""
+    answer: dict[str, Any] = {
         "url": None,
-        "title": "Mancester, sulm i tmerrshëm",
-        "byline": "Gazeta Telegraf",
+        "title": "Stub title",
+        "byline": None,
         "published": None,
-        "site_name": "Gazeta Telegraf",
-        "lang": "sq",
+        "site_name": None,
+        "lang": "en",
         "dir": None,
         "excerpt": None,
         "lead_image": None,
-        "content_html": "<p>Pesë persona u plagosën.</p>",
-        "text": "Pesë persona u plagosën.",
-        "word_count": 4,
+        "content_html": "<p>Stub body.</p>",
+        "text": "Stub body.",
+        "word_count": 2,
         "reading_time_minutes": 1,
         "removed": [],
     }
+    return answer | fields
+
+
+def test_a_site_signing_with_its_own_name_is_named_once(ext: Extension, site: Site) -> None:
+    from aiohttp import web
+
+    answer = stub_answer(
+        title="Mancester, sulm i tmerrshëm", byline="Gazeta Telegraf", site_name="Gazeta Telegraf", lang="sq"
+    )
 
     async def handler(request: web.Request) -> web.Response:
         return web.json_response(answer)
@@ -202,22 +211,7 @@ def test_capture_sends_what_the_person_sees(ext: Extension, site: Site) -> None:
     image at its loaded address, the page URL; only to the configured service."""
     from aiohttp import web
 
-    answer = {
-        "url": None,
-        "title": "Stub title",
-        "byline": None,
-        "published": None,
-        "site_name": None,
-        "lang": "en",
-        "dir": None,
-        "excerpt": None,
-        "lead_image": None,
-        "content_html": "<p>Stub body.</p>",
-        "text": "Stub body.",
-        "word_count": 2,
-        "reading_time_minutes": 1,
-        "removed": [],
-    }
+    answer = stub_answer()
 
     async def handler(request: web.Request) -> web.Response:
         return web.json_response(answer)
