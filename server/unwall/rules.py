@@ -616,8 +616,8 @@ def script_groups(normalized: list[str]) -> list[list[str]]:
     Latin's accented letters second (even when empty). re tries a position's
     alternatives one by one, so one regex for all would test the first letters
     of every script at every position of a Latin text (seven times slower,
-    measured with 37 languages); a regex whose phrases all begin in a script the text does
-    not use skips the text at C speed."""
+    measured with 37 languages); a regex whose phrases all begin in a script
+    the text does not use skips the text at C speed."""
     by_script: dict[int, list[str]] = {1: [], 2: []}
     for phrase in normalized:
         by_script.setdefault(_script_group(phrase[0]), []).append(phrase)

@@ -1262,8 +1262,10 @@ def choose_byline(
     # The publisher named as the author (Der Spiegel's JSON-LD: the Organization
     # 'SPIEGEL ONLINE' for both) signs when no one else does.
     publisher = next(iter(_names(article.get("publisher"), {})), None)
-    by_publisher = bool(json_ld_byline and publisher) and _comparable(json_ld_byline or "") == _comparable(
-        publisher or ""
+    by_publisher = (
+        json_ld_byline is not None
+        and publisher is not None
+        and _comparable(json_ld_byline) == _comparable(publisher)
     )
     # Readability.js's order of trust: structured data, Dublin Core, then the rest.
     candidates = itertools.chain(

@@ -1026,9 +1026,9 @@ def _take_in_caption_after(box: HtmlElement, caption_classes: frozenset[str]) ->
         return
     text = _words(caption.text_content())
     named = not caption_classes.isdisjoint(element_name_runs(caption))
-    set_apart = (_is_centred(caption) and not _centres_its_text(caption)) or _is_greyed(caption)
-    centred = set_apart and len(text) <= MAX_CENTRED_CAPTION_CHARS
-    if not (named or centred) or not 0 < len(text) <= MAX_CAPTION_CHARS:
+    looks_apart = (_is_centred(caption) and not _centres_its_text(caption)) or _is_greyed(caption)
+    set_apart = looks_apart and len(text) <= MAX_SET_APART_CAPTION_CHARS
+    if not (named or set_apart) or not 0 < len(text) <= MAX_CAPTION_CHARS:
         return
     box.tail, caption.tail = caption.tail, None
     box.append(caption)
@@ -1042,7 +1042,8 @@ def _is_centred(element: HtmlElement) -> bool:
     return "text-align:center" in style or (element.get("align") or "").lower() == "center"
 
 
-MAX_CENTRED_CAPTION_CHARS = 120
+# A line set apart under a picture, centred or grey, is its caption up to this length.
+MAX_SET_APART_CAPTION_CHARS = 120
 
 
 def _is_greyed(line: HtmlElement) -> bool:
