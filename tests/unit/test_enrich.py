@@ -2202,6 +2202,29 @@ def test_a_figcaption_in_a_div_that_stands_for_the_figure_goes_with_the_lead_ima
     assert len(content.findall("p")) == 2
 
 
+@pytest.mark.parametrize(
+    ("after_headline", "hero"),
+    [
+        # Another story's teaser, its picture and headline in one link (Hexun's 'you may like').
+        (
+            '<div class="like"><ul><li><a href="/2018-10-26/195007813.html">'
+            '<img src="https://img.example/tmpl1030.png"><span>当年万人逃港事件，促使设立深圳经济特区</span>'
+            "</a></li></ul></div>",
+            None,
+        ),
+        # The story's own picture, linked to a larger view or to the next page.
+        (
+            '<p><a href="/n1/2019/0615/c1013-31153719-2.html"><img src="https://img.example/orchid.jpg"></a></p>',
+            "https://img.example/orchid.jpg",
+        ),
+    ],
+)
+def test_a_teaser_s_picture_after_the_headline_is_no_hero(after_headline: str, hero: str | None) -> None:
+    headline = "<h1>交通运输部：着力打造京津冀区域综合立体交通网络</h1>"
+    _, metadata = page("", f"<div>{headline}{after_headline}</div>")
+    assert [image.url for image in metadata.declared_images] == ([hero] if hero else [])
+
+
 # --- dates in words, and byline and date lines repeated in the body ---------------------
 
 

@@ -461,11 +461,24 @@ def _first_photo(element: HtmlElement) -> DeclaredImage | None:
         src = (img.get("src") or "").strip()
         if not src.startswith(("http://", "https://")) or _inside_foreign_region(img):
             continue
+        if _in_teaser_link(img):
+            continue
         width, height = _to_int(img.get("width")), _to_int(img.get("height"))
         if (width or HERO_MIN_WIDTH) >= HERO_MIN_WIDTH and (height or HERO_MIN_HEIGHT) >= HERO_MIN_HEIGHT:
             url, rendition_width, rendition_height = largest_rendition(img)
             return DeclaredImage(url, rendition_width, rendition_height, _clean(img.get("alt")), "hero")
     return None
+
+
+def _in_teaser_link(img: HtmlElement) -> bool:
+    """The picture shares its link with a headline: another story's teaser
+    ('<a><img><span>当年万人逃港事件…</span></a>' under Hexun's story), not the
+    story's own picture, which links to a larger view or to nothing."""
+    link = next(img.iterancestors("a"), None)
+    return link is not None and len(_clean(link.text_content())) >= MIN_TEASER_HEADLINE_CHARS
+
+
+MIN_TEASER_HEADLINE_CHARS = 8
 
 
 def _clean(text: str | None) -> str:
