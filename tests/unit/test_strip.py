@@ -2073,6 +2073,19 @@ def test_a_widget_s_label_left_between_paragraphs_goes(control: str) -> None:
     assert_removed_whole(f"<article>{around(control)}</article>", "boilerplate")
 
 
+def test_a_control_set_as_a_block_inside_a_caption_s_line_goes_and_the_credit_stays() -> None:
+    # LiveScience: the image box's credit and its zoom link share one inline run,
+    # the link in a <div> of its own.
+    caption = (
+        "<div>Magic mushrooms can create vivid hallucinations.<br>"
+        "<span>Credit: WhiteHaven/Shutterstock.com</span> "
+        '<span><div><a class="make_big" onclick="zoom(this)">View full size image</a></div></span></div>'
+    )
+    assert_removed_whole(f"<article>{around(caption)}</article>", "boilerplate", "View full size")
+    root, _ = strip(f"<article>{around(caption)}</article>")
+    assert "Credit: WhiteHaven/Shutterstock.com" in body_text(root)
+
+
 @pytest.mark.parametrize(
     "block",
     [

@@ -677,7 +677,7 @@ def _remove_line_labels(scope: HtmlElement, context: _Context) -> None:
         else:
             continue
         # Up to the largest box that holds nothing else (the slot and its wrapper).
-        box = element
+        box, in_block = element, element.tag in LINE_BREAKING_TAGS
         while (parent := box.getparent()) is not None and parent is not scope and parent.tag in LABEL_BOXES:
             if (
                 len(parent.text_content()) > MAX_RAW_LINE_LABEL_CHARS
@@ -685,10 +685,14 @@ def _remove_line_labels(scope: HtmlElement, context: _Context) -> None:
             ):
                 break
             box = parent
+            in_block = in_block or box.tag in LINE_BREAKING_TAGS
         parent = box.getparent()
         if parent is None or parent.tag in HEADING_TAGS or box.tag in HEADING_TAGS:
             continue
-        if any(True for _ in box.iter(*HEADING_TAGS, "img", "picture", "video")) or not _is_own_line(box):
+        if any(True for _ in box.iter(*HEADING_TAGS, "img", "picture", "video")):
+            continue
+        # A block inside the box is a line of its own, whatever sits beside the box.
+        if not (in_block or _is_own_line(box)):
             continue
         _record(context, box, kind, rule)
         _remove(box)
