@@ -516,6 +516,37 @@ def test_a_layout_table_becomes_its_cells(table: str) -> None:
     assert list(content.iter("table")) == []
 
 
+@pytest.mark.parametrize(
+    "table",
+    [
+        # LiveScience: the picture in one row, its caption and credit in the next.
+        "<table><tr><td><img src='https://news.example/harbour.jpg' style='width:270px'></td></tr>"
+        "<tr><td>The harbour at dawn.<br><span>Credit: A. Person</span></td></tr></table>",
+        # Side by side.
+        "<table><tr><td><a href='https://news.example/harbour-large.jpg'>"
+        "<img src='https://news.example/harbour.jpg'></a></td>"
+        "<td>The harbour at dawn. <span>Credit: A. Person</span></td></tr></table>",
+    ],
+)
+def test_a_table_that_boxes_a_picture_with_its_caption_becomes_a_figure(table: str) -> None:
+    root = parse_html(f"<html><body><article>{INTRO}{table}{OUTRO}</article></body></html>")
+    content = extract_article(root)
+    [figure] = content.iter("figure")
+    assert figure.find(".//img") is not None
+    caption = figure.find("figcaption").text_content()
+    assert "The harbour at dawn." in caption and "Credit: A. Person" in caption
+    assert list(content.iter("table")) == []
+
+
+def test_an_icon_beside_a_notice_in_a_table_is_no_figure() -> None:
+    table = (
+        "<table><tr><td><img src='https://news.example/warning.png' width='16' height='16'></td>"
+        "<td>The ferry timetable changes on Monday.</td></tr></table>"
+    )
+    root = parse_html(f"<html><body><article>{INTRO}{table}{OUTRO}</article></body></html>")
+    assert list(extract_article(root).iter("figure")) == []
+
+
 def test_a_lead_image_takes_its_caption_along_and_leaves_none_behind() -> None:
     page = (
         "<html><head><title>Council votes</title></head><body><article><h1>Council votes</h1>"

@@ -638,9 +638,7 @@ def _picture_block_of(img: HtmlElement, article: HtmlElement) -> HtmlElement | N
     """The outermost block around `img` that holds it and no text but a
     caption, when the picture is one of the article's: not a pixel, an icon
     or a teaser's."""
-    if any(_to_int(img.get(side)) < MIN_PICTURE_SIDE for side in ("width", "height") if img.get(side)):
-        return None
-    if NOT_A_PHOTO.search(img.get("src") or "") or _links_elsewhere(img):
+    if not _may_be_article_picture(img):
         return None
     block = None
     for ancestor in img.iterancestors():
@@ -651,6 +649,13 @@ def _picture_block_of(img: HtmlElement, article: HtmlElement) -> HtmlElement | N
                 break
             block = ancestor
     return block
+
+
+def _may_be_article_picture(img: HtmlElement) -> bool:
+    """Not a pixel, an icon or a teaser's picture."""
+    if any(_to_int(img.get(side)) < MIN_PICTURE_SIDE for side in ("width", "height") if img.get(side)):
+        return False
+    return not NOT_A_PHOTO.search(img.get("src") or "") and not _links_elsewhere(img)
 
 
 def _links_elsewhere(img: HtmlElement) -> bool:
@@ -1272,9 +1277,16 @@ _ROW_CELLS = etree.XPath("./tr/td | ./*/tr/td")
 
 
 def unwrap_layout_tables(content: HtmlElement) -> None:
-    """Each layout table becomes its cells, in order, as <div>s; nested tables first."""
+    """Each layout table becomes its cells, in order, as <div>s; nested tables
+    first. A table that sets one picture above or beside its caption becomes
+    that figure."""
     for table in reversed(list(content.iter("table"))):
-        if table.getparent() is None or not _is_layout_table(table):
+        if table.getparent() is None:
+            continue
+        if _is_picture_table(table):
+            _make_figure_of(table)
+            continue
+        if not _is_layout_table(table):
             continue
         cells = _ROW_CELLS(table)
         parent = table.getparent()
@@ -1300,6 +1312,42 @@ def _is_layout_table(table: HtmlElement) -> bool:
 
 
 _ROW_CELLS_OF = etree.XPath("./td")
+
+
+def _is_picture_table(table: HtmlElement) -> bool:
+    """One picture and a short text in a few cells, nothing else: how older
+    sites box a photo with its caption and credit (LiveScience's '<table><tr>
+    <td><img></td><tr><td>Magic mushrooms can…<span>Credit: …</span></td>')."""
+    images = list(table.iter("img"))
+    cells = _ROW_CELLS(table)
+    if len(images) != 1 or not 2 <= len(cells) <= MAX_PICTURE_TABLE_CELLS or _DATA_TABLE_MARKS(table):
+        return False
+    if any(True for _ in table.iterdescendants("table")) or not _may_be_article_picture(images[0]):
+        return False
+    return 0 < len(_words(table.text_content())) <= MAX_CAPTION_CHARS
+
+
+# A picture, its caption and its credit; more cells lay out more than a figure.
+MAX_PICTURE_TABLE_CELLS = 4
+
+
+def _make_figure_of(table: HtmlElement) -> None:
+    """The table becomes a figure: its picture, then every other cell's content
+    as one caption, in order."""
+    img = next(table.iter("img"))
+    picture = _outermost_wrapper(img, {"a", "picture", "span"})
+    figure = etree.Element("figure")
+    caption = etree.SubElement(figure, "figcaption")
+    for cell in _ROW_CELLS(table):
+        if picture in cell.iterdescendants():
+            picture.drop_tree()  # its tail stays in the cell
+        cell.tag = "div"
+        cell.attrib.clear()
+        caption.append(cell)
+    figure.insert(0, picture)
+    picture.tail = None
+    figure.tail = table.tail
+    table.getparent().replace(table, figure)
 
 
 def has_article_substance(content: HtmlElement) -> bool:
