@@ -1669,6 +1669,56 @@ def test_a_description_cut_short_is_read_whole_where_the_page_has_it(
     assert result.excerpt == (expected or opening)
 
 
+SUMMARY = "The breakwater will keep the fleet safe from storms, the harbour master said."
+
+
+def _description_tags(descriptions: dict[str, str]) -> str:
+    tags = []
+    for key, value in descriptions.items():
+        if key == "json-ld":
+            data = {"@context": "https://schema.org", "@type": "NewsArticle", "description": value}
+            tags.append(f'<script type="application/ld+json">{json.dumps(data)}</script>')
+        else:
+            attribute = "property" if key.startswith("og:") else "name"
+            tags.append(f'<meta {attribute}="{key}" content="{value}">')
+    return "".join(tags)
+
+
+@pytest.mark.parametrize(
+    ("descriptions", "expected"),
+    [
+        # ACLU: the CMS fills the meta description with the opening; the
+        # structured data holds the summary the editor wrote.
+        (
+            {"description": "The harbour master said the new breakwater would protect", "json-ld": SUMMARY},
+            SUMMARY,
+        ),
+        # Dublin Core before Open Graph, as for titles.
+        ({"og:description": "The harbour master said so.", "dc.description": SUMMARY}, SUMMARY),
+        # A description written whole beats one cut short, wherever it is listed.
+        ({"json-ld": "The breakwater will keep the fleet safe from...", "og:description": SUMMARY}, SUMMARY),
+        # A quotation's cut mark read as a cut: nothing after a whole sentence, else an ellipsis.
+        ({"description": SUMMARY + " (...)"}, SUMMARY),
+        (
+            {"description": "The breakwater will keep the fleet safe from [...]"},
+            "The breakwater will keep the fleet safe from…",
+        ),
+        # A template's additions: the site's name before a colon, the whole said twice.
+        (
+            {
+                "og:url": "https://harbourtimes.example/2024/03/harbour",
+                "description": "HarbourTimes.com : " + SUMMARY,
+            },
+            SUMMARY,
+        ),
+        ({"dc.description": SUMMARY + "  " + SUMMARY}, SUMMARY),
+    ],
+)
+def test_the_excerpt_is_the_description_the_editor_wrote(descriptions: dict[str, str], expected: str) -> None:
+    result, _ = enriched(_description_tags(descriptions), PARAGRAPH)
+    assert result.excerpt == expected
+
+
 @pytest.mark.parametrize(
     "description",
     [

@@ -1731,13 +1731,20 @@ def choose_excerpt(
     metadata: PageMetadata, article: dict[str, Any], content: HtmlElement, title: str | None = None
 ) -> str | None:
     meta = metadata.meta
+    # In the order of trust of the titles: structured data, Dublin Core, Open
+    # Graph, then the rest. A CMS fills the plain ones with the opening
+    # paragraph when the editor wrote no summary (ACLU's); the structured
+    # data holds the summary they wrote.
     descriptions = [
-        _clean(candidate)
+        _as_written(_clean(candidate), metadata)
         for candidate in (
+            article.get("description"),
+            meta.get("dc:description"),
+            meta.get("dcterm:description"),
+            meta.get("dcterms:description"),
             meta.get("og:description"),
             meta.get("description"),
             meta.get("twitter:description"),
-            article.get("description"),
         )
         if isinstance(candidate, str) and _clean(candidate)
     ]
@@ -1751,18 +1758,58 @@ def choose_excerpt(
         for description in descriptions
         if _squeezed(description) != said and not original_title_pattern().match(description)
     ]
-    for description in descriptions:
-        article_words = article_words or set(_folded_words(content.text_content()))
-        if _tells_the_article(description, article_words) and not _names_only_the_site(description, metadata):
-            if not description.endswith(("...", "…")):
-                return description
-            # Cut short for a card ('… Sierra Leone has...'): the other
-            # descriptions or the opening paragraph may hold it whole.
-            whole = untruncated(description, [*descriptions, *([opening] if opening else [])])
-            return whole if len(whole) <= EXCERPT_CHARS else description
+    article_words = set(_folded_words(content.text_content())) if descriptions else set()
+    telling = [
+        description
+        for description in descriptions
+        if _tells_the_article(description, article_words) and not _names_only_the_site(description, metadata)
+    ]
+    # One written whole beats one cut short for a card ('… Sierra Leone has...').
+    for description in sorted(telling, key=lambda d: _CUT_MARK.search(d) is not None):
+        cut = _CUT_MARK.search(description)
+        if cut is None:
+            return description
+        # The other descriptions or the opening paragraph may hold it whole.
+        stem = description[: cut.start()] + "…"
+        whole = untruncated(stem, [*descriptions, *([opening] if opening else [])])
+        return _plainly_cut(whole if whole != stem and len(whole) <= EXCERPT_CHARS else description)
     if opening is None:
         return None
     return opening if len(opening) <= EXCERPT_CHARS else opening[:EXCERPT_CHARS].rsplit(" ", 1)[0] + "…"
+
+
+# Where a description is cut short: '...', '…', '(...)', '[…]'.
+_CUT_MARK = re.compile(r"\s*(?:[(\[]\s*(?:\.{3}|…)\s*[)\]]|\.{3}|…)$")
+
+
+def _plainly_cut(text: str) -> str:
+    """A cut marked as a quotation's ('(...)', '[…]') marked as a cut: an
+    ellipsis, or nothing after a whole sentence."""
+    cut = _CUT_MARK.search(text)
+    if cut is None or text.endswith(("...", "…")):
+        return text
+    shown = text[: cut.start()]
+    return shown if shown.endswith((".", "!", "?", "。", "！", "？")) else shown + "…"
+
+
+def _as_written(description: str, metadata: PageMetadata) -> str:
+    """The description without what a template added: the site's name before a
+    colon or dash ('JPNN.com : Anggota DPR…'), or the whole said twice
+    (Nature's dc.description)."""
+    words = description.split()
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+        description = " ".join(words[:half])
+    label = _SITE_LABEL.match(description)
+    if label is not None:
+        names = site_host_names(host_labels(metadata.base_url, metadata.meta.get("og:url")))
+        if _comparable_name(label.group(1)).replace(" ", "") in names:
+            return description[label.end() :]
+    return description
+
+
+# A name of one or two words (a domain among them) before a colon or a dash.
+_SITE_LABEL = re.compile(r"(\S+(?:\s\S+)?)\s*[:\-–—|]\s+(?=\w)")
 
 
 def _opening_paragraph(content: HtmlElement) -> str | None:
