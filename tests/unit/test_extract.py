@@ -617,12 +617,38 @@ SHORT_PARAGRAPHS = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
         '<div><div><img src="https://cdn.example/harbour.jpg" width="800" height="533"></div></div>',
         '<div><a href="https://cdn.example/harbour-large.jpg"><img src="https://cdn.example/harbour.jpg"></a></div>',
         '<div><a href="#"><img src="https://cdn.example/harbour.jpg"></a></div>',
+        # Linked to the page that shows it alone (Impress Watch's viewer).
+        '<div><a href="/img/html/harbour.jpg.html"><img src="https://cdn.example/harbour.jpg"></a></div>',
     ],
 )
 def test_a_picture_in_a_block_of_its_own_between_short_paragraphs_stays(picture: str) -> None:
     # readability drops a block without text unless long paragraphs stand beside it.
     body = f"<div class='article'>{SHORT_PARAGRAPHS}{picture}{SHORT_PARAGRAPHS}</div>"
     assert extracted_images(body) == ["https://cdn.example/harbour.jpg"]
+
+
+def test_pictures_side_by_side_in_a_block_of_their_own_stay() -> None:
+    # Impress Watch: two product photos in one div.row, each in its column.
+    row = "".join(
+        f'<div class="column"><a href="/img/html/{name}.jpg.html"><img src="https://cdn.example/{name}_s.jpg"></a></div>'
+        for name in ("front", "back")
+    )
+    body = f"<div class='article'>{SHORT_PARAGRAPHS}<div class='row'>{row}</div>{SHORT_PARAGRAPHS}</div>"
+    assert extracted_images(body) == ["https://cdn.example/front_s.jpg", "https://cdn.example/back_s.jpg"]
+
+
+def test_a_list_of_one_picture_and_its_caption_is_a_figure() -> None:
+    # Mynavi's ul.photo_table.
+    content = lxml.html.fragment_fromstring(
+        '<div><p>The council met.</p><ul class="photo_table"><li>'
+        '<a href="https://cdn.example/harbour-l.jpg"><img src="https://cdn.example/harbour.jpg"></a>'
+        '<p class="photo_table__caption">The harbour</p></li></ul>'
+        "<ul><li>A point of a list, <img src='https://cdn.example/emoji.png'> with its emoji</li></ul></div>"
+    )
+    mark_captioned_figures(content, load_rules().caption_classes)
+    [figure] = content.iter("figure")
+    assert figure.find("figcaption").text_content() == "The harbour"
+    assert [li.text_content() for li in content.iter("li")] == ["A point of a list,  with its emoji"]
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from lxml.html import HtmlElement
 from readability import Document
 from readability.readability import REGEXES, clean
 
-from unwall.pipeline.extract import _holds_block_tag, _TreeDocument, readability_clean
+from unwall.pipeline.extract import MAX_PICTURES_IN_A_ROW, _holds_block_tag, _TreeDocument, readability_clean
 from unwall.pipeline.parse import parse_html
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -70,12 +70,13 @@ def _quote_page(lead: str) -> HtmlElement:
 
 
 def _is_picture_without_text(block: HtmlElement) -> bool:
-    return len(block.findall(".//img")) == 1 and not block.text_content().strip()
+    """One picture, or a few side by side, and no text."""
+    return 1 <= len(block.findall(".//img")) <= MAX_PICTURES_IN_A_ROW and not block.text_content().strip()
 
 
 def test_preserved_elements_are_readabilitys_code_blocks_and_pictures() -> None:
     # Tables of contents and the lead-ins to quotes, on real pages and on pages made of them;
-    # Unwall adds code blocks and blocks that hold one picture and no text.
+    # Unwall adds code blocks and blocks that hold pictures and no text.
     pages = sorted((FIXTURES / "readability").glob("*/source.html"))
     roots = [parse_html(page.read_text(encoding="utf-8")) for page in pages]
     roots += [

@@ -135,7 +135,8 @@ _MEDIA_TAGS = frozenset({"figure", "figcaption", "picture", "img"})
 INVISIBLE_CHARACTERS = " \t\n\r\f\v\xa0\u200b\u200c\u200d\u2060\ufeff\u3000"
 # Smaller than this on a side, an image is an icon, a button or a pixel.
 MIN_PICTURE_SIDE = 100
-IMAGE_ADDRESS = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)$", re.I)
+# An image, or the page that shows it alone ('/html/a30tm1.jpg.html', Impress Watch's viewer).
+IMAGE_ADDRESS = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:\.html?)?$", re.I)
 
 
 class _TreeDocument(Document):  # type: ignore[misc]
@@ -645,10 +646,25 @@ def _picture_block_of(img: HtmlElement, article: HtmlElement) -> HtmlElement | N
         if ancestor is article or ancestor.tag not in {"div", "section", "a", "span", "p", "picture"}:
             break
         if ancestor.tag in {"div", "section"}:
-            if not _is_picture_block(ancestor):
+            if not (_is_picture_block(ancestor) or _is_picture_row(ancestor)):
                 break
             block = ancestor
     return block
+
+
+def _is_picture_row(block: HtmlElement) -> bool:
+    """A few of the article's pictures side by side and no text but their
+    captions (Impress Watch's two product photos in one div.row)."""
+    images = block.xpath(".//img")
+    return (
+        2 <= len(images) <= MAX_PICTURES_IN_A_ROW
+        and all(_may_be_article_picture(img) for img in images)
+        and _text_besides_captions(block) == 0
+    )
+
+
+# More pictures than this in one block are a gallery or a wall of teasers.
+MAX_PICTURES_IN_A_ROW = 4
 
 
 def _may_be_article_picture(img: HtmlElement) -> bool:
@@ -944,6 +960,7 @@ def mark_captioned_figures(content: HtmlElement, caption_classes: frozenset[str]
     2008. REUTERS/Benoit Tessier"><p>- Tapie en 2008. REUTERS/Benoit Tessier
     -</p></div>', WordPress's wp-caption), is a figure and its caption: the
     caption goes with the image, and does not read as a paragraph."""
+    _unlist_lone_pictures(content)
     for img in list(content.iter("img")):
         image = _outermost_wrapper(img, {"a", "picture", "span"})
         box = image.getparent()
@@ -973,6 +990,23 @@ def mark_captioned_figures(content: HtmlElement, caption_classes: frozenset[str]
         box.tag, caption.tag = "figure", "figcaption"
         _strip_caption_dashes(caption, text)
         _drop_edge_line_breaks(caption)
+
+
+def _unlist_lone_pictures(content: HtmlElement) -> None:
+    """A list of one item that holds a picture and at most a caption (Mynavi's
+    'ul.photo_table'): no list to a reader, but a box for the figure rules."""
+    # Not a sub-list: a picture under a point belongs to that point.
+    for item in content.xpath("(.//ul | .//ol)[not(ancestor::li)]/li[count(../*) = 1]"):
+        images = item.xpath(".//img")
+        if len(images) != 1 or not _may_be_article_picture(images[0]):
+            continue
+        # Words of the item's own are a list's line, its picture an emoji or a formula.
+        if (item.text or "").strip() or any((child.tail or "").strip() for child in item):
+            continue
+        if len(_words(item.text_content())) > MAX_CAPTION_CHARS:
+            continue
+        item.getparent().tag, item.tag = "div", "div"
+        item.getparent().attrib.clear()
 
 
 def _gather_named_captions(
