@@ -2026,6 +2026,26 @@ def test_a_byline_line_above_the_body_s_opening_picture_does_not_hide_it() -> No
     assert "Adriano" not in content.text_content() and content.find(".//img") is None
 
 
+@pytest.mark.parametrize(
+    ("declared", "shown"),
+    [
+        # Impress Watch: the list's copy declared, the article's small one shown.
+        (
+            "https://cdn.example/img/list/1170/990/a30tm1.jpg",
+            "https://cdn.example/img/docs/1170/990/a30tm1_s.jpg",
+        ),
+        ("https://cdn.example/2024/harbour-lg.jpg", "https://cdn.example/2024/harbour-md.jpg"),
+        ("https://cdn.example/2024/harbour-1024x683.jpg", "https://cdn.example/2024/harbour-300x200.jpg"),
+    ],
+)
+def test_the_declared_image_shown_in_another_size_is_not_shown_twice(declared: str, shown: str) -> None:
+    head = f'<meta property="og:image" content="{declared}">'
+    picture = f'<figure><img src="{shown}"><figcaption>The harbour at dawn</figcaption></figure>'
+    result, content = enriched(head, f"<div>{picture}{PARAGRAPH}{PARAGRAPH}</div>")
+    assert result.lead_image is not None and result.lead_image.caption == "The harbour at dawn"
+    assert list(content.iter("img")) == []
+
+
 def test_a_picture_in_a_box_of_its_own_does_not_lead_in_place_of_the_declared_one() -> None:
     # heise: the magazine's cover, beside the blurb, opens the body.
     head = '<meta property="og:image" content="https://cdn.example/imgs/A192528_large_Audi.jpeg">'

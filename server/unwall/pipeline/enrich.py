@@ -1874,13 +1874,18 @@ def image_key(url: str) -> str:
     """What stays the same across a CMS's resized copies of one image:
     the path without size suffixes, extension or query. The ARD broadcasters'
     CMS names each rendition after a '_v-' ('drosten152_v-contentxl.jpg',
-    'drosten152_v-einspaltig.jpg')."""
+    'drosten152_v-einspaltig.jpg'); others mark a size with a letter or two
+    (Impress Watch's 'a30tm1_s.jpg', Flickr's '_m', Bootstrap's '-lg')."""
     try:
         path = urlsplit(url).path
     except ValueError:
         path = url
     stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
-    return re.sub(r"(-|_)?(\d{2,5}x\d{2,5}|scaled|large|medium|small|thumb(nail)?)$|_v-[a-z0-9]+$", "", stem)
+    return re.sub(
+        r"(-|_)?(\d{2,5}x\d{2,5}|scaled|large|medium|small|thumb(nail)?)$|_v-[a-z0-9]+$|[-_](?:[smlt]|xs|sm|md|lg|xl)$",
+        "",
+        stem,
+    )
 
 
 def _img_urls(img: HtmlElement) -> list[str]:
