@@ -1616,9 +1616,9 @@ def test_a_page_declared_english_in_another_language_gets_that_language(
         # A site's tagline, or a theme's template around the site's name, is not.
         ("Built for those who build the Web. Introducing the only browser made for developers.", None),
         ("Την ενεργοποίηση των Sporades TV-ΣΚΙΑΘΟΣ, ΣΚΟΠΕΛΟΣ ,ΑΛΟΝΝΗΣΟΣ,ΣΠΟΡΑΔΕΣ- ΕΝΗΜΕΡΩΣΗ, ΕΙΔΗΣΕΙΣ", None),
-        # Too few words to judge, or words not parted by spaces: the description stands.
+        # Too few words to judge: the description stands.
         ("Boats, mostly.", "Boats, mostly."),
-        ("港の新しい防波堤が完成した", "港の新しい防波堤が完成した"),
+        ("港の防波堤", "港の防波堤"),
         # A few words naming the site by its address's name (carta.info's 'CARTA online').
         ("HARBOURTIMES online", None),
     ],
@@ -1629,6 +1629,23 @@ def test_the_excerpt_is_a_description_in_the_article_s_words(description: str, e
     result, _ = enriched(head, PARAGRAPH)
     opening = lxml.html.fragment_fromstring(PARAGRAPH).text_content()
     assert result.excerpt == (expected or opening)
+
+
+CHINESE_STORY = "<p>当地时间9月16日下午，山西品牌丝路行活动在巴西圣保罗正式启动，并举办推介会。</p>"
+
+
+@pytest.mark.parametrize(
+    ("description", "is_excerpt"),
+    [
+        # Words without spaces are read by pairs of letters: a summary shares most of them...
+        ("山西品牌丝路行活动在巴西圣保罗正式启动", True),
+        # ...the portal's description of itself, on every page, few.
+        ("山西省人民政府网是山西省和山西省各部门发布政府信息和提供在线服务的综合平台", False),
+    ],
+)
+def test_a_description_in_chinese_is_read_by_pairs_of_letters(description: str, is_excerpt: bool) -> None:
+    result, _ = enriched(f'<meta name="description" content="{description}">', CHINESE_STORY)
+    assert (result.excerpt == description) is is_excerpt
 
 
 WHOLE_DESCRIPTION = (
