@@ -2299,6 +2299,12 @@ def test_a_figcaption_in_a_div_that_stands_for_the_figure_goes_with_the_lead_ima
             "</a></li></ul></div>",
             None,
         ),
+        # A banner in an ad slot right under the headline (Changde Daily).
+        (
+            '<div class="ad-pc ad-site"><a href="#">'
+            '<img src="https://img.example/850x118-1.jpg" alt="主题购买"></a></div>',
+            None,
+        ),
         # The story's own picture, linked to a larger view or to the next page.
         (
             '<p><a href="/n1/2019/0615/c1013-31153719-2.html"><img src="https://img.example/orchid.jpg"></a></p>',

@@ -602,6 +602,20 @@ def _page_with(after_article: str) -> tuple[HtmlElement, HtmlElement]:
     return root, root.find(".//h1")
 
 
+def test_an_ad_slot_goes_and_a_page_wrapper_named_like_one_holds_the_article() -> None:
+    # Changde's banner in div.ad-pc inside the article; Libération's whole page in div#ad-portal.
+    banner = '<div class="ad-pc ad-site"><a href="#"><img src="https://cdn.example/850x118.jpg"></a></div>'
+    root = document(
+        f"<div id='ad-portal'><main><article><div class='post'><h1>Harbour budget approved</h1>"
+        f"{banner}{paragraphs_html()}</div></article></main><div class='ads'>Buy boats</div></div>"
+    )
+    removals = strip_page(root, load_rules(), headline=root.find(".//h1"))
+    assert [(r.kind, r.rule) for r in removals] == [("promo", "boilerplate.promo")] * 2
+    assert root.find(".//img") is None and "Buy boats" not in body_text(root)
+    assert root.find(".//h1") is not None
+    assert_article_intact(root)
+
+
 def test_a_story_the_page_appends_after_the_article_goes() -> None:
     root, headline = _page_with(_story("Artemis II returns", f"<p>{NEXT_STORY_TEXT}</p>" * 6))
     removals = strip_page(root, load_rules(), headline=headline)
@@ -1926,7 +1940,11 @@ def test_a_closing_line_to_follow_the_writer_goes(line: str, goes: bool) -> None
     ],
 )
 def test_an_ad_slot_s_label_between_paragraphs_goes(slot: str) -> None:
-    assert_removed_whole(f"<article>{around(slot)}</article>", "promo")
+    # The slot may go by its name first ('gpt-ad-1'), and its label after it.
+    root, removals = strip(f"<article>{around(slot)}</article>")
+    assert removals and {r.kind for r in removals} == {"promo"}
+    assert body_text(root) == body_text(strip(f"<article>{around('')}</article>")[0])
+    assert_article_intact(root)
 
 
 def test_the_heading_over_a_widget_s_last_line_goes_with_it() -> None:

@@ -19,7 +19,7 @@ from lxml.html import HtmlElement
 
 from unwall.pipeline.language import approximate_words
 from unwall.pipeline.normalize import is_hidden, largest_rendition
-from unwall.rules import CAMEL_CASE_BOUNDARY, byline_prefix_pattern, element_name_runs
+from unwall.rules import CAMEL_CASE_BOUNDARY, byline_prefix_pattern, element_name_runs, load_rules
 from unwall.writing_systems import UNSPACED_LETTERS
 
 ARTICLE_TYPES = frozenset(
@@ -461,7 +461,7 @@ def _first_photo(element: HtmlElement) -> DeclaredImage | None:
         src = (img.get("src") or "").strip()
         if not src.startswith(("http://", "https://")) or _inside_foreign_region(img):
             continue
-        if _in_teaser_link(img):
+        if _in_teaser_link(img) or _in_ad_slot(img, element):
             continue
         width, height = _to_int(img.get("width")), _to_int(img.get("height"))
         if (width or HERO_MIN_WIDTH) >= HERO_MIN_WIDTH and (height or HERO_MIN_HEIGHT) >= HERO_MIN_HEIGHT:
@@ -479,6 +479,21 @@ def _in_teaser_link(img: HtmlElement) -> bool:
 
 
 MIN_TEASER_HEADLINE_CHARS = 8
+
+
+def _in_ad_slot(img: HtmlElement, block: HtmlElement) -> bool:
+    """Inside `block`, in a box named as an ad or a promotion (Changde's
+    'div.ad-pc' banner right under the headline): no story's picture. Other
+    names do not count: QQ wraps its story's picture in a share widget's
+    'div.mbArticleSharePic'."""
+    rules = load_rules()
+    for ancestor in itertools.chain([img], img.iterancestors()):
+        rule = rules.boilerplate_rule_for(element_name_runs(ancestor))
+        if rule is not None and rule.kind == "promo":
+            return True
+        if ancestor is block:
+            return False
+    return False
 
 
 def _clean(text: str | None) -> str:

@@ -226,6 +226,9 @@ class _Context:
     observer: RemovalObserver | None = None
     # The page's text before stripping, for first looks that save a pass.
     page_text: str = ""
+    # The elements around the article's headline: a page wrapper named like an
+    # ad slot (Libération's div#ad-portal) holds the article, and stays.
+    around_headline: frozenset[HtmlElement] = frozenset()
 
 
 # Sees each removed subtree whole (the report keeps 120 characters): used by the
@@ -249,6 +252,8 @@ def strip_page(
     scope = body if body is not None else root
     page_text = scope.text_content()
     context = _Context(rules, [], max(len(" ".join(page_text.split())), 1), set(), observer, page_text)
+    if headline is not None:
+        context.around_headline = frozenset(headline.iterancestors())
     consent_matches, embed_matches = _selector_matches(scope, rules)
     _remove_selector_matches(scope, context, consent_matches)
     if embed_matches is None:
@@ -737,7 +742,7 @@ def _remove_named_regions(scope: HtmlElement, context: _Context) -> None:
         element = elements[position]
         position += 1
         verdict = _landmark(element, rules)
-        if verdict is None:
+        if verdict is None and element not in context.around_headline:
             named = _named_boilerplate(element, rules)
             if named is not None and (named.may_hold_prose or not _holds_prose(element)):
                 verdict = named.kind, named.id
