@@ -1196,6 +1196,18 @@ def test_links_to_the_previous_and_next_post_go(block: str, is_pager: bool) -> N
     assert_article_intact(root)
 
 
+def test_post_pager_lines_closing_the_article_s_own_box_go() -> None:
+    # Publickey: each label on a line of its own, its link on the next, in the article's div.
+    pager = (
+        '<em>≫次の記事</em><br><a href="/blog/19/next.html">Stack Overflowが新社長を募集中</a>\n'
+        '<em>≪前の記事</em><br><a href="/blog/19/prev.html">不揮発性メモリ、一般販売開始</a>'
+    )
+    root, removals = strip(f"<article><div>{paragraphs_html()}{pager}</div></article>")
+    assert [(r.kind, r.rule) for r in removals] == [("navigation", "classifier.post-pager")] * 2
+    assert "記事" not in body_text(root) and "Stack Overflow" not in body_text(root)
+    assert_article_intact(root)
+
+
 def test_an_aside_labelled_related_goes_with_its_teaser() -> None:
     teaser = (
         '<aside class="referenced-wide"><span class="referenced-label">Related</span>'

@@ -275,6 +275,7 @@ def strip_page(
     _remove_tag_clouds(scope, context)
     _remove_page_number_rows(scope, context)
     _remove_link_trails(scope, context)
+    _remove_inline_post_pagers(scope, context)
     _remove_ciphertext(scope, context)
     _remove_related_story_links(scope, context, site_domains, links)
     _remove_story_cards(scope, context, site_domains)
@@ -1101,6 +1102,28 @@ def _remove_link_trails(scope: HtmlElement, context: _Context) -> None:
         if len(separators) >= len(links) - 1 and not _TRAIL_SEPARATOR.sub("", rest).strip():
             _record(context, trail, "navigation", "classifier.link-trail")
             _remove(trail)
+
+
+def _remove_inline_post_pagers(scope: HtmlElement, context: _Context) -> None:
+    """'<em>≫次の記事</em><br><a>Stack Overflowが…</a>' at the end of Publickey's
+    article, in the article's own box: a post pager's label on a line of its
+    own, and the link to the next post on the line after it. The block
+    classifier sees only the whole box; here they go line by line."""
+    labels = context.rules.post_pager_labels
+    for label in list(scope.iter("em", "strong", "b", "span", "small")):
+        if len(label) or (label.tail or "").strip() or not labels.is_label(normalize_label(label.text or "")):
+            continue
+        line_break = label.getnext()
+        link = line_break.getnext() if line_break is not None and line_break.tag == "br" else line_break
+        if link is None or link.tag != "a" or not link.get("href") or (link.tail or "").strip():
+            continue
+        if line_break is not link and (line_break.tail or "").strip():
+            continue
+        if len(_text(link)) > MAX_LABELLED_LINK_LINE_CHARS or not _is_own_line(label):
+            continue
+        _record(context, label, "navigation", "classifier.post-pager")
+        for element in dict.fromkeys([label, line_break, link]):
+            _remove(element)
 
 
 def _is_front_page_address(href: str) -> bool:
