@@ -1683,6 +1683,28 @@ def test_a_related_label_and_the_links_after_it_go_together(label: str) -> None:
     assert_article_intact(root)
 
 
+def test_a_related_title_named_so_goes_with_the_teaser_it_heads() -> None:
+    # Deadline: a card between the paragraphs, its title removed by its class name.
+    card = (
+        '<article><h4 class="related__title">Related Story</h4>'
+        '<a href="https://news.example/2019/04/dorsey"><h3>Trump Touts Meeting With Dorsey</h3></a>'
+        "</article>"
+    )
+    root, removals = strip(f"<article>{around(card)}</article>")
+    assert [(r.kind, r.rule) for r in removals] == [("related", "boilerplate.related")] * 2
+    assert "Dorsey" not in body_text(root)
+    assert_article_intact(root)
+
+
+def test_a_line_pointing_to_another_story_goes() -> None:
+    # Fortune: 'For more, read:' and the story's headline, in a line of their own.
+    line = '<p><em>For more, read: <a href="/2016/12/14/wynn/">This Resort Is Installing Alexa</a></em></p>'
+    root, removals = strip(f"<article>{around(line)}</article>")
+    assert [r.kind for r in removals] == ["related"]
+    assert "Resort" not in body_text(root)
+    assert_article_intact(root)
+
+
 def test_turkish_dotted_capital_i_is_folded_like_a_plain_i() -> None:
     assert normalize_text("İzin  Ver") == "izin ver"
     assert normalize_lines("İLGİLİ\nHABERLER") == "ilgili\nhaberler"

@@ -749,9 +749,25 @@ def _remove_named_regions(scope: HtmlElement, context: _Context) -> None:
                 verdict = named.kind, named.id
         if verdict is not None and not _holds_article(element, context):
             kind, rule = verdict
+            # A related box's title named so, alone in its box ('<h4
+            # class="related__title">Related Story</h4><a><h3>…</h3></a>',
+            # Deadline): the teaser it heads goes with it.
+            following = (
+                _what_the_label_heads(element)
+                if kind == "related" and _is_label_alone(element, rules)
+                else []
+            )
             _record(context, element, kind, rule)
             position += sum(1 for _ in element.iterdescendants(etree.Element))
             _remove(element)
+            for block in following:
+                _record(context, block, kind, rule)
+                _remove(block)
+
+
+def _is_label_alone(element: HtmlElement, rules: RuleSet) -> bool:
+    text = _text(element)
+    return len(text) <= MAX_RELATED_LABEL_CHARS and rules.related_labels.is_label(normalize_label(text))
 
 
 def _landmark(element: HtmlElement, rules: RuleSet) -> tuple[str, str] | None:
