@@ -2139,6 +2139,25 @@ def test_a_control_set_as_a_block_inside_a_caption_s_line_goes_and_the_credit_st
 
 
 @pytest.mark.parametrize(
+    ("caption", "left"),
+    [
+        # Ars Technica: the viewer's button, a separator, the caption.
+        (
+            '<a href="/big.jpg" class="enlarge-link">Enlarge</a> <span>/</span> The harbour at dawn.',
+            "The harbour at dawn.",
+        ),
+        ('<a href="/big.jpg">Enlarge</a> / The harbour at dawn.', "The harbour at dawn."),
+        # A caption that opens with the word is the caption's.
+        ("Enlarge your view: the harbour at dawn.", "Enlarge your view: the harbour at dawn."),
+    ],
+)
+def test_a_control_opening_a_caption_goes_with_its_separator(caption: str, left: str) -> None:
+    figure = f'<figure><img src="https://cdn.example/harbour.jpg"><figcaption>{caption}</figcaption></figure>'
+    root, _ = strip(f"<article>{around(figure)}</article>")
+    assert " ".join(root.find(".//figcaption").text_content().split()) == left
+
+
+@pytest.mark.parametrize(
     "block",
     [
         # A section heading, a word of a sentence, a sentence about advertising.

@@ -276,6 +276,7 @@ def strip_page(
     _remove_page_number_rows(scope, context)
     _remove_link_trails(scope, context)
     _remove_inline_post_pagers(scope, context)
+    _remove_caption_controls(scope, context)
     _remove_ciphertext(scope, context)
     _remove_related_story_links(scope, context, site_domains, links)
     _remove_story_cards(scope, context, site_domains)
@@ -1140,6 +1141,34 @@ def _remove_inline_post_pagers(scope: HtmlElement, context: _Context) -> None:
         _record(context, label, "navigation", "classifier.post-pager")
         for element in dict.fromkeys([label, line_break, link]):
             _remove(element)
+
+
+def _remove_caption_controls(scope: HtmlElement, context: _Context) -> None:
+    """A control's label opening a caption, with the separator after it (Ars
+    Technica's '<a class="enlarge-link">Enlarge</a> <span>/</span> Dawn Canova,
+    …'): a button of the page's viewer, not a word of the caption."""
+    for caption in list(scope.iter("figcaption")):
+        words = _FIRST_WORDS(caption)
+        if not words or words[0].is_tail:
+            continue
+        first = words[0].getparent()
+        if first.tag not in {"a", "button", "span"} or len(first):
+            continue
+        if line_label_form(_text(first)) not in context.rules.control_labels:
+            continue
+        separator = first.getnext()
+        if (first.tail or "").strip():
+            if not _CAPTION_SEPARATOR.match(first.tail or ""):
+                continue
+            first.tail = _CAPTION_SEPARATOR.sub("", first.tail or "", count=1)
+        elif separator is not None and not len(separator) and _CAPTION_SEPARATOR.fullmatch(_text(separator)):
+            separator.drop_tree()
+        _record(context, first, "boilerplate", "classifier.control-label")
+        _remove(first)
+
+
+_FIRST_WORDS = etree.XPath("(.//text()[normalize-space()])[1]")
+_CAPTION_SEPARATOR = re.compile(r"\s*[/|·•–—-]\s*")
 
 
 def _is_front_page_address(href: str) -> bool:
