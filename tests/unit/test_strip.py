@@ -2006,6 +2006,23 @@ def test_a_line_that_is_a_way_out_of_the_page_goes(line: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("link", "goes"),
+    [
+        # QQ: after the last sentence, a link back to the front page, its address tracked.
+        ('<a href="http://www.news.example/?pref=article"><img src="/i.ico">返回首页&gt;&gt;</a>', True),
+        # A link to another site's front page names a source; one inside the sentence is a word of it.
+        ('<a href="https://unesco.org/">UNESCO</a>', False),
+    ],
+)
+def test_a_link_to_the_front_page_after_the_last_sentence_goes(link: str, goes: bool) -> None:
+    root = document(f"<article>{paragraphs_html()}<p>市议会通过了预算。{link}</p></article>")
+    removals = strip_page(root, load_rules(), page_url="https://news.example/local/2024/park.html")
+    expected = [("navigation", "classifier.way-out-link")] if goes else []
+    assert [(r.kind, r.rule) for r in removals] == expected
+    assert "市议会通过了预算。" in body_text(root)
+
+
+@pytest.mark.parametrize(
     "line",
     [
         # Another site's front page, a story of the section, a table of contents, a sentence.

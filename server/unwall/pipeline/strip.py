@@ -1530,6 +1530,31 @@ def _remove_way_out_links(
         if normalize_label(_text(link)) == normalize_label(text):
             _record(context, line, "navigation", "classifier.way-out-link")
             _remove(line)
+    _remove_closing_home_links(scope, context, site_domains)
+
+
+def _remove_closing_home_links(scope: HtmlElement, context: _Context, site_domains: frozenset[str]) -> None:
+    """A short link to the site's front page after the last sentence of a
+    paragraph ('…仍将持续。<a href="http://www.qq.com/"><img>返回腾讯网首页>></a>',
+    QQ's): the way out, appended to the article's last words."""
+    for paragraph in _PARAGRAPHS_ENDING_IN_A_LINK(scope):
+        link = paragraph[-1]
+        # A tracking query ('?pref=article') leaves the address the front page's.
+        href = (link.get("href") or "").strip().partition("?")[0]
+        if (link.tail or "").strip() or not _is_front_page_address(href):
+            continue
+        if not (href.startswith("/") and not href.startswith("//")) and _domain_of(href) not in site_domains:
+            continue
+        words = _text(link)
+        before = _text(paragraph)[: -len(words)].rstrip() if words else ""
+        if not words or len(words) > MAX_WAY_OUT_CHARS or not before.endswith(SENTENCE_ENDS):
+            continue
+        _record(context, link, "navigation", "classifier.way-out-link")
+        _remove(link)
+
+
+_PARAGRAPHS_ENDING_IN_A_LINK = etree.XPath(".//p[*[last()][self::a]]")
+SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", '"', "”", "」")
 
 
 def _split_address(url: str | None) -> SplitResult | None:
