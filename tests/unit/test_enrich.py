@@ -1270,6 +1270,8 @@ def test_a_date_line_under_the_headline_credits_its_author(line: str, expected: 
         # The outlet's name run into the prefix.
         ("<p>澎湃新闻记者 段彦超 廖艳</p>", "段彦超 廖艳"),
         ("<p>新华社记者 张三</p>", "张三"),
+        # After a column's name in title marks (Tencent's 《棱镜》).
+        ("<p>《棱镜》作者 周纯</p>", "周纯"),
         ("<p>本报记者 张三、李四</p>", "张三 李四"),
         # The name ends at the next label or a bracket: the outlet, the pictures' credit.
         ("<p>作者：石佳/中国青年报</p>", "石佳"),

@@ -1471,16 +1471,19 @@ def _byline_prefix_end(text: str) -> int | None:
     if _is_cased(text[:MAX_UNSPACED_OUTLET_CHARS]):
         return None
     outlet = _UNSPACED_OUTLET.match(text)
-    for start in range(1, outlet.end() if outlet else 0):
+    for start in range(1, outlet.end() + 1 if outlet else 0):
         if match := prefix.match(text[start:]):
             return start + match.end()
     return None
 
 
 MAX_BYLINE_LINE_WORDS = 8
-# An outlet's name run into the prefix: a few letters of a script without spaces.
+# An outlet's name run into the prefix: a few letters of a script without
+# spaces, or a title between title marks ('《棱镜》作者 周纯', Tencent's column).
 MAX_UNSPACED_OUTLET_CHARS = 8
-_UNSPACED_OUTLET = re.compile(rf"[^\W\d_]{{1,{MAX_UNSPACED_OUTLET_CHARS}}}")
+_UNSPACED_OUTLET = re.compile(
+    rf"《[^》]{{1,{MAX_UNSPACED_OUTLET_CHARS}}}》|[^\W\d_]{{1,{MAX_UNSPACED_OUTLET_CHARS}}}"
+)
 # 'de', 'van', 'von der', 'and', 'et', 'und', 'y': lower case between the names.
 MAX_NAME_PARTICLE_CHARS = 3
 MAX_UNCASED_NAME_CHARS = 8
