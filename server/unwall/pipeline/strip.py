@@ -1128,9 +1128,11 @@ def _remove_inline_post_pagers(scope: HtmlElement, context: _Context) -> None:
     classifier sees only the whole box; here they go line by line."""
     labels = context.rules.post_pager_labels
     for label in list(scope.iter("em", "strong", "b", "span", "small")):
-        if len(label) or (label.tail or "").strip() or not labels.is_label(normalize_label(label.text or "")):
-            continue
         line_break = label.getnext()
+        if len(label) or line_break is None or line_break.tag not in {"br", "a"}:
+            continue
+        if (label.tail or "").strip() or not labels.is_label(normalize_label(label.text or "")):
+            continue
         link = line_break.getnext() if line_break is not None and line_break.tag == "br" else line_break
         if link is None or link.tag != "a" or not link.get("href") or (link.tail or "").strip():
             continue
