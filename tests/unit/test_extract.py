@@ -9,7 +9,13 @@ import pytest
 
 from sample_article import CITY_COUNCIL
 from unwall.pipeline import run
-from unwall.pipeline.extract import drop_icon_glyphs, extract_article, join_datelines, mark_captioned_figures
+from unwall.pipeline.extract import (
+    drop_icon_glyphs,
+    drop_pull_quotes,
+    extract_article,
+    join_datelines,
+    mark_captioned_figures,
+)
 from unwall.pipeline.parse import parse_html
 from unwall.rules import load_rules
 
@@ -748,3 +754,27 @@ def test_a_short_block_that_wins_by_its_name_yields_to_the_article() -> None:
     text = extracted_text(f'<div><div class="col">{article}</div><div class="col">{widget}</div></div>')
     assert all(paragraph[:40] in text for paragraph in paragraphs)
     assert "Medienbischof" not in text
+
+
+SAID = "In a culture that values social harmony over individual needs, gropers profit from fear."
+
+
+@pytest.mark.parametrize(
+    ("quote", "stays"),
+    [
+        # GaijinPot: the sentence set large above the paragraph that says it.
+        (f"<blockquote><p>{SAID}</p></blockquote>", False),
+        (f"<blockquote><p>“{SAID.upper()}”</p></blockquote>", False),
+        # A quotation the article does not repeat is one it quotes.
+        ("<blockquote><p>We will build the bridge by spring, whatever the weather.</p></blockquote>", True),
+        # Too short to be a sentence repeated on purpose.
+        ("<blockquote><p>Social harmony</p></blockquote>", True),
+    ],
+)
+def test_a_pull_quote_the_next_paragraph_says_is_read_once(quote: str, stays: bool) -> None:
+    content = lxml.html.fragment_fromstring(
+        f"<div><p>The council met.</p>{quote}<p>Victims speak up more. {SAID}</p><p>The end.</p></div>"
+    )
+    drop_pull_quotes(content)
+    assert (content.find(".//blockquote") is not None) is stays
+    assert SAID in content.text_content()

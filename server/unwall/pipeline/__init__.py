@@ -18,6 +18,7 @@ from unwall.pipeline.decode import decode_html
 from unwall.pipeline.enrich import enrich
 from unwall.pipeline.extract import (
     drop_icon_glyphs,
+    drop_pull_quotes,
     drop_trailing_announcements,
     extract_article,
     join_datelines,
@@ -96,6 +97,7 @@ def run(
             drop_trailing_announcements(content)
         drop_icon_glyphs(content, load_rules().icon_classes)
         mark_captioned_figures(content, load_rules().caption_classes)
+        drop_pull_quotes(content)
         join_datelines(content)
     with clock("enrich"):
         enrichment = enrich(content, metadata)

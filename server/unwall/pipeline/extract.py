@@ -992,6 +992,38 @@ def mark_captioned_figures(content: HtmlElement, caption_classes: frozenset[str]
         _drop_edge_line_breaks(caption)
 
 
+def drop_pull_quotes(content: HtmlElement) -> None:
+    """A quotation that repeats a sentence of a paragraph beside it, word for
+    word, is a pull quote set large for the eye (GaijinPot's '<blockquote>In
+    a culture that values social harmony…' above the paragraph that says it):
+    a reader would read the sentence twice. A quotation the article does not
+    repeat is one it quotes, and stays."""
+    for quote in list(content.iter("blockquote")):
+        said = _comparable_words(quote.text_content())
+        if len(said) < MIN_PULL_QUOTE_CHARS or quote.find(".//blockquote") is not None:
+            continue
+        neighbours = [
+            *itertools.islice(quote.itersiblings(preceding=True), PULL_QUOTE_REACH),
+            *itertools.islice(quote.itersiblings(), PULL_QUOTE_REACH),
+        ]
+        if any(block.tag == "p" and said in _comparable_words(block.text_content()) for block in neighbours):
+            quote.drop_tree()  # its tail stays
+
+
+# A sentence at least; the blocks before and after the quote it may repeat.
+MIN_PULL_QUOTE_CHARS = 40
+PULL_QUOTE_REACH = 3
+
+
+def _comparable_words(text: str) -> str:
+    """Words alone, in lower case: typographic quotes and dashes differ between a
+    pull quote and its sentence."""
+    return " ".join(_WORD_CHARACTERS.findall(text.casefold()))
+
+
+_WORD_CHARACTERS = re.compile(r"[^\W_]+")
+
+
 def _unlist_lone_pictures(content: HtmlElement) -> None:
     """A list of one item that holds a picture and at most a caption (Mynavi's
     'ul.photo_table'): no list to a reader, but a box for the figure rules."""
