@@ -1683,6 +1683,22 @@ def test_a_related_label_and_the_links_after_it_go_together(label: str) -> None:
     assert_article_intact(root)
 
 
+def test_an_appeal_for_support_written_as_prose_goes() -> None:
+    # L-MAG: paragraphs long enough to pass for an article's, told by three appeals.
+    appeal = (
+        "<div class='fr-inner'><p>Online Journalismus kostet! Denn gut recherchierte Inhalte brauchen "
+        "Zeit und engagierte Leute, die Texte schreiben, Informationen prüfen und Interviews führen.</p>"
+        "<p>Wir wollen auch in Zukunft unsere Themen nicht hinter einer Bezahlschranke verstecken, denn wir "
+        "glauben, dass unsere Anliegen in die Öffentlichkeit gehören, für alle sichtbar und lesbar.</p>"
+        "<p>Deshalb unterstütze uns, monatlich oder auch einmalig, und wir sorgen weiterhin für unseren "
+        "Journalismus im Internet, jeden Tag und jede Woche, so lange es uns gibt.</p></div>"
+    )
+    root, removals = strip(f"<article>{around(appeal)}</article>")
+    assert [(r.kind, r.rule) for r in removals] == [("promo", "classifier.appeal")]
+    assert "Bezahlschranke" not in body_text(root)
+    assert_article_intact(root)
+
+
 def test_a_related_title_named_so_goes_with_the_teaser_it_heads() -> None:
     # Deadline: a card between the paragraphs, its title removed by its class name.
     card = (

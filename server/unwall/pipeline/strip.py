@@ -159,6 +159,11 @@ MAX_BANNER_CHARS = 4000
 MAX_NOTICE_CHARS = 900
 MAX_RELATED_CHARS = 500
 MAX_PROMO_CHARS = 500
+# A box of several paragraphs that asks for support in three of the promotion
+# phrases at least ('Journalismus kostet', 'hinter einer Bezahlschranke',
+# 'unterstütze uns': L-MAG's box, which readability took for the article).
+MAX_APPEAL_CHARS = 1500
+MIN_APPEAL_PHRASES = 3
 # Another story appended after the article: what may come before its <h1>
 # (a section's name, 'Next story'), and how much of the article must stand before it.
 MAX_STORY_LABEL_CHARS = 120
@@ -1706,7 +1711,11 @@ def _classify_blocks(scope: HtmlElement, context: _Context) -> None:
         descend = True
         if element.tag in CLASSIFIED_BLOCKS:
             verdict, descend = _judge_block(element, context)
-            if verdict is not None and (_holds_article(element, context) or _holds_prose(element)):
+            # An appeal for support is written as prose, and is told by its words alone.
+            prose_guarded = verdict is not None and verdict[1] != "classifier.appeal"
+            if verdict is not None and (
+                _holds_article(element, context) or (prose_guarded and _holds_prose(element))
+            ):
                 verdict = None  # the article, or a part of it: judge what it holds instead
             if verdict is not None and verdict[0] in {"promo", "related"} and element.tag in INLINE_BLOCKS:
                 element = _line_around(element)
@@ -1806,6 +1815,8 @@ def _classify_text_block(element: HtmlElement, text: str, context: _Context) -> 
         return "navigation", "classifier.post-pager"
     if length <= MAX_PROMO_CHARS and _is_promo(element, text, context):
         return "promo", "classifier.promo"
+    if length <= MAX_APPEAL_CHARS and len(context.rules.promo_phrases.search_all(text)) >= MIN_APPEAL_PHRASES:
+        return "promo", "classifier.appeal"
     if length <= MAX_ERROR_REPORT_CHARS and _is_error_report(element, text, context):
         return "boilerplate", "classifier.error-report"
     if length <= MAX_COPYRIGHT_CHARS and _is_copyright_notice(element, text, context):
