@@ -778,3 +778,16 @@ def test_a_pull_quote_the_next_paragraph_says_is_read_once(quote: str, stays: bo
     drop_pull_quotes(content)
     assert (content.find(".//blockquote") is not None) is stays
     assert SAID in content.text_content()
+
+
+def test_the_parts_of_an_article_each_in_a_box_of_its_own_are_read_together() -> None:
+    # TYPO3 (L-MAG): each few paragraphs a content element in a box of its own.
+    def element(paragraphs: list[str]) -> str:
+        inner = "".join(f"<p>{p}</p>" for p in paragraphs)
+        return f'<div class="csc-default"><div class="c_element">{inner}</div></div>'
+
+    later = "The council meets again in May, when the budget, the school plan and the bridges are heard."
+    parts = element(PARAGRAPHS[:2]) + element([*PARAGRAPHS[2:], later])
+    body = f'<div id="content"><div class="col_left">{parts}</div></div>'
+    text = " ".join(extract_article(parse_html(f"<html><body>{body}</body></html>")).text_content().split())
+    assert PARAGRAPHS[0] in text and PARAGRAPHS[3] in text

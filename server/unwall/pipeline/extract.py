@@ -181,6 +181,14 @@ class _TreeDocument(Document):  # type: ignore[misc]
             if holder is not None and holder.tag not in {"body", "html"}:
                 best = holder
                 best_candidate = {**best_candidate, "elem": holder}
+        # The only child of its box stands for the box (Readability.js does
+        # so): the article's other parts may be the box's siblings, as a
+        # CMS's content elements are, each in its own box (TYPO3's
+        # div.csc-default around each pair of paragraphs on L-MAG).
+        climbed = _box_standing_for(best, candidates, best_candidate)
+        if climbed is not best:
+            best = climbed
+            best_candidate = {**best_candidate, "elem": climbed}
         parent = best.getparent()
         siblings = list(parent) if parent is not None else []
         sections = _article_sections(candidates, best, best_candidate)
@@ -460,6 +468,33 @@ class _Sections:
             article.insert(0, section)
         for section in self.after:
             article.append(section)
+
+
+def _box_standing_for(
+    best: HtmlElement, candidates: dict[HtmlElement, dict[str, Any]], best_candidate: dict[str, Any]
+) -> HtmlElement:
+    """The box `best` is the only child of, up through such boxes, when a
+    sibling of that box scores as part of the article: the way readability
+    joins siblings then reaches it. Otherwise `best` itself: its box's
+    neighbours are the page's, and taking the box in changes nothing good."""
+    box = best
+    while (holder := box.getparent()) is not None and holder.tag not in {"body", "html"} and len(holder) == 1:
+        box = holder
+    if box is best or box.getparent() is None:
+        return best
+    threshold = max(MIN_SIBLING_SCORE, SIBLING_SCORE_SHARE * float(best_candidate["content_score"]))
+    scored = (candidates.get(sibling) for sibling in box.itersiblings(preceding=True))
+    scored_after = (candidates.get(sibling) for sibling in box.itersiblings())
+    joins = any(
+        candidate is not None and float(candidate["content_score"]) >= threshold
+        for candidate in itertools.chain(scored, scored_after)
+    )
+    return box if joins else best
+
+
+# readability's own measure of a sibling worth joining to the best block.
+MIN_SIBLING_SCORE = 10
+SIBLING_SCORE_SHARE = 0.2
 
 
 def _fuller_candidate(
