@@ -791,3 +791,16 @@ def test_the_parts_of_an_article_each_in_a_box_of_its_own_are_read_together() ->
     body = f'<div id="content"><div class="col_left">{parts}</div></div>'
     text = " ".join(extract_article(parse_html(f"<html><body>{body}</body></html>")).text_content().split())
     assert PARAGRAPHS[0] in text and PARAGRAPHS[3] in text
+
+
+def test_the_article_s_cell_of_a_layout_row_is_the_article() -> None:
+    # kath.net: a row of cells, the sidebars' lists on both sides of the story.
+    sidebar = (
+        "<ol>"
+        + "".join(f"<li><a href='/news/{n}'>Another story number {n}</a></li>" for n in range(15))
+        + "</ol>"
+    )
+    story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS * 2)
+    row = f"<table><tr><td>{sidebar}</td><td>{story}</td><td>{sidebar}</td></tr></table>"
+    text = extract_article(parse_html(f"<html><body><center>{row}</center></body></html>")).text_content()
+    assert PARAGRAPHS[3] in text and "Another story" not in text

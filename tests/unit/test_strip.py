@@ -2158,6 +2158,29 @@ def test_a_widget_s_label_left_between_paragraphs_goes(control: str) -> None:
     assert_removed_whole(f"<article>{around(control)}</article>", "boilerplate")
 
 
+@pytest.mark.parametrize(
+    ("block", "left"),
+    [
+        # kath.net: the article's tools in one row, under its meta line.
+        (
+            '<p>vor 5 Stunden in <a href="/a">Aktuelles</a><br><a href="/p">Druckansicht</a> | '
+            '<a href="/m">Artikel versenden</a> | <a href="/t">Tippfehler melden</a></p>',
+            "vor 5 Stunden in Aktuelles",
+        ),
+        ('<div><a href="/p">Print</a> · <a href="/m">Email this article</a></div>', ""),
+    ],
+)
+def test_a_row_of_controls_parted_by_bars_goes(block: str, left: str) -> None:
+    root, removals = strip_line_labels_of(f"<article>{around(block)}</article>")
+    assert [(r.kind, r.rule) for r in removals] == [("boilerplate", "classifier.control-label")]
+    assert body_text(root) == body_text(document(f"<article>{around(left and f'<p>{left}</p>')}</article>"))
+
+
+def strip_line_labels_of(body: str) -> tuple[HtmlElement, list[Removal]]:
+    root = document(body)
+    return root, strip_line_labels(root.find("body"), load_rules())
+
+
 def test_a_control_set_as_a_block_inside_a_caption_s_line_goes_and_the_credit_stays() -> None:
     # LiveScience: the image box's credit and its zoom link share one inline run,
     # the link in a <div> of its own.

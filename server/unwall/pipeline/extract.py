@@ -171,7 +171,12 @@ class _TreeDocument(Document):  # type: ignore[misc]
         best_candidate = _fuller_candidate(candidates, best_candidate, self.class_weight)
         best = best_candidate["elem"]
         assert isinstance(best, HtmlElement)
-        if best.tag in _SCORED_TABLE_PARTS:
+        cell = _dominant_cell(best, candidates, best_candidate) if best.tag == "tr" else None
+        if cell is not None:
+            # A layout row: the article's cell between the sidebars' (kath.net).
+            best = cell
+            best_candidate = candidates[cell]
+        elif best.tag in _SCORED_TABLE_PARTS:
             # readability scores <td>s, so a long table's body can win: taken
             # alone, its rows lose their <table> and the text around the table
             # (a list article's introduction) is never looked at. The block
@@ -468,6 +473,22 @@ class _Sections:
             article.insert(0, section)
         for section in self.after:
             article.append(section)
+
+
+def _dominant_cell(
+    row: HtmlElement, candidates: dict[HtmlElement, dict[str, Any]], best_candidate: dict[str, Any]
+) -> HtmlElement | None:
+    """The cell of a winning row that scores nearly as much as the row: the
+    page is laid out in the row's cells, and that one holds the article."""
+    score = float(best_candidate["content_score"])
+    for cell in row.iterchildren("td"):
+        candidate = candidates.get(cell)
+        if candidate is not None and float(candidate["content_score"]) >= MIN_DOMINANT_CELL_SHARE * score:
+            return cell
+    return None
+
+
+MIN_DOMINANT_CELL_SHARE = 0.9
 
 
 def _box_standing_for(

@@ -606,8 +606,46 @@ def strip_line_labels(
     article is a small part of the page (outside it, labels go with the rest)."""
     context = _Context(rules, [], 1, set(), observer)  # (no rule here weighs the page's length)
     _remove_line_labels(content, context)
+    _remove_control_rows(content, context)
     _remove_closing_promo_line(content, context)
     return context.removals
+
+
+def _remove_control_rows(content: HtmlElement, context: _Context) -> None:
+    """A line of a widget's labels parted by bars or dots ('Druckansicht |
+    Artikel versenden | Tippfehler melden', kath.net): each a control of the
+    page, all of them no line of the article."""
+    for block in list(content.iter("p", "div", "li", "span")):
+        if block.getparent() is None or next(block.iterdescendants("p", "div", "li"), None) is not None:
+            continue
+        if _is_control_row(_text(block), context):
+            _record(context, block, "boilerplate", "classifier.control-label")
+            _remove(block)
+            continue
+        # The block's last line, after its last line break ('vor 5 Stunden in
+        # Aktuelles<br><a>Druckansicht</a> | <a>Artikel versenden</a>').
+        breaks = [child for child in block if child.tag == "br"]
+        if not breaks:
+            continue
+        line = list(breaks[-1].itersiblings())
+        words = (breaks[-1].tail or "") + "".join(_text(node) + (node.tail or "") for node in line)
+        text = " ".join(words.split())
+        if _is_control_row(text, context):
+            _record(context, breaks[-1], "boilerplate", "classifier.control-label")
+            for node in [breaks[-1], *line]:
+                node.tail = None
+                _remove(node)
+
+
+def _is_control_row(text: str, context: _Context) -> bool:
+    if len(text) > MAX_CONTROL_ROW_CHARS or not _CONTROL_ROW_SEPARATOR.search(text):
+        return False
+    parts = [part for part in _CONTROL_ROW_SEPARATOR.split(text) if part.strip()]
+    return len(parts) >= 2 and all(line_label_form(part) in context.rules.control_labels for part in parts)
+
+
+MAX_CONTROL_ROW_CHARS = 120
+_CONTROL_ROW_SEPARATOR = re.compile(r"\s[|·•]\s|\s*\|\s*")
 
 
 def _remove_closing_promo_line(content: HtmlElement, context: _Context) -> None:
