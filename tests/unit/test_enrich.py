@@ -2651,6 +2651,9 @@ def test_no_headline_is_shown_where_no_element_is_the_title_s_opening(body: str)
         ("<p>Editor: Budi Santoso</p>", False),
         ("<p>(nwy/ita)</p>", False),
         ("<p>(Ini adalah kalimat/bukan inisial)</p>", True),
+        # Polish ones with the writer's initials and the agency's name.
+        ("<p>aja/PAP</p>", False),
+        ("<p>Umowa weszła w życie 1 maja, podała agencja PAP/Reuters</p>", True),
         # A reposted story's original title, closing it; inside a sentence the words stay.
         ("<p>（原题为《是“收割韭菜”还是“回归理性”》）</p>", False),
         ("<p>记者查到了这篇报道的原标题：它与现在的标题不同。</p>", True),

@@ -1087,7 +1087,11 @@ def _remove_original_title_notes(content: HtmlElement) -> None:
 
 MAX_ORIGINAL_TITLE_NOTE_CHARS = 120
 # Two to five lower-case letters each, parted by slashes, in brackets: no sentence.
-_DESK_INITIALS = re.compile(r"\(\s*[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})+\s*\)$")
+# '(nwy/ita)' closes Indonesian stories, 'aja/PAP' Polish ones: the writer's
+# initials, then the desk's or the agency's, bracketed or not.
+_DESK_INITIALS = re.compile(
+    r"(?:\(\s*[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})+\s*\)|(?<![\w/])[a-z]{2,5}(?:/(?:[a-z]{2,5}|[A-Z]{2,5}))+)$"
+)
 
 
 def _names_a_source(rest: str) -> bool:
