@@ -1731,6 +1731,8 @@ def _description_tags(descriptions: dict[str, str]) -> str:
             SUMMARY,
         ),
         ({"dc.description": SUMMARY + "  " + SUMMARY}, SUMMARY),
+        # The markup of a description taken from the body (NWX's, OSW's JSON-LD).
+        ({"json-ld": f"<p><strong>{SUMMARY[:20]}</strong>{SUMMARY[20:]}</p>"}, SUMMARY),
     ],
 )
 def test_the_excerpt_is_the_description_the_editor_wrote(descriptions: dict[str, str], expected: str) -> None:

@@ -1803,7 +1803,12 @@ def _plainly_cut(text: str) -> str:
 def _as_written(description: str, metadata: PageMetadata) -> str:
     """The description without what a template added: the site's name before a
     colon or dash ('JPNN.com : Anggota DPR…'), or the whole said twice
-    (Nature's dc.description)."""
+    (Nature's dc.description), and the markup of one taken from the body
+    ('<p><strong>Die Potenziale…', NWX's JSON-LD)."""
+    if "<" in description:
+        # A block's or a break's tag parts words; an inline one ('<strong>') is inside them.
+        text = _MARKUP_TAG.sub(lambda tag: " " if _BLOCK_TAG.match(tag[0]) else "", description)
+        description = _clean(text)
     words = description.split()
     half = len(words) // 2
     if half and len(words) % 2 == 0 and words[:half] == words[half:]:
@@ -1816,6 +1821,8 @@ def _as_written(description: str, metadata: PageMetadata) -> str:
     return description
 
 
+_MARKUP_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_BLOCK_TAG = re.compile(r"</?(?:p|br|div|li|ul|ol|h[1-6]|blockquote|tr|td)\b", re.IGNORECASE)
 # A name of one or two words (a domain among them) before a colon or a dash.
 _SITE_LABEL = re.compile(r"(\S+(?:\s\S+)?)\s*[:\-–—|]\s+(?=\w)")
 
