@@ -1054,6 +1054,12 @@ def test_byline_falls_back_to_meta_then_page_markup() -> None:
         ('<p class="byline">écrit par Marie Curie</p>', "Marie Curie"),
         ('<p class="byline">scritto da Primo Levi</p>', "Primo Levi"),
         ('<p class="byline">di Primo Levi</p>', "Primo Levi"),
+        # Plone's documentByLine.
+        (
+            '<div class="documentByLine"><span class="documentAuthor">erstellt von '
+            '<a href="https://gay.example/author/dominique">Dominique</a> —</span></div>',
+            "Dominique",
+        ),
         ('<p class="byline">Di Maio</p>', "Di Maio"),
         (
             '<h6 class="byline"><em class="byline__by">By</em> '

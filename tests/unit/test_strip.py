@@ -2145,6 +2145,7 @@ def test_a_promo_link_inside_a_long_sentence_is_not_cut_out_of_it() -> None:
         "<div><span>展开全文</span></div>",
         "<p>더보기</p>",
         "<p>Bildergalerie: 12 Bilder</p>",
+        "<p><a href='/galerie/12'>ZUR BILDERGALERIE</a></p>",
         "<div>This article is more than 5 years old</div>",
         # WordPress's Top 10 view counter, in English on a Spanish-language site.
         '<div class="tptn_counter">(Visited 1 times, 1 visits today)</div>',
