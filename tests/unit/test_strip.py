@@ -1038,6 +1038,8 @@ def test_a_print_only_block_that_holds_the_page_is_the_article() -> None:
         '<p>{last}<br><br>Diskutieren Sie mit dem Autor - auf <a href="https://twitter.com/x">Twitter</a>'
         ' oder auf <a href="https://www.instagram.com/x/">Instagram</a>!<br><br></p>',
         '<p>{last}</p><p>Diskutieren Sie mit dem Autor - auf <a href="https://twitter.com/x">Twitter</a>!</p>',
+        # The VI Consortium: its app, pitched in the article's last line.
+        "<p>{last}</p><p>Get the latest news straight to your phone with the VI Consortium app.</p>",
     ],
 )
 def test_a_promo_that_closes_the_article_as_its_last_line_goes(closing: str) -> None:
@@ -1046,7 +1048,7 @@ def test_a_promo_that_closes_the_article_as_its_last_line_goes(closing: str) -> 
     )
     removals = strip_line_labels(content, load_rules())
     assert [r.rule for r in removals] == ["classifier.closing-promo-line"]
-    assert "Diskutieren" not in content.text_content()
+    assert "Diskutieren" not in content.text_content() and "your phone" not in content.text_content()
     assert ARTICLE[-1][:40] in " ".join(content.text_content().split())
 
 
