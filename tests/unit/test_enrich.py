@@ -2703,3 +2703,15 @@ def test_every_month_name_of_every_language_reads_as_its_month(lang: str) -> Non
         expected[9] = "2024-11-05"
     dates = [normalize_date(f"5 {name} 2024", lang) for name in MONTH_NAMES[lang]]
     assert [date[:10] if date else None for date in dates] == expected
+
+
+def test_a_headline_with_ruby_readings_is_the_title_without_them() -> None:
+    # NHK News Web Easy: the site's name, an unspaced bar, the headline; readings over its kanji.
+    head = "<title>NEWS WEB EASY|子どもへの体罰を禁止する法律ができる</title>"
+    head += '<meta property="og:site_name" content="NEWS WEB EASY">'
+    headline = (
+        "<h1><ruby>子<rt>こ</rt></ruby>どもへの<ruby>体罰<rt>たいばつ</rt></ruby>を禁止する法律ができる</h1>"
+    )
+    sidebar = "<h1><ruby>新<rt>あたら</rt></ruby>しいニュース</h1>"
+    result, _ = enriched(head, headline + PARAGRAPH + sidebar)
+    assert result.title == "子どもへの体罰を禁止する法律ができる"

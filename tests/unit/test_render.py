@@ -450,3 +450,11 @@ def test_html_page_names_a_site_signing_with_its_own_name_once() -> None:
     assert page.count("Gazeta Telegraf") == 1
     assert 'class="byline"' not in page
     assert 'class="byline"' in render_html_page(article())
+
+
+def test_ruby_readings_are_shown_apart_and_left_out_of_the_text() -> None:
+    # NHK News Web Easy writes each kanji's reading above it.
+    content = tree(
+        "<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもの<ruby>法律<rt>ほうりつ</rt></ruby></p>"
+    )
+    assert content_to_text(content) == "子どもの法律"

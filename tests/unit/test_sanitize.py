@@ -528,3 +528,8 @@ def test_both_layers_are_idempotent_and_agree(html: str) -> None:
         assert not name.startswith("on")
         if name in {"href", "src", "cite"}:
             assert is_safe_url(value), (tag, name, value)
+
+
+def test_ruby_annotations_survive_both_layers() -> None:
+    output = full_path("<p><ruby>法律<rp>(</rp><rt>ほうりつ</rt><rp>)</rp></ruby>ができる</p>")
+    assert "<ruby>法律<rp>(</rp><rt>ほうりつ</rt><rp>)</rp></ruby>" in output

@@ -35,6 +35,7 @@ from unwall.pipeline.normalize import (
     is_plausible_photo,
     largest_rendition,
     parse_srcset,
+    text_without_annotations,
 )
 from unwall.rules import (
     COMBINING_MARK,
@@ -291,8 +292,13 @@ def strip_site_from_title(
 def _without_unspaced_signature(title: str, site_name: str) -> str | None:
     """'見出し｜ハーバー新聞', '标题_新华网', '見出し（ハーバー新聞）': the declared
     site's name at the title's end after a separator written without spaces,
-    as East Asian titles write them, or in brackets."""
+    as East Asian titles write them, or in brackets; or at its start, before
+    such a separator ('NEWS WEB EASY|子どもへの…', NHK)."""
     name = site_name.strip()
+    if name and title.casefold().startswith(name.casefold()):
+        opening = re.match(rf"\s*{re.escape(name)}\s*[{_UNSPACED_TITLE_SEPARATORS}]\s*", title, re.IGNORECASE)
+        if opening is not None and title[opening.end() :].strip():
+            return title[opening.end() :].strip()
     # A first look without a pattern: most titles do not end with the name.
     if name and not title.rstrip(" )）】]").casefold().endswith(name.casefold()):
         # '日本経済新聞 電子版' (the digital edition) signs '…：日本経済新聞'.
@@ -568,6 +574,8 @@ def _heading_beside_site_title(title: str, site_name: str | None, headings: list
     site = _comparable(site_name or "")
     if not site or not _comparable(title).startswith(site) or TITLE_SEPARATORS.search(title):
         return None
+    if _without_unspaced_signature(title, site_name or "") is not None:
+        return None  # a headline after the name and a separator
     return next(
         (
             heading
@@ -1829,7 +1837,7 @@ _SITE_LABEL = re.compile(r"(\S+(?:\s\S+)?)\s*[:\-–—|]\s+(?=\w)")
 
 def _opening_paragraph(content: HtmlElement) -> str | None:
     for paragraph in content.iter("p"):
-        text = _clean(paragraph.text_content())
+        text = _clean(text_without_annotations(paragraph))
         if len(text) >= 40:
             return text
     return None

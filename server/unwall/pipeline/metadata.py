@@ -18,7 +18,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from unwall.pipeline.language import approximate_words
-from unwall.pipeline.normalize import is_hidden, largest_rendition
+from unwall.pipeline.normalize import is_hidden, largest_rendition, text_without_annotations
 from unwall.rules import CAMEL_CASE_BOUNDARY, byline_prefix_pattern, element_name_runs, load_rules
 from unwall.writing_systems import UNSPACED_LETTERS
 
@@ -260,7 +260,7 @@ def collect_metadata(root: HtmlElement, base_url: str | None) -> PageMetadata:
     # the declared titles name the article better.
     headings = list(itertools.islice(root.iter("h1"), 5))
     site_named = frozenset(h1 for h1 in headings if _names_the_site(h1))
-    metadata.h1_texts = [_clean(h1.text_content()) for h1 in headings if h1 not in site_named]
+    metadata.h1_texts = [_clean(text_without_annotations(h1)) for h1 in headings if h1 not in site_named]
     metadata.site_heading = _site_heading(headings)
     metadata.h2_texts = [text for text in (_clean(h2.text_content()) for h2 in root.iter("h2")) if text][:2]
     titles = [_clean(t).casefold() for t in (metadata.meta.get("og:title"), metadata.document_title) if t]
@@ -270,7 +270,7 @@ def collect_metadata(root: HtmlElement, base_url: str | None) -> PageMetadata:
         # No <h1>: the headline may still be shown, as a styled block.
         headline = _shown_headline(root, metadata.document_title)
         if headline is not None:
-            metadata.h1_texts.append(_clean(headline.text_content()))
+            metadata.h1_texts.append(_clean(text_without_annotations(headline)))
     # A live blog's entries may each have an <h1>, a time and a byline: they are
     # its article, not stories appended after it.
     if headline is not None and _repeats_a_title(headline, titles) and not _is_live_blog(metadata):

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 import itertools
 import re
 from collections.abc import Callable
@@ -17,6 +18,22 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
+
+# Ruby annotations: the reading of the characters before them, set small above
+# them ('<ruby>子<rt>こ</rt></ruby>ども', NHK News Web Easy). A browser shows
+# them apart; read as text they double the word ('子こども').
+RUBY_ANNOTATIONS = frozenset({"rt", "rp"})
+
+
+def text_without_annotations(element: HtmlElement) -> str:
+    """The element's text as a reader reads it aloud: without ruby annotations."""
+    if next(element.iter(*RUBY_ANNOTATIONS), None) is None:
+        return str(element.text_content())
+    reading = copy.deepcopy(element)
+    for annotation in list(reading.iter(*RUBY_ANNOTATIONS)):
+        annotation.drop_tree()  # its tail stays
+    return str(reading.text_content())
+
 
 # Declared or content images whose address says they are not a photograph of the story.
 NOT_A_PHOTO = re.compile(

@@ -21,7 +21,7 @@ ALLOWED_TAGS: frozenset[str] = frozenset(
         "a abbr b blockquote br caption cite code dd del details dfn div dl dt em figcaption "
         "figure h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q s samp small span strong "
         "sub summary sup table tbody td tfoot th thead time tr u ul var wbr section article aside "
-        "header footer main picture bdi bdo"
+        "header footer main picture bdi bdo ruby rt rp"
     ).split()
 )
 ALLOWED_ATTRIBUTES: dict[str, set[str]] = {

@@ -18,7 +18,11 @@ from unwall.rules import reading_speeds
 from unwall.writing_systems import CHINESE_AND_JAPANESE, KANA
 
 # Elements whose text is never article prose.
-SKIPPED_TAGS = frozenset({"script", "style", "template", "noscript", "head", "title", "iframe", "object"})
+# Ruby annotations ('rt', 'rp') are shown apart from the text they annotate: read
+# inline they double the word ('子こども').
+SKIPPED_TAGS = frozenset(
+    {"script", "style", "template", "noscript", "head", "title", "iframe", "object", "rt", "rp"}
+)
 
 # Elements that end the running paragraph and start a new block.
 BLOCK_TAGS = frozenset(
