@@ -1221,6 +1221,17 @@ def test_byline_that_is_the_pages_own_host_names_no_one(head: str, expected: str
             '<meta name="author" content="Ada Lovelace - heise">',
             "Ada Lovelace",
         ),
+        # Before the name (unocero); before a tagline it names no one.
+        (
+            '<meta property="og:site_name" content="unocero">'
+            '<meta name="author" content="unocero - Alberto Ávila">',
+            "Alberto Ávila",
+        ),
+        (
+            '<meta property="og:site_name" content="L-MAG">'
+            '<meta name="author" content="L-MAG – Das Magazin für Lesben">',
+            None,
+        ),
         # Another organization is information: a wire service, a partner.
         (
             '<meta property="og:site_name" content="CNN"><meta name="author" content="Jane Doe, Reuters">',
@@ -1228,7 +1239,7 @@ def test_byline_that_is_the_pages_own_host_names_no_one(head: str, expected: str
         ),
     ],
 )
-def test_the_pages_own_site_after_the_names_is_dropped(head: str, expected: str) -> None:
+def test_the_pages_own_site_after_the_names_is_dropped(head: str, expected: str | None) -> None:
     result, _ = enriched(head, PARAGRAPH)
     assert result.byline == expected
 

@@ -1298,7 +1298,7 @@ def choose_byline(
         if not byline or _names_the_site(byline, site_name, handles) or _is_site_address(byline, site_name):
             continue
         named = _without_signature_of_site(byline, site_name, site_host_names(handles))
-        if not _DESK_SIGNS.fullmatch(named):
+        if named and not _DESK_SIGNS.fullmatch(named):
             return named
     return None
 
@@ -1516,17 +1516,26 @@ MAX_CREDITED_NAME_WORDS = 4
 
 
 _LAST_BYLINE_PART = re.compile(r"^(?P<names>.+?)\s*(?:,|\s[-–—|/]\s)\s*(?P<last>[^,]+)$")
+_FIRST_BYLINE_PART = re.compile(r"^(?P<first>[^,]+?)\s[-–—|/]\s(?P<names>.+)$")
 
 
-def _without_signature_of_site(byline: str, site_name: str | None, hosts: frozenset[str]) -> str:
+def _without_signature_of_site(byline: str, site_name: str | None, hosts: frozenset[str]) -> str | None:
     """'Dana Ford and Tom Watkins, CNN' on CNN's own page is Dana Ford and Tom
-    Watkins: the site after the names says nothing the page does not."""
+    Watkins: the site after the names, or before them ('unocero - Alberto
+    Ávila'), says nothing the page does not. The site before its tagline
+    ('L-MAG – Das Magazin für Lesben') names no one: None."""
+
+    def names_the_site(part: str) -> bool:
+        comparable = _comparable_name(part)
+        in_host = "".join(comparable.split()) in hosts
+        return bool(site_name and comparable in _site_forms(site_name)) or in_host
+
     match = _LAST_BYLINE_PART.match(byline)
-    if match is None:
-        return byline
-    last = _comparable_name(match["last"])
-    if (site_name and last in _site_forms(site_name)) or "".join(last.split()) in hosts:
+    if match is not None and names_the_site(match["last"]):
         return match["names"]
+    match = _FIRST_BYLINE_PART.match(byline)
+    if match is not None and names_the_site(match["first"]):
+        return match["names"] if _is_person_name(match["names"]) else None
     return byline
 
 
