@@ -2538,6 +2538,11 @@ def test_the_parts_of_a_caption_read_apart(caption: str, reads: str) -> None:
         ("<p>(Credit where it is due: the council paid for the whole bridge.)</p>", True),
         # A byline prefix and a name after the word, not a sentence.
         ("<p>Illustration by Mike Nudelman</p>", False),
+        # A photographer's handle on a picture library.
+        (
+            '<p>Photo by <a href="https://unsplash.com/photos/x">ev</a> on <a href="https://unsplash.com">Unsplash</a></p>',
+            False,
+        ),
         ("<p>Photos by the river show the bridge under water</p>", True),
         # A sentence about photos, a caption's credit, an image's own line.
         ("<p>Photos of the flood show the bridge under water.</p>", True),

@@ -1113,6 +1113,9 @@ def _names_a_source(rest: str) -> bool:
         return False
     name = rest.lstrip()[prefix.end() :].strip()
     words = name.split()
+    # A photographer's handle on a picture library ('Photo by ev on Unsplash').
+    if 2 < len(words) <= MAX_CREDITED_NAME_WORDS + 2 and words[-1].casefold() in picture_agencies()[0]:
+        return True
     return 0 < len(words) <= MAX_CREDITED_NAME_WORDS and all(word[:1].isupper() for word in words)
 
 
