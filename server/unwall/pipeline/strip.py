@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import SplitResult, urlsplit
@@ -615,7 +615,18 @@ def _remove_control_rows(content: HtmlElement, context: _Context) -> None:
     """A line of a widget's labels parted by bars or dots ('Druckansicht |
     Artikel versenden | Tippfehler melden', kath.net): each a control of the
     page, all of them no line of the article."""
-    for block in list(content.iter("p", "div", "li", "span")):
+    # Only the blocks around a bar or a dot: libxml2 finds the few texts that hold one.
+    blocks: dict[HtmlElement, None] = {}
+    for mark in _CONTROL_ROW_MARK_TEXTS(content):
+        holder = mark.getparent()
+        if mark.is_tail:
+            holder = holder.getparent()
+        block = next((b for b in _self_and_ancestors(holder) if b.tag in CONTROL_ROW_BLOCKS), None)
+        if block is not None:
+            blocks[block] = None
+    for block in blocks:
+        if len(block.text_content()) > MAX_RAW_CONTROL_ROW_CHARS:
+            continue
         if block.getparent() is None or next(block.iterdescendants("p", "div", "li"), None) is not None:
             continue
         if _is_control_row(_text(block), context):
@@ -645,6 +656,20 @@ def _is_control_row(text: str, context: _Context) -> bool:
 
 
 MAX_CONTROL_ROW_CHARS = 120
+# A block's last line may be a row under a longer line: the block may be longer.
+MAX_RAW_CONTROL_ROW_CHARS = 1000
+CONTROL_ROW_BLOCKS = frozenset({"p", "div", "li", "span"})
+_CONTROL_ROW_MARK_TEXTS = etree.XPath(
+    ".//text()[contains(., '|') or contains(., '\u00b7') or contains(., '\u2022')]"
+)
+
+
+def _self_and_ancestors(element: HtmlElement | None) -> Iterator[HtmlElement]:
+    while element is not None:
+        yield element
+        element = element.getparent()
+
+
 _CONTROL_ROW_SEPARATOR = re.compile(r"\s[|·•]\s|\s*\|\s*")
 
 
