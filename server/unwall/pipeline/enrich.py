@@ -1784,12 +1784,15 @@ def choose_excerpt(
         for description in descriptions
         if _squeezed(description) != said and not original_title_pattern().match(description)
     ]
+    descriptions = list(dict.fromkeys(descriptions))  # pages repeat one in several tags
     article_text = content.text_content() if descriptions else ""
     article_words = set(_folded_words(article_text))
+    unspaced = any(_UNSPACED_SCRIPT.search(description) for description in descriptions)
+    article_pairs = _letter_pairs(article_text) if unspaced else set()
     telling = [
         description
         for description in descriptions
-        if _tells_the_article(description, article_words, article_text)
+        if _tells_the_article(description, article_words, article_pairs)
         and not _names_only_the_site(description, metadata)
     ]
     # One written whole beats one cut short for a card ('… Sierra Leone has...').
@@ -1865,7 +1868,7 @@ def _names_only_the_site(description: str, metadata: PageMetadata) -> bool:
     return any(word in hosts for word in words)
 
 
-def _tells_the_article(description: str, article_words: set[str], article_text: str) -> bool:
+def _tells_the_article(description: str, article_words: set[str], article_pairs: set[str]) -> bool:
     """A description in the article's own words. A site's tagline, or a theme's
     template that runs the site's name after a few words ('Την ενεργοποίηση των
     Sporades TV-ΣΚΙΑΘΟΣ, ΣΚΟΠΕΛΟΣ…'), shares few of them. Scripts without
@@ -1876,8 +1879,7 @@ def _tells_the_article(description: str, article_words: set[str], article_text: 
         pairs = _letter_pairs(description)
         if len(pairs) < MIN_DESCRIPTION_WORDS:
             return True
-        shown = _letter_pairs(article_text)
-        return sum(pair in shown for pair in pairs) >= MIN_DESCRIPTION_SHARE * len(pairs)
+        return sum(pair in article_pairs for pair in pairs) >= MIN_DESCRIPTION_SHARE * len(pairs)
     words = [word for word in _folded_words(description) if len(word) >= MIN_DESCRIPTION_WORD_CHARS]
     if len(words) < MIN_DESCRIPTION_WORDS:
         return True

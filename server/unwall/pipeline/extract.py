@@ -504,11 +504,9 @@ def _box_standing_for(
     if box is best or box.getparent() is None:
         return best
     threshold = max(MIN_SIBLING_SCORE, SIBLING_SCORE_SHARE * float(best_candidate["content_score"]))
-    scored = (candidates.get(sibling) for sibling in box.itersiblings(preceding=True))
-    scored_after = (candidates.get(sibling) for sibling in box.itersiblings())
+    siblings = itertools.chain(box.itersiblings(preceding=True), box.itersiblings())
     joins = any(
-        candidate is not None and float(candidate["content_score"]) >= threshold
-        for candidate in itertools.chain(scored, scored_after)
+        float(candidates.get(sibling, {}).get("content_score", 0)) >= threshold for sibling in siblings
     )
     return box if joins else best
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import SplitResult, urlsplit
@@ -621,7 +621,10 @@ def _remove_control_rows(content: HtmlElement, context: _Context) -> None:
         holder = mark.getparent()
         if mark.is_tail:
             holder = holder.getparent()
-        block = next((b for b in _self_and_ancestors(holder) if b.tag in CONTROL_ROW_BLOCKS), None)
+        block = next(
+            (b for b in itertools.chain([holder], holder.iterancestors()) if b.tag in CONTROL_ROW_BLOCKS),
+            None,
+        )
         if block is not None:
             blocks[block] = None
     for block in blocks:
@@ -662,12 +665,6 @@ CONTROL_ROW_BLOCKS = frozenset({"p", "div", "li", "span"})
 _CONTROL_ROW_MARK_TEXTS = etree.XPath(
     ".//text()[contains(., '|') or contains(., '\u00b7') or contains(., '\u2022')]"
 )
-
-
-def _self_and_ancestors(element: HtmlElement | None) -> Iterator[HtmlElement]:
-    while element is not None:
-        yield element
-        element = element.getparent()
 
 
 _CONTROL_ROW_SEPARATOR = re.compile(r"\s[|·•]\s|\s*\|\s*")
@@ -1201,7 +1198,7 @@ def _remove_inline_post_pagers(scope: HtmlElement, context: _Context) -> None:
             continue
         if (label.tail or "").strip() or not labels.is_label(normalize_label(label.text or "")):
             continue
-        link = line_break.getnext() if line_break is not None and line_break.tag == "br" else line_break
+        link = line_break.getnext() if line_break.tag == "br" else line_break
         if link is None or link.tag != "a" or not link.get("href") or (link.tail or "").strip():
             continue
         if line_break is not link and (line_break.tail or "").strip():
@@ -1239,6 +1236,13 @@ def _remove_caption_controls(scope: HtmlElement, context: _Context) -> None:
 
 _FIRST_WORDS = etree.XPath("(.//text()[normalize-space()])[1]")
 _CAPTION_SEPARATOR = re.compile(r"\s*[/|·•–—-]\s*")
+
+
+def _is_own_front_page(href: str, site_domains: frozenset[str]) -> bool:
+    """The site's own front page; another site's is a source the article names
+    ('<a>UNESCO</a>')."""
+    relative = href.startswith(("/", "./")) and not href.startswith("//")
+    return _is_front_page_address(href) and (relative or _domain_of(href) in site_domains)
 
 
 def _is_front_page_address(href: str) -> bool:
@@ -1587,10 +1591,9 @@ def _remove_way_out_links(
             continue
         # The address first: it rules out nearly every line without reading its text.
         href = (link.get("href") or "").strip()
-        # Another site's front page is a source the article names ('<a>UNESCO</a>').
-        relative = href.startswith(("/", "./")) and not href.startswith("//")
-        home = _is_front_page_address(href) and (relative or _domain_of(href) in site_domains)
-        if not (home or _is_top_anchor(href) or _is_section_above(href, page)):
+        if not (
+            _is_own_front_page(href, site_domains) or _is_top_anchor(href) or _is_section_above(href, page)
+        ):
             continue
         if line.find(".//img") is not None:
             continue
@@ -1611,9 +1614,7 @@ def _remove_closing_home_links(scope: HtmlElement, context: _Context, site_domai
         link = paragraph[-1]
         # A tracking query ('?pref=article') leaves the address the front page's.
         href = (link.get("href") or "").strip().partition("?")[0]
-        if (link.tail or "").strip() or not _is_front_page_address(href):
-            continue
-        if not (href.startswith("/") and not href.startswith("//")) and _domain_of(href) not in site_domains:
+        if (link.tail or "").strip() or not _is_own_front_page(href, site_domains):
             continue
         words = _text(link)
         before = _text(paragraph)[: -len(words)].rstrip() if words else ""
