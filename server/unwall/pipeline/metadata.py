@@ -677,10 +677,16 @@ def _byline_candidates(root: HtmlElement) -> list[HtmlElement]:
     only for the few elements they point to."""
     candidates: dict[HtmlElement, None] = {}
     may_name_a_byline = BYLINE_WORDS.search
+    # A page repeats the same class values hundreds of times: each is read once.
+    verdicts: dict[str, bool] = {}
     for value in _NAMES_AND_AUTHOR_MARKS(root):
         # Each value knows its attribute's name and its element.
-        if value.attrname in {"class", "id"} and may_name_a_byline(value) is None:
-            continue
+        if value.attrname in {"class", "id"}:
+            names = verdicts.get(value)
+            if names is None:
+                names = verdicts[value] = may_name_a_byline(value) is not None
+            if not names:
+                continue
         candidates[value.getparent()] = None
     return list(candidates)
 
