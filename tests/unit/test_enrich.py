@@ -2731,3 +2731,29 @@ def test_a_headline_with_ruby_readings_is_the_title_without_them() -> None:
     sidebar = "<h1><ruby>新<rt>あたら</rt></ruby>しいニュース</h1>"
     result, _ = enriched(head, headline + PARAGRAPH + sidebar)
     assert result.title == "子どもへの体罰を禁止する法律ができる"
+
+
+@pytest.mark.parametrize(
+    ("opening", "byline"),
+    [
+        # kath.net: the teaser signed after its last sentence, under a line of meta data.
+        (
+            "<p>vor 5 Stunden in Aktuelles, keine Lesermeinung</p>"
+            "<p><b>Wer sein Leben zu bewahren sucht, wird es verlieren. Von Armin Schwibach</b></p>",
+            "Armin Schwibach",
+        ),
+        ("<p>The council approved the harbour budget on Tuesday night. By Jane Doe</p>", "Jane Doe"),
+        # Words after the last sentence that name no one.
+        ("<p>Der Rat hat den Haushalt am Dienstag beschlossen. Von Berlin nach Hamburg</p>", None),
+        ("<p>The council approved the harbour budget on Tuesday night. More soon</p>", None),
+    ],
+)
+def test_a_signature_closing_the_opening_paragraph_is_the_byline(opening: str, byline: str | None) -> None:
+    result, _ = enriched("", opening + PARAGRAPH)
+    assert result.byline == byline
+
+
+def test_a_declared_author_comes_before_a_signature_in_the_opening() -> None:
+    opening = "<p>The council approved the harbour budget on Tuesday night. By Jane Doe</p>"
+    result, _ = enriched('<meta name="author" content="Ada Lovelace">', opening + PARAGRAPH)
+    assert result.byline == "Ada Lovelace"

@@ -109,7 +109,7 @@ def enrich(content: HtmlElement, metadata: PageMetadata) -> Enrichment:
     image from `content` so that neither is shown twice."""
     article = article_json_ld(metadata) or {}
     site_name = choose_site_name(metadata, article)
-    byline = choose_byline(metadata, article, site_name)
+    byline = choose_byline(metadata, article, site_name) or signature_closing_the_opening(content)
     title = choose_title(metadata, article, site_name)
     title = without_picture_credit(without_author_signature(title, byline))
     if names_only_the_site(title, site_name, metadata):
@@ -1848,6 +1848,26 @@ _MARKUP_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _BLOCK_TAG = re.compile(r"</?(?:p|br|div|li|ul|ol|h[1-6]|blockquote|tr|td)\b", re.IGNORECASE)
 # A name of one or two words (a domain among them) before a colon or a dash.
 _SITE_LABEL = re.compile(r"(\S+(?:\s\S+)?)\s*[:\-–—|]\s+(?=\w)")
+
+
+def signature_closing_the_opening(content: HtmlElement) -> str | None:
+    """The writer's name signing one of the article's opening paragraphs after
+    its last sentence, as German teasers end ('… da sammeln sich auch die
+    Geier. Von Armin Schwibach', kath.net, under a line of the story's meta
+    data): read when nothing else names anyone."""
+    paragraphs = (_clean(text_without_annotations(p)) for p in content.iter("p"))
+    for opening in itertools.islice((text for text in paragraphs if len(text) >= 40), SIGNED_OPENINGS):
+        last = _AFTER_LAST_SENTENCE.search(opening)
+        if last is not None and len(last.group(1)) <= MAX_SIGNATURE_CHARS:
+            name = _byline_line_name(last.group(1))
+            if name is not None:
+                return name
+    return None
+
+
+_AFTER_LAST_SENTENCE = re.compile(r"[.!?…»“”\"]\s+([^.!?…]+)$")
+MAX_SIGNATURE_CHARS = 60
+SIGNED_OPENINGS = 2
 
 
 def _opening_paragraph(content: HtmlElement) -> str | None:
