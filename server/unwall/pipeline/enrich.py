@@ -1855,8 +1855,7 @@ def signature_closing_the_opening(content: HtmlElement) -> str | None:
     its last sentence, as German teasers end ('… da sammeln sich auch die
     Geier. Von Armin Schwibach', kath.net, under a line of the story's meta
     data): read when nothing else names anyone."""
-    paragraphs = (_clean(text_without_annotations(p)) for p in content.iter("p"))
-    for opening in itertools.islice((text for text in paragraphs if len(text) >= 40), SIGNED_OPENINGS):
+    for opening in itertools.islice(_opening_paragraphs(content), SIGNED_OPENINGS):
         last = _AFTER_LAST_SENTENCE.search(opening)
         if last is not None and len(last.group(1)) <= MAX_SIGNATURE_CHARS:
             name = _byline_line_name(last.group(1))
@@ -1871,11 +1870,18 @@ SIGNED_OPENINGS = 2
 
 
 def _opening_paragraph(content: HtmlElement) -> str | None:
+    return next(_opening_paragraphs(content), None)
+
+
+def _opening_paragraphs(content: HtmlElement) -> Iterator[str]:
+    """The texts of the article's paragraphs long enough to say something, in order."""
     for paragraph in content.iter("p"):
         text = _clean(text_without_annotations(paragraph))
-        if len(text) >= 40:
-            return text
-    return None
+        if len(text) >= MIN_OPENING_PARAGRAPH_CHARS:
+            yield text
+
+
+MIN_OPENING_PARAGRAPH_CHARS = 40
 
 
 def _names_only_the_site(description: str, metadata: PageMetadata) -> bool:
