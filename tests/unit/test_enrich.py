@@ -2074,6 +2074,11 @@ def test_a_byline_line_above_the_body_s_opening_picture_does_not_hide_it() -> No
         ),
         ("https://cdn.example/2024/harbour-lg.jpg", "https://cdn.example/2024/harbour-md.jpg"),
         ("https://cdn.example/2024/harbour-1024x683.jpg", "https://cdn.example/2024/harbour-300x200.jpg"),
+        # heise's image CDN signs each rendition with a hash of its own.
+        (
+            "https://cdn.example/bound/1200x1200/imgs/A192528_large_Audi-3-700-86e317e6b44fd5cf.jpeg",
+            "https://cdn.example/width/200/imgs/A192528_large_Audi-3-700-ae8b2233f0b52e59.jpeg",
+        ),
     ],
 )
 def test_the_declared_image_shown_in_another_size_is_not_shown_twice(declared: str, shown: str) -> None:
@@ -2082,6 +2087,18 @@ def test_the_declared_image_shown_in_another_size_is_not_shown_twice(declared: s
     result, content = enriched(head, f"<div>{picture}{PARAGRAPH}{PARAGRAPH}</div>")
     assert result.lead_image is not None and result.lead_image.caption == "The harbour at dawn"
     assert list(content.iter("img")) == []
+
+
+def test_a_hash_after_a_short_name_tells_two_pictures_apart() -> None:
+    # 'photo' names nothing: the hashes are what differ between two pictures.
+    head = '<meta property="og:image" content="https://cdn.example/photo-86e317e6b44fd5cf.jpg">'
+    picture = (
+        '<figure><img src="https://cdn.example/photo-ae8b2233f0b52e59.jpg">'
+        "<figcaption>The quay</figcaption></figure>"
+    )
+    result, content = enriched(head, f"<div>{PARAGRAPH}{picture}{PARAGRAPH}</div>")
+    assert result.lead_image is not None and result.lead_image.url.endswith("photo-86e317e6b44fd5cf.jpg")
+    assert len(list(content.iter("img"))) == 1
 
 
 def test_a_picture_in_a_box_of_its_own_does_not_lead_in_place_of_the_declared_one() -> None:

@@ -1951,17 +1951,28 @@ def image_key(url: str) -> str:
     the path without size suffixes, extension or query. The ARD broadcasters'
     CMS names each rendition after a '_v-' ('drosten152_v-contentxl.jpg',
     'drosten152_v-einspaltig.jpg'); others mark a size with a letter or two
-    (Impress Watch's 'a30tm1_s.jpg', Flickr's '_m', Bootstrap's '-lg')."""
+    (Impress Watch's 'a30tm1_s.jpg', Flickr's '_m', Bootstrap's '-lg'). An
+    image CDN may sign each rendition with a hash of its own after the name
+    (heise's 'A192528_large_Audi-3-700-86e317e6b44fd5cf.jpeg'): a name long
+    enough to tell pictures apart loses it."""
     try:
         path = urlsplit(url).path
     except ValueError:
         path = url
     stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
+    signed = _RENDITION_HASH.search(stem)
+    if signed is not None and signed.start() >= MIN_NAME_BEFORE_HASH:
+        stem = stem[: signed.start()]
     return re.sub(
         r"(-|_)?(\d{2,5}x\d{2,5}|scaled|large|medium|small|thumb(nail)?)$|_v-[a-z0-9]+$|[-_](?:[smlt]|xs|sm|md|lg|xl)$",
         "",
         stem,
     )
+
+
+# Hex with a digit and a letter, so that a date or a word is no hash.
+_RENDITION_HASH = re.compile(r"[-_.](?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{8,40}$")
+MIN_NAME_BEFORE_HASH = 8
 
 
 def _img_urls(img: HtmlElement) -> list[str]:
