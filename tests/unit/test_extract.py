@@ -4,12 +4,19 @@ two kept parts) is kept, and what it rightly drops still goes."""
 
 from __future__ import annotations
 
+import html
+
 import lxml.html
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sample_article import CITY_COUNCIL
+from unwall import errors
+from unwall.errors import UnwallError
 from unwall.pipeline import run
 from unwall.pipeline.extract import (
+    _block_lines,
     drop_icon_glyphs,
     drop_pull_quotes,
     extract_article,
@@ -804,3 +811,54 @@ def test_the_article_s_cell_of_a_layout_row_is_the_article() -> None:
     row = f"<table><tr><td>{sidebar}</td><td>{story}</td><td>{sidebar}</td></tr></table>"
     text = extract_article(parse_html(f"<html><body><center>{row}</center></body></html>")).text_content()
     assert PARAGRAPHS[3] in text and "Another story" not in text
+
+
+@pytest.mark.parametrize(
+    "leftover",
+    [
+        # El Peruano's story is loaded by a script: what is left is its imprint.
+        "<ul><li>DOMINGO 8</li><li>de mayo de 2022</li></ul>"
+        "<ul><li>Presidente de Directorio: Hugo David Aguirre Castañeda</li>"
+        "<li>Gerente General: Carlos Alonso Vásquez Lazo</li>"
+        "<li>Editora Perú Av. Alfonso Ugarte 873, Lima 1 Central Telefónica (51-1) 3150400</li>"
+        "<li>Empresa Peruana de Servicios Editoriales S.A. RUC 20100072751</li></ul>",
+        "<div>Home<br>World news and analysis<br>Sport results and fixtures<br>Culture and the arts"
+        "<br>Opinion and letters<br>Contact the newsroom</div>",
+    ],
+)
+def test_a_short_text_without_a_sentence_is_no_article(leftover: str) -> None:
+    root = parse_html(f"<html><body><div class='content'>{leftover}</div></body></html>")
+    with pytest.raises(UnwallError) as caught:
+        extract_article(root)
+    assert caught.value.code == errors.NO_ARTICLE and "no sentence" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    "short_article",
+    [
+        "<p>The council will meet again on Monday to vote on the budget. Nothing else is planned</p>",
+        # Urdu ends its sentences with '۔', Chinese with '。' and no space after it.
+        "<p>عدالت نے آئندہ سماعت پر کمشنر راولپنڈی کو طلب کرتے ہوئے کیس کی سماعت ملتوی کردی۔</p>",
+        "<p>证券时报e公司讯，当升科技：9614.5万元竞得常州市工业用地，将为公司常州锂电新材料产业基地提供用地。"
+        "金陵药业：25日获公司总裁助理李泉、贾明怡增持。运达股份：确定为节能风电公司两风电场项目的风力发电机组设备供应商</p>",
+        # A short poem: lines parted by <br>, the last one ends the sentence.
+        "<p>The rain has come and gone again<br>and left the fields to shine,<br>"
+        "and every road that leads to town is wet and bright and mine.</p>",
+    ],
+)
+def test_a_short_article_with_one_sentence_is_kept(short_article: str) -> None:
+    assert extracted_text(f"<div class='content'>{short_article}</div>")
+
+
+def test_a_picture_with_a_line_is_an_article_without_a_sentence() -> None:
+    picture = "<figure><img src='https://example.org/s.jpg'><figcaption>Storm at sea</figcaption></figure>"
+    text = "<ul><li>Photo gallery of the week</li><li>Twelve pictures from our readers</li></ul>"
+    assert extracted_text(f"<div class='content'>{picture}{text}</div>")
+
+
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=30), min_size=1))
+def test_the_lines_of_a_block_are_its_text_parted_at_each_line_break(lines: list[str]) -> None:
+    paragraph = "<p>" + "<br>".join(f"<b>{html.escape(line)}</b>" for line in lines) + "</p>"
+    root = lxml.html.fragment_fromstring(f"<div>{paragraph}</div>")
+    found = [" ".join(line.split()) for line in _block_lines(root)]
+    assert found == [" ".join(line.split()) for line in lines]

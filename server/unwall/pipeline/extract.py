@@ -24,6 +24,7 @@ from readability.readability import REGEXES, Unparseable
 
 from unwall import errors
 from unwall.errors import UnwallError
+from unwall.pipeline.language import approximate_words
 from unwall.pipeline.normalize import NOT_A_PHOTO, is_hidden
 from unwall.rules import element_name_runs
 
@@ -909,6 +910,9 @@ def extract_article(root: HtmlElement) -> HtmlElement:
     drop_trailing_announcements(content)
     if not has_article_substance(content):
         raise UnwallError(errors.NO_ARTICLE, "The page holds no article: too little text.", 422)
+    if not is_written(content):
+        message = "The page holds no article: no sentence in its text (a page its scripts fill in?)."
+        raise UnwallError(errors.NO_ARTICLE, message, 422)
     return content
 
 
@@ -1475,3 +1479,69 @@ def has_article_substance(content: HtmlElement) -> bool:
     if text_length >= MIN_ARTICLE_CHARS:
         return True
     return text_length > 0 and any(True for _ in content.iter("img"))
+
+
+def is_written(content: HtmlElement) -> bool:
+    """A short text without one sentence or picture is what is left of a page
+    whose story its scripts load: a masthead, an imprint's names and phone
+    numbers (El Peruano), a menu."""
+    if any(True for _ in content.iter("img")):
+        return True
+    if len(" ".join(content.text_content().split())) >= MAX_UNWRITTEN_CHARS:
+        return True
+    return any(_holds_a_sentence(line) for line in _block_lines(content))
+
+
+# A text this long is an article even if no line of it ends as a sentence
+# does (a poem, a list of links the page is about).
+MAX_UNWRITTEN_CHARS = 1000
+MIN_SENTENCE_WORDS = 5
+
+
+def _block_lines(content: HtmlElement) -> Iterator[str]:
+    """The lines of each block that holds no other block: its text, parted
+    where a <br> ends a line."""
+    for block in content.iter(*_LINE_BLOCKS):
+        if not any(True for _ in block.iterdescendants(*_LINE_BLOCKS)):
+            pieces = [block.text or ""]
+            for child in block:
+                _gather_text(child, pieces)
+            yield from "".join(pieces).split(_LINE_BREAK)
+
+
+def _gather_text(element: HtmlElement, pieces: list[str]) -> None:
+    if element.tag == "br":
+        pieces.append(_LINE_BREAK)
+    elif isinstance(element.tag, str):
+        pieces.append(element.text or "")
+        for child in element:
+            _gather_text(child, pieces)
+    pieces.append(element.tail or "")
+
+
+# No text holds one: parsing replaces NUL characters.
+_LINE_BREAK = "\x00"
+_LINE_BLOCKS = (
+    *("p", "div", "li", "dd", "dt", "td", "th", "blockquote", "pre", "figcaption", "caption"),
+    *("section", "article", "header", "footer", "h1", "h2", "h3", "h4", "h5", "h6"),
+)
+
+
+def _holds_a_sentence(line: str) -> bool:
+    """Five words or more up to a mark that ends a sentence. The word before
+    the mark is no abbreviation ('Av.', 'S.A.'): an address or a company's
+    name is not a sentence."""
+    for end in _SENTENCE_END_MARK.finditer(line):
+        before = line[: end.start()]
+        words = before.split()
+        if not words or approximate_words(before) < MIN_SENTENCE_WORDS:
+            continue
+        if end.group() in _FULL_WIDTH_ENDS or (len(words[-1]) >= 2 and "." not in words[-1]):
+            return True
+    return False
+
+
+# Full-width marks need no space after them; the others do, or a closing quote
+# and a space ('3.5', 'example.com' and 'S.A.' end no sentence).
+_FULL_WIDTH_ENDS = "。！？"
+_SENTENCE_END_MARK = re.compile(f"[{_FULL_WIDTH_ENDS}]|" r"[.!?…؟।۔።։]+(?=[\"'”’»)\]」』]*(?:\s|$))")
