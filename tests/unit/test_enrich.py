@@ -1750,11 +1750,22 @@ def _description_tags(descriptions: dict[str, str]) -> str:
         ({"dc.description": SUMMARY + "  " + SUMMARY}, SUMMARY),
         # The markup of a description taken from the body (NWX's, OSW's JSON-LD).
         ({"json-ld": f"<p><strong>{SUMMARY[:20]}</strong>{SUMMARY[20:]}</p>"}, SUMMARY),
+        # A section's label before a bar (PSL's 'Université | Le décret…').
+        ({"description": "Port | " + SUMMARY}, SUMMARY),
     ],
 )
 def test_the_excerpt_is_the_description_the_editor_wrote(descriptions: dict[str, str], expected: str) -> None:
     result, _ = enriched(_description_tags(descriptions), PARAGRAPH)
     assert result.excerpt == expected
+
+
+def test_a_description_holding_the_whole_article_is_shortened_as_the_opening_is() -> None:
+    # A template poured the article into the tag (Drupal's default summary on PSL's news).
+    opening = lxml.html.fragment_fromstring(PARAGRAPH).text_content()
+    article = " ".join([SUMMARY, *[opening] * 10])
+    result, _ = enriched(_description_tags({"description": article}), PARAGRAPH)
+    assert result.excerpt is not None and result.excerpt.startswith(SUMMARY)
+    assert result.excerpt.endswith("…") and len(result.excerpt) <= 301
 
 
 @pytest.mark.parametrize(

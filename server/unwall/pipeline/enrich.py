@@ -1806,7 +1806,7 @@ def choose_excerpt(
         return _plainly_cut(whole if whole != stem and len(whole) <= EXCERPT_CHARS else description)
     if opening is None:
         return None
-    return opening if len(opening) <= EXCERPT_CHARS else opening[:EXCERPT_CHARS].rsplit(" ", 1)[0] + "…"
+    return _shortened(opening)
 
 
 # Where a description is cut short: '...', '…', '(...)', '[…]'.
@@ -1839,15 +1839,29 @@ def _as_written(description: str, metadata: PageMetadata) -> str:
     label = _SITE_LABEL.match(description)
     if label is not None:
         names = site_host_names(host_labels(metadata.base_url, metadata.meta.get("og:url")))
-        if _comparable_name(label.group(1)).replace(" ", "") in names:
-            return description[label.end() :]
+        if label.group(2) == "|" or _comparable_name(label.group(1)).replace(" ", "") in names:
+            # A bar parts a label from what follows, not words of a sentence
+            # (PSL's 'Université | Le décret…', the section's name).
+            description = description[label.end() :]
+    if len(description) > MAX_DESCRIPTION_CHARS:
+        # The whole article poured into the tag by a template (Drupal's
+        # default summary on PSL, Orange's): shortened as the opening is.
+        return _shortened(description)
     return description
+
+
+# Readability.js's longest, an opening paragraph, has 1,031 characters.
+MAX_DESCRIPTION_CHARS = 1200
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= EXCERPT_CHARS else text[:EXCERPT_CHARS].rsplit(" ", 1)[0] + "…"
 
 
 _MARKUP_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _BLOCK_TAG = re.compile(r"</?(?:p|br|div|li|ul|ol|h[1-6]|blockquote|tr|td)\b", re.IGNORECASE)
 # A name of one or two words (a domain among them) before a colon or a dash.
-_SITE_LABEL = re.compile(r"(\S+(?:\s\S+)?)\s*[:\-–—|]\s+(?=\w)")
+_SITE_LABEL = re.compile(r"(\S+(?:\s\S+)?)\s*([:\-–—|])\s+(?=\w)")
 
 
 def signature_closing_the_opening(content: HtmlElement) -> str | None:
