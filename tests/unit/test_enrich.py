@@ -1006,6 +1006,20 @@ def test_a_company_in_meta_author_yields_to_the_byline_box(company: str) -> None
             "",
             "BBC",
         ),
+        # Deutsche Welle: meta author and publisher name the broadcaster; its
+        # stories close with the writer's and the editor's lines.
+        (
+            '<meta name="publisher" content="Deutsche Welle (www.dw.com)">'
+            '<meta name="author" content="Deutsche Welle (www.dw.com)">',
+            "<div><p>Auteur : Kossivi Tiassou</p><p>Edition : M-A. Pioerron</p></div>",
+            "Kossivi Tiassou",
+        ),
+        (
+            '<meta name="DC.publisher" content="Europa Press">'
+            '<meta name="DC.creator" content="Europa Press">',
+            "",
+            "Europa Press",
+        ),
     ],
 )
 def test_the_publisher_as_author_yields_to_a_person(head: str, box: str, byline: str) -> None:
@@ -2778,6 +2792,22 @@ def test_a_headline_with_ruby_readings_is_the_title_without_them() -> None:
 )
 def test_a_signature_closing_the_opening_paragraph_is_the_byline(opening: str, byline: str | None) -> None:
     result, _ = enriched("", opening + PARAGRAPH)
+    assert result.byline == byline
+
+
+@pytest.mark.parametrize(
+    ("closing", "byline"),
+    [
+        ("<p>Auteur : Kossivi Tiassou</p><p>Edition : M-A. Pioerron</p>", "Kossivi Tiassou"),
+        ("<p><b>Text:</b> Hanna Berger</p>", "Hanna Berger"),
+        # A closing line that names no one.
+        ("<p>By land and by sea.</p>", None),
+        # A signature far above the end is some other credit.
+        ("<p>Von Hanna Berger</p>" + PARAGRAPH * 3, None),
+    ],
+)
+def test_a_signature_among_the_article_s_last_lines_is_the_byline(closing: str, byline: str | None) -> None:
+    result, _ = enriched("", PARAGRAPH + PARAGRAPH + closing)
     assert result.byline == byline
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -109,7 +109,7 @@ def enrich(content: HtmlElement, metadata: PageMetadata) -> Enrichment:
     image from `content` so that neither is shown twice."""
     article = article_json_ld(metadata) or {}
     site_name = choose_site_name(metadata, article)
-    byline = choose_byline(metadata, article, site_name) or signature_closing_the_opening(content)
+    byline = choose_byline(metadata, article, site_name, _signatures(content))
     title = choose_title(metadata, article, site_name)
     title = without_picture_credit(without_author_signature(title, byline))
     if names_only_the_site(title, site_name, metadata):
@@ -1268,28 +1268,38 @@ SECTION_BEFORE_BYLINE = re.compile(r"^\w+\s+[·|•]\s+(?=\S+\s+\S)")
 
 
 def choose_byline(
-    metadata: PageMetadata, article: dict[str, Any], site_name: str | None = None
+    metadata: PageMetadata,
+    article: dict[str, Any],
+    site_name: str | None = None,
+    signatures: Iterable[str | None] = (),
 ) -> str | None:
+    """The article's author, in Readability.js's order of trust: structured
+    data, Dublin Core, then the rest; last, the `signatures` the article's own
+    text carries, read only when nothing before names anyone."""
     meta = metadata.meta
     authors = _names(article.get("author"), _nodes_by_id(metadata))
     json_ld_names = [n for n in (_clean(n) for n in authors) if n]
     json_ld_byline = ", ".join(dict.fromkeys(json_ld_names)) if json_ld_names else None
     # The publisher named as the author (Der Spiegel's JSON-LD: the Organization
-    # 'SPIEGEL ONLINE' for both) signs when no one else does.
+    # 'SPIEGEL ONLINE' for both; Deutsche Welle's meta author and publisher)
+    # signs when no one else does.
     publisher = next(iter(_names(article.get("publisher"), {})), None)
     by_publisher = (
         json_ld_byline is not None
         and publisher is not None
         and _comparable(json_ld_byline) == _comparable(publisher)
     )
-    # Readability.js's order of trust: structured data, Dublin Core, then the rest.
+    publishers = {_comparable(clean_byline(meta.get(key)) or "") for key in PUBLISHER_META_KEYS} - {""}
+    meta_authors = [meta.get(key) for key in AUTHOR_META_KEYS]
+    publisher_authors = [a for a in meta_authors if a and _comparable(clean_byline(a) or "") in publishers]
     candidates = itertools.chain(
         [None if by_publisher else json_ld_byline],
-        (meta.get(key) for key in AUTHOR_META_KEYS),
+        (author for author in meta_authors if author not in publisher_authors),
         metadata.byline_texts,
-        # Last, and read only when nothing before names anyone.
         (_name_credited_in(line, metadata.lang) for line in metadata.header_lines),
         [_name_above_date_line(metadata.header_lines, metadata.lang)],
+        signatures,
+        publisher_authors,
         [json_ld_byline if by_publisher else None],
     )
     handles = host_labels(metadata.base_url, metadata.meta.get("og:url"), article.get("url"))
@@ -1304,6 +1314,10 @@ def choose_byline(
         if named and not _DESK_SIGNS.fullmatch(named):
             return named
     return None
+
+
+# Meta tags that name the publisher (Dublin Core's written with a dot or a colon).
+PUBLISHER_META_KEYS = ("publisher", "dc:publisher", "dcterms:publisher")
 
 
 # Editors' initials in lower case ('ok, jap' on Novinky, 'nwy/ita'): the desk
@@ -1862,6 +1876,29 @@ _MARKUP_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _BLOCK_TAG = re.compile(r"</?(?:p|br|div|li|ul|ol|h[1-6]|blockquote|tr|td)\b", re.IGNORECASE)
 # A name of one or two words (a domain among them) before a colon or a dash.
 _SITE_LABEL = re.compile(r"(\S+(?:\s\S+)?)\s*([:\-–—|])\s+(?=\w)")
+
+
+def _signatures(content: HtmlElement) -> Iterator[str | None]:
+    """The names the article's text signs with, read one by one as needed."""
+    yield signature_closing_the_opening(content)
+    yield signature_closing_the_article(content)
+
+
+def signature_closing_the_article(content: HtmlElement) -> str | None:
+    """A line of a byline prefix and a name among the article's last lines
+    ('Auteur : Kossivi Tiassou', then 'Edition : M-A. Pioerron', under
+    Deutsche Welle's stories)."""
+    blocks = reversed(list(content.iter(*_LINE_TAGS)))
+    innermost = (block for block in blocks if next(block.iterdescendants(*_LINE_TAGS), None) is None)
+    lines = (_clean(block.text_content()) for block in innermost)
+    for line in itertools.islice((line for line in lines if line), SIGNED_CLOSING_LINES):
+        if len(line) <= MAX_SIGNATURE_CHARS and (name := _byline_line_name(line)) is not None:
+            return name
+    return None
+
+
+SIGNED_CLOSING_LINES = 3
+_LINE_TAGS = ("p", "div", "li", "dd", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption")
 
 
 def signature_closing_the_opening(content: HtmlElement) -> str | None:
