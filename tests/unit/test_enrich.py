@@ -1395,6 +1395,16 @@ def test_a_date_line_with_its_update_stamp_goes(line: str, goes: bool) -> None:
     assert date_goes_from(f"{line}{PARAGRAPH}") is goes
 
 
+def test_a_date_line_as_an_item_of_the_standfirst_s_list_goes() -> None:
+    # SPD-Fraktion: the date and the share label listed under the standfirst.
+    standfirst = (
+        "<div>Die SPD-Abgeordnete ist zur stellvertretenden Präsidentin des Bundestags gewählt worden. "
+        "Die ehemalige Integrationsbeauftragte gehört dem Parlament seit 2009 an.</div>"
+    )
+    listed = "<ul><li><span>Stand: </span>20.03.2018</li><li><span>Empfehlen:</span></li></ul>"
+    assert date_goes_from(f"{standfirst}{listed}{PARAGRAPH}")
+
+
 def test_a_correction_under_the_date_line_stays() -> None:
     head = '<meta property="article:published_time" content="2018-03-20">'
     _, content = enriched(

@@ -2125,6 +2125,7 @@ def test_a_promo_link_inside_a_long_sentence_is_not_cut_out_of_it() -> None:
         "<p>Temps de lecture : 3 min</p>",
         "<div><p>Share this article</p></div>",
         "<p>Drucken</p>",
+        "<p>Empfehlen:</p>",
         "<p>(1346 comments)</p>",
         "<p>Loading...</p>",
         "<div>分享到：</div>",
