@@ -2309,6 +2309,25 @@ def test_a_qr_code_is_never_the_lead_image(address: str) -> None:
     assert result.lead_image is None
 
 
+@pytest.mark.parametrize(
+    "address",
+    [
+        # A commenter's country (love-hina.ch), a language switch's flag.
+        "http://fans.example/pictures/flags/png/de.png",
+        "https://news.example/assets/flag-icons/fr.svg",
+    ],
+)
+def test_a_flag_is_never_the_lead_image(address: str) -> None:
+    result, _ = enriched("", PARAGRAPH * 2 + f'<h3>#1 Comment by <img src="{address}"> Naru</h3>')
+    assert result.lead_image is None
+
+
+def test_a_photo_of_a_flag_is_a_photo() -> None:
+    photo = '<img src="https://cdn.example/uploads/2024/flag-day-parade.jpg" width="640" height="480">'
+    result, _ = enriched("", photo + PARAGRAPH * 2)
+    assert result.lead_image is not None
+
+
 def test_letters_of_a_qr_mark_inside_a_word_do_not_count() -> None:
     photo = '<img src="https://cdn.example/photos/newmarket-races.jpg" width="640" height="480">'
     result, _ = enriched("", photo + PARAGRAPH * 2)

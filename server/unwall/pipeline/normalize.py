@@ -45,7 +45,9 @@ NOT_A_PHOTO = re.compile(
     # (Spreeblick declares its theme's anchor, 'wp-content/themes/sb07_revamped/_img/sbanchor.png').
     r"/wp-content/themes/|/wp-includes/|/sites/all/themes/|/templates/[^/]+/images/|"
     # QR codes to a site's app, 'erweima' (二维码) and its initials on Chinese sites.
-    r"qr[-_]?code|(?<![a-z])(?:qr|ewm|erweima)(?![a-z])",
+    r"qr[-_]?code|(?<![a-z])(?:qr|ewm|erweima)(?![a-z])|"
+    # A country's flag beside a commenter's or a language's name ('/pictures/flags/png/de.png').
+    r"/flags?/|flag[-_]icons?",
     re.I,
 )
 # Where lazy loaders keep the real image address, most specific first.
