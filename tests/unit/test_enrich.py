@@ -2713,6 +2713,21 @@ def test_a_page_without_an_h1_shows_its_headline_as_the_title_cuts_it(title: str
     assert result.published == "2019-12-10"
 
 
+def test_a_headline_after_the_section_s_name_in_the_title_is_shown_under_a_section_s_h1() -> None:
+    # love-hina.ch: the <h1> names the news section, the story's <h2> the <title> holds after it.
+    body = (
+        '<h1>love-hina.ch News - <a href="/archiv">News-Archiv</a></h1>'
+        "<div><h2>Site Update - Leseprobe Band 14 / Kapitel 121</h2>"
+        "<p>Kapitel 121 ist nun auch online. Wie immer können die Bilder nur von eingeloggten Usern "
+        "betrachtet werden. Am Freitag folgt Kapitel 122.</p></div>"
+    )
+    root, metadata = page(
+        "<title>News - Site Update - Leseprobe Band 14 / Kapitel 121 - Love Hina</title>", body
+    )
+    result = enrich(root.find(".//div"), metadata)
+    assert result.title == "Site Update - Leseprobe Band 14 / Kapitel 121"
+
+
 @pytest.mark.parametrize(
     "body",
     [

@@ -266,11 +266,13 @@ def collect_metadata(root: HtmlElement, base_url: str | None) -> PageMetadata:
     titles = [_clean(t).casefold() for t in (metadata.meta.get("og:title"), metadata.document_title) if t]
     titles = [title for title in titles if title]  # an empty title is in every text
     headline = _headline(headings, site_named, titles)
-    if headline is None:
-        # No <h1>: the headline may still be shown, as a styled block.
-        headline = _shown_headline(root, metadata.document_title)
-        if headline is not None:
-            metadata.h1_texts.append(_clean(text_without_annotations(headline)))
+    if headline is None or not _in_titles(_clean(headline.text_content()).casefold(), titles):
+        # No <h1>, or one the titles do not repeat (a section's, 'love-hina.ch
+        # News - News-Archiv'): the headline may be shown as another block.
+        shown = _shown_headline(root, metadata.document_title)
+        if shown is not None:
+            metadata.h1_texts.append(_clean(text_without_annotations(shown)))
+            headline = headline if headline is not None else shown
     # A live blog's entries may each have an <h1>, a time and a byline: they are
     # its article, not stories appended after it.
     if headline is not None and _repeats_a_title(headline, titles) and not _is_live_blog(metadata):
@@ -995,29 +997,32 @@ def _shown_headline(root: HtmlElement, document_title: str) -> HtmlElement | Non
     up to a separator, spaced or not ('<div class="h-title">' for
     '法国全国大罢工再次严重影响交通-新华网'), outside links (a list of the
     site's stories names the article too)."""
-    openings = {
-        opening
-        for opening in (document_title[: cut.start()].strip() for cut in _TITLE_CUTS.finditer(document_title))
-        if approximate_words(opening) >= MIN_HEADLINE_WORDS
-    }
-    if approximate_words(document_title) >= MIN_HEADLINE_WORDS:
-        openings.add(document_title)
-    if not openings:
-        return None
-    probe = min(openings, key=len)[:SHOWN_HEADLINE_PROBE_CHARS]
+    # The <title> may open with its section's name ('News - Site Update - … - Love Hina').
+    first_cut = _TITLE_CUTS.search(document_title)
+    starts = [0, first_cut.end()] if first_cut is not None else [0]
+    openings: set[str] = set()
+    probes: list[str] = []
+    for start in starts:
+        rest = document_title[start:]
+        own = {rest[: cut.start()].strip() for cut in _TITLE_CUTS.finditer(rest)} | {rest.strip()}
+        own = {opening for opening in own if approximate_words(opening) >= MIN_HEADLINE_WORDS}
+        if own:
+            openings |= own
+            probes.append(min(own, key=len)[:SHOWN_HEADLINE_PROBE_CHARS])
     body = root.find("body")
-    for text_node in _TEXTS_HOLDING(body if body is not None else root, start=probe):
-        element = text_node.getparent()
-        for candidate in itertools.chain([element], itertools.islice(element.iterancestors(), 2)):
-            if candidate.tag in {"a", "title", "option", *INVISIBLE_TEXT_TAGS}:
-                break
-            text = candidate.text_content()
-            if len(text) > MAX_SHOWN_HEADLINE_CHARS:
-                break
-            if _clean(text) in openings:
-                if any(True for _ in candidate.iterancestors("a")):
+    for probe in probes:
+        for text_node in _TEXTS_HOLDING(body if body is not None else root, start=probe):
+            element = text_node.getparent()
+            for candidate in itertools.chain([element], itertools.islice(element.iterancestors(), 2)):
+                if candidate.tag in {"a", "title", "option", *INVISIBLE_TEXT_TAGS}:
                     break
-                return candidate
+                text = candidate.text_content()
+                if len(text) > MAX_SHOWN_HEADLINE_CHARS:
+                    break
+                if _clean(text) in openings:
+                    if any(True for _ in candidate.iterancestors("a")):
+                        break
+                    return candidate
     return None
 
 
