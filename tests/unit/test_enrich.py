@@ -1111,6 +1111,13 @@ def test_byline_falls_back_to_meta_then_page_markup() -> None:
             '<span itemprop="author"><a class="auteur">Martin Untersinger</a> (avec Damien Leloup)</span>',
             "Martin Untersinger (avec Damien Leloup)",
         ),
+        # The name again for screen readers (ARTE Radio), or a label for them.
+        (
+            '<p class="authors">Un documentaire de <a class="authors__name" href="/a">Kristen Falc’hon'
+            '<span class="u-screen-reader-text">Kristen Falc’hon</span></a></p>',
+            "Kristen Falc’hon",
+        ),
+        ('<div class="byline"><span class="sr-only">Author:</span> Ada Lovelace</div>', "Ada Lovelace"),
     ],
 )
 def test_byline_from_page_markup(markup: str, expected: str) -> None:

@@ -812,7 +812,11 @@ def _name_parts(element: HtmlElement) -> Iterator[str]:
 
 def _is_extra(element: HtmlElement) -> bool:
     names = f"{element.get('class') or ''} {element.get('id') or ''} {element.get('itemprop') or ''}"
-    return bool(NOT_NAME_PART.search(names))
+    if NOT_NAME_PART.search(names):
+        return True
+    # Text for screen readers only: the name again (ARTE Radio's 'Kristen
+    # Falc'hon<span class="u-screen-reader-text">Kristen Falc'hon</span>'), or a label.
+    return not load_rules().screen_reader_classes.isdisjoint(element_name_runs(element))
 
 
 @lru_cache(maxsize=4096)
