@@ -311,6 +311,8 @@ class RuleSet:
     # Class names of a block shown only in print ('visible-print'), and the
     # display utilities that say so together ('d-none d-print-block').
     print_only_classes: frozenset[str]
+    # The line a wire or a press office ends a story with ('(END)', '-30-').
+    end_marks: frozenset[str]
     print_hiding_class: str
     print_showing_prefix: str
     screen_showing_prefixes: tuple[str, ...]
@@ -909,6 +911,7 @@ def load_rules() -> RuleSet:
         caption_classes=frozenset(boilerplate.get("caption_classes", {}).get("classes", [])),
         screen_reader_classes=frozenset(boilerplate.get("screen_reader_classes", {}).get("classes", [])),
         print_only_classes=frozenset(print_only.get("classes", [])),
+        end_marks=frozenset(mark.casefold() for mark in boilerplate.get("end_marks", {}).get("marks", [])),
         print_hiding_class=print_only.get("screen_hiding", ""),
         print_showing_prefix=print_only.get("print_showing_prefix", ""),
         screen_showing_prefixes=tuple(print_only.get("screen_showing_prefixes", [])),

@@ -862,3 +862,32 @@ def test_the_lines_of_a_block_are_its_text_parted_at_each_line_break(lines: list
     root = lxml.html.fragment_fromstring(f"<div>{paragraph}</div>")
     found = [" ".join(line.split()) for line in _block_lines(root)]
     assert found == [" ".join(line.split()) for line in lines]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # Yonhap: the writer's address, then the wire's end mark, in one paragraph.
+        "<p> kokobj@yna.co.kr<br>(END)</p>",
+        "<p>-30-</p>",
+        "<p>###</p>",
+        "<p>(FIN)</p>",
+    ],
+)
+def test_a_wire_s_end_mark_and_the_writer_s_address_under_the_story_go(closing: str) -> None:
+    assert extracted_text(f"<article>{INTRO}{OUTRO}{closing}</article>") == extracted_text(
+        f"<article>{INTRO}{OUTRO}</article>"
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>Readers can write to the council at harbour@council.example.</p>",
+        # An end mark above more of the story is a separator, not the end.
+        f"<p>###</p><p>{PARAGRAPHS[0]}</p>",
+    ],
+)
+def test_an_address_in_a_sentence_or_a_mark_above_more_text_stays(line: str) -> None:
+    text = extracted_text(f"<article>{INTRO}{OUTRO}{line}</article>")
+    assert lxml.html.fragment_fromstring(f"<div>{line}</div>").text_content().split()[0] in text

@@ -26,7 +26,7 @@ from unwall import errors
 from unwall.errors import UnwallError
 from unwall.pipeline.language import approximate_words
 from unwall.pipeline.normalize import NOT_A_PHOTO, is_hidden
-from unwall.rules import element_name_runs
+from unwall.rules import element_name_runs, load_rules
 
 # readability-lxml's `clean()`, the text its link density is measured on. Its
 # three patterns each rescan every whitespace run, the middle one backtracking
@@ -1326,7 +1326,7 @@ _SHOWN_MEDIA = frozenset(
 def drop_trailing_announcements(content: HtmlElement) -> None:
     for _ in range(4):  # labels above what was removed, and a heading above them
         last = _last_words(content)
-        if last is None or not _announces(last):
+        if last is None or not (_announces(last) or _ends_the_story(last)):
             return
         last.drop_tree()
         remove_empty_elements(content)
@@ -1370,6 +1370,19 @@ def _announces(block: HtmlElement) -> bool:
         return True
     # A label, not a sentence that ends on a colon ('check out the footage below:').
     return words.endswith((":", "：")) and len(words.split()) <= MAX_LABEL_WORDS
+
+
+def _ends_the_story(block: HtmlElement) -> bool:
+    """A wire's end mark ('(END)', '-30-'), or the writer's e-mail address
+    alone (Yonhap closes 'kokobj@yna.co.kr', then '(END)')."""
+    lines = [line for line in map(_words, _lines_of(block)) if line]
+    end_marks = load_rules().end_marks
+    return bool(lines) and all(
+        line.casefold() in end_marks or _E_MAIL_ADDRESS.fullmatch(line) is not None for line in lines
+    )
+
+
+_E_MAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def _is_run_in_heading(block: HtmlElement) -> bool:
@@ -1503,10 +1516,15 @@ def _block_lines(content: HtmlElement) -> Iterator[str]:
     where a <br> ends a line."""
     for block in content.iter(*_LINE_BLOCKS):
         if not any(True for _ in block.iterdescendants(*_LINE_BLOCKS)):
-            pieces = [block.text or ""]
-            for child in block:
-                _gather_text(child, pieces)
-            yield from "".join(pieces).split(_LINE_BREAK)
+            yield from _lines_of(block)
+
+
+def _lines_of(block: HtmlElement) -> list[str]:
+    """The block's text, parted where a <br> ends a line."""
+    pieces = [block.text or ""]
+    for child in block:
+        _gather_text(child, pieces)
+    return "".join(pieces).split(_LINE_BREAK)
 
 
 def _gather_text(element: HtmlElement, pieces: list[str]) -> None:
