@@ -1790,6 +1790,28 @@ def test_the_excerpt_is_the_description_the_editor_wrote(descriptions: dict[str,
     assert result.excerpt == expected
 
 
+@pytest.mark.parametrize(
+    ("description", "expected"),
+    [
+        # Xinhua and Orenburg's news: the headline, a mark, then the summary.
+        ("Harbour gets a new breakwater ---" + SUMMARY, SUMMARY),
+        ("Harbour gets a new breakwater – " + SUMMARY, SUMMARY),
+        # A summary that goes on from the headline's words is the summary.
+        (
+            "Harbour gets a new breakwater after two floods, the council said.",
+            "Harbour gets a new breakwater after two floods, the council said.",
+        ),
+    ],
+)
+def test_a_description_opening_with_the_headline_is_the_summary_after_it(
+    description: str, expected: str
+) -> None:
+    head = '<meta property="og:title" content="Harbour gets a new breakwater">'
+    head += f'<meta name="description" content="{description}">'
+    result, _ = enriched(head, PARAGRAPH)
+    assert result.excerpt == expected
+
+
 def test_a_description_holding_the_whole_article_is_shortened_as_the_opening_is() -> None:
     # A template poured the article into the tag (Drupal's default summary on PSL's news).
     opening = lxml.html.fragment_fromstring(PARAGRAPH).text_content()

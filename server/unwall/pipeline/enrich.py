@@ -1795,7 +1795,7 @@ def choose_excerpt(
     said = _squeezed(title or "")
     descriptions = [
         description
-        for description in descriptions
+        for description in map(lambda description: _after_the_headline(description, title), descriptions)
         if _squeezed(description) != said and not original_title_pattern().match(description)
     ]
     descriptions = list(dict.fromkeys(descriptions))  # pages repeat one in several tags
@@ -1821,6 +1821,22 @@ def choose_excerpt(
     if opening is None:
         return None
     return _shortened(opening)
+
+
+def _after_the_headline(description: str, title: str | None) -> str:
+    """A description that opens with the headline and a separator before its
+    summary ('短缺药品保供稳价 全力保障临床用药需求 ---记者17日从…', Xinhua):
+    the summary."""
+    if not title or not description.casefold().startswith(title.casefold()):
+        return description
+    separator = _HEADLINE_SEPARATOR.match(description, len(title))
+    if separator is None or separator.end() == len(description):
+        return description
+    return description[separator.end() :]
+
+
+# A mark, not a space: 'Harbour gets a breakwater after the storms' goes on from the headline.
+_HEADLINE_SEPARATOR = re.compile(r"\s*[-–—|:：]+\s*")
 
 
 # Where a description is cut short: '...', '…', '(...)', '[…]'.
