@@ -2431,6 +2431,12 @@ def test_a_figcaption_in_a_div_that_stands_for_the_figure_goes_with_the_lead_ima
             '<p><a href="/n1/2019/0615/c1013-31153719-2.html"><img src="https://img.example/orchid.jpg"></a></p>',
             "https://img.example/orchid.jpg",
         ),
+        # Its address relative to the page's; an image without one is none.
+        (
+            '<figure><img src="/attach/158666/width/515.png"></figure>',
+            "https://news.example/attach/158666/width/515.png",
+        ),
+        ('<figure><img src=""></figure>', None),
     ],
 )
 def test_a_teaser_s_picture_after_the_headline_is_no_hero(after_headline: str, hero: str | None) -> None:

@@ -293,7 +293,7 @@ def collect_metadata(root: HtmlElement, base_url: str | None) -> PageMetadata:
         metadata.footer_lines = _post_footer_lines(root, article_regions)
     metadata.lang = _lang(root, metadata.meta) or _json_ld_language(metadata)
     metadata.dir = _dir(root)
-    metadata.declared_images = _declared_images(root, metadata, base_url) + _hero_images(root)
+    metadata.declared_images = _declared_images(root, metadata, base_url) + _hero_images(root, base_url)
     subtitle = _subtitle_heading(headline) if headline is not None and headline not in site_named else None
     metadata.standfirst = _standfirst(root) or subtitle
     return metadata
@@ -438,7 +438,7 @@ def _visible_text(element: HtmlElement) -> str:
     return "".join(parts)
 
 
-def _hero_images(root: HtmlElement) -> list[DeclaredImage]:
+def _hero_images(root: HtmlElement, base_url: str | None = None) -> list[DeclaredImage]:
     """The first image after the page's <h1>: the picture a story opens with,
     also when its figure sits in the header, outside the extracted body."""
     for heading in list(root.iter("h1"))[:3]:
@@ -452,15 +452,18 @@ def _hero_images(root: HtmlElement) -> list[DeclaredImage]:
         if parent is not None and parent.tag in {"header", "div", "hgroup"}:
             following.extend(itertools.islice(parent.itersiblings(), 1))
         for element in following:
-            image = _first_photo(element)
+            image = _first_photo(element, base_url)
             if image is not None:
                 return [image]
     return []
 
 
-def _first_photo(element: HtmlElement) -> DeclaredImage | None:
+def _first_photo(element: HtmlElement, base_url: str | None = None) -> DeclaredImage | None:
+    """The first picture big enough for a story's (a relative address is read
+    from the page's: Última Hora's '/sfAttachPlugin/getCachedContent/…png')."""
     for img in element.iter("img"):
         src = (img.get("src") or "").strip()
+        src = urljoin(base_url or "", src) if src else ""
         if not src.startswith(("http://", "https://")) or _inside_foreign_region(img):
             continue
         if _in_teaser_link(img) or _in_ad_slot(img, element):
@@ -468,6 +471,7 @@ def _first_photo(element: HtmlElement) -> DeclaredImage | None:
         width, height = _to_int(img.get("width")), _to_int(img.get("height"))
         if (width or HERO_MIN_WIDTH) >= HERO_MIN_WIDTH and (height or HERO_MIN_HEIGHT) >= HERO_MIN_HEIGHT:
             url, rendition_width, rendition_height = largest_rendition(img)
+            url = urljoin(base_url or "", url)
             return DeclaredImage(url, rendition_width, rendition_height, _clean(img.get("alt")), "hero")
     return None
 
