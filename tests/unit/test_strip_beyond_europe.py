@@ -190,15 +190,33 @@ def test_japanese_members_only_notice_and_its_buttons_go() -> None:
     assert "会員限定" not in body_text(root)
 
 
-def test_japanese_related_label_with_its_link_list_goes() -> None:
+@pytest.mark.parametrize("label", ["関連記事", "関連エントリ"])
+def test_japanese_related_label_with_its_link_list_goes(label: str) -> None:
     related = (
-        "<div>関連記事</div><ul>"
+        f"<div>{label}</div><ul>"
         '<li><a href="/a/1">米朝首脳会談、クシュナー氏が橋渡し</a></li>'
         '<li><a href="/a/2">米、北朝鮮非核化まで制裁継続</a></li></ul>'
     )
     root, removals = strip(article(JAPANESE, related))
     assert kept_paragraphs(root) == JAPANESE
     assert [r.rule for r in removals] == ["classifier.related-label", "classifier.related-label"]
+
+
+def test_a_column_opening_with_a_post_pager_loses_only_the_pager() -> None:
+    # phpspot: the previous post's link, then the post itself, its links and
+    # related entries, all in one column of under 400 characters of Japanese.
+    column = (
+        '<div id="con_left"><div>前の記事 ≪：<a href="/2019/04/slider.html">'
+        "CSS3とjQueryで作ったテキストアニメーション</a></div>"
+        "<h3>マインドマップ風のツリーを描画できる「Treeviz」</h3>"
+        '<div class="entrybody"><p><a href="https://codepen.io/x">Treeviz</a><br>'
+        "次のような図形を描画できるcodepenでのサンプルです</p>"
+        + "".join(f'<li><a href="/2011/11/{n}.html">関連する記事の見出し{n}</a></li>' for n in range(4))
+        + "</div></div>"
+    )
+    root, removals = strip(column)
+    assert [r.text for r in removals] == ["前の記事 ≪： CSS3とjQueryで作ったテキストアニメーション"]
+    assert "サンプルです" in body_text(root) and "Treeviz" in body_text(root)
 
 
 def test_chinese_related_reading_with_a_full_width_label_goes() -> None:

@@ -2050,11 +2050,17 @@ def _is_post_pager(element: HtmlElement, text: str, context: _Context) -> bool:
     label = _leading_label_before_colon(element)
     if not context.rules.post_pager_labels.is_label(label):
         return False
+    # More links are more than the posts either side: phpspot's column opens
+    # with '前の記事 ≪：<a>…</a>' above the post, its links and related entries,
+    # all within 400 characters of Japanese.
+    if sum(1 for _ in itertools.islice(element.iter("a"), MAX_POST_PAGER_LINKS + 1)) > MAX_POST_PAGER_LINKS:
+        return False
     links = _link_text_length(element)
     return links > 0 and links >= MIN_POST_PAGER_LINK_SHARE * (len(text) - len(label))
 
 
 MAX_POST_PAGER_CHARS = 400  # two labels and two headlines
+MAX_POST_PAGER_LINKS = 4  # before and after, and the index between them
 MIN_POST_PAGER_LINK_SHARE = 0.5
 
 
