@@ -2748,6 +2748,18 @@ def test_a_page_without_an_h1_shows_its_headline_as_the_title_cuts_it(title: str
     assert result.published == "2019-12-10"
 
 
+def test_a_title_signed_after_an_unspaced_colon_is_cut_at_the_shown_headline() -> None:
+    # phpspot: '…「Treeviz」:phpspot開発日誌', the headline an <h3>.
+    body = (
+        "<div><h3>マインドマップ風のツリーを描画できる「Treeviz」</h3>"
+        "<p>次のような図形を描画できるcodepenでのサンプルです。マインドマップ風のツリーを描画できます。</p></div>"
+    )
+    title = "<title>マインドマップ風のツリーを描画できる「Treeviz」:phpspot開発日誌</title>"
+    root, metadata = page(title, body)
+    result = enrich(root.find(".//div"), metadata)
+    assert result.title == "マインドマップ風のツリーを描画できる「Treeviz」"
+
+
 def test_a_headline_after_the_section_s_name_in_the_title_is_shown_under_a_section_s_h1() -> None:
     # love-hina.ch: the <h1> names the news section, the story's <h2> the <title> holds after it.
     body = (

@@ -1035,10 +1035,12 @@ def _shown_headline(root: HtmlElement, document_title: str) -> HtmlElement | Non
 
 
 # Where a <title> may be cut: its separators, spaced or not (Chinese sites
-# write '标题_频道_网站'), and a space between two characters of a script
-# that parts no words with spaces ('…开展调研工作 东区办事处_中山网').
+# write '标题_频道_网站'), a colon after a word of a script that parts no
+# words with spaces or its closing bracket ('…描画できる「Treeviz」:phpspot開発日誌'),
+# and a space between two such characters ('…开展调研工作 东区办事处_中山网').
 _TITLE_CUTS = re.compile(
-    rf"\s*(?:[|｜_\-–—·•»«›‹/]|::)\s*|\s+:\s+|(?<=[{UNSPACED_LETTERS}])\s+(?=[{UNSPACED_LETTERS}])"
+    rf"\s*(?:[|｜_\-–—·•»«›‹/]|::)\s*|\s+:\s+|(?<=[{UNSPACED_LETTERS}」』）])\s*[:：]\s*"
+    rf"|(?<=[{UNSPACED_LETTERS}])\s+(?=[{UNSPACED_LETTERS}])"
 )
 _TEXTS_HOLDING = etree.XPath("(.//text()[contains(., $start)])[position() <= 20]")
 SHOWN_HEADLINE_PROBE_CHARS = 12
