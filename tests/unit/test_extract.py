@@ -891,3 +891,27 @@ def test_a_wire_s_end_mark_and_the_writer_s_address_under_the_story_go(closing: 
 def test_an_address_in_a_sentence_or_a_mark_above_more_text_stays(line: str) -> None:
     text = extracted_text(f"<article>{INTRO}{OUTRO}{line}</article>")
     assert lxml.html.fragment_fromstring(f"<div>{line}</div>").text_content().split()[0] in text
+
+
+def test_a_short_article_readability_empties_is_read_from_its_article_container() -> None:
+    # IIJ's blog: two sentences of Japanese and a list of links to reports read
+    # as a link farm, and readability's <article> kept only its headline.
+    reports = "".join(
+        f'<li><a href="https://blog{n}.example/iijmio-23-{n}">IIJmio meeting 23 大阪会場に参加してみた{n}</a>'
+        f" (ブログ{n})</li>"
+        for n in range(8)
+    )
+    entry = (
+        '<div class="entry-content"><p>IIJmio meetingの発表資料を公開します。</p>'
+        "<p>また、当日ご参加・中継視聴の方のレポートblogをお待ちしています。</p>"
+        f"<h2>レポートblog・記事</h2><ul>{reports}</ul><h2>発表資料</h2>"
+        '<p><a href="/pdf/1.pdf">2019年のスマホ・DNSフィルタリング・スマホ政策（発表資料PDF版）</a></p>'
+        '<p><a href="/pdf/2.pdf">IIJmio meeting 23 プログラムと過去の発表資料一覧</a></p></div>'
+    )
+    page = (
+        '<article><header><h1 class="entry-title">2019年のスマホ・DNSフィルタリング</h1></header>'
+        f"{entry}</article>"
+        '<p class="nocomments">Comments are closed.</p>'
+    )
+    text = extracted_text(f"<div id='content'>{page}</div>")
+    assert "発表資料を公開します" in text and "発表資料PDF版" in text

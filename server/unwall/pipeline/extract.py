@@ -902,18 +902,35 @@ def extract_article(root: HtmlElement) -> HtmlElement:
         content = declared.element
     elif document.fell_back_to_body and len(content.text_content()) > MAX_WHOLE_BODY_CHARS:
         raise UnwallError(errors.NO_ARTICLE, "The page holds no article: no block of text stands out.", 422)
+    _tidy(content)
+    if not has_article_substance(content):
+        # readability's cleaning can empty a short article it scored well: a
+        # few sentences of Japanese and a list of links (IIJ's blog) read as a
+        # link farm, and <article> kept only its headline. The page's one
+        # article container, short as it is, is the article then.
+        short = _declared_article(root, min_chars=MIN_ARTICLE_CHARS)
+        if short is None or short.element is content:
+            raise UnwallError(errors.NO_ARTICLE, "The page holds no article: too little text.", 422)
+        drop_hidden(short.element)
+        content = short.element
+        _tidy(content)
+        if not has_article_substance(content):
+            raise UnwallError(errors.NO_ARTICLE, "The page holds no article: too little text.", 422)
+    if not is_written(content):
+        message = "The page holds no article: no sentence in its text (a page its scripts fill in?)."
+        raise UnwallError(errors.NO_ARTICLE, message, 422)
+    return content
+
+
+def _tidy(content: HtmlElement) -> None:
+    """The extracted block as the body's <div>, without layout tables, empty
+    elements or the labels of what readability left out after it."""
     if content.tag != "div":
         content.tag = "div"
     content.attrib.clear()
     unwrap_layout_tables(content)
     remove_empty_elements(content)
     drop_trailing_announcements(content)
-    if not has_article_substance(content):
-        raise UnwallError(errors.NO_ARTICLE, "The page holds no article: too little text.", 422)
-    if not is_written(content):
-        message = "The page holds no article: no sentence in its text (a page its scripts fill in?)."
-        raise UnwallError(errors.NO_ARTICLE, message, 422)
-    return content
 
 
 @dataclass(frozen=True)
@@ -928,7 +945,9 @@ class _DeclaredArticle:
         return _lies_within(extracted, self.text)
 
 
-def _declared_article(root: HtmlElement) -> _DeclaredArticle | None:
+def _declared_article(
+    root: HtmlElement, min_chars: int = MIN_ARTICLE_CONTAINER_CHARS
+) -> _DeclaredArticle | None:
     """The one article container the page marks, when it holds enough text.
     Several (a list page, a live blog of <article> entries) say nothing about
     which one is the story."""
@@ -937,7 +956,7 @@ def _declared_article(root: HtmlElement) -> _DeclaredArticle | None:
     if len(outermost) != 1:
         return None
     text = _words(outermost[0].text_content())
-    return _DeclaredArticle(outermost[0], text) if len(text) >= MIN_ARTICLE_CONTAINER_CHARS else None
+    return _DeclaredArticle(outermost[0], text) if len(text) >= min_chars else None
 
 
 def _lies_within(extracted: HtmlElement, container_text: str) -> bool:
