@@ -463,8 +463,14 @@ def test_microformat_and_blog_date_lines_give_the_date(line: str, expected: str)
         ('<div class="meta">30.07.2019</div><h1>Wasserstoff als Schlüsseltechnologie</h1>', "2019-07-30"),
         ("<div><h1>Schattiges Plätzchen</h1></div><div><span>27.06.2018 09:54</span></div>", "2018-06-27"),
         ("<h1>Antonin Bernanos</h1><p><span>jeudi 13 juin 2019</span></p>", "2019-06-13"),
-        # A layout table that holds the headline is no infobox.
+        # A layout table that holds the headline is no infobox, nor is a table of one
+        # row beside it (Informe Corrientes' date and share buttons).
         ("<table><tr><td><h1>Weekly</h1><div>25. März 2015</div></td></tr></table>", "2015-03-25"),
+        (
+            "<h1>Obras en Yapeyú</h1><table><tr><td><div>Viernes, 30 de abril de 2021</div>"
+            "</td><td></td></tr></table>",
+            "2021-04-30",
+        ),
     ],
 )
 def test_a_short_date_line_around_the_headline_gives_the_date(around_headline: str, expected: str) -> None:
@@ -629,9 +635,10 @@ def test_a_declared_title_signed_after_the_page_s_own_title_loses_the_signature(
     assert title_of(body, explained + "<title>Brexit</title>") == "Brexit - the deal explained"
 
 
-def test_a_headline_set_as_a_paragraph_named_for_it_is_not_shown_twice() -> None:
+@pytest.mark.parametrize("name", ["title", "titulo"])  # Informe Corrientes names it in Spanish
+def test_a_headline_set_as_a_paragraph_named_for_it_is_not_shown_twice(name: str) -> None:
     head = "<title>Was heißt Sozialismus für Sie, Kevin Kühnert?</title>"
-    headline = '<p class="title">Was heißt Sozialismus für Sie, Kevin Kühnert?</p>'
+    headline = f'<p class="{name}">Was heißt Sozialismus für Sie, Kevin Kühnert?</p>'
     body = f"<article>{headline}{PARAGRAPH * 3}</article>"
     root = lxml.html.document_fromstring(f"<html><head>{head}</head><body>{body}</body></html>")
     content = root.find(".//article")
@@ -774,6 +781,10 @@ def test_a_real_title_is_not_replaced_by_the_opening_heading() -> None:
         ("Ángeles Escrivá | Madrid", "Ángeles Escrivá"),
         ("Jane Doe • Berlin", "Jane Doe"),
         ("Jane Doe | The Harbour Times", "Jane Doe | The Harbour Times"),
+        # A web address alone: the agency that built the site (Informe Corrientes).
+        ("www.chamigonet.com.ar", None),
+        ("chamigonet.com.ar", None),
+        ("Dr.Dre", "Dr.Dre"),
     ],
 )
 def test_clean_byline(value: str | None, expected: str | None) -> None:

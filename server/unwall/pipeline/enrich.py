@@ -60,7 +60,10 @@ from unwall.writing_systems import HANGUL_SYLLABLES, UNSPACED_LETTERS
 
 TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|::|:|/|»|«|›|‹)\s+")
 # Class names of a paragraph that holds the headline.
-TITLE_CLASS_WORDS = frozenset({"title", "headline", "heading"})
+# Class names of a headline set as a paragraph, in the languages CMSs name them in.
+TITLE_CLASS_WORDS = frozenset(
+    {"title", "headline", "heading", "titulo", "titular", "titolo", "titre", "titel", "tytul", "baslik"}
+)
 # What a truncated title may end with, and what may follow a title that is no truncation.
 ELLIPSIS = " .…"
 SEPARATOR_START = re.compile(r"^\s*(?:\||-|–|—|·|•|::|:|/|»|«|›|‹|_|\[|\()")
@@ -1230,6 +1233,10 @@ def clean_byline(text: str | None) -> str | None:
         text = text[: place.start()]
     if not text or len(text) > 100 or text.startswith(("http://", "https://", "/")):
         return None
+    # A web address alone is a site's, often the agency that built it ('www.chamigonet.com.ar'
+    # in Informe Corrientes' meta author), not a writer's name.
+    if WEB_ADDRESS.fullmatch(text):
+        return None
     # A name has letters: '104363', a CMS's account number in meta author, names no one.
     if not re.search(r"[^\W\d_]", text):
         return None
@@ -1249,6 +1256,12 @@ def clean_byline(text: str | None) -> str | None:
     return text
 
 
+WEB_ADDRESS = re.compile(
+    r"www\.[\w-]+(?:\.[\w-]+)+/?|[\w-]+(?:\.[\w-]+)*\."
+    r"(?:com|net|org|info|io|co|tv|de|fr|es|it|ar|br|uk|ru|ch|at|nl|pl|jp|cn|in|au|ca|mx|cl|pe|pt|be|se|no|dk|fi|cz)"
+    r"(?:\.[a-z]{2})?/?",
+    re.IGNORECASE,
+)
 _BRACKETED_ADDRESS = re.compile(
     r"\s*[(\[](?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/?[)\]]$", re.I
 )

@@ -974,10 +974,18 @@ def _time_values(
 
 def _in_table(element: HtmlElement, article_regions: frozenset[HtmlElement]) -> bool:
     """In an infobox or a data table, a date is a fact of the subject (a
-    release, a birth), not of the article. A table that holds the headline is
-    the page's layout."""
+    release, a birth), not of the article. A table that holds the headline,
+    or one line, is the page's layout."""
     tables = itertools.chain([element] if element.tag == "table" else [], element.iterancestors("table"))
-    return any(table not in article_regions for table in tables)
+    return any(table not in article_regions and not _lays_out_a_line(table) for table in tables)
+
+
+def _lays_out_a_line(table: HtmlElement) -> bool:
+    """One row with one cell of text: a line set beside empty cells (Informe
+    Corrientes' date beside its share buttons). A fact has its label's cell
+    and its value's ('Initial release | February 28, 1998')."""
+    rows = table.xpath("./tr | ./*/tr")
+    return len(rows) == 1 and sum(1 for cell in rows[0] if cell.text_content().strip()) == 1
 
 
 def _headline(
