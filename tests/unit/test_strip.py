@@ -2429,3 +2429,25 @@ def test_a_closing_note_of_the_print_edition_goes(citation: str) -> None:
     assert [r.kind for r in removals] == ["promo"]
     assert "Page A22" not in body_text(root) and "Technology Review" not in body_text(root)
     assert_article_intact(root)
+
+
+def test_a_read_also_box_opening_with_words_for_screen_readers_goes_whole() -> None:
+    # Le Monde: the premium icon's 'Article réservé à nos abonnés' for screen
+    # readers, then 'Lire aussi' and the other story's link.
+    box = (
+        '<section><span><span class="icon__premium"><span class="sr-only">Article réservé à nos abonnés'
+        "</span></span> Lire aussi </span><span>"
+        '<a href="https://news.example/economie/2019/04/15/fmi.html">Le FMI appelle les gouvernements'
+        " à ne pas gâcher la reprise</a></span></section>"
+    )
+    root, _ = strip(f"<article>{around(box)}</article>")
+    assert "Lire aussi" not in body_text(root) and "abonnés" not in body_text(root)
+    assert_article_intact(root)
+
+
+def test_a_newsletter_box_naming_what_not_to_miss_goes() -> None:
+    box = (
+        "<section><div>Pour ne rien manquer de l’actualité économique</div><div><p>Chaque jour à 12h30, "
+        '<a href="/account/newsletters">la lettre quotidienne de la rédaction</a>.</p></div></section>'
+    )
+    assert_removed_whole(f"<article>{around(box)}</article>", "promo", "rien manquer")

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 from urllib.parse import SplitResult, urlsplit
 
 from lxml import etree
@@ -39,6 +40,7 @@ from unwall.rules import (
     SelectorRule,
     element_name_runs,
     line_label_form,
+    load_rules,
     matches_in_one_walk,
     normalize_label,
     normalize_lines,
@@ -1978,10 +1980,36 @@ def _is_consent_banner(element: HtmlElement, text: str, context: _Context) -> bo
 
 
 def _leading_label(element: HtmlElement) -> str:
-    for chunk in element.itertext():
-        if chunk.strip():
-            return str(chunk)
-    return ""
+    """The first words a reader sees in the block. Words for screen readers
+    only are not seen: Le Monde's 'Lire aussi' box opens with its premium
+    icon's 'Article réservé à nos abonnés' in a span.sr-only."""
+    return next(_seen_text_chunks(element, _FIRST_TEXT_CHUNKS(element)), "")
+
+
+def _seen_text_chunks(element: HtmlElement, chunks: list[Any] | None = None) -> Iterator[str]:
+    for chunk in _TEXT_CHUNKS(element) if chunks is None else chunks:
+        holder = chunk.getparent()
+        if holder is not None and chunk.is_tail:
+            holder = holder.getparent()  # a tail is its parent's text
+        if holder is not None and not _for_screen_readers(holder, element):
+            yield str(chunk)
+
+
+_TEXT_CHUNKS = etree.XPath(".//text()[normalize-space()]")
+# A block's first words are among its first texts: libxml2 lists only those.
+_FIRST_TEXT_CHUNKS = etree.XPath("(.//text()[normalize-space()])[position() <= 8]")
+
+
+def _for_screen_readers(holder: HtmlElement | None, block: HtmlElement) -> bool:
+    """`holder`, or an element between it and `block`, is text for screen readers only."""
+    screen_reader_only = load_rules().screen_reader_classes
+    while holder is not None:
+        if holder.get("class") and not screen_reader_only.isdisjoint(element_name_runs(holder)):
+            return True
+        if holder is block:
+            return False
+        holder = holder.getparent()
+    return False
 
 
 def _leading_label_before_colon(element: HtmlElement) -> str:
@@ -2100,7 +2128,13 @@ def _is_lone_related_label(element: HtmlElement, text: str, context: _Context) -
     """'Read more:' alone in its block: the label of the links that follow it,
     or left behind by a box whose links went. Not a heading: 'See also' names a
     section."""
-    return context.rules.related_labels.is_label(normalize_label(text)) and not _is_in_heading(element)
+    if not context.rules.related_labels.is_label(normalize_label(text)):
+        # The label may follow words for screen readers only (Le Monde's
+        # 'Article réservé à nos abonnés' before 'Lire aussi').
+        text = " ".join(_seen_text_chunks(element))
+        if not context.rules.related_labels.is_label(normalize_label(text)):
+            return False
+    return not _is_in_heading(element)
 
 
 def _is_in_heading(element: HtmlElement) -> bool:
