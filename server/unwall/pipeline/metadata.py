@@ -266,9 +266,14 @@ def collect_metadata(root: HtmlElement, base_url: str | None) -> PageMetadata:
     titles = [_clean(t).casefold() for t in (metadata.meta.get("og:title"), metadata.document_title) if t]
     titles = [title for title in titles if title]  # an empty title is in every text
     headline = _headline(headings, site_named, titles)
-    if headline is None or not _in_titles(_clean(headline.text_content()).casefold(), titles):
-        # No <h1>, or one the titles do not repeat (a section's, 'love-hina.ch
-        # News - News-Archiv'): the headline may be shown as another block.
+    if (
+        headline is None
+        or headline in site_named
+        or not _in_titles(_clean(headline.text_content()).casefold(), titles)
+    ):
+        # No <h1>, the site's name in one (Qdaily's hidden h1), or one the
+        # titles do not repeat (a section's, 'love-hina.ch News - News-Archiv'):
+        # the headline may be shown as another block.
         shown = _shown_headline(root, metadata.document_title)
         if shown is not None:
             metadata.h1_texts.append(_clean(text_without_annotations(shown)))
