@@ -1932,6 +1932,34 @@ def test_a_summary_the_opening_repeats_is_read_once(summary: str, goes: bool) ->
     assert (content.text_content() == paragraph) is goes
 
 
+@pytest.mark.parametrize(
+    ("teaser", "goes"),
+    [
+        # Qdaily: the opening cut short for a teaser, a line of questions between.
+        ("<p>新华社巴黎12月9日电法国9日再次爆发全国跨行业大罢工...</p>", True),
+        ("<p>新华社巴黎12月9日电法国9日再次爆发全国跨行业大罢工…</p>", True),
+        # Whole, a summary said again further down is the standfirst.
+        ("<p>新华社巴黎12月9日电法国9日再次爆发全国跨行业大罢工，反对政府进行退休制度改革。</p>", False),
+    ],
+)
+def test_a_teaser_cut_from_one_of_the_first_paragraphs_is_read_once(teaser: str, goes: bool) -> None:
+    between = "<p>无法忍受乡村音乐？ 对某某明星迷之厌恶？ 讨厌特朗普？不爱自拍？</p>"
+    _, content = enriched("", teaser + between + CHINESE_PARAGRAPH)
+    assert (len(content.findall(".//p")) == 2) is goes
+
+
+def test_a_site_named_h1_leaves_the_headline_to_the_block_that_shows_it() -> None:
+    # Qdaily: a hidden <h1> in its logo's link holds the site's name; the story's is an <h2>.
+    head = "<title>这个约会软件，想用你和对方的相似好恶来帮你找对象_智能_好奇心日报</title>"
+    body = (
+        "<a href='/' class='logo'><h1 class='hidden'>好奇心日报</h1></a>"
+        "<div><h2 class='title'>这个约会软件，想用你和对方的相似好恶来帮你找对象</h2>"
+        f"{CHINESE_PARAGRAPH}</div>"
+    )
+    root, metadata = page(head, body)
+    assert enrich(root.find(".//div"), metadata).title == "这个约会软件，想用你和对方的相似好恶来帮你找对象"
+
+
 def test_a_consent_dialog_is_never_the_standfirst() -> None:
     dialog = (
         '<div role="dialog" class="qc-cmp2-summary-info"><p>We and our partners process personal data '

@@ -663,21 +663,29 @@ BRACKETS = " ()（）[]【】"
 def remove_summary_the_opening_repeats(content: HtmlElement) -> None:
     """A summary over the article that its first paragraph repeats word for
     word ('<strong>摘要：</strong>2014年8月22日，由北京知道创宇…' on CSDN, then
-    the paragraph that opens with the same sentences) is read once."""
+    the paragraph that opens with the same sentences) is read once; so is
+    the opening cut short for a teaser, which one of the first paragraphs
+    goes on from ('人们对于讨厌的事物总是能很有共同话题...', Qdaily, two
+    lines above)."""
     blocks = [block for block in content.iter("p", "div", "li") if not _holds_lines(block)]
     texts = [(block, _clean(block.text_content())) for block in blocks]
-    texts = [(block, text) for block, text in texts if text][:2]
+    texts = [(block, text) for block, text in texts if text][: 1 + TEASER_REPEATING_PARAGRAPHS]
     if len(texts) < 2:
         return
-    (summary, text), (_, opening) = texts
+    (summary, text), *following = texts
     labelled = _LABELLED_LINE.match(text)
-    said = _comparable(labelled.group(1) if labelled else text)
-    repeated = said != _comparable(opening) and said in _comparable(opening)
-    if len(said) >= MIN_REPEATED_SUMMARY_CHARS and repeated:
+    said = labelled.group(1) if labelled else text
+    cut = _CUT_MARK.search(said)
+    said = _comparable(said[: cut.start()] if cut else said)
+    if approximate_words(text) < MIN_REPEATED_SUMMARY_WORDS:
+        return
+    repeating = following if cut else following[:1]
+    if any(said != _comparable(opening) and said in _comparable(opening) for _, opening in repeating):
         summary.drop_tree()
 
 
-MIN_REPEATED_SUMMARY_CHARS = 40
+MIN_REPEATED_SUMMARY_WORDS = 8
+TEASER_REPEATING_PARAGRAPHS = 3
 
 
 def remove_repeated_meta(content: HtmlElement, byline: str | None, published: str | None) -> None:
