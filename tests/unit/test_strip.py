@@ -1450,6 +1450,12 @@ def srcs(root: HtmlElement) -> list[str | None]:
             'data-lazy-srcset="https://cdn.example/x1.jpg 1x, https://cdn.example/x2.jpg 2x">',
             "https://cdn.example/x2.jpg",
         ),
+        # WIRED Japan: the theme's pixel shown, the photo awaited.
+        (
+            '<img src="https://wired.example/wp-content/themes/w3/images/common/p.gif" class="lazy" '
+            'data-original="/wp-content/uploads/2019/04/helvetica.jpg">',
+            "/wp-content/uploads/2019/04/helvetica.jpg",
+        ),
     ],
 )
 def test_lazy_image_attributes_are_resolved(img: str, expected: str) -> None:
@@ -1482,6 +1488,16 @@ def test_picture_source_fills_a_placeholder_img(source_attribute: str) -> None:
     img = root.find(".//img")
     assert img.get("src") == "https://cdn.example/p-1600.webp"
     assert img.get("alt") == "Harbour"
+
+
+def test_a_theme_pixel_awaiting_its_photo_yields_to_the_noscript_copy() -> None:
+    root = resolved(
+        '<p><img src="https://wired.example/wp-content/themes/w3/p.gif" data-original="/uploads/h.jpg">'
+        '<noscript><img src="https://wired.example/uploads/h.jpg" alt="Helvetica"></noscript></p>'
+    )
+    assert [(img.get("src"), img.get("alt")) for img in root.iter("img")] == [
+        ("https://wired.example/uploads/h.jpg", "Helvetica")
+    ]
 
 
 def test_noscript_fallback_replaces_the_placeholder_img() -> None:

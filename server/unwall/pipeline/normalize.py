@@ -208,16 +208,35 @@ def _resolve_lazy_img(img: HtmlElement) -> None:
         value = img.get(attribute)
         if value and not img.get("srcset"):
             img.set("srcset", value)
-    if not is_placeholder_src(img.get("src")):
+    if not _awaits_its_image(img):
         return
-    for attribute in LAZY_SRC_ATTRIBUTES:
-        value = (img.get(attribute) or "").strip()
-        if value and not value.startswith("data:") and _IMAGE_URL.search(value):
-            img.set("src", value)
-            return
+    lazy = _lazy_source(img)
+    if lazy is not None:
+        img.set("src", lazy)
+        return
     best = largest_srcset_candidate(img.get("srcset") or "")
     if best:
         img.set("src", best)
+
+
+def _lazy_source(img: HtmlElement) -> str | None:
+    """The image a lazy loader will put in place of the one shown, when the
+    one shown is no photo (WIRED Japan shows its theme's 'p.gif' and awaits
+    'data-original="/wp-content/uploads/…jpg"'). A photo shown stays: the
+    loader has loaded it (Banyuetan's rehosted copy beside the agency's)."""
+    shown = (img.get("src") or "").strip()
+    if not is_placeholder_src(shown) and not NOT_A_PHOTO.search(shown):
+        return None
+    for attribute in LAZY_SRC_ATTRIBUTES:
+        value = (img.get(attribute) or "").strip()
+        if value and value != shown and not value.startswith("data:") and _IMAGE_URL.search(value):
+            return value
+    return None
+
+
+def _awaits_its_image(img: HtmlElement) -> bool:
+    """A placeholder, or a picture that is no photo where a loader names one."""
+    return is_placeholder_src(img.get("src")) or _lazy_source(img) is not None
 
 
 def _resolve_picture(picture: HtmlElement) -> None:
@@ -244,7 +263,7 @@ def _use_noscript_fallback(noscript: HtmlElement) -> None:
         return
     previous = noscript.getprevious()
     if previous is not None and previous.tag == "img":
-        if not is_placeholder_src(previous.get("src")):
+        if not _awaits_its_image(previous):
             # Loaded already (a rendered page keeps the fallback): showing both repeats it.
             noscript.drop_tree()
             return
