@@ -15,7 +15,6 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from lxml import etree
 from lxml.html import HtmlElement, builder
 
 from unwall.model import LeadImage
@@ -24,7 +23,6 @@ from unwall.pipeline.language import approximate_words, direction_of, guess_lang
 from unwall.pipeline.metadata import (
     AUTHOR_META_KEYS,
     COUNT_IN_BYLINE,
-    LINE_BREAK,
     PUBLISHED_META_KEYS,
     DeclaredImage,
     PageMetadata,
@@ -34,6 +32,7 @@ from unwall.pipeline.normalize import (
     int_attribute,
     is_plausible_photo,
     largest_rendition,
+    lines_between_breaks,
     parse_srcset,
     text_without_annotations,
 )
@@ -752,7 +751,7 @@ def remove_opening_meta_lines(
     if opening is None or opening.find(".//br") is None:
         return
     names = _byline_names(byline)
-    lines = [_clean(line) for line in _lines_between_breaks(opening)]
+    lines = [_clean(line) for line in lines_between_breaks(opening)]
     last_meta_break = None
     for position, text in enumerate(lines):
         if position >= MAX_OPENING_META_LINES:
@@ -887,7 +886,7 @@ def _says_only_with_its_update(block: HtmlElement, names: list[str], published: 
         return False
     lines = [
         _clean(part).strip(BRACKETS)
-        for line in _lines_between_breaks(block)
+        for line in lines_between_breaks(block)
         for part in _PARTS_OF_A_LINE.split(line)
     ]
     lines = [line for line in lines if line]
@@ -899,17 +898,6 @@ def _says_only_with_its_update(block: HtmlElement, names: list[str], published: 
 
 # 'Publicado: 8 de octubre de 2020 | Última actualización: …': stamps parted on one line.
 _PARTS_OF_A_LINE = re.compile(r"\s+\|\s+")
-
-
-def _lines_between_breaks(block: HtmlElement) -> list[str]:
-    parts: list[str] = []
-    for event, node in etree.iterwalk(block, events=("start", "end")):
-        if event == "start" and isinstance(node.tag, str):
-            # (a newline in the source is only formatting)
-            parts.append(LINE_BREAK if node.tag == "br" else node.text or "")
-        elif event == "end" and node is not block:
-            parts.append(node.tail or "")
-    return "".join(parts).split(LINE_BREAK)
 
 
 def _is_update_stamp(line: str) -> bool:

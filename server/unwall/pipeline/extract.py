@@ -25,7 +25,7 @@ from readability.readability import REGEXES, Unparseable
 from unwall import errors
 from unwall.errors import UnwallError
 from unwall.pipeline.language import approximate_words
-from unwall.pipeline.normalize import NOT_A_PHOTO, is_hidden
+from unwall.pipeline.normalize import NOT_A_PHOTO, is_hidden, lines_between_breaks
 from unwall.rules import element_name_runs, load_rules
 
 # readability-lxml's `clean()`, the text its link density is measured on. Its
@@ -909,13 +909,12 @@ def extract_article(root: HtmlElement) -> HtmlElement:
         # link farm, and <article> kept only its headline. The page's one
         # article container, short as it is, is the article then.
         short = _declared_article(root, min_chars=MIN_ARTICLE_CHARS)
-        if short is None or short.element is content:
-            raise UnwallError(errors.NO_ARTICLE, "The page holds no article: too little text.", 422)
-        drop_hidden(short.element)
-        content = short.element
-        _tidy(content)
-        if not has_article_substance(content):
-            raise UnwallError(errors.NO_ARTICLE, "The page holds no article: too little text.", 422)
+        if short is not None and short.element is not content:
+            drop_hidden(short.element)
+            content = short.element
+            _tidy(content)
+    if not has_article_substance(content):
+        raise UnwallError(errors.NO_ARTICLE, "The page holds no article: too little text.", 422)
     if not is_written(content):
         message = "The page holds no article: no sentence in its text (a page its scripts fill in?)."
         raise UnwallError(errors.NO_ARTICLE, message, 422)
@@ -1394,7 +1393,7 @@ def _announces(block: HtmlElement) -> bool:
 def _ends_the_story(block: HtmlElement) -> bool:
     """A wire's end mark ('(END)', '-30-'), or the writer's e-mail address
     alone (Yonhap closes 'kokobj@yna.co.kr', then '(END)')."""
-    lines = [line for line in map(_words, _lines_of(block)) if line]
+    lines = [line for line in map(_words, lines_between_breaks(block)) if line]
     end_marks = load_rules().end_marks
     return bool(lines) and all(
         line.casefold() in end_marks or _E_MAIL_ADDRESS.fullmatch(line) is not None for line in lines
@@ -1535,29 +1534,9 @@ def _block_lines(content: HtmlElement) -> Iterator[str]:
     where a <br> ends a line."""
     for block in content.iter(*_LINE_BLOCKS):
         if not any(True for _ in block.iterdescendants(*_LINE_BLOCKS)):
-            yield from _lines_of(block)
+            yield from lines_between_breaks(block)
 
 
-def _lines_of(block: HtmlElement) -> list[str]:
-    """The block's text, parted where a <br> ends a line."""
-    pieces = [block.text or ""]
-    for child in block:
-        _gather_text(child, pieces)
-    return "".join(pieces).split(_LINE_BREAK)
-
-
-def _gather_text(element: HtmlElement, pieces: list[str]) -> None:
-    if element.tag == "br":
-        pieces.append(_LINE_BREAK)
-    elif isinstance(element.tag, str):
-        pieces.append(element.text or "")
-        for child in element:
-            _gather_text(child, pieces)
-    pieces.append(element.tail or "")
-
-
-# No text holds one: parsing replaces NUL characters.
-_LINE_BREAK = "\x00"
 _LINE_BLOCKS = (
     *("p", "div", "li", "dd", "dt", "td", "th", "blockquote", "pre", "figcaption", "caption"),
     *("section", "article", "header", "footer", "h1", "h2", "h3", "h4", "h5", "h6"),

@@ -18,7 +18,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from unwall.pipeline.language import approximate_words
-from unwall.pipeline.normalize import is_hidden, largest_rendition, text_without_annotations
+from unwall.pipeline.normalize import LINE_BREAK, is_hidden, largest_rendition, text_without_annotations
 from unwall.rules import CAMEL_CASE_BOUNDARY, byline_prefix_pattern, element_name_runs, load_rules
 from unwall.writing_systems import UNSPACED_LETTERS
 
@@ -134,8 +134,6 @@ NOT_NAME_PART = re.compile(
     re.I,
 )
 MAX_BYLINE_CHARS = 100
-# Marks a <br> in a byline box's text; XML text never holds a NUL.
-LINE_BREAK = "\x00"
 NOT_NAME_TAGS = frozenset(
     {"time", "img", "svg", "button", "script", "style", "noscript", "figure", "picture"}
 )

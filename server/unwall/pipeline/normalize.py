@@ -25,6 +25,29 @@ from lxml.html import HtmlElement
 RUBY_ANNOTATIONS = frozenset({"rt", "rp"})
 
 
+# Marks a <br> in a block's text: no text holds one, parsing replaces NULs.
+LINE_BREAK = "\x00"
+
+
+def lines_between_breaks(block: HtmlElement) -> list[str]:
+    """The block's text, parted where a <br> ends a line (a newline in the
+    source is only formatting)."""
+    pieces = [block.text or ""]
+    for child in block:
+        _gather_text(child, pieces)
+    return "".join(pieces).split(LINE_BREAK)
+
+
+def _gather_text(element: HtmlElement, pieces: list[str]) -> None:
+    if element.tag == "br":
+        pieces.append(LINE_BREAK)
+    elif isinstance(element.tag, str):
+        pieces.append(element.text or "")
+        for child in element:
+            _gather_text(child, pieces)
+    pieces.append(element.tail or "")
+
+
 def text_without_annotations(element: HtmlElement) -> str:
     """The element's text as a reader reads it aloud: without ruby annotations."""
     if next(element.iter(*RUBY_ANNOTATIONS), None) is None:
