@@ -444,6 +444,14 @@ CAMEL_CASE_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _ANY_APOSTROPHE = "['’‘ʼ`]"
 
 
+def is_screen_reader_text(element: HtmlElement) -> bool:
+    """Named as text for screen readers only ('sr-only', 'u-screen-reader-text'):
+    the page's style sheet keeps it off the screen."""
+    return bool(element.get("class")) and not load_rules().screen_reader_classes.isdisjoint(
+        element_name_runs(element)
+    )
+
+
 def element_name_runs(element: HtmlElement) -> frozenset[str]:
     """`name_runs` of an element's class and id."""
     return _cached_name_runs(element.get("class") or "", element.get("id") or "")

@@ -1804,7 +1804,7 @@ def choose_excerpt(
     said = _squeezed(title or "")
     descriptions = [
         description
-        for description in map(lambda description: _after_the_headline(description, title), descriptions)
+        for description in (_after_the_headline(description, title) for description in descriptions)
         if _squeezed(description) != said and not original_title_pattern().match(description)
     ]
     descriptions = list(dict.fromkeys(descriptions))  # pages repeat one in several tags

@@ -19,7 +19,13 @@ from lxml.html import HtmlElement
 
 from unwall.pipeline.language import approximate_words
 from unwall.pipeline.normalize import LINE_BREAK, is_hidden, largest_rendition, text_without_annotations
-from unwall.rules import CAMEL_CASE_BOUNDARY, byline_prefix_pattern, element_name_runs, load_rules
+from unwall.rules import (
+    CAMEL_CASE_BOUNDARY,
+    byline_prefix_pattern,
+    element_name_runs,
+    is_screen_reader_text,
+    load_rules,
+)
 from unwall.writing_systems import UNSPACED_LETTERS
 
 ARTICLE_TYPES = frozenset(
@@ -823,7 +829,7 @@ def _is_extra(element: HtmlElement) -> bool:
         return True
     # Text for screen readers only: the name again (ARTE Radio's 'Kristen
     # Falc'hon<span class="u-screen-reader-text">Kristen Falc'hon</span>'), or a label.
-    return not load_rules().screen_reader_classes.isdisjoint(element_name_runs(element))
+    return is_screen_reader_text(element)
 
 
 @lru_cache(maxsize=4096)

@@ -39,8 +39,8 @@ from unwall.rules import (
     RuleSet,
     SelectorRule,
     element_name_runs,
+    is_screen_reader_text,
     line_label_form,
-    load_rules,
     matches_in_one_walk,
     normalize_label,
     normalize_lines,
@@ -2002,9 +2002,8 @@ _FIRST_TEXT_CHUNKS = etree.XPath("(.//text()[normalize-space()])[position() <= 8
 
 def _for_screen_readers(holder: HtmlElement | None, block: HtmlElement) -> bool:
     """`holder`, or an element between it and `block`, is text for screen readers only."""
-    screen_reader_only = load_rules().screen_reader_classes
     while holder is not None:
-        if holder.get("class") and not screen_reader_only.isdisjoint(element_name_runs(holder)):
+        if is_screen_reader_text(holder):
             return True
         if holder is block:
             return False
