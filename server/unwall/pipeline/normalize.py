@@ -231,11 +231,11 @@ def _resolve_lazy_img(img: HtmlElement) -> None:
         value = img.get(attribute)
         if value and not img.get("srcset"):
             img.set("srcset", value)
-    if not _awaits_its_image(img):
-        return
     lazy = _lazy_source(img)
     if lazy is not None:
         img.set("src", lazy)
+        return
+    if not is_placeholder_src(img.get("src")):
         return
     best = largest_srcset_candidate(img.get("srcset") or "")
     if best:
