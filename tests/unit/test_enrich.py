@@ -579,6 +579,18 @@ def title_of(body: str, head: str, url: str = "http://carta.info/der-neue-trend/
     return enrich(root.find(".//article"), collect_metadata(root, url)).title
 
 
+def test_a_declared_title_cut_by_a_quote_it_did_not_escape_is_read_whole_from_the_title() -> None:
+    # El Universal: content="Senador … de "incapacitado"" ends the attribute at the quote.
+    head = (
+        '<meta property="og:title" content="Senador republicano califica a Biden de "incapacitado"">'
+        '<title>Senador republicano califica a Biden de "incapacitado"</title>'
+    )
+    assert (
+        title_of(f"<article>{PARAGRAPH}</article>", head)
+        == 'Senador republicano califica a Biden de "incapacitado"'
+    )
+
+
 def test_a_page_titled_with_its_site_s_name_takes_its_article_s_heading() -> None:
     head = "<title>carta.info</title>"
     opening = f"<article><h2>Der neue Trend: Muss- statt Wunschkoalition</h2>{PARAGRAPH}</article>"
@@ -2578,6 +2590,9 @@ def body_after_meta_removal(lines: str, byline: str | None, published: str | Non
         "<p>2 abr 25 |  6h00</p>",
         "<p>2 Apr. '25</p>",
         "<p>2 апр 25</p>",
+        # The declared time alone (La Cuarta's '07:59 hs').
+        "<p>06:00 hs</p>",
+        "<p>6.00 Uhr</p>",
     ],
 )
 def test_a_line_saying_only_the_byline_or_the_date_goes(line: str) -> None:
@@ -2594,6 +2609,7 @@ def test_a_line_saying_only_the_byline_or_the_date_goes(line: str) -> None:
         "<p>03.04.25</p>",
         "<p>02.04.24</p>",
         "<p>03/04/2025 06:00</p>",
+        "<p>07:30 hs</p>",  # another time: a time in the story
         "<p>02/04/2025 and 9 others</p>",
         "<p>2 mar 25</p>",
         "<p>2 abr 24</p>",

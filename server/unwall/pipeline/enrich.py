@@ -532,7 +532,8 @@ def choose_title(metadata: PageMetadata, article: dict[str, Any], site_name: str
     if own_heading is not None:
         return own_heading
     if declared:
-        whole = untruncated(declared[0], declared + headings, metadata.document_title)
+        first = _before_an_unescaped_quote(declared[0], metadata.document_title)
+        whole = untruncated(first, declared + headings, metadata.document_title)
         title = without_suffix(whole, declared + headings)
         title = _page_title_before_signature(title, metadata.document_title)
         comparable = _comparable(title)
@@ -566,6 +567,18 @@ def choose_title(metadata: PageMetadata, article: dict[str, Any], site_name: str
             metadata.document_title, site_name, hosts=hosts, site_heading=metadata.site_heading
         )
     return headings[0] if headings else ""
+
+
+def _before_an_unescaped_quote(declared: str, document_title: str) -> str:
+    """A meta tag's title ends where a quote its template did not escape ends
+    the attribute ('content="Senador … califica a Biden de "incapacitado""',
+    El Universal): the <title> that goes on from it with that quote is whole."""
+    if document_title.startswith(declared) and _QUOTE_AFTER_CUT.match(document_title, len(declared)):
+        return document_title
+    return declared
+
+
+_QUOTE_AFTER_CUT = re.compile(r'\s*"\w')
 
 
 def _heading_beside_site_title(title: str, site_name: str | None, headings: list[str]) -> str | None:
@@ -929,9 +942,26 @@ def _says_only(text: str, names: list[str], published: str | None) -> bool:
     rest = re.sub(r"^[\W_]+|[\W_]+$", "", rest)
     if not rest:
         return named
+    if published is not None and _is_clock_time_of(rest, published):
+        return True  # La Cuarta's '07:59 hs' under the standfirst: the time the page declares
     if published is None or not _only_date_words(rest) or (not names and _names_an_author(rest)):
         return False
     return (normalize_date(rest) or "")[:10] == published[:10] or _is_short_form_of(rest, published)
+
+
+def _is_clock_time_of(text: str, published: str) -> bool:
+    """A clock time alone, the hour and minute of the declared timestamp as the page wrote it."""
+    clock = _CLOCK_TIME.fullmatch(text)
+    declared = _DECLARED_CLOCK.search(published)
+    return (
+        clock is not None
+        and declared is not None
+        and ((int(clock[1]), int(clock[2])) == (int(declared[1]), int(declared[2])))
+    )
+
+
+_CLOCK_TIME = re.compile(r"(\d{1,2})[:.h](\d{2})(?:[:.]\d{2})?\s*(?:[ap]\.?m|uhr|hs?|hrs)?", re.I)
+_DECLARED_CLOCK = re.compile(r"T(\d{2}):(\d{2})")
 
 
 def _is_short_form_of(text: str, published: str) -> bool:
