@@ -2564,6 +2564,23 @@ def test_the_de_before_a_month_opens_no_byline(line: str) -> None:
     assert "2019" not in content.text_content(), "the line says only the date shown above the body"
 
 
+@pytest.mark.parametrize(("declared", "goes"), [(True, True), (False, False)])
+def test_byline_and_date_under_the_standfirst_go(declared: bool, goes: bool) -> None:
+    # Los Andes: the standfirst (its description, word for word), then byline and date lines.
+    standfirst = (
+        "En las aulas coincidirán el nuevo abordaje que implementará la provincia, el Aprender de Nación "
+        "y el internacional Pisa. Apuntan a diferentes segmentos de estudiantes."
+    )
+    description = f'<meta name="description" content="{standfirst}">' if declared else ""
+    body = f"<article><p>{standfirst}</p><div>Jane Doe</div><div>2 April 2025</div>{FIRST}</article>"
+    head = description + '<meta name="author" content="Jane Doe">'
+    head += '<meta property="article:published_time" content="2025-04-02">'
+    root = lxml.html.document_fromstring(f"<html lang='en'><head>{head}</head><body>{body}</body></html>")
+    content = root.find(".//article")
+    enrich(content, collect_metadata(root, PAGE_URL))
+    assert ("Jane Doe" not in content.text_content()) is goes
+
+
 def body_after_meta_removal(lines: str, byline: str | None, published: str | None) -> str:
     content = lxml.html.fragment_fromstring(f"<div>{lines}{FIRST}<p>Jane Doe said so.</p></div>")
     remove_repeated_meta(content, byline, published)

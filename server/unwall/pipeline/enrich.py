@@ -124,7 +124,8 @@ def enrich(content: HtmlElement, metadata: PageMetadata) -> Enrichment:
     published = choose_published(metadata, article, content)
     # Before the lead image: a byline line above the body's first picture
     # would hide that the body opens with it.
-    remove_repeated_meta(content, byline, published)
+    summaries = [metadata.standfirst, article.get("description"), *map(metadata.meta.get, SUMMARY_META_KEYS)]
+    remove_repeated_meta(content, byline, published, [s for s in summaries if isinstance(s, str)])
     remove_opening_meta_lines(content, title, byline, published)
     lead_image = choose_lead_image(metadata, content)
     remove_stray_picture_credits(content)
@@ -700,13 +701,18 @@ MIN_REPEATED_SUMMARY_WORDS = 8
 TEASER_REPEATING_PARAGRAPHS = 3
 
 
-def remove_repeated_meta(content: HtmlElement, byline: str | None, published: str | None) -> None:
+def remove_repeated_meta(
+    content: HtmlElement, byline: str | None, published: str | None, summaries: list[str] | None = None
+) -> None:
     """The reader page shows byline and date above the body: a line of the body
     that says only them ('Von Jonas Feldmann 02.04.2025, 06:00 Uhr', '3 July
-    2019'), before the article's first paragraph, goes."""
+    2019'), before the article's first paragraph, goes. The standfirst, which
+    the page's `summaries` say word for word, is no paragraph of the article:
+    Los Andes sets byline and date under it."""
     if not byline and not published:
         return
     names = _byline_names(byline)
+    standfirsts = {_squeezed(summary) for summary in summaries or []}
     begun = False
     for block in list(content.iter(*_META_LINE_TAGS)):
         if block.getparent() is None:
@@ -716,7 +722,7 @@ def remove_repeated_meta(content: HtmlElement, byline: str | None, published: st
             continue  # (its text is not needed to tell where the article begins)
         text = _clean(block.text_content())
         if len(text) > MAX_META_LINE_CHARS:
-            begun = begun or block.tag == "p"
+            begun = begun or (block.tag == "p" and _squeezed(text) not in standfirsts)
             continue
         if wrapper:
             continue
@@ -1355,6 +1361,8 @@ def choose_byline(
     return None
 
 
+# Meta tags that summarize the article.
+SUMMARY_META_KEYS = ("description", "og:description", "twitter:description")
 # Meta tags that name the publisher (Dublin Core's written with a dot or a colon).
 PUBLISHER_META_KEYS = ("publisher", "dc:publisher", "dcterms:publisher")
 
