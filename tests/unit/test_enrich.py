@@ -1694,6 +1694,17 @@ def test_a_page_declared_english_in_another_language_gets_that_language(
         ("港の防波堤", "港の防波堤"),
         # A few words naming the site by its address's name (carta.info's 'CARTA online').
         ("HARBOURTIMES online", None),
+        # The site's blurb on every page, naming it (KBS World Radio's).
+        (
+            "Meet high-quality contents on HarbourTimes about the harbour, its fishing fleet, its quay and "
+            "the winter storms, in 11 languages, including news and podcasts.",
+            None,
+        ),
+        # A summary that names the site and tells the article.
+        (
+            "The harbour master told HarbourTimes the new breakwater would protect the fishing fleet.",
+            "The harbour master told HarbourTimes the new breakwater would protect the fishing fleet.",
+        ),
     ],
 )
 def test_the_excerpt_is_a_description_in_the_article_s_words(description: str, expected: str | None) -> None:

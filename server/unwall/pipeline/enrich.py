@@ -1855,6 +1855,7 @@ def choose_excerpt(
         for description in descriptions
         if _tells_the_article(description, article_words, article_pairs)
         and not _names_only_the_site(description, metadata)
+        and not _describes_the_site(description, metadata, article_words)
     ]
     # One written whole beats one cut short for a card ('… Sierra Leone has...').
     for description in sorted(telling, key=lambda d: _CUT_MARK.search(d) is not None):
@@ -2006,6 +2007,24 @@ def _names_only_the_site(description: str, metadata: PageMetadata) -> bool:
         return False
     hosts = host_labels(metadata.base_url, metadata.meta.get("og:url")) - _GENERIC_HOST_LABELS
     return any(word in hosts for word in words)
+
+
+def _describes_the_site(description: str, metadata: PageMetadata, article_words: set[str]) -> bool:
+    """The site's own blurb on every page ('Meet high-quality contents on KBS
+    WORLD Radio in 11 languages, including news…' on a KBS story): it names the
+    site by its host, and most of its words are not the article's. (Words of
+    scripts without spaces are runs of letters, not words: not judged so.)"""
+    if _UNSPACED_SCRIPT.search(description):
+        return False
+    words = [word for word in _folded_words(description) if len(word) >= MIN_DESCRIPTION_WORD_CHARS]
+    hosts = host_labels(metadata.base_url, metadata.meta.get("og:url")) - _GENERIC_HOST_LABELS
+    if not words or not any(word in hosts for word in _folded_words(description)):
+        return False
+    return sum(word in article_words for word in words) < MIN_SITE_BLURB_SHARE * len(words)
+
+
+# A summary that names its site still tells the article in half its words.
+MIN_SITE_BLURB_SHARE = 0.5
 
 
 def _tells_the_article(description: str, article_words: set[str], article_pairs: set[str]) -> bool:
