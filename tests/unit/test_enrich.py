@@ -793,6 +793,9 @@ def test_a_real_title_is_not_replaced_by_the_opening_heading() -> None:
         ("Ángeles Escrivá | Madrid", "Ángeles Escrivá"),
         ("Jane Doe • Berlin", "Jane Doe"),
         ("Jane Doe | The Harbour Times", "Jane Doe | The Harbour Times"),
+        # The whole byline in brackets (ITmedia).
+        ("[Jane Doe, ITmedia]", "Jane Doe, ITmedia"),
+        ("［田中宏昌，ITmedia］", "田中宏昌，ITmedia"),
         # A web address alone: the agency that built the site (Informe Corrientes).
         ("www.chamigonet.com.ar", None),
         ("chamigonet.com.ar", None),
@@ -2989,3 +2992,11 @@ def test_a_declared_author_comes_before_a_signature_in_the_opening() -> None:
     opening = "<p>The council approved the harbour budget on Tuesday night. By Jane Doe</p>"
     result, _ = enriched('<meta name="author" content="Ada Lovelace">', opening + PARAGRAPH)
     assert result.byline == "Ada Lovelace"
+
+
+def test_the_site_after_a_full_width_comma_in_the_byline_goes() -> None:
+    # ITmedia: '<b>[</b>田中宏昌，<b>ITmedia]</b>' on www.itmedia.co.jp.
+    body = f'<article><div id="byline"><b>[</b>田中宏昌，<b>ITmedia]</b></div>{PARAGRAPH}</article>'
+    root = lxml.html.document_fromstring(f"<html><body>{body}</body></html>")
+    metadata = collect_metadata(root, "https://www.itmedia.co.jp/pcuser/articles/1902/22/news089.html")
+    assert enrich(root.find(".//article"), metadata).byline == "田中宏昌"

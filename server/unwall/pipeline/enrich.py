@@ -1248,6 +1248,9 @@ def _nodes_by_id(metadata: PageMetadata) -> dict[str, dict[str, Any]]:
 
 def clean_byline(text: str | None) -> str | None:
     text = _clean(text).strip(" ,;|-–—·•")
+    # ITmedia's '[田中宏昌，ITmedia]': the whole byline in brackets.
+    if text[:1] in "[［" and text[-1:] in "]］":
+        text = text[1:-1].strip()
     # 'Photo by Jane Doe' credits the picture, not the article.
     if picture_credit_pattern().match(text):
         return None
@@ -1579,7 +1582,8 @@ MIN_CREDITED_NAME_WORDS = 2
 MAX_CREDITED_NAME_WORDS = 4
 
 
-_LAST_BYLINE_PART = re.compile(r"^(?P<names>.+?)\s*(?:,|\s[-–—|/]\s)\s*(?P<last>[^,]+)$")
+# Full-width and ideographic commas too ('田中宏昌，ITmedia').
+_LAST_BYLINE_PART = re.compile(r"^(?P<names>.+?)\s*(?:[,，、]|\s[-–—|/]\s)\s*(?P<last>[^,，、]+)$")
 _FIRST_BYLINE_PART = re.compile(r"^(?P<first>[^,]+?)\s[-–—|/]\s(?P<names>.+)$")
 
 
