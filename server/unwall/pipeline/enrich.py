@@ -1858,7 +1858,6 @@ def choose_excerpt(
         description
         for description in descriptions
         if _tells_the_article(description, article_words, article_pairs)
-        and not _names_only_the_site(description, metadata)
         and not _describes_the_site(description, metadata, article_words)
     ]
     # One written whole beats one cut short for a card ('… Sierra Leone has...').
@@ -2003,27 +2002,21 @@ def _opening_paragraphs(content: HtmlElement) -> Iterator[str]:
 MIN_OPENING_PARAGRAPH_CHARS = 40
 
 
-def _names_only_the_site(description: str, metadata: PageMetadata) -> bool:
-    """A few words about the site, not the article ('CARTA online' on carta.info):
-    a short description that names the site by its host."""
-    words = _folded_words(description)
-    if len(words) >= MIN_DESCRIPTION_WORDS:
-        return False
-    hosts = host_labels(metadata.base_url, metadata.meta.get("og:url")) - _GENERIC_HOST_LABELS
-    return any(word in hosts for word in words)
-
-
 def _describes_the_site(description: str, metadata: PageMetadata, article_words: set[str]) -> bool:
-    """The site's own blurb on every page ('Meet high-quality contents on KBS
-    WORLD Radio in 11 languages, including news…' on a KBS story): it names the
-    site by its host, and most of its words are not the article's. (Words of
-    scripts without spaces are runs of letters, not words: not judged so.)"""
+    """A description that names the site by its host and says little else
+    ('CARTA online' on carta.info), or the site's own blurb on every page
+    ('Meet high-quality contents on KBS WORLD Radio in 11 languages, including
+    news…' on a KBS story), most of whose words are not the article's. (Words
+    of scripts without spaces are runs of letters: their blurbs are not judged.)"""
+    words = _folded_words(description)
+    hosts = host_labels(metadata.base_url, metadata.meta.get("og:url")) - _GENERIC_HOST_LABELS
+    if not any(word in hosts for word in words):
+        return False
+    if len(words) < MIN_DESCRIPTION_WORDS:
+        return True
     if _UNSPACED_SCRIPT.search(description):
         return False
-    words = [word for word in _folded_words(description) if len(word) >= MIN_DESCRIPTION_WORD_CHARS]
-    hosts = host_labels(metadata.base_url, metadata.meta.get("og:url")) - _GENERIC_HOST_LABELS
-    if not words or not any(word in hosts for word in _folded_words(description)):
-        return False
+    words = [word for word in words if len(word) >= MIN_DESCRIPTION_WORD_CHARS]
     return sum(word in article_words for word in words) < MIN_SITE_BLURB_SHARE * len(words)
 
 
