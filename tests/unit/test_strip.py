@@ -1052,6 +1052,17 @@ def test_a_promo_that_closes_the_article_as_its_last_line_goes(closing: str) -> 
     assert ARTICLE[-1][:40] in " ".join(content.text_content().split())
 
 
+@pytest.mark.parametrize("label", ["Read more:", "Lire aussi", "関連エントリ"])
+def test_a_related_label_left_as_the_article_s_last_line_goes(label: str) -> None:
+    # phpspot: '…サンプルです<br><br>関連エントリ', its list of entries gone.
+    closing = f"<p>{ARTICLE[-1]}<br><br>{label}</p>"
+    content = lxml.html.fragment_fromstring("<div>" + paragraphs_html(ARTICLE[:-1]) + closing + "</div>")
+    removals = strip_line_labels(content, load_rules())
+    assert [r.rule for r in removals] == ["classifier.closing-related-line"]
+    assert label not in content.text_content()
+    assert ARTICLE[-1][:40] in " ".join(content.text_content().split())
+
+
 def test_a_last_line_that_only_mentions_the_words_stays() -> None:
     closing = (
         f"<p>{ARTICLE[-1]}<br><br>Der Rat will im Mai über den Hafen abstimmen; diskutieren Sie mit.</p>"

@@ -703,8 +703,12 @@ def _remove_closing_promo_line(content: HtmlElement, context: _Context) -> None:
         line = _segment_text(segment)
         if not line:
             continue
-        if _is_short_promo(line, context):
-            _record(context, last, "promo", "classifier.closing-promo-line")
+        # Or the label of related links that went, on the block's last line
+        # (phpspot's '…サンプルです<br><br>関連エントリ' above its list).
+        promo = _is_short_promo(line, context)
+        if promo or context.rules.related_labels.is_label(normalize_label(line)):
+            kind = "promo" if promo else "related"
+            _record(context, last, kind, f"classifier.closing-{kind}-line")
             for node in reversed(segment):
                 node.tail = None
                 _remove(node)
