@@ -433,6 +433,21 @@ def test_screen_reader_text_outside_figures_stays() -> None:
     assert_nothing_removed(f"<article>{around(line)}</article>", "Council budget:")
 
 
+@pytest.mark.parametrize(
+    "categories",
+    [
+        # WIRED Japan: the category's link over the headline.
+        '<span class="post-category" itemprop="about"><a href="https://wired.example/news/">NEWS</a></span>',
+        # WordPress's default themes.
+        '<span class="cat-links">Posted in <a href="/category/harbour/">Harbour</a></span>',
+    ],
+)
+def test_a_post_s_category_links_are_navigation(categories: str) -> None:
+    root, removals = strip(f"<article>{categories}{paragraphs_html()}</article>")
+    assert [(r.kind, r.rule) for r in removals] == [("navigation", "boilerplate.navigation")]
+    assert_article_intact(root)
+
+
 def test_mediawiki_hatnotes_are_navigation() -> None:
     hatnotes = (
         '<div role="note" class="hatnote navigation-not-searchable">This article is about the country. For '
