@@ -1002,6 +1002,33 @@ def date_prefix_pattern() -> re.Pattern[str]:
     return re.compile(rf"^(?:{_bylines_alternation('date_prefixes')})(?![^\W\d_])\s*[:：]?\s*", re.I)
 
 
+def is_relative_date(line: str) -> bool:
+    """The line says when the page was published relative to now, and nothing
+    more ('5 hours ago', 'Updated 2 hrs ago', 'vor 5 Stunden', '3小时前',
+    'Yesterday, 18:02'): what a page's script writes for the date."""
+    return _relative_date_pattern().fullmatch(normalize_text(line).rstrip(".")) is not None
+
+
+@lru_cache(maxsize=1)
+def _relative_date_pattern() -> re.Pattern[str]:
+    """`bylines.json`'s relative_dates of every language, after a date prefix
+    or not, over normalized text; each '#' a count or a clock time."""
+    languages = read_rule_file("bylines.json")["languages"].values()
+    phrases = {normalize_text(p) for language in languages for p in language.get("relative_dates", [])}
+    if not phrases:
+        return re.compile(_NEVER)
+    pieces = (
+        _COUNT_OR_CLOCK.join(r"\s+".join(map(re.escape, part.split())) for part in phrase.split("#"))
+        for phrase in sorted(phrases, key=len, reverse=True)
+    )
+    prefixes = _bylines_alternation("date_prefixes")
+    return re.compile(rf"(?:(?:{prefixes})\s*[:：]?\s*)?(?:{'|'.join(pieces)})")
+
+
+# '5', '18:02', '6.30 pm', '5h30', after a comma or not ('Yesterday, 18:02').
+_COUNT_OR_CLOCK = r"[\s,]*\d{1,4}(?:[:.h]\d{2})?\s*(?:[ap]\.?m\.?)?\s*"
+
+
 @lru_cache(maxsize=1)
 def desk_prefix_pattern() -> re.Pattern[str]:
     """Any editor or source prefix of `bylines.json` with its separator after

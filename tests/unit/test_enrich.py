@@ -2660,6 +2660,66 @@ def test_a_date_line_that_credits_an_unknown_author_stays_for_the_name() -> None
     assert dropped.startswith("The council")
 
 
+@pytest.mark.parametrize(
+    ("line", "byline", "published"),
+    [
+        # What a page's script writes for the date, in the rendered page the extension sends.
+        ("<p>5 hours ago</p>", None, None),
+        ("<p>Updated 2 hrs ago</p>", "Jane Doe", None),
+        ("<p><time>vor 3 Stunden</time></p>", None, "2025-04-02"),
+        ("<p>il y a 3 heures</p>", None, None),
+        ("<p>hace 2 horas</p>", None, None),
+        ("<p>3 小时前</p>", None, None),
+        ("<p>Yesterday, 18:02</p>", None, None),
+        ("<p>Heute, 10:15 Uhr</p>", None, None),
+        ("<p>12 минут назад</p>", None, None),
+        ("<div><span>By Jane Doe</span> · <time>5 hours ago</time></div>", "Jane Doe", None),
+        # French 'il y a' holds Spanish's 'and': the names go first, the line is read whole.
+        ("<p>Par Jane Doe, il y a 3 heures</p>", "Jane Doe", None),
+    ],
+)
+def test_a_date_said_relative_to_now_above_the_article_goes(
+    line: str, byline: str | None, published: str | None
+) -> None:
+    assert body_after_meta_removal(line, byline, published).startswith("The council")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>5 hours</p>",
+        "<p>5 years ago we met in Lindenau.</p>",
+        "<p>2 hours ago | Politics</p>",
+        "<p>Jane Doe, MA</p>",  # 'ma' is Hungarian for 'today', but only before a time
+    ],
+)
+def test_a_line_that_says_more_than_a_relative_date_stays(line: str) -> None:
+    kept = body_after_meta_removal(line, None, None)
+    assert kept.startswith(" ".join(lxml.html.fragment_fromstring(line).text_content().split()))
+
+
+def test_a_relative_date_after_the_article_begins_stays() -> None:
+    content = lxml.html.fragment_fromstring(f"<div>{FIRST}<p>Two hours ago</p><p>5 hours ago</p></div>")
+    remove_repeated_meta(content, None, None)
+    assert content.findall("p")[-1].text_content() == "5 hours ago"
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("By Jane Doe, 5 hours ago", "Jane Doe"),
+        ("By Jane Doe | 5 hours ago", "Jane Doe"),
+        ("Von Max Mustermann · vor 2 Stunden", "Max Mustermann"),
+        ("killed by gunfire in Gaza, 5 hours ago", None),  # no byline line before the date
+    ],
+)
+def test_a_byline_line_dated_relative_to_now_names_the_author(line: str, name: str | None) -> None:
+    body = f"<h1>Bridges reopen</h1><p>{line}</p>{FIRST}"
+    root = lxml.html.document_fromstring(f"<html lang='en'><body><article>{body}</article></body></html>")
+    content = root.find(".//article")
+    assert enrich(content, collect_metadata(root, PAGE_URL)).byline == name
+
+
 def test_the_byline_in_the_article_text_after_it_begins_stays() -> None:
     assert body_after_meta_removal("", "Jane Doe", None).endswith("Jane Doe said so.")
 

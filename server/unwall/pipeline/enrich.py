@@ -45,6 +45,7 @@ from unwall.rules import (
     desk_line_pattern,
     desk_prefix_pattern,
     element_name_runs,
+    is_relative_date,
     line_label_form,
     load_rules,
     name_suffixes,
@@ -708,9 +709,8 @@ def remove_repeated_meta(
     that says only them ('Von Jonas Feldmann 02.04.2025, 06:00 Uhr', '3 July
     2019'), before the article's first paragraph, goes. The standfirst, which
     the page's `summaries` say word for word, is no paragraph of the article:
-    Los Andes sets byline and date under it."""
-    if not byline and not published:
-        return
+    Los Andes sets byline and date under it. A date said relative to now
+    ('5 hours ago') says the date too, known or not."""
     names = _byline_names(byline)
     standfirsts = {_squeezed(summary) for summary in summaries or []}
     begun = False
@@ -943,11 +943,15 @@ def _says_only(text: str, names: list[str], published: str | None) -> bool:
         for name in names:
             if name.casefold() in rest.casefold():
                 rest, named = re.sub(re.escape(name), " ", rest, flags=re.I), True
+        if named and is_relative_date(rest.strip(_SEPARATING_MARKS)):
+            return True  # 'Par Jean Dupont, il y a 3 heures' (whose 'y' would read as an 'and')
         # Without the names, the 'and' between them says nothing either.
         rest = BYLINE_NAME_SEPARATORS.sub(" ", f" {rest} ") if named else text
     rest = re.sub(r"^[\W_]+|[\W_]+$", "", rest)
     if not rest:
         return named
+    if is_relative_date(rest):
+        return True  # '5 hours ago', '· vor 3 Stunden': the date, as the page's script tells it
     if published is not None and _is_clock_time_of(rest, published):
         return True  # La Cuarta's '07:59 hs' under the standfirst: the time the page declares
     if published is None or not _only_date_words(rest) or (not names and _names_an_author(rest)):
@@ -1420,10 +1424,21 @@ def _name_credited_in(line: str, lang: str | None) -> str | None:
             if uncased is not None:
                 return uncased if normalize_date(line, lang) is not None else None
             continue
-        name = _CREDITED_NAME_END.split(after, maxsplit=1)[0].strip()
-        if MIN_CREDITED_NAME_WORDS <= len(name.split()) <= MAX_CREDITED_NAME_WORDS:
-            return name if normalize_date(line, lang) is not None else None
+        end = _CREDITED_NAME_END.search(after)
+        name, when = (after[: end.start()], after[end.start() :]) if end else (after, "")
+        name = name.strip()
+        if not MIN_CREDITED_NAME_WORDS <= len(name.split()) <= MAX_CREDITED_NAME_WORDS:
+            continue
+        if normalize_date(line, lang) is not None:
+            return name
+        # 'By Jane Doe, 5 hours ago': a byline line, then the date said relative to now.
+        if is_relative_date(when.strip(_SEPARATING_MARKS)):
+            return _byline_line_name(line[: len(line) - len(when)].strip())
+        return None
     return None
+
+
+_SEPARATING_MARKS = " |•·,;/-–—"
 
 
 def _name_above_date_line(lines: list[str], lang: str | None) -> str | None:
