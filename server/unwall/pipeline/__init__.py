@@ -124,3 +124,36 @@ def run(
         removed=tuple(removed),
     )
     return Extraction(article=article, content=content)
+
+
+def warm_up() -> None:
+    """Runs the pipeline once on a small built-in article. The rule patterns
+    compile when a page first asks for them: without this, a worker's first
+    page took ten times as long as the next (0.3 s against 0.03 s for a news
+    article), and that was the first click of the day."""
+    run(WARM_UP_PAGE, WARM_UP_URL)
+
+
+WARM_UP_URL = "https://example.org/news/2025/04/02/bridges-reopen"
+# The parts most pages have: a consent banner, metadata, a byline and date
+# line, paragraphs, a figure with its credit, a section heading, a related link.
+_WARM_UP_PARAGRAPH = "<p>" + "The council met on Tuesday to discuss the budget and its bridges. " * 4 + "</p>"
+WARM_UP_PAGE = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Bridges reopen | Example News</title>
+<meta property="og:title" content="Bridges reopen">
+<meta property="og:image" content="https://example.org/images/bridge-1200.jpg">
+<meta name="author" content="Jane Doe">
+<meta property="article:published_time" content="2025-04-02T06:00:00Z">
+<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "Bridges reopen"}}</script>
+</head><body>
+<div id="cookie-banner" class="consent">We use cookies to improve your experience.
+<button>Accept all</button><button>Reject</button></div>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Bridges reopen</h1><p class="byline">By Jane Doe</p>
+<time datetime="2025-04-02">2 April 2025</time>
+{_WARM_UP_PARAGRAPH}
+<figure><img src="/images/bridge.jpg" width="1200" height="800" alt="The bridge">
+<figcaption>The old bridge at dawn. Photo: Jane Doe</figcaption></figure>
+<h2>What comes next</h2>{_WARM_UP_PARAGRAPH}{_WARM_UP_PARAGRAPH}
+<p>Read more: <a href="/news/2025/04/01/budget">The budget</a></p></article>
+<footer>© 2025 Example News. All rights reserved.</footer></body></html>"""

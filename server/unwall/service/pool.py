@@ -65,10 +65,9 @@ def _worker_main(sock: socket.socket) -> None:
     """Runs in the worker process: one job at a time, answers ('ok', body) or ('error', ...)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
     from unwall.formats import render
-    from unwall.pipeline import run
-    from unwall.rules import load_rules
+    from unwall.pipeline import run, warm_up
 
-    load_rules()  # compile the rule data now, not during the first request
+    warm_up()  # compile the rule data now, not during the first request
 
     while True:
         try:
