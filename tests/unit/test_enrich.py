@@ -2621,6 +2621,8 @@ def body_after_meta_removal(lines: str, byline: str | None, published: str | Non
         "<p>2 abr 25 |  6h00</p>",
         "<p>2 Apr. '25</p>",
         "<p>2 апр 25</p>",
+        # Published and updated, parted by a slash; the prefix leaves the date's order untold.
+        "<p>postado em 02/04/2025 06:00 / atualizado em 02/04/2025 07:10</p>",
         # The declared time alone (La Cuarta's '07:59 hs').
         "<p>06:00 hs</p>",
         "<p>6.00 Uhr</p>",
@@ -2778,6 +2780,7 @@ def test_the_parts_of_a_caption_read_apart(caption: str, reads: str) -> None:
         # In brackets, and 'Credit:' alone.
         ("<p>(Credit: Marguerite Reardon/CNET)</p>", False),
         ("<p>[Foto: dpa]</p>", False),
+        ("<p>(crédito: Minervino Júnior/CB/D.A.Press)</p>", False),  # Correio Braziliense
         # A picture's source note (exporo.de), not a source of the text.
         ("<p>Quellen Bild: S-F / Shutterstock.com</p>", False),
         ("<p>Bildnachweis: Karin Dalziel CC BY 2.0</p>", False),

@@ -901,7 +901,9 @@ def _says_only_with_its_update(block: HtmlElement, names: list[str], published: 
     """Lines parted by <br>: one says only the byline or the date, the others
     are update stamps ('úterý 20. března 2018, 8:47<br>(Aktualizováno: úterý
     20. března 2018, 9:17)'); the reader page shows the date it was published."""
-    if published is None or (block.find(".//br") is None and "|" not in block.text_content()):
+    if published is None:
+        return False
+    if block.find(".//br") is None and _PARTS_OF_A_LINE.search(block.text_content()) is None:
         return False
     lines = [
         _clean(part).strip(BRACKETS)
@@ -915,8 +917,9 @@ def _says_only_with_its_update(block: HtmlElement, names: list[str], published: 
     return all(said or _is_update_stamp(line) for said, line in zip(says_only, lines, strict=True))
 
 
-# 'Publicado: 8 de octubre de 2020 | Última actualización: …': stamps parted on one line.
-_PARTS_OF_A_LINE = re.compile(r"\s+\|\s+")
+# 'Publicado: 8 de octubre de 2020 | Última actualización: …', 'postado em 04/05/2022 05:49
+# / atualizado em …': stamps parted on one line (a date's own slashes have no spaces around).
+_PARTS_OF_A_LINE = re.compile(r"\s+[|/]\s+")
 
 
 def _is_update_stamp(line: str) -> bool:
@@ -952,6 +955,8 @@ def _says_only(text: str, names: list[str], published: str | None) -> bool:
         return named
     if is_relative_date(rest):
         return True  # '5 hours ago', '· vor 3 Stunden': the date, as the page's script tells it
+    # 'postado em 04/05/2022 05:49': the date after its prefix, whose order of day and month the prefix hid.
+    rest = date_prefix_pattern().sub("", rest, count=1)
     if published is not None and _is_clock_time_of(rest, published):
         return True  # La Cuarta's '07:59 hs' under the standfirst: the time the page declares
     if published is None or not _only_date_words(rest) or (not names and _names_an_author(rest)):
