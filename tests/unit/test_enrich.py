@@ -591,6 +591,29 @@ def test_a_declared_title_cut_by_a_quote_it_did_not_escape_is_read_whole_from_th
     )
 
 
+@pytest.mark.parametrize(
+    ("h1", "expected"),
+    [
+        # ORF: the section's name a kicker above the <h1>, and the declared title's label.
+        ("Lotte Tobisch ist tot", "Lotte Tobisch ist tot"),
+        # An <h1> that is not the rest after the label: the declared title stays.
+        ("Lotte Tobisch", "Chronik: Lotte Tobisch ist tot"),
+    ],
+)
+def test_a_section_s_label_before_the_shown_headline_is_no_part_of_the_title(h1: str, expected: str) -> None:
+    head = "<title>Chronik: Lotte Tobisch ist tot - wien.ORF.at</title>"
+    head += '<meta property="og:title" content="Chronik: Lotte Tobisch ist tot">'
+    body = f"<article><p>Chronik</p><h1>{h1}</h1>{PARAGRAPH}</article>"
+    assert title_of(body, head, url="https://wien.orf.at/stories/3017660/") == expected
+
+
+def test_a_headline_with_a_colon_of_its_own_keeps_it() -> None:
+    # 'Xbox One X review: A console…': the words before the colon are the headline's, and shown.
+    head = '<meta property="og:title" content="Xbox One X review: A console that keeps up">'
+    body = f"<article><h1>Xbox One X review: A console that keeps up</h1>{PARAGRAPH}</article>"
+    assert title_of(body, head) == "Xbox One X review: A console that keeps up"
+
+
 def test_a_page_titled_with_its_site_s_name_takes_its_article_s_heading() -> None:
     head = "<title>carta.info</title>"
     opening = f"<article><h2>Der neue Trend: Muss- statt Wunschkoalition</h2>{PARAGRAPH}</article>"
@@ -2675,6 +2698,7 @@ def test_a_date_line_that_credits_an_unknown_author_stays_for_the_name() -> None
         ("<p>Yesterday, 18:02</p>", None, None),
         ("<p>Heute, 10:15 Uhr</p>", None, None),
         ("<p>12 минут назад</p>", None, None),
+        ("<p>Online seit heute, 12.09 Uhr</p>", None, None),  # ORF
         ("<div><span>By Jane Doe</span> · <time>5 hours ago</time></div>", "Jane Doe", None),
         # French 'il y a' holds Spanish's 'and': the names go first, the line is read whole.
         ("<p>Par Jane Doe, il y a 3 heures</p>", "Jane Doe", None),

@@ -538,6 +538,8 @@ def choose_title(metadata: PageMetadata, article: dict[str, Any], site_name: str
         whole = untruncated(first, declared + headings, metadata.document_title)
         title = without_suffix(whole, declared + headings)
         title = _page_title_before_signature(title, metadata.document_title)
+        if (headline := _shown_after_section_label(title, headings)) is not None:
+            return headline
         comparable = _comparable(title)
         shown = any(comparable == _comparable(h) for h in headings)
         if shown and _signed_right_after(title, metadata.document_title):
@@ -569,6 +571,21 @@ def choose_title(metadata: PageMetadata, article: dict[str, Any], site_name: str
             metadata.document_title, site_name, hosts=hosts, site_heading=metadata.site_heading
         )
     return headings[0] if headings else ""
+
+
+def _shown_after_section_label(title: str, headings: list[str]) -> str | None:
+    """'Chronik: Lotte Tobisch ist tot' declared, 'Lotte Tobisch ist tot' the
+    <h1> (ORF, the section set as a kicker above it): the headline the page
+    shows is the title, without its section's label."""
+    labelled = _SECTION_LABEL.match(title)
+    if labelled is None or len(labelled["label"].split()) > MAX_SECTION_LABEL_WORDS:
+        return None
+    rest = _comparable(labelled["rest"])
+    return next((heading for heading in headings if rest and _comparable(heading) == rest), None)
+
+
+_SECTION_LABEL = re.compile(r"(?P<label>[^\W\d_][^:：\d]{0,29}?)\s*[:：]\s+(?P<rest>.+)")
+MAX_SECTION_LABEL_WORDS = 3
 
 
 def _before_an_unescaped_quote(declared: str, document_title: str) -> str:
