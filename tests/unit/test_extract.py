@@ -145,6 +145,13 @@ def figures_of(markup: str) -> list[tuple[str, str]]:
             '<p><span class="pb-caption">Netanyahu at the Western Wall. (Thomas Coex/AFP)</span></p></div>',
             "Netanyahu at the Western Wall. (Thomas Coex/AFP)",
         ),
+        # NDR: the image in boxes of its own (a link, a div), its named caption beside them.
+        (
+            '<div class="contentimage"><a href="/big.jpg"><div class="image-container">'
+            '<img src="t.jpg"></div></a>'
+            '<p><span class="caption">Keine schwarze Trauerkleidung.</span></p></div>',
+            "Keine schwarze Trauerkleidung.",
+        ),
     ],
 )
 def test_an_image_and_its_caption_in_one_box_are_a_figure(markup: str, caption: str) -> None:
@@ -152,6 +159,14 @@ def test_an_image_and_its_caption_in_one_box_are_a_figure(markup: str, caption: 
     content = lxml.html.fragment_fromstring(f"<div>{markup}</div>")
     mark_captioned_figures(content, load_rules().caption_classes)
     assert all(node.tag != "br" for node in content.iter("figcaption") for node in (node[:1] + node[-1:]))
+
+
+def test_a_paragraph_beside_an_image_s_own_boxes_is_no_caption_unless_named_so() -> None:
+    markup = (
+        '<div><a href="/big.jpg"><div class="image-container"><img src="t.jpg"></div></a>'
+        "<p>The council met on Tuesday.</p></div>"
+    )
+    assert figures_of(markup) == []
 
 
 @pytest.mark.parametrize(

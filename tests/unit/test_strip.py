@@ -1067,6 +1067,29 @@ def test_a_promo_that_closes_the_article_as_its_last_line_goes(closing: str) -> 
     assert ARTICLE[-1][:40] in " ".join(content.text_content().split())
 
 
+@pytest.mark.parametrize(
+    "heading",
+    [
+        # ORF: over the gallery, for screen readers; shown, it reads as a section of the story.
+        '<h3 class="sr-only">Fotostrecke mit 4 Bildern</h3>',
+        '<h2 class="visually-hidden">Related stories</h2>',
+    ],
+)
+def test_a_heading_for_screen_readers_only_goes(heading: str) -> None:
+    root, removals = strip(f"<article>{around(heading)}</article>")
+    assert [r.rule for r in removals] == ["classifier.screen-reader-heading"]
+    assert [" ".join(p.text_content().split()) for p in root.iter("p")] == ARTICLE
+    assert root.find(".//h2") is None and root.find(".//h3") is None
+
+
+def test_a_control_s_label_in_a_picture_s_link_goes_and_the_picture_stays() -> None:
+    # NDR: '<a class="zoomimage"><div><img></div><div>Bild vergrößern</div></a>'.
+    picture = '<a href="/big.jpg"><div><img src="/s.jpg"></div><div class="zoomtt">Bild vergrößern</div></a>'
+    root, removals = strip(f"<article>{around(picture)}</article>")
+    assert [r.rule for r in removals] == ["classifier.control-label"]
+    assert "vergrößern" not in body_text(root) and root.find(".//a/div/img") is not None
+
+
 @pytest.mark.parametrize("label", ["Read more:", "Lire aussi", "関連エントリ"])
 def test_a_related_label_left_as_the_article_s_last_line_goes(label: str) -> None:
     # phpspot: '…サンプルです<br><br>関連エントリ', its list of entries gone.
@@ -1114,6 +1137,10 @@ def test_the_site_s_next_stories_under_the_article_go() -> None:
         '<p><b>Lesen Sie auch:</b> <a href="/politik/haushalt">Der Haushalt der Stadt steigt</a></p>',
         '<div class="box">Lesen Sie auch <a href="/politik/haushalt">Der Haushalt der Stadt</a></div>',
         '<div><span>Lesen Sie auch</span><a href="/politik/haushalt">Der Haushalt der Stadt</a></div>',
+        # NDR: a teaser box, its headline a link, its line of the story not.
+        '<div class="contentbox"><div class="boxhead">Weitere Informationen</div><div class="teaser">'
+        '<h2><a href="/sport/tabelle.html">Ergebnisse und Tabelle</a></h2>'
+        "<p>Ergebnisse, Tabellenstände und die Spieltage im Überblick.</p></div></div>",
     ],
 )
 def test_read_more_boxes_are_removed(box: str) -> None:

@@ -1038,34 +1038,56 @@ def mark_captioned_figures(content: HtmlElement, caption_classes: frozenset[str]
     caption goes with the image, and does not read as a paragraph."""
     _unlist_lone_pictures(content)
     for img in list(content.iter("img")):
-        image = _outermost_wrapper(img, {"a", "picture", "span"})
-        box = image.getparent()
-        if box is None or box.tag not in {"div", "p"} or box is content:
-            continue
-        parts = [child for child in box if isinstance(child.tag, str) and not _is_mark(child)]
-        if (box.text or "").strip() or any((part.tail or "").strip() for part in parts):
-            continue
-        if len(parts) == 1:
-            # The image alone in its box, its caption the box's next block (8 Sidor's
-            # p.image-text): the caption's name alone says what it is.
-            _take_in_caption_after(box, caption_classes)
-            continue
-        if len(parts) > 2:
-            _gather_named_captions(box, image, parts, caption_classes)
-            continue
-        if len(parts) != 2:
-            continue
-        caption = parts[1] if parts[0] is image else parts[0]
-        if caption.tag not in CAPTION_TAGS or not _is_one_line(caption):
-            continue
-        text = _words(caption.text_content())
-        if not 0 < len(text) <= MAX_CAPTION_CHARS:
-            continue
-        if not _is_named_caption(caption, caption_classes) and not _repeats_description(img, text):
-            continue
-        box.tag, caption.tag = "figure", "figcaption"
-        _strip_caption_dashes(caption, text)
-        _drop_edge_line_breaks(caption)
+        _make_figure_of_box(img, content, _INLINE_WRAPPERS, caption_classes)
+        if next(img.iterancestors("figure"), None) is None:
+            # The image in boxes of its own, a named caption beside the outermost
+            # (NDR: '<div><a><div><img></div></a><p><span class="caption">…').
+            _make_figure_of_box(img, content, _BLOCK_WRAPPERS, caption_classes, named_only=True)
+
+
+_INLINE_WRAPPERS = frozenset({"a", "picture", "span"})
+_BLOCK_WRAPPERS = _INLINE_WRAPPERS | {"div"}
+
+
+def _make_figure_of_box(
+    img: HtmlElement,
+    content: HtmlElement,
+    wrappers: frozenset[str],
+    caption_classes: frozenset[str],
+    named_only: bool = False,
+) -> None:
+    """The box around the image (in its `wrappers`) becomes a figure when it
+    holds a caption beside the image, or is followed by one; `named_only`:
+    only a caption named so, beside the image."""
+    image = _outermost_wrapper(img, wrappers)
+    box = image.getparent()
+    if box is None or box.tag not in {"div", "p"} or box is content:
+        return
+    parts = [child for child in box if isinstance(child.tag, str) and not _is_mark(child)]
+    if (box.text or "").strip() or any((part.tail or "").strip() for part in parts):
+        return
+    if len(parts) == 1 and not named_only:
+        # The image alone in its box, its caption the box's next block (8 Sidor's
+        # p.image-text): the caption's name alone says what it is.
+        _take_in_caption_after(box, caption_classes)
+        return
+    if len(parts) > 2 and not named_only:
+        _gather_named_captions(box, image, parts, caption_classes)
+        return
+    if len(parts) != 2:
+        return
+    caption = parts[1] if parts[0] is image else parts[0]
+    if caption.tag not in CAPTION_TAGS or not _is_one_line(caption):
+        return
+    text = _words(caption.text_content())
+    if not 0 < len(text) <= MAX_CAPTION_CHARS:
+        return
+    named = _is_named_caption(caption, caption_classes)
+    if not named and (named_only or not _repeats_description(img, text)):
+        return
+    box.tag, caption.tag = "figure", "figcaption"
+    _strip_caption_dashes(caption, text)
+    _drop_edge_line_breaks(caption)
 
 
 def drop_pull_quotes(content: HtmlElement) -> None:
@@ -1262,7 +1284,7 @@ MIN_MATCHED_DESCRIPTION_CHARS = 10
 _CAPTION_DASHES = re.compile(r"^\s*[-–—]\s+(.+?)\s+[-–—]\s*$")
 
 
-def _outermost_wrapper(element: HtmlElement, wrappers: set[str]) -> HtmlElement:
+def _outermost_wrapper(element: HtmlElement, wrappers: frozenset[str]) -> HtmlElement:
     """`element`, or the outermost of the wrappers that hold it and nothing else."""
     while True:
         parent = element.getparent()
@@ -1490,7 +1512,7 @@ def _make_figure_of(table: HtmlElement) -> None:
     """The table becomes a figure: its picture, then every other cell's content
     as one caption, in order."""
     img = next(table.iter("img"))
-    picture = _outermost_wrapper(img, {"a", "picture", "span"})
+    picture = _outermost_wrapper(img, _INLINE_WRAPPERS)
     figure = etree.Element("figure")
     caption = etree.SubElement(figure, "figcaption")
     for cell in _ROW_CELLS(table):

@@ -274,6 +274,7 @@ def strip_page(
     _remove_named_regions(scope, context)
     _classify_blocks(scope, context)
     _remove_media_labels(scope, context)
+    _remove_screen_reader_headings(scope, context)
     _remove_comment_links(scope, context)
     links = _LINKS_WITH_HREF(scope)
     _remove_share_bars(scope, context, links)
@@ -600,6 +601,16 @@ def _remove_media_labels(scope: HtmlElement, context: _Context) -> None:
                 _remove(element)
 
 
+def _remove_screen_reader_headings(scope: HtmlElement, context: _Context) -> None:
+    """A heading the page's CSS keeps off the screen labels a widget for a
+    listener ('Fotostrecke mit 4 Bildern' over ORF's gallery, 'Related
+    stories'): shown in the reader view it reads as a section of the article."""
+    for heading in list(scope.iter(*HEADING_TAGS)):
+        if heading.getparent() is not None and is_screen_reader_text(heading):
+            _record(context, heading, "boilerplate", "classifier.screen-reader-heading")
+            _remove(heading)
+
+
 def strip_line_labels(
     content: HtmlElement, rules: RuleSet, observer: RemovalObserver | None = None
 ) -> list[Removal]:
@@ -760,6 +771,7 @@ def _remove_line_labels(scope: HtmlElement, context: _Context) -> None:
             if (
                 len(parent.text_content()) > MAX_RAW_LINE_LABEL_CHARS
                 or line_label_form(parent.text_content()) != form
+                or _holds_media(parent)  # NDR's 'Bild vergrößern' in the picture's link: the picture stays
             ):
                 break
             box = parent
@@ -767,13 +779,17 @@ def _remove_line_labels(scope: HtmlElement, context: _Context) -> None:
         parent = box.getparent()
         if parent is None or parent.tag in HEADING_TAGS or box.tag in HEADING_TAGS:
             continue
-        if any(True for _ in box.iter(*HEADING_TAGS, "img", "picture", "video")):
+        if any(True for _ in box.iter(*HEADING_TAGS)) or _holds_media(box):
             continue
         # A block inside the box is a line of its own, whatever sits beside the box.
         if not (in_block or _is_own_line(box)):
             continue
         _record(context, box, kind, rule)
         _remove(box)
+
+
+def _holds_media(element: HtmlElement) -> bool:
+    return any(True for _ in element.iter("img", "picture", "video"))
 
 
 MAX_LABEL_ICONS = 3
