@@ -295,6 +295,8 @@ class RuleSet:
     embed_notice_phrases: PhraseSet
     # 'More from …', 'Mehr von …': the opening of a related box's label that names a source.
     related_openings: PhraseSet
+    # 'En vidéo, …', 'VIDEO: …': the opening of a title set over a video player.
+    video_title_opening: re.Pattern[str]
     related_labels: PhraseSet
     # 'Previous article', 'Nächster Beitrag', '上一篇': a link's label to the site's post before or after.
     post_pager_labels: PhraseSet
@@ -911,6 +913,7 @@ def load_rules() -> RuleSet:
         embed_notice_phrases=_phrase_set(merged("embed_notice")),
         related_labels=_phrase_set(merged("related")),
         related_openings=_phrase_set(merged("related_openings")),
+        video_title_opening=_opening_pattern(merged("video_title_openings")),
         post_pager_labels=_phrase_set(merged("post_pager")),
         taxonomy_labels=_phrase_set(merged("taxonomy")),
         promo_phrases=_phrase_set(merged("promo")),
@@ -954,6 +957,15 @@ def load_rules() -> RuleSet:
         ),
         cookie_words=re.compile("|".join(re.escape(stem) for stem in merged("cookie_stems"))),
     )
+
+
+def _opening_pattern(phrases: list[str]) -> re.Pattern[str]:
+    """The phrases at the start of a normalized text, then a separator or the
+    text's end: 'video: …', 'en vidéo, …', not 'video games'."""
+    if not phrases:
+        return re.compile(_NEVER)
+    alternation = _alternation({normalize_text(phrase) for phrase in phrases})
+    return re.compile(rf"^(?:{alternation})\s*(?:[,:：\-–—|»/.]|$)")
 
 
 def _bylines_alternation(*fields: str) -> str:

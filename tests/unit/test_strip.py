@@ -1067,6 +1067,46 @@ def test_a_promo_that_closes_the_article_as_its_last_line_goes(closing: str) -> 
     assert ARTICLE[-1][:40] in " ".join(content.text_content().split())
 
 
+VIDEO_PLAYER = (
+    '<div class="player"><div class="outer"><!-- player -->'
+    '<video data-video-id="6125240406001" controls></video><script src="/player.js"></script></div></div>'
+)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # Madame Figaro: the title over a Brightcove player.
+        "<h2>En vidéo, 4 aliments à privilégier pour mieux dormir</h2>",
+        "<p><strong>VIDEO: The bridge reopens</strong></p>",
+        "<h3>Im Video: Die Brücke ist wieder offen</h3>",
+    ],
+)
+def test_a_video_s_title_goes_with_the_player(title: str) -> None:
+    root, removals = strip(f"<article>{around(title + VIDEO_PLAYER)}</article>")
+    assert [r.rule for r in removals] == ["classifier.video-title"]
+    assert [" ".join(p.text_content().split()) for p in root.iter("p")] == ARTICLE
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "<h2>Video games in the council's library</h2>",  # no title of the video: a section
+        "<h2>The launch</h2>",
+    ],
+)
+def test_a_section_heading_over_a_video_stays(heading: str) -> None:
+    root, removals = strip(f"<article>{around(heading + VIDEO_PLAYER)}</article>")
+    assert removals == []
+    assert root.find(".//h2") is not None
+
+
+def test_a_video_title_apart_from_the_player_stays() -> None:
+    title = "<h2>Video: the bridge reopens</h2>"
+    root, removals = strip(f"<article>{around(title + '<p>The council met.</p>' + VIDEO_PLAYER)}</article>")
+    assert removals == [] and root.find(".//h2") is not None
+
+
 @pytest.mark.parametrize(
     "heading",
     [

@@ -268,6 +268,7 @@ def strip_page(
     _replace_embed_notices(scope, context, embed_matches)
     _remove_print_copies(scope, context)
     _remove_signup_boxes(scope, context)  # before the machinery goes with its fields
+    _remove_video_titles(scope, context)  # before the machinery goes with the players
     _drop_machinery(scope, context)
     if headline is not None:  # before the named regions take the stories' bylines
         _remove_following_stories(scope, context, headline)
@@ -555,6 +556,41 @@ def _drop_machinery(scope: HtmlElement, context: _Context) -> None:
             _remove(element)
     if "{{" in context.page_text:
         _drop_template_placeholders(scope)
+
+
+def _remove_video_titles(scope: HtmlElement, context: _Context) -> None:
+    """The title a page sets right above a video player ('En vidéo, 4 aliments
+    à privilégier pour mieux dormir', Madame Figaro; 'VIDEO: …'): the reader
+    view shows no player, and the title would head nothing, or the next
+    paragraph. Only a title that says it is a video's: a section's heading
+    may stand over a video too."""
+    for video in list(scope.iter("video")):
+        holder = video  # and the boxes that hold the player and nothing else
+        while (parent := holder.getparent()) is not None and parent is not scope:
+            beside = (child for child in parent if child is not holder)
+            if (parent.text or "").strip() or any(_shows_something(child) for child in beside):
+                break
+            holder = parent
+        title = holder.getprevious()
+        while title is not None and not isinstance(title.tag, str):
+            title = title.getprevious()  # a comment between them
+        if title is None or title.tag not in _VIDEO_TITLE_TAGS:
+            continue
+        text = normalize_text(title.text_content())
+        if 0 < len(text) <= MAX_VIDEO_TITLE_CHARS and context.rules.video_title_opening.match(text):
+            _record(context, title, "boilerplate", "classifier.video-title")
+            _remove(title)
+
+
+def _shows_something(node: HtmlElement) -> bool:
+    """Not a script, a style or a comment beside the player, nor their tails' spaces."""
+    if (node.tail or "").strip():
+        return True
+    return isinstance(node.tag, str) and node.tag not in MACHINERY_TAGS - {"video", "audio", "iframe"}
+
+
+_VIDEO_TITLE_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong"})
+MAX_VIDEO_TITLE_CHARS = 200
 
 
 def _drop_template_placeholders(scope: HtmlElement) -> None:
