@@ -2746,6 +2746,28 @@ def test_a_byline_line_dated_relative_to_now_names_the_author(line: str, name: s
     assert enrich(content, collect_metadata(root, PAGE_URL)).byline == name
 
 
+@pytest.mark.parametrize(
+    "declared",
+    [
+        # 24horas.cl: an empty meta author, its Facebook page, and its JSON-LD naming the site.
+        '<meta name="author" content=""><meta property="article:author" content="https://www.facebook.com/x">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "author": '
+        '{"@type": "NewsMediaOrganization", "name": "24horas.cl"}}</script>',
+        "",
+    ],
+)
+def test_a_byline_line_under_the_headline_signs_where_no_person_is_declared(declared: str) -> None:
+    head = declared + '<meta property="article:published_time" content="2022-05-04T08:27:49-04:00">'
+    headline = "<h1>Boric inicia gira por Magallanes</h1>"
+    story = FIRST + "<p>Boric viajará a Punta Arenas.</p>" * 3  # its last lines sign nothing
+    body = f"<article>{headline}<p><em><strong>Por Agencia EFE</strong></em></p>{story}</article>"
+    root = lxml.html.document_fromstring(f"<html lang='es'><head>{head}</head><body>{body}</body></html>")
+    content = root.find(".//article")
+    metadata = collect_metadata(root, "https://www.24horas.cl/politica/x-5287894")
+    assert enrich(content, metadata).byline == "Agencia EFE"
+    assert "Por Agencia EFE" not in content.text_content()
+
+
 def test_the_byline_in_the_article_text_after_it_begins_stays() -> None:
     assert body_after_meta_removal("", "Jane Doe", None).endswith("Jane Doe said so.")
 

@@ -1178,9 +1178,31 @@ MAX_POST_FOOTERS = 2
 
 
 def _declares_an_author(metadata: PageMetadata) -> bool:
-    return any(key in metadata.meta for key in AUTHOR_META_KEYS) or any(
-        "author" in node for node in metadata.json_ld
-    )
+    """A person named as the author in the meta tags or the structured data;
+    not an empty tag, a profile's address, nor an organization (24horas.cl
+    declares '' and its Facebook page, and its JSON-LD names the site: the
+    agency's name under its headline signs the story)."""
+    if any(_is_author_name(metadata.meta.get(key)) for key in AUTHOR_META_KEYS):
+        return True
+    return any(_is_person(node.get("author")) for node in metadata.json_ld)
+
+
+def _is_author_name(value: Any) -> bool:
+    """A text, not empty, not a profile's address."""
+    return isinstance(value, str) and bool(value.strip()) and not _WEB_ADDRESS.match(value.strip())
+
+
+def _is_person(author: Any) -> bool:
+    if isinstance(author, list):
+        return any(_is_person(one) for one in author)
+    if isinstance(author, dict):
+        kinds = author.get("@type")
+        kinds = " ".join(kinds) if isinstance(kinds, list) else str(kinds or "")
+        return "Organization" not in kinds and _is_author_name(author.get("name"))
+    return _is_author_name(author)
+
+
+_WEB_ADDRESS = re.compile(r"(?:https?:)?//|www\.", re.I)
 
 
 def _declares_a_date(metadata: PageMetadata) -> bool:
