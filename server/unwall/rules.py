@@ -374,8 +374,9 @@ _LABEL_PUNCTUATION = (
     "：；。，、！？【】「」『』《》〈〉（）［］・…،؛؟।\u200e\u200f\u061c\ufeff"
     # The squares, triangles and bullets Japanese and Korean pages set before a label ('■関連リンク', '▶').
     "■□▼▽▲△▶▷►◆◇●○◎※☞"
-    # Arrows pointing to the next or the previous page ('≫次の記事', '« Previous', '← Older').
-    "≫≪<←⇒⇐➜➔➤❯❮"
+    # Arrows pointing to the next or the previous page ('≫次の記事', '« Previous', '← Older'),
+    # or up to the page's top ('Back to top ↑').
+    "≫≪<←⇒⇐➜➔➤❯❮↑⬆⇧"
 )
 
 

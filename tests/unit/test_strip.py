@@ -1067,6 +1067,33 @@ def test_a_promo_that_closes_the_article_as_its_last_line_goes(closing: str) -> 
     assert ARTICLE[-1][:40] in " ".join(content.text_content().split())
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        # LAOLA1.at closes its stories so, beside the source's credit.
+        '<p><small>Textquelle: © LAOLA1.at</small> <a href="#" class="seitenanfang">'
+        "<span>Zum Seitenanfang</span> <i>»</i></a></p>",
+        '<p>Quelle: Harbour Times <a href="#top">Back to top ↑</a></p>',
+    ],
+)
+def test_a_link_back_to_the_top_goes_from_a_line_it_shares(line: str) -> None:
+    root, removals = strip(f"<article>{around(line)}</article>")
+    assert [r.rule for r in removals] == ["classifier.way-out-link"]
+    assert not root.xpath("//a") and ("LAOLA1" in body_text(root) or "Harbour" in body_text(root))
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '<p>The council votes <a href="#">here</a> and publishes the results.</p>',
+        '<p>See the results <a href="#results">nach oben</a> in the table.</p>',  # the article's own anchor
+    ],
+)
+def test_other_in_page_links_in_a_sentence_stay(paragraph: str) -> None:
+    root, removals = strip(f"<article>{around(paragraph)}</article>")
+    assert removals == [] and root.xpath("//a")
+
+
 VIDEO_PLAYER = (
     '<div class="player"><div class="outer"><!-- player -->'
     '<video data-video-id="6125240406001" controls></video><script src="/player.js"></script></div></div>'

@@ -1661,7 +1661,25 @@ def _remove_way_out_links(
         if normalize_label(_text(link)) == normalize_label(text):
             _record(context, line, "navigation", "classifier.way-out-link")
             _remove(line)
+    _remove_back_to_top_links(scope, context)
     _remove_closing_home_links(scope, context, site_domains)
+
+
+def _remove_back_to_top_links(scope: HtmlElement, context: _Context) -> None:
+    """A link to the top of the page that shares its line with other words
+    ('Textquelle: © LAOLA1.at <a href="#">Zum Seitenanfang »</a>'): the link
+    alone goes when its words are a control's label ('Back to top'); other
+    words linked to '#' may be a sentence's."""
+    for link in _TOP_ANCHOR_LINKS(scope):
+        if link.getparent() is None or not _is_top_anchor((link.get("href") or "").strip()):
+            continue
+        text = _text(link)
+        if len(text) <= MAX_WAY_OUT_CHARS and line_label_form(text) in context.rules.control_labels:
+            _record(context, link, "navigation", "classifier.way-out-link")
+            _remove(link)
+
+
+_TOP_ANCHOR_LINKS = etree.XPath(".//a[starts-with(normalize-space(@href), '#')]")
 
 
 def _remove_closing_home_links(scope: HtmlElement, context: _Context, site_domains: frozenset[str]) -> None:
