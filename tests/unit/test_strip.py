@@ -1355,6 +1355,18 @@ def test_a_row_of_page_numbers_goes(row: str) -> None:
     assert_removed_whole(f"<article>{around(row)}</article>", "navigation")
 
 
+def test_page_numbers_beside_a_next_page_link_go() -> None:
+    # ITmedia: page 1 shown unlinked, page 2 linked, then 'next page' in the same box.
+    row = (
+        '<div class="ctrl"><span id="numb"><strong>1</strong>|<a href="/a_2.html">2</a></span>'
+        '<span id="next"><a href="/a_2.html">次のページへ</a></span></div>'
+    )
+    root, removals = strip(f"<article>{around(row)}</article>")
+    assert "classifier.page-numbers" in [r.rule for r in removals]
+    assert "1|2" not in body_text(root) and "1 | 2" not in body_text(root)
+    assert_article_intact(root)
+
+
 @pytest.mark.parametrize(
     "row",
     [

@@ -1335,20 +1335,26 @@ def _remove_page_number_rows(scope: HtmlElement, context: _Context) -> None:
     reader view shows the page it was given; the row is navigation."""
     rows = {link.getparent() for link in _PAGE_NUMBER_LINKS(scope) if _is_page_number_link(link)}
     for row in rows:
-        # A row of list items, or of links each in its own <span>: the row is their parent.
-        while row is not None and row.tag in PAGE_NUMBER_WRAPPERS and row.getparent() is not None:
-            row = row.getparent()
-        if row is None or row.getparent() is None or row.tag not in TAG_CLOUD_BOXES:
-            continue
-        text = _text(row)
-        if len(text) > MAX_PAGE_NUMBER_ROW_CHARS or _PAGE_ROW_MARKS.sub("", text):
+        # A row of list items, or of links each in its own <span>: the row is their
+        # parent, unless it holds more than the numbers (ITmedia's 'next page' link beside them).
+        while row.tag in PAGE_NUMBER_WRAPPERS and (parent := row.getparent()) is not None:
+            if not _is_page_number_text(_text(parent)):
+                break
+            row = parent
+        if row.getparent() is None or row.tag not in TAG_CLOUD_BOXES or not _is_page_number_text(_text(row)):
             continue
         # Read per text node: '<a>1</a><a>2</a>' is pages 1 and 2, not 12.
         numbers = {int(number) for chunk in row.itertext() for number in re.findall(r"\d+", chunk)}
         links = sum(1 for link in row.iter("a") if _is_page_number_link(link))
-        if links >= 2 and {1, 2} <= numbers:
+        # Two pages, the one shown unlinked ('<strong>1</strong>|<a>2</a>', ITmedia): all the others linked.
+        every_other_page = numbers == set(range(1, len(numbers) + 1)) and links == len(numbers) - 1
+        if {1, 2} <= numbers and (links >= 2 or every_other_page):
             _record(context, row, "navigation", "classifier.page-numbers")
             _remove(row)
+
+
+def _is_page_number_text(text: str) -> bool:
+    return len(text) <= MAX_PAGE_NUMBER_ROW_CHARS and not _PAGE_ROW_MARKS.sub("", text)
 
 
 def _is_page_number_link(link: HtmlElement) -> bool:
