@@ -781,6 +781,8 @@ def test_a_real_title_is_not_replaced_by_the_opening_heading() -> None:
         ("User Admin", None),
         # Albanian (Gazeta Telegraf): the prefix alone names no one.
         ("Nga Arben Hoxha", "Arben Hoxha"),
+        # tagesschau.de: the correspondent whose reporting the story was written from.
+        ("Mit Informationen von Christoph Heinzle", "Christoph Heinzle"),
         ("Nga", None),
         # A company's legal form: the publisher, not an author.
         ("Süddeutsche.de GmbH, Munich, Germany", None),

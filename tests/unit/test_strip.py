@@ -1055,6 +1055,8 @@ def test_a_print_only_block_that_holds_the_page_is_the_article() -> None:
         '<p>{last}</p><p>Diskutieren Sie mit dem Autor - auf <a href="https://twitter.com/x">Twitter</a>!</p>',
         # The VI Consortium: its app, pitched in the article's last line.
         "<p>{last}</p><p>Get the latest news straight to your phone with the VI Consortium app.</p>",
+        # ARD's news sites: the broadcast the story was told in.
+        "<p>{last}</p><p>Über dieses Thema berichtete die tagesschau am 03. August 2020 um 08:00 Uhr.</p>",
     ],
 )
 def test_a_promo_that_closes_the_article_as_its_last_line_goes(closing: str) -> None:
