@@ -1851,6 +1851,32 @@ def test_an_appeal_for_support_written_as_prose_goes() -> None:
     assert_article_intact(root)
 
 
+VOX_APPEAL = (
+    "<p>Every day at Vox, we aim to answer your most important questions and provide you, and our audience "
+    "around the world, with information that has the power to save lives. Our mission has never been more "
+    "vital than it is in this moment: to empower you through understanding. Vox's work is reaching more "
+    "people than ever, but our distinctive brand of explanatory journalism takes resources. Your financial "
+    "contribution will not constitute a donation, but it will enable our staff to continue to offer free "
+    'articles. <a href="/pages/support-now">Please consider making a contribution to Vox today</a>.</p>'
+)
+
+
+def test_an_appeal_closing_the_article_goes_with_its_label() -> None:
+    label = "<p><strong>Support Vox's explanatory journalism</strong></p>"
+    article_html = f"<article><h1>Benefits expire</h1>{paragraphs_html()}{label}{VOX_APPEAL}</article>"
+    page = f"<html><body>{article_html}</body></html>"
+    article = run(page, "https://www.vox.com/2020/7/31/benefits").article
+    assert "contribution" not in article.text and "Support Vox" not in article.text
+    assert all(paragraph in article.text for paragraph in ARTICLE)
+
+
+def test_two_appeal_phrases_in_a_paragraph_the_article_goes_on_from_stay() -> None:
+    root, removals = strip(
+        f"<article>{paragraphs_html(ARTICLE[:3])}{VOX_APPEAL}{paragraphs_html(ARTICLE[3:])}</article>"
+    )
+    assert removals == [] and "contribution" in body_text(root)
+
+
 def test_a_related_title_named_so_goes_with_the_teaser_it_heads() -> None:
     # Deadline: a card between the paragraphs, its title removed by its class name.
     card = (

@@ -1961,7 +1961,7 @@ def _classify_text_block(element: HtmlElement, text: str, context: _Context) -> 
         return "navigation", "classifier.post-pager"
     if length <= MAX_PROMO_CHARS and _is_promo(element, text, context):
         return "promo", "classifier.promo"
-    if length <= MAX_APPEAL_CHARS and len(context.rules.promo_phrases.search_all(text)) >= MIN_APPEAL_PHRASES:
+    if length <= MAX_APPEAL_CHARS and _is_appeal(element, text, context):
         return "promo", "classifier.appeal"
     if length <= MAX_ERROR_REPORT_CHARS and _is_error_report(element, text, context):
         return "boilerplate", "classifier.error-report"
@@ -2031,6 +2031,18 @@ def _in_paragraph_run(element: HtmlElement) -> bool:
         return False
     long_paragraphs = sum(1 for p in parent.iterchildren("p") if len(p.text_content()) > 100)
     return long_paragraphs >= 3
+
+
+def _is_appeal(element: HtmlElement, text: str, context: _Context) -> bool:
+    """A long appeal for support: three of its phrases, or two in the paragraph
+    that closes the article ('Your financial contribution … Please consider
+    making a contribution to Vox today.', after Vox's stories)."""
+    hits = len(context.rules.promo_phrases.search_all(text))
+    closing = element.tag == "p" and _in_paragraph_run(element) and _closes_its_run(element)
+    return hits >= MIN_APPEAL_PHRASES or (hits >= MIN_CLOSING_APPEAL_PHRASES and closing)
+
+
+MIN_CLOSING_APPEAL_PHRASES = 2
 
 
 def _closes_its_run(paragraph: HtmlElement) -> bool:
