@@ -19,6 +19,7 @@ from unwall.pipeline.extract import (
     _block_lines,
     drop_icon_glyphs,
     drop_pull_quotes,
+    drop_stray_rules,
     extract_article,
     join_datelines,
     mark_captioned_figures,
@@ -930,3 +931,23 @@ def test_a_short_article_readability_empties_is_read_from_its_article_container(
     )
     text = extracted_text(f"<div id='content'>{page}</div>")
     assert "発表資料を公開します" in text and "発表資料PDF版" in text
+
+
+@pytest.mark.parametrize(
+    ("markup", "rules_left"),
+    [
+        ("<p>One.</p><hr><p>Two.</p>", 1),  # it sets two parts of the article apart
+        ("<p>One.</p><p>Two.</p><hr>", 0),  # Vox: what it set apart went
+        ("<hr><p>One.</p><p>Two.</p>", 0),
+        ("<p>One.</p><hr><div><hr></div><p>Two.</p>", 1),  # twice in a row: once
+        ("<p>One.</p><hr><figure><img src='a.jpg'></figure>", 1),  # a picture after it is shown
+        ("<p>One.</p><div><hr></div><div> </div>", 0),
+    ],
+)
+def test_a_rule_with_nothing_on_one_side_goes(markup: str, rules_left: int) -> None:
+    content = lxml.html.fragment_fromstring(f"<div>{markup}</div>")
+    drop_stray_rules(content)
+    assert len(content.findall(".//hr")) == rules_left
+    assert [p.text for p in content.iter("p")] == [
+        p.text for p in lxml.html.fragment_fromstring(f"<div>{markup}</div>").iter("p")
+    ]

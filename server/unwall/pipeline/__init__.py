@@ -19,6 +19,7 @@ from unwall.pipeline.enrich import enrich
 from unwall.pipeline.extract import (
     drop_icon_glyphs,
     drop_pull_quotes,
+    drop_stray_rules,
     drop_trailing_announcements,
     extract_article,
     join_datelines,
@@ -101,6 +102,8 @@ def run(
         join_datelines(content)
     with clock("enrich"):
         enrichment = enrich(content, metadata)
+    with clock("extract"):  # after enrich, whose removals may leave a rule alone
+        drop_stray_rules(content)
     with clock("sanitize"):
         sanitize_tree(content)
         content_html = sanitize_html(serialize(content))

@@ -1372,6 +1372,27 @@ def drop_trailing_announcements(content: HtmlElement) -> None:
         remove_empty_elements(content)
 
 
+def drop_stray_rules(content: HtmlElement) -> None:
+    """A horizontal rule with nothing shown before it, after it, or between it
+    and the previous rule: what it set apart went (Vox's rule above its
+    support appeal was left closing the article)."""
+    rules_since_shown: list[HtmlElement] = []
+    stray: list[HtmlElement] = []
+    shown_yet = False
+    for element in content.iter():
+        if element.tag == "hr":
+            if not shown_yet or rules_since_shown:
+                stray.append(element)  # before anything, or a second rule in a row
+            rules_since_shown.append(element)
+        elif element.tag in _SHOWN_MEDIA or (isinstance(element.tag, str) and (element.text or "").strip()):
+            shown_yet, rules_since_shown = True, []
+        if (element.tail or "").strip():
+            shown_yet, rules_since_shown = True, []
+    stray.extend(rule for rule in rules_since_shown if rule not in stray)  # after everything
+    for rule in stray:
+        rule.drop_tree()
+
+
 def _last_words(content: HtmlElement) -> HtmlElement | None:
     """The innermost block holding the content's last words, when nothing shown
     (a picture, a table) comes after it."""
