@@ -310,6 +310,8 @@ def test_a_notice_named_like_a_cookie_message_is_removed_by_name() -> None:
         "<span>Ctrl+Enter</span>, lai nosūtītu labojamo teksta fragmentu redaktoram!</p></div>",
         "<div><b>Spotted a mistake?</b> <a href='/corrections'>Report it to the editors</a></div>",
         "<div><p>Fehler gefunden? Markieren Sie den Text und drücken Sie Ctrl+Enter.</p></div>",
+        # Index.hr, under its stories.
+        '<div class="report"><p>Znate li nešto više o temi ili želite prijaviti grešku u tekstu?</p></div>',
     ],
 )
 def test_report_an_error_boxes_are_removed(box: str) -> None:
