@@ -24,13 +24,13 @@ from unwall.pipeline.enrich import (
     remove_desk_lines,
     remove_repeated_meta,
     remove_stray_picture_credits,
-    separate_caption_parts,
     site_host_names,
     strip_site_from_title,
     without_author_signature,
     without_picture_credit,
 )
 from unwall.pipeline.metadata import PageMetadata, _lenient_json, article_json_ld, collect_metadata
+from unwall.pipeline.normalize import separate_caption_parts
 from unwall.rules import read_rule_file
 
 PAGE_URL = "https://news.example/2024/03/harbour"
@@ -2482,6 +2482,54 @@ def test_lead_image_from_the_body_takes_its_figcaption() -> None:
     assert content.find(".//figure") is None
     assert content.find(".//figcaption") is None
     assert len(content.findall("p")) == 2
+
+
+LA_DIARIA_HERO = (
+    '<figure class="principal"><picture><source srcset="/media/cache/Predio_fumigado_1200w.jpg" '
+    'media="(min-width: 1000px)"><img class="main-photo" alt="Predio fumigado"></picture>'
+    "<figcaption><p>Predio fumigado lindero a escuela.</p><p>Foto: Ricardo Correa</p></figcaption></figure>"
+)
+
+
+@pytest.mark.parametrize(
+    ("hero", "declared", "caption"),
+    [
+        # la diaria: the hero figure above the headline, outside the body; the shared picture
+        # is another rendition of it, which its JSON-LD names as shown.
+        (
+            LA_DIARIA_HERO,
+            '<meta property="og:image" content="/media/cache/Predio_fumigado_article_main.jpg?r=0.06">'
+            + json_ld(
+                {
+                    "@type": "NewsArticle",
+                    "image": "https://news.example/media/cache/Predio_fumigado_1200w.jpg",
+                }
+            ),
+            "Predio fumigado lindero a escuela. Foto: Ricardo Correa",
+        ),
+        # The headline set over its picture, in the figcaption (24horas.cl): no caption.
+        (
+            '<figure><img src="/media/boric-gira.jpg">'
+            "<figcaption><h1>Boric inicia gira</h1></figcaption></figure>",
+            '<meta property="og:image" content="/media/boric-gira.jpg">',
+            "",
+        ),
+        # A name that tells no picture apart ('lead_large.jpg'): no caption.
+        (
+            '<figure><img src="/2014/12/P-1/lead_large.jpg">'
+            "<figcaption>Christopher Michel</figcaption></figure>",
+            '<meta property="og:image" content="/2014/12/P-1/lead_large.jpg">',
+            "",
+        ),
+    ],
+)
+def test_the_lead_image_takes_the_caption_of_its_figure_outside_the_body(
+    hero: str, declared: str, caption: str
+) -> None:
+    root, metadata = page(declared, f"<header>{hero}</header><article>{PARAGRAPH * 3}</article>")
+    content = root.find(".//article")
+    lead = choose_lead_image(metadata, content)
+    assert lead is not None and lead.caption == caption
 
 
 def test_a_figcaption_in_a_div_that_stands_for_the_figure_goes_with_the_lead_image() -> None:

@@ -34,6 +34,7 @@ from unwall.pipeline.normalize import (
     largest_rendition,
     lines_between_breaks,
     parse_srcset,
+    separate_caption_parts,
     text_without_annotations,
 )
 from unwall.rules import (
@@ -184,40 +185,6 @@ def _latin_share(text: str) -> float:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
-
-
-def separate_caption_parts(content: HtmlElement) -> None:
-    """A caption's parts (text, credit label, credit) are often spans with no
-    space between them, set apart by the page's CSS: 'weather.CreditKirsten
-    Luce'. Without that CSS they need a space."""
-    for caption in content.iter("figcaption"):
-        for child in caption.iterdescendants():
-            if not isinstance(child.tag, str) or child.tag in _CAPTION_UNSPLIT_TAGS:
-                continue
-            before = _text_before(child, caption)
-            text = child.text or ""
-            if before and text and not before[-1].isspace() and not text[0].isspace():
-                child.text = " " + text
-
-
-# Inline markup inside a word or a name: no space is wanted at its edge.
-_CAPTION_UNSPLIT_TAGS = frozenset({"a", "b", "strong", "i", "em", "sup", "sub", "br", "abbr", "code"})
-
-
-def _text_before(element: HtmlElement, caption: HtmlElement) -> str:
-    """The text right before `element` starts inside `caption`, in reading order."""
-    node = element
-    while node is not caption:
-        previous = node.getprevious()
-        if previous is not None:
-            return str(previous.tail or previous.text_content() or "")
-        parent = node.getparent()
-        if parent is None:
-            return ""
-        if parent.text:
-            return str(parent.text)
-        node = parent
-    return ""
 
 
 def _clean(text: Any) -> str:
@@ -2246,7 +2213,8 @@ def choose_lead_image(metadata: PageMetadata, content: HtmlElement) -> LeadImage
             # A rendition of the declared picture ('13SUDAN-1-master768.jpg'
             # for '13SUDAN-1-facebookJumbo.jpg'): shown once, with its caption.
             match = hero
-        url, alt, caption, width, height = declared.url, declared.alt, "", declared.width, declared.height
+        url, alt, width, height = declared.url, declared.alt, declared.width, declared.height
+        caption = _page_caption_of(declared, metadata, content) if match is None else ""
         if match is not None:
             shown, caption = _caption_of(match)
             alt = alt or _clean(match.get("alt"))
@@ -2262,6 +2230,33 @@ def choose_lead_image(metadata: PageMetadata, content: HtmlElement) -> LeadImage
         if _may_lead(img):
             return _lead_from_body(img)
     return None
+
+
+def _page_caption_of(declared: DeclaredImage, metadata: PageMetadata, content: HtmlElement) -> str:
+    """The caption of the page's figure that shows the declared picture, where
+    the figure is not in the extracted body (a hero figure in the header): by
+    its address, or by another declared address of it ('…_article_main.jpg'
+    shared, '…_1200w.jpg' declared in JSON-LD and shown). A name too short to
+    tell pictures apart ('lead_large.jpg', '1200x675') matches none."""
+    keys = {image_key(declared.url)} | {
+        image_key(other.url)
+        for other in metadata.declared_images
+        if other.source != "hero" and _named_alike(declared.url, other.url)
+    }
+    keys = {key for key in keys if len(key) >= MIN_CAPTION_KEY_CHARS}
+    caption = next(
+        (
+            caption
+            for addresses, caption in metadata.figure_captions
+            if any(image_key(address) in keys for address in addresses)
+        ),
+        "",
+    )
+    # Read once: a caption the body shows (under another copy of the picture) is not repeated.
+    return "" if caption and caption in _clean(content.text_content()) else caption
+
+
+MIN_CAPTION_KEY_CHARS = 6
 
 
 def _widest_declared_rendition(declared: DeclaredImage, others: list[DeclaredImage]) -> DeclaredImage:

@@ -4,6 +4,7 @@ stripping takes the evidence away. Pure reading; the tree is not changed."""
 
 from __future__ import annotations
 
+import copy
 import html
 import itertools
 import json
@@ -18,7 +19,14 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from unwall.pipeline.language import approximate_words
-from unwall.pipeline.normalize import LINE_BREAK, is_hidden, largest_rendition, text_without_annotations
+from unwall.pipeline.normalize import (
+    LINE_BREAK,
+    is_hidden,
+    largest_rendition,
+    parse_srcset,
+    separate_caption_parts,
+    text_without_annotations,
+)
 from unwall.rules import (
     CAMEL_CASE_BOUNDARY,
     byline_prefix_pattern,
@@ -250,6 +258,9 @@ class PageMetadata:
     lang: str | None = None
     dir: str | None = None
     declared_images: list[DeclaredImage] = field(default_factory=list)
+    # The pictures the page shows in its figures, read before stripping: their
+    # addresses and caption ('…_1200w.jpg', 'Predio fumigado… Foto: Ricardo Correa').
+    figure_captions: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
     base_url: str | None = None
     standfirst: str | None = None
 
@@ -303,6 +314,7 @@ def collect_metadata(root: HtmlElement, base_url: str | None) -> PageMetadata:
     metadata.lang = _lang(root, metadata.meta) or _json_ld_language(metadata)
     metadata.dir = _dir(root)
     metadata.declared_images = _declared_images(root, metadata, base_url) + _hero_images(root, base_url)
+    metadata.figure_captions = _figure_captions(root, base_url)
     subtitle = _subtitle_heading(headline) if headline is not None and headline not in site_named else None
     metadata.standfirst = _standfirst(root) or subtitle
     return metadata
@@ -483,6 +495,35 @@ def _first_photo(element: HtmlElement, base_url: str | None = None) -> DeclaredI
             url = urljoin(base_url or "", url)
             return DeclaredImage(url, rendition_width, rendition_height, _clean(img.get("alt")), "hero")
     return None
+
+
+def _figure_captions(root: HtmlElement, base_url: str | None) -> list[tuple[tuple[str, ...], str]]:
+    """The page's first captioned figures, their pictures' addresses (the
+    <img>'s and its <picture>'s sources) and caption: a story's hero figure
+    often sits in the page's header, outside the extracted body (la diaria's,
+    above its headline), and its caption and credit go with the lead image."""
+    figures = []
+    for figure in itertools.islice(root.iter("figure"), MAX_CAPTIONED_FIGURES):
+        caption = figure.find(".//figcaption")
+        if caption is None or _inside_foreign_region(figure):
+            continue
+        if any(True for _ in caption.iter("h1", "h2")):
+            continue  # the headline set over its picture (24horas.cl), no caption
+        parted = copy.deepcopy(caption)
+        separate_caption_parts(parted)
+        text = _clean(parted.text_content())
+        addresses = [
+            urljoin(base_url or "", url)
+            for element in figure.iter("img", "source")
+            for url in [element.get("src") or "", *(u for u, _ in parse_srcset(element.get("srcset") or ""))]
+            if url.strip() and not url.strip().startswith("data:")
+        ]
+        if text and addresses:
+            figures.append((tuple(addresses), text))
+    return figures
+
+
+MAX_CAPTIONED_FIGURES = 12
 
 
 def _in_teaser_link(img: HtmlElement) -> bool:

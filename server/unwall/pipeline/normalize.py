@@ -409,3 +409,37 @@ def _is_absolute_http(url: str) -> bool:
     except ValueError:
         return False
     return parts.scheme in {"http", "https"} and bool(parts.netloc)
+
+
+def separate_caption_parts(content: HtmlElement) -> None:
+    """A caption's parts (text, credit label, credit) are often spans with no
+    space between them, set apart by the page's CSS: 'weather.CreditKirsten
+    Luce'. Without that CSS they need a space."""
+    for caption in content.iter("figcaption"):
+        for child in caption.iterdescendants():
+            if not isinstance(child.tag, str) or child.tag in _CAPTION_UNSPLIT_TAGS:
+                continue
+            before = _text_before(child, caption)
+            text = child.text or ""
+            if before and text and not before[-1].isspace() and not text[0].isspace():
+                child.text = " " + text
+
+
+# Inline markup inside a word or a name: no space is wanted at its edge.
+_CAPTION_UNSPLIT_TAGS = frozenset({"a", "b", "strong", "i", "em", "sup", "sub", "br", "abbr", "code"})
+
+
+def _text_before(element: HtmlElement, caption: HtmlElement) -> str:
+    """The text right before `element` starts inside `caption`, in reading order."""
+    node = element
+    while node is not caption:
+        previous = node.getprevious()
+        if previous is not None:
+            return str(previous.tail or previous.text_content() or "")
+        parent = node.getparent()
+        if parent is None:
+            return ""
+        if parent.text:
+            return str(parent.text)
+        node = parent
+    return ""
