@@ -21,6 +21,7 @@ from unwall.pipeline.enrich import (
     enrich,
     host_labels,
     normalize_date,
+    remove_closing_byline,
     remove_desk_lines,
     remove_repeated_meta,
     remove_stray_picture_credits,
@@ -2816,6 +2817,21 @@ def test_a_byline_line_under_the_headline_signs_where_no_person_is_declared(decl
     metadata = collect_metadata(root, "https://www.24horas.cl/politica/x-5287894")
     assert enrich(content, metadata).byline == "Agencia EFE"
     assert "Por Agencia EFE" not in content.text_content()
+
+
+@pytest.mark.parametrize(
+    ("closing", "byline", "goes"),
+    [
+        ("<p>[류영상 기자 ifyouare@mkinternet.com]</p>", "류영상", True),  # Maeil Business
+        ("<p>Von Jane Doe</p>", "Jane Doe", True),
+        ("<p>Von Max Mustermann</p>", "Jane Doe", False),  # another name: a credit of its own
+        ("<p>Jane Doe said the council would meet again in May.</p>", "Jane Doe", False),
+    ],
+)
+def test_a_closing_line_that_signs_with_the_byline_goes(closing: str, byline: str, goes: bool) -> None:
+    content = lxml.html.fragment_fromstring(f"<div>{FIRST}{closing}</div>")
+    remove_closing_byline(content, byline)
+    assert (len(content.findall("p")) == 1) is goes
 
 
 def test_the_byline_in_the_article_text_after_it_begins_stays() -> None:

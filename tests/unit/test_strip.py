@@ -1059,6 +1059,8 @@ def test_a_print_only_block_that_holds_the_page_is_the_article() -> None:
         "<p>{last}</p><p>Get the latest news straight to your phone with the VI Consortium app.</p>",
         # ARD's news sites: the broadcast the story was told in.
         "<p>{last}</p><p>Über dieses Thema berichtete die tagesschau am 03. August 2020 um 08:00 Uhr.</p>",
+        # The Paper: its app, after the story.
+        "<p>{last}</p><p>(本文来自澎湃新闻，更多原创资讯请下载“澎湃新闻”APP)</p>",
     ],
 )
 def test_a_promo_that_closes_the_article_as_its_last_line_goes(closing: str) -> None:
@@ -1169,6 +1171,26 @@ def test_a_related_label_left_as_the_article_s_last_line_goes(label: str) -> Non
     removals = strip_line_labels(content, load_rules())
     assert [r.rule for r in removals] == ["classifier.closing-related-line"]
     assert label not in content.text_content()
+    assert ARTICLE[-1][:40] in " ".join(content.text_content().split())
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # Maeil Business: the notice as the block's last line, after a <br>.
+        "<p>{last}<br><br>[ⓒ 매일경제 &amp; mk.co.kr, 무단전재 및 재배포 금지]</p>",
+        # The same once extraction made the block's lines paragraphs.
+        "<p>{last}</p><p>[ⓒ 매일경제 &amp; mk.co.kr, 무단전재 및 재배포 금지]</p>",
+        "<p>{last}</p><p>© 2019 Harbour Times. All rights reserved.</p>",
+    ],
+)
+def test_a_copyright_notice_that_closes_the_article_goes(closing: str) -> None:
+    content = lxml.html.fragment_fromstring(
+        "<div>" + paragraphs_html(ARTICLE[:-1]) + closing.format(last=ARTICLE[-1]) + "</div>"
+    )
+    removals = strip_line_labels(content, load_rules())
+    assert [r.rule for r in removals] == ["classifier.closing-copyright-line"]
+    assert "무단전재" not in content.text_content() and "reserved" not in content.text_content()
     assert ARTICLE[-1][:40] in " ".join(content.text_content().split())
 
 

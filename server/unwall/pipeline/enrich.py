@@ -133,6 +133,7 @@ def enrich(content: HtmlElement, metadata: PageMetadata) -> Enrichment:
     remove_stray_picture_credits(content)
     remove_desk_lines(content)
     remove_closing_author_bio(content, byline)
+    remove_closing_byline(content, byline)
     remove_closing_stamp(content, published)
     lang = page_language(metadata.lang, content)
     return Enrichment(
@@ -858,6 +859,22 @@ def remove_closing_author_bio(content: HtmlElement, byline: str | None) -> None:
             if rule is not None and rule.tag == "hr" and rule.getnext() is None:
                 rule.drop_tree()  # it set the bio apart, and would end the article
             return
+
+
+def remove_closing_byline(content: HtmlElement, byline: str | None) -> None:
+    """The article's last line, when it signs with the byline the reader page
+    shows above the body, and says nothing else ('[류영상 기자
+    ifyouare@mkinternet.com]' under Maeil Business's stories, 'Von Jane Doe')."""
+    names = _byline_names(byline)
+    last = _last_text_block(content) if names else None
+    if last is None or last.find(".//img") is not None:
+        return
+    text = _clean(last.text_content())
+    if len(text) <= MAX_CLOSING_BYLINE_CHARS and _byline_line_name(text.strip(BRACKETS)) in names:
+        last.drop_tree()
+
+
+MAX_CLOSING_BYLINE_CHARS = 80
 
 
 def _opens_with_emphasized(paragraph: HtmlElement, name: str) -> bool:

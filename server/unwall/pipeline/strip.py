@@ -736,8 +736,9 @@ def _remove_closing_promo_line(content: HtmlElement, context: _Context) -> None:
     if last is None:
         return
     if last.find("br") is None:
-        if _is_short_promo(_text(last), context):
-            _record(context, last, "promo", "classifier.closing-promo-line")
+        verdict = _closing_line_verdict(_text(last), context, labels=False)
+        if verdict is not None:
+            _record(context, last, *verdict)
             _remove(last)
         return
     segments: list[list[HtmlElement]] = [[]]
@@ -750,20 +751,27 @@ def _remove_closing_promo_line(content: HtmlElement, context: _Context) -> None:
         line = _segment_text(segment)
         if not line:
             continue
-        # Or the label of related links that went, on the block's last line
-        # (phpspot's '…サンプルです<br><br>関連エントリ' above its list).
-        promo = _is_short_promo(line, context)
-        if promo or context.rules.related_labels.is_label(normalize_label(line)):
-            kind = "promo" if promo else "related"
-            _record(context, last, kind, f"classifier.closing-{kind}-line")
+        verdict = _closing_line_verdict(line, context, labels=True)
+        if verdict is not None:
+            _record(context, last, *verdict)
             for node in reversed(segment):
                 node.tail = None
                 _remove(node)
         return
 
 
-def _is_short_promo(line: str, context: _Context) -> bool:
-    return len(line) <= MAX_LINKED_PROMO_CHARS and context.rules.promo_phrases.opens(normalize_text(line))
+def _closing_line_verdict(line: str, context: _Context, labels: bool) -> tuple[str, str] | None:
+    """The site's short call; the publisher's notice ('[ⓒ 매일경제 & mk.co.kr,
+    무단전재 및 재배포 금지]', a line of the block extraction made paragraphs);
+    or, as the block's last line after a <br>, the label of related links
+    that went (phpspot's '…サンプルです<br><br>関連エントリ' above its list)."""
+    if len(line) <= MAX_LINKED_PROMO_CHARS and context.rules.promo_phrases.opens(normalize_text(line)):
+        return "promo", "classifier.closing-promo-line"
+    if len(line) <= MAX_COPYRIGHT_CHARS and _says_copyright(normalize_text(line), context):
+        return "boilerplate", "classifier.closing-copyright-line"
+    if labels and context.rules.related_labels.is_label(normalize_label(line)):
+        return "related", "classifier.closing-related-line"
+    return None
 
 
 def _segment_text(segment: list[HtmlElement]) -> str:
@@ -2342,12 +2350,17 @@ def _is_copyright_notice(element: HtmlElement, text: str, context: _Context) -> 
         return False
     if element.tag in {"span", "a"} and not _is_own_line(element):
         return False  # a part of a line: the line is judged whole
+    return _says_copyright(text, context) or _is_copyright_sign_line(element, text.strip(_NOTICE_BRACKETS))
+
+
+def _says_copyright(text: str, context: _Context) -> bool:
+    """A notice's opening ('© 2011 CNBC.com', 'Copyright 2011') or its closing
+    words ('All rights reserved'), in brackets or not."""
     text = text.strip(_NOTICE_BRACKETS)  # '[ⓒ MK스포츠, 무단전재 및 재배포 금지]'
-    if _COPYRIGHT_OPENING.match(text) or _is_copyright_sign_line(element, text):
+    if _COPYRIGHT_OPENING.match(text):
         return True
-    phrases = context.rules.copyright_phrases
     closing = text.rstrip(_NOTICE_END)
-    return any(closing.endswith(phrase) for phrase in phrases.search_all(closing))
+    return any(closing.endswith(phrase) for phrase in context.rules.copyright_phrases.search_all(closing))
 
 
 def _is_copyright_sign_line(element: HtmlElement, text: str) -> bool:
