@@ -2887,6 +2887,9 @@ def test_the_parts_of_a_caption_read_apart(caption: str, reads: str) -> None:
     [
         ("<p>Foto: dpa</p>", False),
         ("<p>Photo Credit: Catwalkpictures</p>", False),
+        ("<p>Фото: Илья Московец © URA.RU</p>", False),  # Russian, Finnish, Turkish credits
+        ("<p>Kuva: Lehtikuva</p>", False),
+        ("<p>Fotoğraf: AA</p>", False),
         ("<div>Beitragsbild: Titelseite der FAZ vom 2.4.2019, Ausriss.</div>", False),
         ("<p>PHOTOS: Earthquake Shakes the Northeastern U.S.</p>", False),
         # In brackets, and 'Credit:' alone.

@@ -2183,6 +2183,7 @@ def test_a_closing_line_to_follow_the_writer_goes(line: str, goes: bool) -> None
         '<div class="css-1xq"><div><p>ADVERTISEMENT</p><div id="gpt-ad-1"></div></div></div>',
         "<div><span>Anzeige</span></div>",
         "<p>Story continues below advertisement</p>",
+        "<p>Продолжение после рекламы</p>",  # URA.RU
         "<p>La suite après cette publicité</p>",
         "<aside><small>Реклама</small></aside>",
         "<div>广告</div>",
