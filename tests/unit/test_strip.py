@@ -1051,28 +1051,67 @@ def test_a_print_only_block_that_holds_the_page_is_the_article() -> None:
 # --- related boxes, share bars --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "closing",
-    [
-        # HORIZONT: the call is the article's last line, after a <br>, or its last paragraph.
-        '<p>{last}<br><br>Diskutieren Sie mit dem Autor - auf <a href="https://twitter.com/x">Twitter</a>'
-        ' oder auf <a href="https://www.instagram.com/x/">Instagram</a>!<br><br></p>',
-        '<p>{last}</p><p>Diskutieren Sie mit dem Autor - auf <a href="https://twitter.com/x">Twitter</a>!</p>',
-        # The VI Consortium: its app, pitched in the article's last line.
-        "<p>{last}</p><p>Get the latest news straight to your phone with the VI Consortium app.</p>",
-        # ARD's news sites: the broadcast the story was told in.
-        "<p>{last}</p><p>Über dieses Thema berichtete die tagesschau am 03. August 2020 um 08:00 Uhr.</p>",
-        # The Paper: its app, after the story.
-        "<p>{last}</p><p>(本文来自澎湃新闻，更多原创资讯请下载“澎湃新闻”APP)</p>",
-    ],
-)
-def test_a_promo_that_closes_the_article_as_its_last_line_goes(closing: str) -> None:
+def strip_closing(closing: str) -> tuple[HtmlElement, list[Removal]]:
+    """The labels stripped from an article that closes with `closing` (its
+    '{last}', the article's last paragraph), and the article after."""
     content = lxml.html.fragment_fromstring(
         "<div>" + paragraphs_html(ARTICLE[:-1]) + closing.format(last=ARTICLE[-1]) + "</div>"
     )
-    removals = strip_line_labels(content, load_rules())
-    assert [r.rule for r in removals] == ["classifier.closing-promo-line"]
-    assert "Diskutieren" not in content.text_content() and "your phone" not in content.text_content()
+    return content, strip_line_labels(content, load_rules())
+
+
+@pytest.mark.parametrize(
+    ("closing", "rule"),
+    [
+        # HORIZONT: the call is the article's last line, after a <br>, or its last paragraph.
+        (
+            '<p>{last}<br><br>Diskutieren Sie mit dem Autor - auf <a href="https://twitter.com/x">Twitter</a>'
+            ' oder auf <a href="https://www.instagram.com/x/">Instagram</a>!<br><br></p>',
+            "classifier.closing-promo-line",
+        ),
+        (
+            '<p>{last}</p><p>Diskutieren Sie mit dem Autor - auf <a href="https://twitter.com/x">Twitter</a>!</p>',
+            "classifier.closing-promo-line",
+        ),
+        # The VI Consortium: its app, pitched in the article's last line.
+        (
+            "<p>{last}</p><p>Get the latest news straight to your phone with the VI Consortium app.</p>",
+            "classifier.closing-promo-line",
+        ),
+        # ARD's news sites: the broadcast the story was told in.
+        (
+            "<p>{last}</p><p>Über dieses Thema berichtete die tagesschau am 03. August 2020 "
+            "um 08:00 Uhr.</p>",
+            "classifier.closing-promo-line",
+        ),
+        # The Paper: its app, after the story.
+        (
+            "<p>{last}</p><p>(本文来自澎湃新闻，更多原创资讯请下载“澎湃新闻”APP)</p>",
+            "classifier.closing-promo-line",
+        ),
+        # Maeil Business: the notice as the block's last line, after a <br>.
+        (
+            "<p>{last}<br><br>[ⓒ 매일경제 &amp; mk.co.kr, 무단전재 및 재배포 금지]</p>",
+            "classifier.closing-copyright-line",
+        ),
+        # The same once extraction made the block's lines paragraphs.
+        (
+            "<p>{last}</p><p>[ⓒ 매일경제 &amp; mk.co.kr, 무단전재 및 재배포 금지]</p>",
+            "classifier.closing-copyright-line",
+        ),
+        (
+            "<p>{last}</p><p>© 2019 Harbour Times. All rights reserved.</p>",
+            "classifier.closing-copyright-line",
+        ),
+    ],
+)
+def test_a_line_of_the_site_s_that_closes_the_article_goes(closing: str, rule: str) -> None:
+    content, removals = strip_closing(closing)
+    assert [r.rule for r in removals] == [rule]
+    line = " ".join(
+        lxml.html.fragment_fromstring(f"<div>{closing.format(last='')}</div>").text_content().split()
+    )
+    assert line not in " ".join(content.text_content().split())
     assert ARTICLE[-1][:40] in " ".join(content.text_content().split())
 
 
@@ -1169,40 +1208,15 @@ def test_a_control_s_label_in_a_picture_s_link_goes_and_the_picture_stays() -> N
 @pytest.mark.parametrize("label", ["Read more:", "Lire aussi", "関連エントリ"])
 def test_a_related_label_left_as_the_article_s_last_line_goes(label: str) -> None:
     # phpspot: '…サンプルです<br><br>関連エントリ', its list of entries gone.
-    closing = f"<p>{ARTICLE[-1]}<br><br>{label}</p>"
-    content = lxml.html.fragment_fromstring("<div>" + paragraphs_html(ARTICLE[:-1]) + closing + "</div>")
-    removals = strip_line_labels(content, load_rules())
+    content, removals = strip_closing("<p>{last}<br><br>" + label + "</p>")
     assert [r.rule for r in removals] == ["classifier.closing-related-line"]
     assert label not in content.text_content()
     assert ARTICLE[-1][:40] in " ".join(content.text_content().split())
 
 
-@pytest.mark.parametrize(
-    "closing",
-    [
-        # Maeil Business: the notice as the block's last line, after a <br>.
-        "<p>{last}<br><br>[ⓒ 매일경제 &amp; mk.co.kr, 무단전재 및 재배포 금지]</p>",
-        # The same once extraction made the block's lines paragraphs.
-        "<p>{last}</p><p>[ⓒ 매일경제 &amp; mk.co.kr, 무단전재 및 재배포 금지]</p>",
-        "<p>{last}</p><p>© 2019 Harbour Times. All rights reserved.</p>",
-    ],
-)
-def test_a_copyright_notice_that_closes_the_article_goes(closing: str) -> None:
-    content = lxml.html.fragment_fromstring(
-        "<div>" + paragraphs_html(ARTICLE[:-1]) + closing.format(last=ARTICLE[-1]) + "</div>"
-    )
-    removals = strip_line_labels(content, load_rules())
-    assert [r.rule for r in removals] == ["classifier.closing-copyright-line"]
-    assert "무단전재" not in content.text_content() and "reserved" not in content.text_content()
-    assert ARTICLE[-1][:40] in " ".join(content.text_content().split())
-
-
 def test_a_last_line_that_only_mentions_the_words_stays() -> None:
-    closing = (
-        f"<p>{ARTICLE[-1]}<br><br>Der Rat will im Mai über den Hafen abstimmen; diskutieren Sie mit.</p>"
-    )
-    content = lxml.html.fragment_fromstring("<div>" + paragraphs_html(ARTICLE[:-1]) + closing + "</div>")
-    assert strip_line_labels(content, load_rules()) == []
+    closing = "<p>{last}<br><br>Der Rat will im Mai über den Hafen abstimmen; diskutieren Sie mit.</p>"
+    assert strip_closing(closing)[1] == []
 
 
 def test_the_site_s_next_stories_under_the_article_go() -> None:
