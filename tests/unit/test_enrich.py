@@ -693,6 +693,32 @@ def test_an_opening_paragraph_that_says_the_title_stays_unless_named_for_it() ->
 
 
 @pytest.mark.parametrize(
+    ("title", "opening", "stays"),
+    [
+        # URA.RU: the headline as the opening paragraph, without the title's media tag.
+        (
+            "Нюша поздравила больных детей с Новым годом. ФОТО",
+            "Нюша поздравила больных детей с Новым годом.",
+            False,
+        ),
+        ("Пожар в центре Екатеринбурга. ВИДЕО", "Пожар в центре Екатеринбурга.", False),
+        # No media word: the post's first sentence as its <title> stays its first sentence.
+        ("Went to the harbour today. Again", "Went to the harbour today.", True),
+    ],
+)
+def test_an_opening_paragraph_that_says_the_title_without_its_media_tag_goes(
+    title: str, opening: str, stays: bool
+) -> None:
+    body = f"<article><p>{opening}</p>{PARAGRAPH * 3}</article>"
+    root = lxml.html.document_fromstring(
+        f"<html><head><title>{title}</title></head><body>{body}</body></html>"
+    )
+    content = root.find(".//article")
+    enrich(content, collect_metadata(root, PAGE_URL))
+    assert (opening in content.text_content()) is stays
+
+
+@pytest.mark.parametrize(
     ("kicker", "stays"),
     [
         ('<span class="article__header__kicker">Corona</span>', False),

@@ -50,6 +50,7 @@ from unwall.rules import (
     line_label_form,
     load_rules,
     name_suffixes,
+    normalize_label,
     original_title_pattern,
     original_title_prefix_pattern,
     picture_agencies,
@@ -631,9 +632,25 @@ def remove_title_heading(content: HtmlElement, title: str) -> None:
         return
     text = _clean(opening.text_content())
     named = _comparable(text) == target and not TITLE_CLASS_WORDS.isdisjoint(element_name_runs(opening))
+    # The headline without the media tag the title ends with ('… с Новым годом. ФОТО', URA.RU).
+    untagged = _without_media_tag(title)
+    named = named or (untagged != title and _comparable(text) == _comparable(untagged))
     labelled = _LABELLED_LINE.match(text.strip(BRACKETS))
     if named or (labelled is not None and _comparable(labelled.group(1)) == target):
         opening.drop_tree()
+
+
+def _without_media_tag(title: str) -> str:
+    """'Нюша поддержала Putin Team… с Новым годом. ФОТО' -> '… с Новым годом.':
+    the word for a photo or a video that a headline ends with, in brackets or
+    after a separator (media_labels, every language)."""
+    match = _LAST_TITLE_WORD.search(title)
+    if match is None or normalize_label(match.group("tag")) not in load_rules().media_labels:
+        return title
+    return title[: match.start()].rstrip(" -–—|:")
+
+
+_LAST_TITLE_WORD = re.compile(r"[\s(\[]+(?P<tag>[^\W\d_]+)[)\]]?\s*$")
 
 
 def _is_kicker(element: HtmlElement) -> bool:
