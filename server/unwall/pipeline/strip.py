@@ -765,9 +765,10 @@ def _closing_line_verdict(line: str, context: _Context, labels: bool) -> tuple[s
     무단전재 및 재배포 금지]', a line of the block extraction made paragraphs);
     or, as the block's last line after a <br>, the label of related links
     that went (phpspot's '…サンプルです<br><br>関連エントリ' above its list)."""
-    if len(line) <= MAX_LINKED_PROMO_CHARS and context.rules.promo_phrases.opens(normalize_text(line)):
+    normalized = normalize_text(line)
+    if len(line) <= MAX_LINKED_PROMO_CHARS and context.rules.promo_phrases.opens(normalized):
         return "promo", "classifier.closing-promo-line"
-    if len(line) <= MAX_COPYRIGHT_CHARS and _says_copyright(normalize_text(line), context):
+    if len(line) <= MAX_COPYRIGHT_CHARS and _says_copyright(normalized, context):
         return "boilerplate", "classifier.closing-copyright-line"
     if labels and context.rules.related_labels.is_label(normalize_label(line)):
         return "related", "classifier.closing-related-line"
@@ -2046,8 +2047,9 @@ def _is_appeal(element: HtmlElement, text: str, context: _Context) -> bool:
     that closes the article ('Your financial contribution … Please consider
     making a contribution to Vox today.', after Vox's stories)."""
     hits = len(context.rules.promo_phrases.search_all(text))
-    closing = element.tag == "p" and _in_paragraph_run(element) and _closes_its_run(element)
-    return hits >= MIN_APPEAL_PHRASES or (hits >= MIN_CLOSING_APPEAL_PHRASES and closing)
+    if hits >= MIN_APPEAL_PHRASES or hits < MIN_CLOSING_APPEAL_PHRASES:
+        return hits >= MIN_APPEAL_PHRASES
+    return element.tag == "p" and _in_paragraph_run(element) and _closes_its_run(element)
 
 
 MIN_CLOSING_APPEAL_PHRASES = 2
