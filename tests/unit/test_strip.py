@@ -340,6 +340,9 @@ def test_report_an_error_boxes_are_removed(box: str) -> None:
         "<p>（無断転載禁止）</p>",
         "<p>本文系作者授权发布，未经许可，不得转载。</p>",
         "<p>声明：该文观点仅代表作者本人，搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。</p>",
+        # The Paper's statement under an institution's post.
+        "<div><p>特别声明</p><p>本文为政务等机构在澎湃新闻上传并发布，仅代表该机构观点，不代表澎湃新闻的观点或立场，"
+        "澎湃新闻仅提供信息发布平台。</p></div>",
         # Sina Finance's disclaimer under reposted stories.
         "<p>免责声明：自媒体综合提供的内容均源自自媒体，版权归原作者所有，转载请联系原作者并获许可。"
         "文章观点仅代表作者本人，不代表新浪立场。若内容涉及投资建议，仅供参考勿作为投资依据。投资有风险，入市需谨慎。</p>",
