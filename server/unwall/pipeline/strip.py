@@ -586,9 +586,10 @@ def _shows_something(node: HtmlElement) -> bool:
     """Not a script, a style or a comment beside the player, nor their tails' spaces."""
     if (node.tail or "").strip():
         return True
-    return isinstance(node.tag, str) and node.tag not in MACHINERY_TAGS - {"video", "audio", "iframe"}
+    return isinstance(node.tag, str) and node.tag not in _UNSHOWN_BESIDE_A_PLAYER
 
 
+_UNSHOWN_BESIDE_A_PLAYER = MACHINERY_TAGS - {"video", "audio", "iframe"}
 _VIDEO_TITLE_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong"})
 MAX_VIDEO_TITLE_CHARS = 200
 
