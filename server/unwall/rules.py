@@ -329,6 +329,8 @@ class RuleSet:
     social_profile_hosts: frozenset[str]
     social_post_path_words: frozenset[str]
     error_report_phrases: PhraseSet
+    # 'Your email address will not be published', 'Comments are moderated': a comment form and its rules.
+    comment_notice_phrases: PhraseSet
     copyright_phrases: PhraseSet
     author_box_labels: PhraseSet
     media_labels: frozenset[str]
@@ -934,6 +936,7 @@ def load_rules() -> RuleSet:
         social_profile_hosts=frozenset(boilerplate.get("social_profiles", {}).get("hosts", [])),
         social_post_path_words=frozenset(boilerplate.get("social_profiles", {}).get("post_path_words", [])),
         error_report_phrases=_phrase_set(merged("error_report")),
+        comment_notice_phrases=_phrase_set(merged("comment_notice")),
         copyright_phrases=_phrase_set(merged("copyright")),
         author_box_labels=_phrase_set(merged("author_box")),
         media_labels=frozenset(normalize_label(label) for label in merged("media_labels")),
@@ -952,6 +955,7 @@ def load_rules() -> RuleSet:
             + merged("taxonomy")
             + merged("promo")
             + merged("error_report")
+            + merged("comment_notice")
             + merged("copyright")
             + merged("author_box")
             + merged("cookie_stems")

@@ -2672,3 +2672,55 @@ def test_a_newsletter_box_naming_what_not_to_miss_goes() -> None:
         '<a href="/account/newsletters">la lettre quotidienne de la rédaction</a>.</p></div></section>'
     )
     assert_removed_whole(f"<article>{around(box)}</article>", "promo", "rien manquer")
+
+
+# --- comment sections without a class name ---------------------------------------------------------------
+
+KATH_NET_COMMENTS = (
+    "<h2>Lesermeinungen</h2><p>Um selbst Kommentare verfassen zu können müssen Sie sich bitte einloggen.</p>"
+    '<p class="kleingedrucktes">Für die Kommentiermöglichkeit von Artikeln müssen Sie sich '
+    '<a href="/anmelden">registrieren</a>. Die Kommentare werden von Moderatoren stichprobenartig überprüft. '
+    "Die Kommentare geben nicht notwendigerweise die Meinung der Redaktion wieder.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        # kath.net: a heading, the login prompt and the rules, among the article's paragraphs.
+        KATH_NET_COMMENTS,
+        # LAOLA1.at: the rules in a box of their own, with their label.
+        '<div class="legal"><p><strong>Rechtliche Hinweise:</strong></p><p>Die Kommentare der User geben '
+        "nicht notwendigerweise die Meinung der Redaktion wieder. Die Redaktion behält sich vor, ohne Angabe "
+        "von Gründen Kommentare zu löschen.</p></div>",
+        # A WordPress theme whose comment form lost its class names.
+        "<div><h3>Leave a Reply</h3><p>Your email address will not be published. Required fields are "
+        "marked *</p></div>",
+        "<h3>Laisser un commentaire</h3><p>Votre adresse e-mail ne sera pas publiée.</p>",
+    ],
+)
+def test_a_comment_sections_notice_after_the_article_goes_with_its_heading(section: str) -> None:
+    root, removals = strip(f"<article>{paragraphs_html()}{section}</article>")
+    assert {(r.kind, r.rule) for r in removals} == {("comments", "classifier.comment-notice")}
+    text = body_text(root)
+    section_words = ["Lesermeinungen", "Kommentare", "Hinweise", "Reply", "email address", "Laisser"]
+    assert not [word for word in section_words if word in text]
+    assert_article_intact(root)
+
+
+def test_a_sentence_about_comment_moderation_inside_the_article_stays() -> None:
+    # A story about a forum's rules quotes them between its paragraphs.
+    quoted = (
+        "<p>The forum's new rules say that comments are moderated by volunteers, and that the site "
+        "may close any thread without notice.</p>"
+    )
+    root, removals = strip(f"<article>{around(quoted)}</article>")
+    assert removals == [] and "comments are moderated" in body_text(root)
+
+
+def test_a_comment_notice_takes_a_short_label_but_never_a_sentence_above_it() -> None:
+    closing_sentence = "<p>The council meets again on Tuesday.</p>"
+    notice = "<div><p>Comments are closed.</p></div>"
+    root, removals = strip(f"<article>{paragraphs_html()}{closing_sentence}{notice}</article>")
+    assert [(r.kind, r.rule) for r in removals] == [("comments", "classifier.comment-notice")]
+    assert "meets again on Tuesday" in body_text(root) and "closed" not in body_text(root)

@@ -1882,10 +1882,10 @@ def _classify_blocks(scope: HtmlElement, context: _Context) -> None:
                 if kind == "embed_notice":
                     _replace_with_embed_link(element, context, rule)
                 else:
-                    following = _what_the_label_heads(element) if rule == "classifier.related-label" else []
+                    going_with = _what_goes_with(element, rule)
                     _record(context, element, kind, rule)
                     _remove(element)
-                    for block in following:
+                    for block in going_with:
                         _record(context, block, kind, rule)
                         _remove(block)
                 continue
@@ -1895,6 +1895,17 @@ def _classify_blocks(scope: HtmlElement, context: _Context) -> None:
 
 Verdict = tuple[str, str] | None
 INLINE_BLOCKS = frozenset({"a", "span"})
+
+
+def _what_goes_with(block: HtmlElement, rule: str) -> list[HtmlElement]:
+    """The blocks a removed one takes along: what a lone related label heads,
+    the heading of the comment section a notice opens."""
+    if rule == "classifier.related-label":
+        return _what_the_label_heads(block)
+    if rule == "classifier.comment-notice":
+        heading = _heading_right_above(block)
+        return [heading] if heading is not None else []
+    return []
 
 
 def _line_around(element: HtmlElement) -> HtmlElement | None:
@@ -1975,6 +1986,8 @@ def _classify_text_block(element: HtmlElement, text: str, context: _Context) -> 
         return "promo", "classifier.appeal"
     if length <= MAX_ERROR_REPORT_CHARS and _is_error_report(element, text, context):
         return "boilerplate", "classifier.error-report"
+    if length <= MAX_COMMENT_NOTICE_CHARS and _is_comment_notice(element, text, context):
+        return "comments", "classifier.comment-notice"
     if length <= MAX_COPYRIGHT_CHARS and _is_copyright_notice(element, text, context):
         return "boilerplate", "classifier.copyright-notice"
     if length <= MAX_AUTHOR_BOX_CHARS and _is_author_box(element, text, context):
@@ -2059,6 +2072,46 @@ MIN_CLOSING_APPEAL_PHRASES = 2
 def _closes_its_run(paragraph: HtmlElement) -> bool:
     """No paragraph with text follows it."""
     return not any(sibling.text_content().strip() for sibling in paragraph.itersiblings("p"))
+
+
+def _is_comment_notice(element: HtmlElement, text: str, context: _Context) -> bool:
+    """A comment section's form or rules ('Die Kommentare geben nicht
+    notwendigerweise die Meinung der Redaktion wieder', 'Your email address
+    will not be published'): off the article's paragraphs, or after them with
+    nothing but more of the section's notices following."""
+    notices = context.rules.comment_notice_phrases
+    if not notices.occurs_in(text):
+        return False
+    if not _in_paragraph_run(element):
+        return True
+    return all(
+        notices.occurs_in(normalize_text(following))
+        for following in map(_text, element.itersiblings("p"))
+        if following.strip()
+    )
+
+
+MAX_COMMENT_NOTICE_CHARS = 2000
+
+
+def _heading_right_above(block: HtmlElement) -> HtmlElement | None:
+    """The heading or short label right above a block, with no words between
+    ('Lesermeinungen' over the rules of kath.net's comments)."""
+    previous = block.getprevious()
+    while previous is not None and (not isinstance(previous.tag, str) or previous.tag in {"br", "hr"}):
+        if (previous.tail or "").strip():
+            return None
+        previous = previous.getprevious()
+    if previous is None or (previous.tail or "").strip():
+        return None
+    text = _text(previous)
+    if not text or len(text) > MAX_SECTION_LABEL_CHARS:
+        return None
+    return previous if previous.tag in HEADING_TAGS or not _SENTENCE_END.search(text) else None
+
+
+MAX_SECTION_LABEL_CHARS = 60
+_SENTENCE_END = re.compile(r"(?<!\.)[.!?。！？]$")
 
 
 def _is_consent_banner(element: HtmlElement, text: str, context: _Context) -> bool:
