@@ -2371,6 +2371,9 @@ def test_a_promo_link_inside_a_long_sentence_is_not_cut_out_of_it() -> None:
         "<p>Bildergalerie: 12 Bilder</p>",
         "<p><a href='/galerie/12'>ZUR BILDERGALERIE</a></p>",
         "<div>This article is more than 5 years old</div>",
+        # The link to a post's editor, written for its author, hidden from others by style.
+        "<a href='/Admin/Blog/edit-entry.php?diary_id=1053322' class='btn owner-show'>Edit Blog Post</a>",
+        '<p><a class="post-edit-link" href="/wp-admin/post.php?post=12&amp;action=edit">Bearbeiten</a></p>',
         # WordPress's Top 10 view counter, in English on a Spanish-language site.
         '<div class="tptn_counter">(Visited 1 times, 1 visits today)</div>',
         # A post's view count, its thousands grouped in the language's way.
