@@ -2468,6 +2468,21 @@ def test_a_flag_is_never_the_lead_image(address: str) -> None:
     assert result.lead_image is None
 
 
+def test_a_flag_named_in_its_alt_text_is_never_the_lead_image() -> None:
+    # travelblog.org: the blog's country beside its breadcrumb, a GIF of no declared size.
+    flag = "<img src='https://www.travelblog.example/pix/mini-flags/uk-flag.gif' alt='United Kingdom flag'>"
+    result, _ = enriched("", f"<div>{flag} Europe » United Kingdom</div>" + PARAGRAPH * 2)
+    assert result.lead_image is None
+
+
+def test_an_address_or_file_name_for_alt_text_is_no_description() -> None:
+    # BusinessWeek wrote the picture's address as its alternative text.
+    address = "https://images.news.example/mz/10/34/1034_mz_66popmunnessa.jpg"
+    picture = f'<img src="{address}" alt="{address}" width="640" height="480">'
+    result, _ = enriched("", picture + PARAGRAPH * 2)
+    assert result.lead_image is not None and result.lead_image.alt == ""
+
+
 def test_a_photo_of_a_flag_is_a_photo() -> None:
     photo = '<img src="https://cdn.example/uploads/2024/flag-day-parade.jpg" width="640" height="480">'
     result, _ = enriched("", photo + PARAGRAPH * 2)

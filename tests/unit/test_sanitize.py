@@ -98,6 +98,22 @@ def test_obsolete_tags_with_a_meaning_become_their_modern_form() -> None:
     assert serialize(content) == "<p>Run <code>hg push</code>, not <s>rsync</s>.</p>"
 
 
+@pytest.mark.parametrize(
+    ("alt", "spoken"),
+    [
+        ("https://cdn.example/a.jpg", ""),
+        ("//cdn.example/a.jpg", ""),
+        ("IMG_2041.JPG", ""),
+        ("Harbour at dawn", "Harbour at dawn"),
+        # A description that names a file is a description.
+        ("The scan saved as harbour.png", "The scan saved as harbour.png"),
+    ],
+)
+def test_an_images_address_as_its_alt_text_is_left_unsaid(alt: str, spoken: str) -> None:
+    root = parsed(full_path(f'<p>text</p><img src="https://cdn.example/a.jpg" alt="{alt}">'))
+    assert root.find(".//img").get("alt") == spoken
+
+
 def test_allowed_structure_survives_both_layers() -> None:
     html = (
         '<h2 lang="fr" dir="ltr" title="t">Titre</h2><p>A <strong>b</strong> <em>c</em> <code>d</code></p>'

@@ -35,6 +35,7 @@ from unwall.pipeline.normalize import (
     lines_between_breaks,
     parse_srcset,
     separate_caption_parts,
+    spoken_alt,
     text_without_annotations,
 )
 from unwall.rules import (
@@ -2259,7 +2260,7 @@ def choose_lead_image(metadata: PageMetadata, content: HtmlElement) -> LeadImage
                 width, height = int_attribute(match, "width"), int_attribute(match, "height")
             if shown.getparent() is not None:
                 shown.drop_tree()
-        return LeadImage(url=url, alt=alt, caption=caption, width=width, height=height)
+        return LeadImage(url=url, alt=spoken_alt(alt), caption=caption, width=width, height=height)
     for img in _opening_images(content):
         if _may_lead(img):
             return _lead_from_body(img)
@@ -2359,7 +2360,8 @@ def _lead_from_body(img: HtmlElement) -> LeadImage:
     """The body's picture as the lead image, taken out of the body with its figure."""
     shown, caption = _caption_of(img)
     url, width, height = largest_rendition(img)
-    lead = LeadImage(url=url, alt=_clean(img.get("alt")), caption=caption, width=width, height=height)
+    alt = spoken_alt(_clean(img.get("alt")))
+    lead = LeadImage(url=url, alt=alt, caption=caption, width=width, height=height)
     if shown.getparent() is not None:
         shown.drop_tree()
     return lead

@@ -69,8 +69,9 @@ NOT_A_PHOTO = re.compile(
     r"/wp-content/themes/|/wp-includes/|/sites/all/themes/|/templates/[^/]+/images/|"
     # QR codes to a site's app, 'erweima' (二维码) and its initials on Chinese sites.
     r"qr[-_]?code|(?<![a-z])(?:qr|ewm|erweima)(?![a-z])|"
-    # A country's flag beside a commenter's or a language's name ('/pictures/flags/png/de.png').
-    r"/flags?/|flag[-_]icons?",
+    # A country's flag beside a commenter's or a language's name ('/pictures/flags/png/de.png',
+    # travelblog.org's '/pix/mini-flags/uk-flag.gif').
+    r"[/_-]flags?/|flag[-_]icons?",
     re.I,
 )
 # Where lazy loaders keep the real image address, most specific first.
@@ -193,6 +194,19 @@ def largest_rendition(img: HtmlElement) -> tuple[str, int | None, int | None]:
 
 def is_plausible_photo(url: str) -> bool:
     return url.startswith(("http://", "https://")) and not NOT_A_PHOTO.search(url)
+
+
+def spoken_alt(alt: str) -> str:
+    """An image's alternative text as a screen reader should say it: nothing
+    where a page wrote the picture's address or file name there (BusinessWeek's
+    'http://images.businessweek.com/…/1034_mz_66popmunnessa.jpg'), which
+    describes nothing and takes long to hear."""
+    return "" if _ADDRESS_OR_FILE_NAME.fullmatch(alt.strip()) else alt
+
+
+_ADDRESS_OR_FILE_NAME = re.compile(
+    r"(?:https?:)?//\S+|www\.\S+|\S+\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)", re.I
+)
 
 
 def int_attribute(element: HtmlElement, name: str) -> int | None:

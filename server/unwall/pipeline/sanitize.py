@@ -16,6 +16,8 @@ import lxml.html
 import nh3
 from lxml.html import HtmlElement
 
+from unwall.pipeline.normalize import spoken_alt
+
 ALLOWED_TAGS: frozenset[str] = frozenset(
     (
         "a abbr b blockquote br caption cite code dd del details dfn div dl dt em figcaption "
@@ -216,7 +218,7 @@ def _clean_attributes(element: HtmlElement, tag: str) -> None:
     # control character (`<img alt="x"\x01y>` parses into one), but reads it.
     attributes = element.attrib.items()
     kept = [
-        (name, _NOT_XML.sub("", value))
+        (name, spoken_alt(_NOT_XML.sub("", value)) if name == "alt" else _NOT_XML.sub("", value))
         for name, value in attributes
         if name in allowed
         and not (name in URL_ATTRIBUTES and not is_safe_url(value))
