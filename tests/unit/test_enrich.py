@@ -276,6 +276,10 @@ def test_title_prefers_the_declared_headline_the_h1_repeats() -> None:
         ("2999-01-01", None),
         # A date-shaped string is checked against the calendar.
         ("2024-13-45", None),
+        # The mail-date reader reads no half of the day (Royal Road's 'December 20, 2023 8:09:56 PM').
+        ("Wednesday, December 20, 2023 8:09:56 PM", "2023-12-20T20:09:56"),
+        ("Wednesday, December 20, 2023 12:09:56 AM", "2023-12-20T00:09:56"),
+        ("Wednesday, December 20, 2023 12:09:56 PM", "2023-12-20T12:09:56"),
     ],
 )
 def test_normalize_date(value: str | None, expected: str | None) -> None:
@@ -476,6 +480,29 @@ def test_microformat_and_blog_date_lines_give_the_date(line: str, expected: str)
 )
 def test_a_short_date_line_around_the_headline_gives_the_date(around_headline: str, expected: str) -> None:
     assert published_of(f"<article>{around_headline}{PARAGRAPH}</article>") == expected
+
+
+@pytest.mark.parametrize(
+    ("declared", "shown", "expected"),
+    [
+        # El Deber: a UTC time after midnight is the evening before in Bolivia.
+        ("Wed, 04 May 2022 02:41:00 GMT", "3/5/2022 22:41", "2022-05-03T22:41:00-04:00"),
+        ("2026-08-25T04:23:56.352Z", "24 de agosto, 2026 - 23h23", "2026-08-24T23:23:56.352000-05:00"),
+        ("2014-12-19T04:38:49+00:00", "December 18, 2014 | 11:38pm", "2014-12-18T23:38:49-05:00"),
+        ("2019-10-19T10:09:10Z", "19.10.2019 12.09", "2019-10-19T12:09:10+02:00"),
+        ("2021-03-02T04:15:00Z", "2 March 2021, 09:45 IST", "2021-03-02T09:45:00+05:30"),
+        # The page shows UTC, or a time of something else: the declared time stays as it is.
+        ("2022-05-04T02:41:00Z", "04/05/2022 02:41", "2022-05-04T02:41:00+00:00"),
+        ("2022-05-04T02:41:00Z", "Updated 4 May 2022, 09:03", "2022-05-04T02:41:00+00:00"),
+        ("2022-05-04T02:41:00Z", "1 May 2022, 02:41", "2022-05-04T02:41:00+00:00"),
+        # A time declared with its own offset is the page's word.
+        ("2022-05-03T22:41:00-04:00", "4/5/2022 02:41", "2022-05-03T22:41:00-04:00"),
+    ],
+)
+def test_a_utc_time_is_said_in_the_zone_the_page_shows(declared: str, shown: str, expected: str) -> None:
+    head = f'<meta property="article:published_time" content="{declared}">'
+    body = f"<article><h1>Autos robados</h1><div><span>{shown}</span></div>{PARAGRAPH}</article>"
+    assert published_of(body, head, lang="es") == expected
 
 
 def test_a_date_in_a_sentence_or_an_infobox_near_the_headline_is_no_publication_date() -> None:

@@ -9,7 +9,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from typing import Any
@@ -22,6 +22,7 @@ from unwall.pipeline.calendars import local_calendar_date
 from unwall.pipeline.language import approximate_words, direction_of, guess_language, month_numbers
 from unwall.pipeline.metadata import (
     AUTHOR_META_KEYS,
+    CLOCK_TIME,
     COUNT_IN_BYLINE,
     PUBLISHED_META_KEYS,
     DeclaredImage,
@@ -1682,7 +1683,7 @@ def normalize_date(value: str | None, lang: str | None = None) -> str | None:
             continue
         return _iso(parsed, len(candidate) <= 10)
     try:
-        return _iso(parsedate_to_datetime(text), False)
+        return _iso(_on_the_twelve_hour_clock(parsedate_to_datetime(text), text), False)
     except (TypeError, ValueError, IndexError):
         pass
     match = re.search(r"\b\d{4}-\d{2}-\d{2}(?=\b|T)", text)
@@ -1696,6 +1697,23 @@ def normalize_date(value: str | None, lang: str | None = None) -> str | None:
     if match := CJK_DATE.search(text):
         return _calendar_day(int(match[1]), int(match[2]), int(match[3]))
     return _numeric_date(text, lang) or _worded_date(text)
+
+
+def _on_the_twelve_hour_clock(parsed: datetime, text: str) -> datetime:
+    """The mail-date reader takes 'December 20, 2023 8:09:56 PM' for 8:09 in
+    the morning: it reads no 'AM' or 'PM'."""
+    marker = CLOCK_TIME.search(text)
+    if marker is None or not marker["half"] or parsed.hour != int(marker["hour"]):
+        return parsed
+    return parsed.replace(hour=_hour_of_the_day(parsed.hour, marker["half"]))
+
+
+def _hour_of_the_day(hour: int, half: str | None) -> int:
+    """'8 PM' is 20, '12 AM' is 0; without a half of the day, the hour as written."""
+    if not half or hour > 12:
+        return hour
+    afternoon = half[0] in "pP"
+    return hour % 12 + (12 if afternoon else 0)
 
 
 # From 2001-09-09 to 2286: ten digits of seconds, or thirteen of milliseconds.
@@ -1801,7 +1819,7 @@ def choose_published(
         if isinstance(candidate, str):
             published = normalize_date(candidate, metadata.lang)
             if published:
-                return published
+                return in_the_shown_zone(published, metadata.shown_times, metadata.lang)
     # A date line says more than its date ('Submitted on Mon, 2019-01-21 13:49').
     for value in metadata.time_values:
         found = ISO_DATE_IN_TEXT.search(value)
@@ -1816,6 +1834,51 @@ def choose_published(
             return published
     dated_line = _date_line_in(content, metadata.lang) if content is not None else None
     return dated_line or date_in_url(metadata.base_url)
+
+
+def in_the_shown_zone(published: str, shown_times: list[str], lang: str | None) -> str:
+    """A time declared in UTC, said in the zone of the page's own date line
+    when that line shows the same instant ('3/5/2022 22:41' under El Deber's
+    headline for 'Wed, 04 May 2022 02:41:00 GMT'): the reader sees the day
+    the page shows, not the next one."""
+    if not published.endswith("+00:00"):
+        return published
+    instant = datetime.fromisoformat(published)
+    to_the_minute = instant.replace(second=0, microsecond=0, tzinfo=None)
+    for line in shown_times:
+        shown = _shown_date_and_time(line, lang)
+        if shown is None:
+            continue
+        offset = shown - to_the_minute
+        if _is_a_zone_offset(offset):
+            return instant.astimezone(timezone(offset)).isoformat()
+    return published
+
+
+def _is_a_zone_offset(offset: timedelta) -> bool:
+    """UTC-12:00 to UTC+14:00: whole hours, or the zones off by a half or
+    three quarters of an hour (India's +05:30, Nepal's +05:45); another
+    difference is between two other times (a date line's update)."""
+    if not offset or abs(offset) > MAX_ZONE_OFFSET:
+        return False
+    minutes = int(offset.total_seconds()) // 60
+    return minutes % 60 == 0 or minutes in ZONES_OFF_THE_HOUR
+
+
+MAX_ZONE_OFFSET = timedelta(hours=14)
+# In minutes: Newfoundland, Marquesas, Iran, Afghanistan, India, Nepal, Myanmar,
+# Eucla, South Australia, Lord Howe, Chatham (the IANA time zone database).
+ZONES_OFF_THE_HOUR = frozenset({-210, -570, 210, 270, 330, 345, 390, 525, 570, 630, 765})
+
+
+def _shown_date_and_time(line: str, lang: str | None) -> datetime | None:
+    """The day and the clock time a line shows ('24 de agosto, 2026 - 23h23'), or None."""
+    clock = CLOCK_TIME.search(line)
+    day = normalize_date(line, lang)
+    if clock is None or day is None:
+        return None
+    hour = _hour_of_the_day(int(clock["hour"]), clock["half"])
+    return datetime.fromisoformat(day[:10]).replace(hour=hour, minute=int(clock["minute"]))
 
 
 def _date_line_in(content: HtmlElement, lang: str | None) -> str | None:

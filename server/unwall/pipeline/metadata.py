@@ -255,6 +255,10 @@ class PageMetadata:
     # The text of the post's own footer, where old blog themes tell when it
     # was written ('This entry was posted on Monday, December 14th, 2015 …').
     footer_lines: list[str] = field(default_factory=list)
+    # Lines around the headline that tell a clock time, read where the page
+    # declares its date in UTC: the page's own zone shows there ('3/5/2022
+    # 22:41' on El Deber, which declares 'Wed, 04 May 2022 02:41:00 GMT').
+    shown_times: list[str] = field(default_factory=list)
     lang: str | None = None
     dir: str | None = None
     declared_images: list[DeclaredImage] = field(default_factory=list)
@@ -311,6 +315,9 @@ def collect_metadata(root: HtmlElement, base_url: str | None) -> PageMetadata:
         metadata.header_lines = _lines_around(headline, article_regions)
     if not (declares_a_date or metadata.time_values):
         metadata.footer_lines = _post_footer_lines(root, article_regions)
+    if headline is not None and _declares_a_utc_time(metadata):
+        lines = metadata.header_lines or _lines_around(headline, article_regions)
+        metadata.shown_times = [line for line in lines if CLOCK_TIME.search(line)]
     metadata.lang = _lang(root, metadata.meta) or _json_ld_language(metadata)
     metadata.dir = _dir(root)
     metadata.declared_images = _declared_images(root, metadata, base_url) + _hero_images(root, base_url)
@@ -1251,6 +1258,23 @@ def _declares_a_date(metadata: PageMetadata) -> bool:
     return any(key in metadata.meta for key in PUBLISHED_META_KEYS) or any(
         "datePublished" in node or "dateCreated" in node for node in metadata.json_ld
     )
+
+
+def _declares_a_utc_time(metadata: PageMetadata) -> bool:
+    """A declared publication time in UTC ('2022-05-04T02:41:00Z', '… GMT')."""
+    declared = [metadata.meta.get(key) for key in PUBLISHED_META_KEYS] + [
+        node.get("datePublished") for node in metadata.json_ld
+    ]
+    return any(isinstance(value, str) and _UTC_TIME.search(value) for value in declared)
+
+
+_UTC_TIME = re.compile(r"\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]00:?00|GMT|UTC)\s*$", re.I)
+# A clock time as a page shows it: '22:41', '23h23', '12.09 Uhr', '11:38pm',
+# '06:28 p. m.'; a dotted pair is no time when a date goes on after it ('09.10.2020').
+CLOCK_TIME = re.compile(
+    r"(?<![\d.:])(?P<hour>[01]?\d|2[0-3])\s?(?::|h|\.)\s?(?P<minute>[0-5]\d)(?![\d.]\d)(?::\d\d)?"
+    r"(?:\s?(?P<half>[aApP]\.?\s?[mM]\.?)(?![a-zA-Z]))?"
+)
 
 
 def _lang(root: HtmlElement, meta: dict[str, str]) -> str | None:
