@@ -1557,6 +1557,15 @@ def test_a_profile_card_names_its_author_by_the_link_to_the_profile() -> None:
     assert result.byline == "Maxime"
 
 
+def test_a_byline_box_with_the_authors_tagline_in_a_block_names_the_author_alone() -> None:
+    box = (  # HackerNoon: the handle, then the author's tagline
+        '<div class="author"><a href="/@zcnBZRCiyXXs4R"><div class="avatar"></div></a><div class="name">'
+        '<a href="/@zcnBZRCiyXXs4R"><strong>linksc</strong></a><p>Creating Search Engine API</p></div></div>'
+    )
+    result, _ = enriched("", f"{box}{PARAGRAPH}")
+    assert result.byline == "linksc"
+
+
 def test_a_byline_with_a_count_beside_the_name_is_no_byline() -> None:
     result, _ = enriched("", f'<div class="author">Jane Doe 14 Kommentare</div>{PARAGRAPH}')
     assert result.byline is None

@@ -803,17 +803,19 @@ def _byline_name(element: HtmlElement) -> str:
         if names:
             return ", ".join(dict.fromkeys(names))
     # A byline box written as lines ('Written by A<br>Edited by B', 'By A<br>March 25,
-    # 2015', 'By A, MA<br>Health News') names its author on the first line that holds
-    # more than the word introducing it; the lines after add an editor, a date, a desk.
+    # 2015', 'By A, MA<br>Health News', a name and a tagline in blocks of their own)
+    # names its author on the first line that holds more than the word introducing
+    # it; the lines after add an editor, a date, a desk.
     # A long box is prose (a notice, a bio) that has a line break, not a byline.
     text = "".join(_name_parts(element))
     if len(_clean(text)) > MAX_BYLINE_CHARS:
         return _clean(text)
     lines = [_clean(line) for line in text.split(LINE_BREAK)]
     line = next((line for line in lines if _names_someone(line)), "")
-    if COUNT_IN_BYLINE.search(line):
-        # A profile card, its counts beside the name ('8,0 Карма 0,0 Рейтинг 3
-        # Подписчики Maxime'): the name is the link to the profile it names.
+    if COUNT_IN_BYLINE.search(line) or any(COUNT_IN_BYLINE.fullmatch(other) for other in lines):
+        # A profile card, its counts beside the name or on lines of their own ('8,0
+        # / Карма / 0,0 / Рейтинг / 3 Подписчики Maxime'): the name is the link to
+        # the profile it names.
         return _profile_link_name(element) or line
     return line
 
@@ -867,8 +869,16 @@ def _name_parts(element: HtmlElement) -> Iterator[str]:
         if child.tag == "br":
             yield LINE_BREAK
         elif isinstance(child.tag, str) and child.tag not in NOT_NAME_TAGS and not _is_extra(child):
+            # A block is a line of its own: the author's tagline under the name
+            # ('<strong>linksc</strong><p>Creating Search Engine API</p>', HackerNoon).
+            block = child.tag in LINE_BLOCK_TAGS
+            yield LINE_BREAK if block else ""
             yield from _name_parts(child)
+            yield LINE_BREAK if block else ""
         yield child.tail or ""
+
+
+LINE_BLOCK_TAGS = frozenset({"p", "div", "li", "h2", "h3", "h4", "h5", "h6"})
 
 
 def _is_extra(element: HtmlElement) -> bool:
