@@ -325,6 +325,25 @@ def test_normalize_numeric_date(value: str, lang: str | None, expected: str | No
     assert normalize_date(value, lang) == expected
 
 
+@pytest.mark.parametrize(
+    ("value", "lang", "expected"),
+    [
+        # Abbreviated month names of date stamps (Infobae, Folha de S.Paulo), dotted without spaces.
+        ("24 Ago, 2026 06:28 p. m.", "es", "2026-08-24"),
+        ("21.dez.2018 às 10h55", "pt", "2018-12-21"),
+        ("12 févr. 2021", "fr", "2021-02-12"),
+        ("3 set 2019", "it", "2019-09-03"),
+        # Croatian's nominative (Poslovni.hr).
+        ("06. kolovoz 2020. u 14:53", "hr", "2020-08-06"),
+        # One name, two months: the page's language tells which.
+        ("5 listopada 2020", "pl", "2020-11-05"),
+        ("5. listopada 2020.", "hr", "2020-10-05"),
+    ],
+)
+def test_normalize_worded_date(value: str, lang: str, expected: str) -> None:
+    assert normalize_date(value, lang) == expected
+
+
 def test_day_first_time_element_gives_the_date() -> None:
     body = '<article><time datetime="14/01/2020">14/01/2020</time>' + PARAGRAPH + "</article>"
     root = lxml.html.document_fromstring(f'<html lang="fr"><head></head><body>{body}</body></html>')
@@ -3187,12 +3206,14 @@ MONTH_NAMES = {lang: entry["months"] for lang, entry in LANGUAGE_DATA.items() if
 
 @pytest.mark.parametrize("lang", sorted(MONTH_NAMES))
 def test_every_month_name_of_every_language_reads_as_its_month(lang: str) -> None:
-    # Croatian's 'listopada' is October and Polish's November: Polish, first in the data, wins.
+    # On a page of its language ('listopada' is October in Croatian, November in Polish).
     expected = [f"2024-{number:02d}-05" for number in range(1, 13)]
-    if lang == "hr":
-        expected[9] = "2024-11-05"
     dates = [normalize_date(f"5 {name} 2024", lang) for name in MONTH_NAMES[lang]]
     assert [date[:10] if date else None for date in dates] == expected
+    for number, names in enumerate(LANGUAGE_DATA[lang].get("month_variants", []), start=1):
+        assert {(normalize_date(f"5 {name} 2024", lang) or "")[:10] for name in names} == {
+            f"2024-{number:02d}-05"
+        }
 
 
 def test_a_headline_with_ruby_readings_is_the_title_without_them() -> None:

@@ -19,7 +19,13 @@ from lxml.html import HtmlElement, builder
 
 from unwall.model import LeadImage
 from unwall.pipeline.calendars import local_calendar_date
-from unwall.pipeline.language import approximate_words, direction_of, guess_language, month_numbers
+from unwall.pipeline.language import (
+    approximate_words,
+    direction_of,
+    guess_language,
+    month_numbers,
+    month_numbers_in,
+)
 from unwall.pipeline.metadata import (
     AUTHOR_META_KEYS,
     CLOCK_TIME,
@@ -1696,7 +1702,7 @@ def normalize_date(value: str | None, lang: str | None = None) -> str | None:
         return _calendar_day(int(match[1]), int(match[3]), int(match[4]))
     if match := CJK_DATE.search(text):
         return _calendar_day(int(match[1]), int(match[2]), int(match[3]))
-    return _numeric_date(text, lang) or _worded_date(text)
+    return _numeric_date(text, lang) or _worded_date(text, lang)
 
 
 def _on_the_twelve_hour_clock(parsed: datetime, text: str) -> datetime:
@@ -1734,9 +1740,10 @@ def _worded_date_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     # A month may be named twice, in two calendars' names ('28 آب/اغسطس 2013').
     names = f"(?:{names})(?:/(?:{names}))?"
     # '5 December 2018', '14 janvier 2020', '5. März 2018', '5 de diciembre de 2018', "1er d'agost",
-    # '5th October 2020', '3rd of June 2020'
+    # '5th October 2020', '3rd of June 2020', and dotted without spaces: '21.dez.2018' (Folha)
     day_first = re.compile(
-        rf"(?<!\d)(\d{{1,2}})(?:\.|er|º|o|st|nd|rd|th)?\s+(?:de\s+|d'|of\s+)?({names})\.?,?\s+(?:de\s+)?(\d{{4}})(?!\d)",
+        rf"(?<!\d)(\d{{1,2}})(?:(?:\.|er|º|o|st|nd|rd|th)?\s+(?:de\s+|d'|of\s+)?|\.)({names})"
+        rf"(?:\.?,?\s+(?:de\s+)?|\.)(\d{{4}})(?!\d)",
         re.I,
     )
     # 'December 5, 2018', 'Dec. 5th 2018'
@@ -1746,10 +1753,10 @@ def _worded_date_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     return day_first, month_first, year_first
 
 
-def _worded_date(text: str) -> str | None:
+def _worded_date(text: str, lang: str | None = None) -> str | None:
     """A date with its month in words, in the languages of languages.json."""
     day_first, month_first, year_first = _worded_date_patterns()
-    numbers = month_numbers()
+    numbers = month_numbers_in(lang)
     if match := day_first.search(text):
         day, month, year = match.group(1), match.group(2), match.group(3)
     elif match := month_first.search(text):
@@ -1830,7 +1837,7 @@ def choose_published(
             return published
     # The post's footer tells in a sentence: its first date is the post's.
     for line in metadata.footer_lines:
-        if published := _worded_date(line) or _numeric_date(line, metadata.lang):
+        if published := _worded_date(line, metadata.lang) or _numeric_date(line, metadata.lang):
             return published
     dated_line = _date_line_in(content, metadata.lang) if content is not None else None
     return dated_line or date_in_url(metadata.base_url)

@@ -157,6 +157,23 @@ def month_numbers() -> dict[str, int]:
     return numbers
 
 
+@lru_cache(maxsize=64)
+def month_numbers_in(lang: str | None) -> dict[str, int]:
+    """month_numbers(), with the page language's own names first where two
+    languages name different months alike ('listopada': November in Polish,
+    October in Croatian)."""
+    numbers = month_numbers()
+    entry = read_rule_file("languages.json")["languages"].get((lang or "").split("-")[0].lower())
+    if entry is None:
+        return numbers
+    own = dict(numbers)
+    for number, name in enumerate(entry.get("months", []), start=1):
+        own[name] = number
+    for number, names in enumerate(entry.get("month_variants", []), start=1):
+        own.update(dict.fromkeys(names, number))
+    return own
+
+
 def direction_of(lang: str | None) -> str | None:
     """'rtl' for a language written right to left, else None (the default)."""
     if lang and lang.split("-")[0].lower() in RIGHT_TO_LEFT:
