@@ -524,6 +524,19 @@ def test_a_utc_time_is_said_in_the_zone_the_page_shows(declared: str, shown: str
     assert published_of(body, head, lang="es") == expected
 
 
+def test_a_time_elements_shown_text_gives_the_zone_and_the_first_shown_time_decides() -> None:
+    head = '<meta property="article:published_time" content="2019-01-03T07:00:02Z">'
+    guardian = '<time datetime="2019-01-03T07:00:02Z">Thu 3 Jan 2019 <span>02.00 EST</span></time>'
+    body = f"<article><h1>Winter storm</h1><p>{guardian}</p>{PARAGRAPH}</article>"
+    assert published_of(body, head, lang="en") == "2019-01-03T02:00:02-05:00"
+    # Folha: the article's own time shows the declared one as it is; the related
+    # stories' times after it tell nothing of the zone.
+    times = "<time>21.dez.2018 às 07h00</time> <time>21.dez.2018 às 05h00</time>"
+    body = f"<article><h1>Tite fica</h1><p>{times}</p>{PARAGRAPH}</article>"
+    head = '<meta property="article:published_time" content="2018-12-21T07:00:00Z">'
+    assert published_of(body, head, lang="pt") == "2018-12-21T07:00:00+00:00"
+
+
 def test_a_date_in_a_sentence_or_an_infobox_near_the_headline_is_no_publication_date() -> None:
     sentence = "<p>Am 27. September 2016 hat das Gericht in Macenta den Fall eines Wilderers verhandelt.</p>"
     infobox = "<table class='infobox'><tr><td>Initial release</td><td>February 28, 1998</td></tr></table>"

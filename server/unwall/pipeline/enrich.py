@@ -1857,6 +1857,8 @@ def in_the_shown_zone(published: str, shown_times: list[str], lang: str | None) 
         if shown is None:
             continue
         offset = shown - to_the_minute
+        if not offset:
+            break  # the page shows the time in UTC
         if _is_a_zone_offset(offset):
             return instant.astimezone(timezone(offset)).isoformat()
     return published
@@ -1866,7 +1868,7 @@ def _is_a_zone_offset(offset: timedelta) -> bool:
     """UTC-12:00 to UTC+14:00: whole hours, or the zones off by a half or
     three quarters of an hour (India's +05:30, Nepal's +05:45); another
     difference is between two other times (a date line's update)."""
-    if not offset or abs(offset) > MAX_ZONE_OFFSET:
+    if abs(offset) > MAX_ZONE_OFFSET:
         return False
     minutes = int(offset.total_seconds()) // 60
     return minutes % 60 == 0 or minutes in ZONES_OFF_THE_HOUR

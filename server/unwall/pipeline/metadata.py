@@ -317,7 +317,9 @@ def collect_metadata(root: HtmlElement, base_url: str | None) -> PageMetadata:
         metadata.footer_lines = _post_footer_lines(root, article_regions)
     if headline is not None and _declares_a_utc_time(metadata):
         lines = metadata.header_lines or _lines_around(headline, article_regions)
-        metadata.shown_times = [line for line in lines if CLOCK_TIME.search(line)]
+        metadata.shown_times = [line for line in lines if CLOCK_TIME.search(line)] + _time_texts(
+            root, article_regions
+        )
     metadata.lang = _lang(root, metadata.meta) or _json_ld_language(metadata)
     metadata.dir = _dir(root)
     metadata.declared_images = _declared_images(root, metadata, base_url) + _hero_images(root, base_url)
@@ -1037,6 +1039,25 @@ def _time_values(
         if value and value.strip():
             values.append(value.strip())
     return values[:5]
+
+
+def _time_texts(root: HtmlElement, article_regions: frozenset[HtmlElement]) -> list[str]:
+    """What the page's <time> elements show, where it differs from their
+    machine-readable value ('<time datetime="2014-12-19T04:38Z">December 18,
+    2014 11:38pm</time>'): the time in the page's own zone."""
+    texts = []
+    for element in _TIME_ELEMENTS(root):
+        text = _clean(element.text_content())
+        if (
+            CLOCK_TIME.search(text)
+            and len(text) <= DATE_LINE_MAX_CHARS
+            and not _inside_foreign_region(element, DATE_FOREIGN_TAGS, article_regions)
+        ):
+            texts.append(text)
+    return texts[:MAX_TIME_TEXTS]
+
+
+MAX_TIME_TEXTS = 5
 
 
 def _in_table(element: HtmlElement, article_regions: frozenset[HtmlElement]) -> bool:
