@@ -306,7 +306,8 @@ def collect_metadata(root: HtmlElement, base_url: str | None) -> PageMetadata:
     article_regions = frozenset(headline.iterancestors()) if headline is not None else frozenset()
     metadata.byline_texts = _byline_texts(root, article_regions)
     declares_a_date = _declares_a_date(metadata)
-    metadata.time_values = _time_values(root, declares_a_date, article_regions)
+    time_elements = _time_elements(root, article_regions)
+    metadata.time_values = _time_values(root, time_elements, declares_a_date, article_regions)
     # Read only where the page declares no date or names no author otherwise.
     if headline is not None and (
         not (declares_a_date or metadata.time_values)
@@ -317,9 +318,8 @@ def collect_metadata(root: HtmlElement, base_url: str | None) -> PageMetadata:
         metadata.footer_lines = _post_footer_lines(root, article_regions)
     if headline is not None and _declares_a_utc_time(metadata):
         lines = metadata.header_lines or _lines_around(headline, article_regions)
-        metadata.shown_times = [line for line in lines if CLOCK_TIME.search(line)] + _time_texts(
-            root, article_regions
-        )
+        timed_lines = [line for line in lines if CLOCK_TIME.search(line)]
+        metadata.shown_times = timed_lines + _time_texts(time_elements)
     metadata.lang = _lang(root, metadata.meta) or _json_ld_language(metadata)
     metadata.dir = _dir(root)
     metadata.declared_images = _declared_images(root, metadata, base_url) + _hero_images(root, base_url)
@@ -1013,12 +1013,20 @@ def _is_date_line(element: HtmlElement, article: HtmlElement | None) -> bool:
     return names == ["date"] and article is not None and any(a is article for a in element.iterancestors())
 
 
-def _time_values(
-    root: HtmlElement, declares_a_date: bool, article_regions: frozenset[HtmlElement] = frozenset()
-) -> list[str]:
-    elements = [
+def _time_elements(root: HtmlElement, article_regions: frozenset[HtmlElement]) -> list[HtmlElement]:
+    """The page's <time> and datePublished elements, outside comments, sidebars and related items."""
+    return [
         e for e in _TIME_ELEMENTS(root) if not _inside_foreign_region(e, DATE_FOREIGN_TAGS, article_regions)
     ]
+
+
+def _time_values(
+    root: HtmlElement,
+    time_elements: list[HtmlElement],
+    declares_a_date: bool,
+    article_regions: frozenset[HtmlElement] = frozenset(),
+) -> list[str]:
+    elements = time_elements
     if not elements and not declares_a_date:
         article = next((region for region in article_regions if region.tag == "article"), None)
         elements = [
@@ -1041,20 +1049,13 @@ def _time_values(
     return values[:5]
 
 
-def _time_texts(root: HtmlElement, article_regions: frozenset[HtmlElement]) -> list[str]:
+def _time_texts(time_elements: list[HtmlElement]) -> list[str]:
     """What the page's <time> elements show, where it differs from their
     machine-readable value ('<time datetime="2014-12-19T04:38Z">December 18,
     2014 11:38pm</time>'): the time in the page's own zone."""
-    texts = []
-    for element in _TIME_ELEMENTS(root):
-        text = _clean(element.text_content())
-        if (
-            CLOCK_TIME.search(text)
-            and len(text) <= DATE_LINE_MAX_CHARS
-            and not _inside_foreign_region(element, DATE_FOREIGN_TAGS, article_regions)
-        ):
-            texts.append(text)
-    return texts[:MAX_TIME_TEXTS]
+    texts = (_clean(element.text_content()) for element in time_elements)
+    shown = [text for text in texts if CLOCK_TIME.search(text) and len(text) <= DATE_LINE_MAX_CHARS]
+    return shown[:MAX_TIME_TEXTS]
 
 
 MAX_TIME_TEXTS = 5
