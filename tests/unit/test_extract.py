@@ -493,6 +493,38 @@ def test_a_closing_sentence_or_a_heading_above_a_picture_stays(ending: str, kept
     assert extracted_text(f"<article>{INTRO}{OUTRO}{ending}</article>").endswith(kept)
 
 
+@pytest.mark.parametrize(
+    "emptied",
+    [
+        f"<h3>See also</h3>{LINK_LIST}",
+        # A heading over a subsection, its own links gone (UEPO.de).
+        f"<h3>Mehr zum Thema auf UEPO.de</h3>{LINK_LIST}<h4>Weiterführender Link</h4>",
+    ],
+)
+def test_a_heading_whose_links_readability_dropped_goes_with_them(emptied: str) -> None:
+    text = extracted_text(f"<article>{INTRO}{emptied}<h3>The vote</h3>{OUTRO}</article>")
+    assert "See also" not in text and "Mehr zum Thema" not in text and "Another story" not in text
+    assert "The vote" in text and all(paragraph in text for paragraph in PARAGRAPHS)
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        # Nothing was under it to start with: a chapter opens on a subsection.
+        "<h2>The budget</h2>",
+        # A list of the article's own words is no list of links.
+        f"<h3>What the council wants</h3>{LIST_HTML}",
+        f"<h3>See also</h3><p>The minutes of the meeting, on the council's site.</p>{LINK_LIST}",
+    ],
+)
+def test_a_heading_over_what_stays_stays(section: str) -> None:
+    page = f"<html><body><article>{INTRO}{section}<h3>The vote</h3>{OUTRO}</article></body></html>"
+    root = parse_html(page)
+    headings = [" ".join(h.text_content().split()) for h in extract_article(root).iter("h2", "h3")]
+    written = lxml.html.fragment_fromstring(section, create_parent="div")
+    assert headings == [*(" ".join(h.text_content().split()) for h in written.iter("h2", "h3")), "The vote"]
+
+
 def _tables_after_extraction(body: str) -> list[str]:
     root = parse_html(f"<html><body><article>{INTRO}{body}{OUTRO}</article></body></html>")
     return [" ".join(table.text_content().split()) for table in extract_article(root).iter("table")]

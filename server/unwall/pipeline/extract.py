@@ -367,8 +367,18 @@ class _TreeDocument(Document):  # type: ignore[misc]
         # caption</p></li>", steps of a recipe) was lost whole. Like
         # Readability.js, a list is judged by its name, its links and its counts.
         not_lists = {elem: score for elem, score in candidates.items() if elem.tag not in _LISTS}
+        headed_before = _headings_over_something(node)
         cleaned: str = super().sanitize(node, not_lists, keep_all_images)
-        return cleaned
+        # A heading over a list of links readability dropped ('Mehr zum Thema
+        # auf UEPO.de', 'See also') would head nothing, or the next section.
+        headed_after = _headings_over_something(node)
+        emptied = [
+            heading for heading, held in headed_before.items() if held and not headed_after.get(heading)
+        ]
+        for heading in emptied:
+            if heading.getparent() is not None:
+                _drop_keeping_word_break(heading)
+        return node.text_content() if emptied else cleaned
 
     def score_paragraphs(self) -> dict[HtmlElement, dict[str, Any]]:
         # readability 0.9's, with the faster `clean`, and without describing
@@ -602,6 +612,29 @@ def _section_scores(
             score += SAME_CLASS_SIBLING_BONUS * best_score
         scores[sibling] = score
     return scores
+
+
+def _headings_over_something(root: HtmlElement) -> dict[HtmlElement, bool]:
+    """Each heading in the tree: whether words or a picture stand between it and
+    the next heading."""
+    over_something: dict[HtmlElement, bool] = {}
+    current: HtmlElement | None = None
+    within_current: set[HtmlElement] = set()
+    for element in root.iter():
+        if element.tag in _HEADINGS:
+            current = element
+            within_current = set(element.iterdescendants())
+            over_something[current] = bool((element.tail or "").strip())
+            continue
+        if current is None or element in within_current or over_something[current]:
+            continue
+        # A tail follows its element's subtree, which may hold the next heading:
+        # only a leaf's tail is surely before it.
+        tail = (element.tail or "").strip() if len(element) == 0 else ""
+        text = (element.text or "").strip() if isinstance(element.tag, str) else ""
+        if element.tag in _SHOWN_MEDIA or tail or text:
+            over_something[current] = True
+    return over_something
 
 
 def _is_figure_wrapper(block: HtmlElement) -> bool:
