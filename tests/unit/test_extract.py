@@ -811,6 +811,40 @@ def test_a_short_block_that_wins_by_its_name_yields_to_the_article() -> None:
     assert "Medienbischof" not in text
 
 
+CONTACT_COLUMN = (
+    "<div id='right'><h2>Ansprechpartnerin zum Thema:</h2><div><b>Antonia Thiele</b></div>"
+    "<p>Telefon +49 (0)40 / 49 07 11 05<br><a href='mailto:a@example.org'>a@example.org</a></p>"
+    "<p><a href='/download/1'><img src='/images/brochure.png' width='150' height='212'></a></p>"
+    "<div><p>KLIMANEUTRALITÄT VON UNTERNEHMEN</p>"
+    "<div>Voraussetzungen zur Einstufung der Klimaneutralität von Unternehmen, Definition 2021</div>"
+    "<div><a href='/klimaneutralitaet'>Mehr...</a></div></div></div>"
+)
+
+
+def test_a_wrapper_that_wins_by_its_name_yields_to_the_article_inside_it() -> None:
+    # B.A.U.M.: div#content (+25 for its name) holds the short article in
+    # div#large and a column of contacts and downloads after it.
+    story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:3])
+    text = extracted_text(
+        f"<div id='content'><div id='large'><h1>Harbour</h1>{story}</div>{CONTACT_COLUMN}</div>"
+    )
+    assert all(paragraph in text for paragraph in PARAGRAPHS[:3])
+    assert "Antonia Thiele" not in text and "Voraussetzungen" not in text
+
+
+def test_what_stands_above_the_article_s_body_in_its_named_wrapper_stays() -> None:
+    # Breitbart: the lead picture and its credit in <article>, above div.entry-content.
+    figure = (
+        "<figure><img src='https://cdn.example/lead.jpg' width='640' height='480'>"
+        "<figcaption>JIM WATSON/AFP/Getty Images</figcaption></figure>"
+    )
+    story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:3])
+    body = f"<div id='content'>{figure}<div id='large'>{story}</div>{CONTACT_COLUMN}</div>"
+    root = parse_html(f"<html><body>{body}</body></html>")
+    content = extract_article(root)
+    assert content.find(".//img") is not None and "JIM WATSON" in content.text_content()
+
+
 SAID = "In a culture that values social harmony over individual needs, gropers profit from fear."
 
 

@@ -170,6 +170,7 @@ class _TreeDocument(Document):  # type: ignore[misc]
         html_partial: bool = False,
     ) -> HtmlElement:
         best_candidate = _fuller_candidate(candidates, best_candidate, self.class_weight)
+        best_candidate = _inner_candidate(candidates, best_candidate, self.class_weight)
         best = best_candidate["elem"]
         assert isinstance(best, HtmlElement)
         cell = _dominant_cell(best, candidates, best_candidate) if best.tag == "tr" else None
@@ -553,6 +554,53 @@ def _fuller_candidate(
 
 
 MAX_SHORT_BEST_CHARS = 300
+
+
+def _inner_candidate(
+    candidates: dict[HtmlElement, dict[str, Any]],
+    best_candidate: dict[str, Any],
+    class_weight: Callable[[HtmlElement], float],
+) -> dict[str, Any]:
+    """A wrapper that wins by its name (+25 for div#content) over the block
+    inside it that holds most of its text and scores more on its paragraphs:
+    the inner block is the article, the wrapper's other children the page's
+    (B.A.U.M.'s div#right column of contacts and downloads)."""
+    best = best_candidate["elem"]
+    weight = class_weight(best)
+    if weight <= 0:
+        return best_candidate
+    own_score = float(best_candidate["content_score"]) - weight
+    best_chars = len(_words(best.text_content()))
+    inner = [
+        candidates[child]
+        for child in best
+        if child in candidates
+        and float(candidates[child]["content_score"]) - max(class_weight(child), 0) > own_score
+        and len(_words(child.text_content())) >= MIN_INNER_TEXT_SHARE * best_chars
+    ]
+    if len(inner) != 1 or _shows_something_before(best, inner[0]["elem"]):
+        # What stands above the inner block is the article's own: its
+        # headline, its lead picture and caption (Breitbart's <article>).
+        return best_candidate
+    return inner[0]
+
+
+MIN_INNER_TEXT_SHARE = 0.6
+
+
+def _shows_something_before(box: HtmlElement, inner: HtmlElement) -> bool:
+    if (box.text or "").strip():
+        return True
+    for child in box:
+        if child is inner:
+            return False
+        if (child.tail or "").strip() or _words(child.text_content()) or child.tag in _SHOWN_MEDIA:
+            return True
+        if next(child.iter(*_SHOWN_MEDIA), None) is not None:
+            return True
+    return False
+
+
 MIN_FULLER_TEXT_RATIO = 4
 MIN_FULLER_CHARS = 500
 
