@@ -2693,6 +2693,25 @@ def test_a_teaser_s_picture_after_the_headline_is_no_hero(after_headline: str, h
     assert [image.url for image in metadata.declared_images] == ([hero] if hero else [])
 
 
+@pytest.mark.parametrize(
+    ("headline_box", "hero"),
+    [
+        # A header of the headline and its byline: the picture after it is the story's.
+        ("<header><h1>Harbour budget approved</h1><p>By Jane Doe</p></header>", True),
+        # The story's own column holds the headline: the next column is the page's
+        # (B.A.U.M.'s brochure in div#right beside div#large).
+        (f"<div id='large'><h1>Harbour budget approved</h1>{PARAGRAPH * 6}</div>", False),
+    ],
+)
+def test_the_picture_after_the_headline_s_box_is_the_hero_when_the_box_is_a_header(
+    headline_box: str, hero: bool
+) -> None:
+    picture = "<div><p><a href='/download/1'><img src='https://img.example/harbour.jpg'></a></p></div>"
+    _, metadata = page("", f"<div>{headline_box}{picture}</div>")
+    heroes = [image.url for image in metadata.declared_images if image.source == "hero"]
+    assert heroes == (["https://img.example/harbour.jpg"] if hero else [])
+
+
 # --- dates in words, and byline and date lines repeated in the body ---------------------
 
 

@@ -479,13 +479,24 @@ def _hero_images(root: HtmlElement, base_url: str | None = None) -> list[Declare
             )
         )
         parent = heading.getparent()
-        if parent is not None and parent.tag in {"header", "div", "hgroup"}:
+        if parent is not None and parent.tag in {"header", "div", "hgroup"} and _is_headline_box(parent):
             following.extend(itertools.islice(parent.itersiblings(), 1))
         for element in following:
             image = _first_photo(element, base_url)
             if image is not None:
                 return [image]
     return []
+
+
+def _is_headline_box(box: HtmlElement) -> bool:
+    """The box holds the headline and the lines around it (a kicker, the
+    standfirst, the byline), and the picture may follow the box. A box that
+    holds the story as well is followed by the page's next column (B.A.U.M.'s
+    brochure beside a story in div#large)."""
+    return len(" ".join(_visible_text(box).split())) <= MAX_HEADLINE_BOX_CHARS
+
+
+MAX_HEADLINE_BOX_CHARS = 800
 
 
 def _first_photo(element: HtmlElement, base_url: str | None = None) -> DeclaredImage | None:
