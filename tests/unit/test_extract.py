@@ -19,6 +19,7 @@ from unwall.pipeline.extract import (
     _block_lines,
     drop_icon_glyphs,
     drop_pull_quotes,
+    drop_slide_leftovers,
     drop_stray_rules,
     extract_article,
     join_datelines,
@@ -843,6 +844,34 @@ def test_what_stands_above_the_article_s_body_in_its_named_wrapper_stays() -> No
     root = parse_html(f"<html><body>{body}</body></html>")
     content = extract_article(root)
     assert content.find(".//img") is not None and "JIM WATSON" in content.text_content()
+
+
+def test_a_slideshow_s_file_name_and_empty_counter_go_and_its_picture_stays() -> None:
+    # Vanity Fair's embedded slideshow, its script's text never filled in.
+    content = lxml.html.fragment_fromstring(
+        "<div><p>Paltrow spoke for an hour.</p><figure><img src='https://img.example/ss03.jpg'>"
+        "<div class='count'> / </div><figcaption><div class='title'>gwyneth-paltrow-640-ss03.jpg</div>"
+        "<div class='caption'></div></figcaption></figure><p>***</p> <p>She left at noon.</p></div>"
+    )
+    drop_slide_leftovers(content)
+    assert " ".join(content.text_content().split()) == "Paltrow spoke for an hour. *** She left at noon."
+    assert content.find(".//img") is not None
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "The file, report-2019.pdf, was leaked.",
+        "Photo: IMG_0042.jpg and the others were taken at dawn.",
+        "1 / 5",
+    ],
+)
+def test_a_caption_that_is_more_than_a_file_name_or_a_counter_stays(caption: str) -> None:
+    content = lxml.html.fragment_fromstring(
+        f"<div><figure><img src='https://img.example/a.jpg'><figcaption>{caption}</figcaption></figure></div>"
+    )
+    drop_slide_leftovers(content)
+    assert " ".join(content.text_content().split()) == caption
 
 
 SAID = "In a culture that values social harmony over individual needs, gropers profit from fear."

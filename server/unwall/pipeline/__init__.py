@@ -19,6 +19,7 @@ from unwall.pipeline.enrich import enrich
 from unwall.pipeline.extract import (
     drop_icon_glyphs,
     drop_pull_quotes,
+    drop_slide_leftovers,
     drop_stray_rules,
     drop_trailing_announcements,
     extract_article,
@@ -97,6 +98,7 @@ def run(
         if labels:  # a heading over a widget's last line ('Comments') announced it
             drop_trailing_announcements(content)
         drop_icon_glyphs(content, load_rules().icon_classes)
+        drop_slide_leftovers(content)
         mark_captioned_figures(content, load_rules().caption_classes)
         drop_pull_quotes(content)
         join_datelines(content)

@@ -25,7 +25,7 @@ from readability.readability import REGEXES, Unparseable
 from unwall import errors
 from unwall.errors import UnwallError
 from unwall.pipeline.language import approximate_words
-from unwall.pipeline.normalize import NOT_A_PHOTO, is_hidden, lines_between_breaks
+from unwall.pipeline.normalize import NOT_A_PHOTO, is_hidden, is_picture_file_name, lines_between_breaks
 from unwall.rules import element_name_runs, load_rules
 
 # readability-lxml's `clean()`, the text its link density is measured on. Its
@@ -1094,6 +1094,26 @@ def drop_hidden(tree: HtmlElement) -> None:
 
 def _words(text: str) -> str:
     return " ".join(text.split())
+
+
+def drop_slide_leftovers(content: HtmlElement) -> None:
+    """What a slideshow's script fills in or acts on, left as text: a slide's
+    file name written as its title ('gwyneth-paltrow-vanity-fair-640-ss03.jpg',
+    Vanity Fair), and in a figure, a counter's ' / ' without its numbers."""
+    for element in list(content.iter(*_LEFTOVER_HOLDERS)):
+        if element.getparent() is None or next(element.iter(*_SHOWN_MEDIA), None) is not None:
+            continue
+        text = element.text_content().strip()
+        if not text:
+            continue
+        if is_picture_file_name(text) or (
+            _NO_WORD.fullmatch(text) and next(element.iterancestors("figure"), None) is not None
+        ):
+            _drop_keeping_word_break(element)
+
+
+_LEFTOVER_HOLDERS = ("p", "div", "span", "figcaption", "li")
+_NO_WORD = re.compile(r"[^\w]+")
 
 
 def drop_icon_glyphs(content: HtmlElement, icon_classes: frozenset[str]) -> None:

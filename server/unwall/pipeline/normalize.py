@@ -201,12 +201,18 @@ def spoken_alt(alt: str) -> str:
     where a page wrote the picture's address or file name there (BusinessWeek's
     'http://images.businessweek.com/…/1034_mz_66popmunnessa.jpg'), which
     describes nothing and takes long to hear."""
-    return "" if _ADDRESS_OR_FILE_NAME.fullmatch(alt.strip()) else alt
+    alt_text = alt.strip()
+    return "" if _ADDRESS.fullmatch(alt_text) or is_picture_file_name(alt_text) else alt
 
 
-_ADDRESS_OR_FILE_NAME = re.compile(
-    r"(?:https?:)?//\S+|www\.\S+|\S+\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)", re.I
-)
+def is_picture_file_name(text: str) -> bool:
+    """'gwyneth-paltrow-vanity-fair-640-ss03.jpg', 'IMG_0042.JPG': a picture's
+    file name, written where its title or description goes."""
+    return _PICTURE_FILE_NAME.fullmatch(text) is not None
+
+
+_ADDRESS = re.compile(r"(?:https?:)?//\S+|www\.\S+", re.I)
+_PICTURE_FILE_NAME = re.compile(r"\S+\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)", re.I)
 
 
 def int_attribute(element: HtmlElement, name: str) -> int | None:
