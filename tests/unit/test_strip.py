@@ -2546,6 +2546,32 @@ def test_a_wordpress_subscription_widget_inside_the_post_goes() -> None:
     assert_article_intact(root)
 
 
+@pytest.mark.parametrize(
+    "dialog",
+    [
+        # The Debrief: a warning the page's script opens before a story for adults.
+        "<div id='nsfw-modal-body' class='hidden'><p class='no-margin'>At work? With your gran?</p>"
+        "<p>You might want to think about the fact you're about to read something that wouldn't exactly"
+        " get a PG rating</p></div>",
+        # Bootstrap's own markup, a sign-in form.
+        "<div class='modal fade'><div class='modal-dialog'><div class='modal-content'>"
+        "<div class='modal-header'><h4>Sign in</h4></div><div class='modal-body'><p>Enter your e-mail"
+        " address and we will send you a link to sign in to your account.</p></div></div></div></div>",
+    ],
+)
+def test_a_modal_dialog_goes(dialog: str) -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE)
+    root, removals = strip(f"<article>{paragraphs}</article>{dialog}")
+    assert "boilerplate.modal-dialogs" in [r.rule for r in removals]
+    assert "gran" not in body_text(root) and "sign in" not in body_text(root)
+    assert_article_intact(root)
+
+
+def test_a_story_shown_in_a_modal_stays() -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE)
+    assert_nothing_removed(f"<div class='story-modal'><article>{paragraphs}</article></div>", ARTICLE[-1])
+
+
 def test_mediawiki_section_edit_links_go_and_their_headings_stay() -> None:
     edit = (
         "<span class='mw-editsection'><span class='mw-editsection-bracket'>[</span>"
