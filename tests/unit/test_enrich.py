@@ -3066,6 +3066,11 @@ def test_the_parts_of_a_caption_read_apart(caption: str, reads: str) -> None:
         ("<p>图片来源：视觉中国</p>", False),
         ("<p>사진=연합뉴스</p>", False),
         ("<p>写真は2019年に撮影された港の様子です。</p>", True),
+        # A plural credit (The Debrief), and a stock picture's (JuraForum).
+        ("<p>Pictures: Getty</p>", False),
+        ("<p>Symbolgrafik:© Butch - stock.adobe.com</p>", False),
+        ("<p>Symbolbild: dpa</p>", False),
+        ("<p>Pictures of the flood show the bridge under water.</p>", True),
     ],
 )
 def test_a_picture_credit_on_a_line_of_its_own_goes(line: str, stays: bool) -> None:
