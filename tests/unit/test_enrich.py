@@ -2551,6 +2551,20 @@ def test_an_address_or_file_name_for_alt_text_is_no_description() -> None:
     assert result.lead_image is not None and result.lead_image.alt == ""
 
 
+@pytest.mark.parametrize("alt", ["&amp;nbsp", "&amp;nbsp;", "&amp;#160;"])
+def test_an_entity_escaped_twice_for_alt_text_is_no_description(alt: str) -> None:
+    # The Debrief wrote alt="&amp;nbsp" on its hero picture.
+    picture = f'<img src="https://cdn.example/hero.jpg" alt="{alt}" width="640" height="480">'
+    result, _ = enriched("", picture + PARAGRAPH * 2)
+    assert result.lead_image is not None and result.lead_image.alt == ""
+
+
+def test_alt_text_with_an_ampersand_in_its_words_is_kept() -> None:
+    picture = '<img src="https://cdn.example/hero.jpg" alt="Tom &amp; Jerry" width="640" height="480">'
+    result, _ = enriched("", picture + PARAGRAPH * 2)
+    assert result.lead_image is not None and result.lead_image.alt == "Tom & Jerry"
+
+
 def test_a_photo_of_a_flag_is_a_photo() -> None:
     photo = '<img src="https://cdn.example/uploads/2024/flag-day-parade.jpg" width="640" height="480">'
     result, _ = enriched("", photo + PARAGRAPH * 2)

@@ -200,9 +200,12 @@ def spoken_alt(alt: str) -> str:
     """An image's alternative text as a screen reader should say it: nothing
     where a page wrote the picture's address or file name there (BusinessWeek's
     'http://images.businessweek.com/…/1034_mz_66popmunnessa.jpg'), which
-    describes nothing and takes long to hear."""
+    describes nothing and takes long to hear; nor an HTML entity escaped twice
+    ('&amp;nbsp' in the markup, The Debrief), which reads as '&nbsp'."""
     alt_text = alt.strip()
-    return "" if _ADDRESS.fullmatch(alt_text) or is_picture_file_name(alt_text) else alt
+    if _ADDRESS.fullmatch(alt_text) or is_picture_file_name(alt_text) or _ENTITY.fullmatch(alt_text):
+        return ""
+    return alt
 
 
 def is_picture_file_name(text: str) -> bool:
@@ -211,6 +214,7 @@ def is_picture_file_name(text: str) -> bool:
     return _PICTURE_FILE_NAME.fullmatch(text) is not None
 
 
+_ENTITY = re.compile(r"&(?:[a-z]+\d*|#\d+|#x[0-9a-f]+);?", re.I)
 _ADDRESS = re.compile(r"(?:https?:)?//\S+|www\.\S+", re.I)
 _PICTURE_FILE_NAME = re.compile(r"\S+\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)", re.I)
 
