@@ -911,6 +911,10 @@ def test_a_real_title_is_not_replaced_by_the_opening_heading() -> None:
         ("www.chamigonet.com.ar", None),
         ("chamigonet.com.ar", None),
         ("Dr.Dre", "Dr.Dre"),
+        # The job and the date said relative to now, set apart after the name (The Debrief).
+        ("Lena deCasparis | Contributing Writer | 5 days ago", "Lena deCasparis"),
+        ("Jane Doe · vor 3 Stunden", "Jane Doe"),
+        ("Jane Doe | 2019", None),
     ],
 )
 def test_clean_byline(value: str | None, expected: str | None) -> None:
@@ -2895,6 +2899,9 @@ def test_a_date_line_that_credits_an_unknown_author_stays_for_the_name() -> None
         ("<div><span>By Jane Doe</span> · <time>5 hours ago</time></div>", "Jane Doe", None),
         # French 'il y a' holds Spanish's 'and': the names go first, the line is read whole.
         ("<p>Par Jane Doe, il y a 3 heures</p>", "Jane Doe", None),
+        # The name, the job and the date, parted by bars (The Debrief).
+        ("<p>Jane Doe | Contributing Writer | 5 days ago</p>", "Jane Doe", None),
+        ("<p>Jane Doe | Staff Writer</p>", "Jane Doe", None),
     ],
 )
 def test_a_date_said_relative_to_now_above_the_article_goes(
@@ -2915,6 +2922,11 @@ def test_a_date_said_relative_to_now_above_the_article_goes(
 def test_a_line_that_says_more_than_a_relative_date_stays(line: str) -> None:
     kept = body_after_meta_removal(line, None, None)
     assert kept.startswith(" ".join(lxml.html.fragment_fromstring(line).text_content().split()))
+
+
+def test_a_byline_line_with_more_than_a_job_and_a_date_stays() -> None:
+    line = "<p>Jane Doe | Politics | 5 days ago</p>"
+    assert body_after_meta_removal(line, "Jane Doe", None).startswith("Jane Doe | Politics | 5 days ago")
 
 
 def test_a_relative_date_after_the_article_begins_stays() -> None:

@@ -974,6 +974,8 @@ def _says_only(text: str, names: list[str], published: str | None) -> bool:
                 rest, named = re.sub(re.escape(name), " ", rest, flags=re.I), True
         if named and is_relative_date(rest.strip(_SEPARATING_MARKS)):
             return True  # 'Par Jean Dupont, il y a 3 heures' (whose 'y' would read as an 'and')
+        if named and _only_job_and_relative_date(rest):
+            return True  # 'Lena deCasparis | Contributing Writer | 5 days ago'
         # Without the names, the 'and' between them says nothing either.
         rest = BYLINE_NAME_SEPARATORS.sub(" ", f" {rest} ") if named else text
     rest = re.sub(r"^[\W_]+|[\W_]+$", "", rest)
@@ -988,6 +990,20 @@ def _says_only(text: str, names: list[str], published: str | None) -> bool:
     if published is None or not _only_date_words(rest) or (not names and _names_an_author(rest)):
         return False
     return (normalize_date(rest) or "")[:10] == published[:10] or _is_short_form_of(rest, published)
+
+
+def _only_job_and_relative_date(rest: str) -> bool:
+    """What a byline line holds besides the names, parted by bars or bullets:
+    the writer's job and the date said relative to now, one of them at least."""
+    parts = [part.strip() for part in _BARS_AND_BULLETS.split(rest)]
+    said = [part for part in parts if part]
+    role = byline_role_pattern()
+    return bool(said) and all(
+        is_relative_date(part) or role.fullmatch(f", {part}") is not None for part in said
+    )
+
+
+_BARS_AND_BULLETS = re.compile(r"[|•·]")
 
 
 def _is_clock_time_of(text: str, published: str) -> bool:
@@ -1290,6 +1306,10 @@ def clean_byline(text: str | None) -> str | None:
     if picture_credit_pattern().match(text):
         return None
     text = byline_prefix_pattern().sub("", text + " ").strip(" ,;|-–—·•")
+    # 'Lena deCasparis | Contributing Writer | 5 days ago': the date, as the
+    # page's script tells it, set apart after the name and the job.
+    if (last_part := _LAST_SET_APART_PART.search(text)) is not None and is_relative_date(last_part[1]):
+        text = text[: last_part.start()]
     # 'Politik · Jochen Bittner': the section's name, set before the names.
     text = SECTION_BEFORE_BYLINE.sub("", text)
     # 'Jane Doe, Staff Writer' is Jane Doe: a job is no part of the name.
@@ -1344,6 +1364,7 @@ def _without_closing_control_label(text: str) -> str:
     return text
 
 
+_LAST_SET_APART_PART = re.compile(r"\s+[|•·]\s+([^|•·]+)$")
 # A name of two words at least, a bar or bullet, then one word.
 PLACE_AFTER_NAME = re.compile(r"(?<=\w)\s+[|•·]\s+[^\W\d_][\w.'-]*$")
 # One word, a middle dot, bar or bullet, then a name of two words at least.
