@@ -2569,6 +2569,47 @@ def test_alt_text_with_an_ampersand_in_its_words_is_kept() -> None:
     assert result.lead_image is not None and result.lead_image.alt == "Tom & Jerry"
 
 
+@pytest.mark.parametrize(
+    ("picture", "stays"),
+    [
+        # The Debrief: the author card's portrait, its line gone.
+        (
+            '<img src="https://cdn.example/placeholder-author_42x42.gif" alt="Lena deCasparis"'
+            ' width="42" height="42">',
+            False,
+        ),
+        (
+            '<a href="/author/lena">'
+            '<img src="https://cdn.example/avatars/lena.jpg" alt="Lena deCasparis"></a>',
+            False,
+        ),
+        # A large picture of her, or one with a caption, is the story's.
+        (
+            '<img src="https://cdn.example/lena-at-the-quay.jpg" alt="Lena deCasparis"'
+            ' width="800" height="533">',
+            True,
+        ),
+        (
+            '<figure><img src="https://cdn.example/l.jpg" alt="Lena deCasparis" width="90" height="90">'
+            "<figcaption>Lena deCasparis at the quay.</figcaption></figure>",
+            True,
+        ),
+        # Another name is another person's picture.
+        ('<img src="https://cdn.example/avatars/jane.jpg" alt="Jane Doe" width="42" height="42">', True),
+    ],
+)
+def test_the_author_s_small_portrait_goes(picture: str, stays: bool) -> None:
+    head = '<meta name="author" content="Lena deCasparis">'
+    result, content = enriched(
+        head, picture + PARAGRAPH * 3 + '<img src="https://cdn.example/b.jpg" width="640">'
+    )
+    assert result.byline == "Lena deCasparis"
+    shown = [img.get("alt") for img in content.iter("img")] + [
+        result.lead_image.alt if result.lead_image else None
+    ]
+    assert (any(alt == picture.split('alt="')[1].split('"')[0] for alt in shown)) is stays
+
+
 def test_a_photo_of_a_flag_is_a_photo() -> None:
     photo = '<img src="https://cdn.example/uploads/2024/flag-day-parade.jpg" width="640" height="480">'
     result, _ = enriched("", photo + PARAGRAPH * 2)

@@ -138,6 +138,7 @@ def enrich(content: HtmlElement, metadata: PageMetadata) -> Enrichment:
     summaries = [metadata.standfirst, article.get("description"), *map(metadata.meta.get, SUMMARY_META_KEYS)]
     remove_repeated_meta(content, byline, published, [s for s in summaries if isinstance(s, str)])
     remove_opening_meta_lines(content, title, byline, published)
+    remove_author_pictures(content, byline)
     lead_image = choose_lead_image(metadata, content)
     remove_stray_picture_credits(content)
     remove_desk_lines(content)
@@ -749,6 +750,40 @@ def remove_repeated_meta(
         elif not begun and published and date_prefix_pattern().fullmatch(text):
             # 'Updated', left when its date went with the page's timestamp markup.
             block.drop_tree()
+
+
+def remove_author_pictures(content: HtmlElement, byline: str | None) -> None:
+    """The writer's small portrait, its alternative text the byline's name
+    (The Debrief's 42×42 'placeholder-author' above the headline): the
+    author card's picture, left when its line went. The reader page names
+    the author above the body. A picture without a caption only: a photo
+    of the person the story is about is captioned or large."""
+    names = {name.casefold() for name in _byline_names(byline) if _is_full_name(name)}
+    if not names:
+        return
+    for img in list(content.iter("img")):
+        if _clean(img.get("alt")).casefold() not in names or img.getparent() is None:
+            continue
+        if next(img.iterancestors("figure"), None) is not None:
+            continue
+        sides = [side for side in (_dimension(img, "width"), _dimension(img, "height")) if side]
+        if (sides and max(sides) <= MAX_AUTHOR_PICTURE_SIDE) or (
+            not sides and _AUTHOR_PICTURE.search(img.get("src") or "")
+        ):
+            _drop_with_empty_wrappers(img)
+
+
+MAX_AUTHOR_PICTURE_SIDE = 160
+_AUTHOR_PICTURE = re.compile(r"avatar|author|profile|placeholder|gravatar", re.I)
+
+
+def _drop_with_empty_wrappers(element: HtmlElement) -> None:
+    """The element and the inline wrappers (a link, a span) that held nothing else."""
+    while (parent := element.getparent()) is not None and parent.tag in {"a", "span", "picture"}:
+        if _clean(parent.text_content()) or sum(1 for child in parent if isinstance(child.tag, str)) > 1:
+            break
+        element = parent
+    element.drop_tree()
 
 
 def _byline_names(byline: str | None) -> list[str]:
