@@ -1961,6 +1961,29 @@ def test_arabic_vowel_marks_and_tatweel_are_folded_away(written: str) -> None:
     assert rules.any_trigger.occurs_in_raw(f"{written}: وزير يستقيل")
 
 
+@pytest.mark.parametrize(
+    "label",
+    ["<p><strong>Like this? You might also be interested in:</strong></p>", "<p>Enjoyed it? Read more:</p>"],
+)
+def test_a_related_label_after_a_short_question_goes(label: str) -> None:
+    # The Debrief closes its stories with 'Like this? You might also be interested in:'.
+    first, *rest = (f"<p>{p}</p>" for p in ARTICLE)
+    root, removals = strip(f"<article>{first}{label}{''.join(rest)}</article>")
+    assert [r.rule for r in removals] == ["classifier.related-label"]
+    assert_article_intact(root)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>Why did the council wait? Read more of the report below.</p>",
+        "<p>What did the mayor say about the long delay in the harbour works? Read more</p>",
+    ],
+)
+def test_a_question_and_words_that_are_no_label_stay(line: str) -> None:
+    assert_nothing_removed(f"<article>{paragraphs_html()}{line}</article>", "Read more")
+
+
 def test_a_related_label_left_alone_goes_and_the_prose_after_it_stays() -> None:
     first, *rest = (f"<p>{p}</p>" for p in ARTICLE)
     root, removals = strip(f"<article>{first}<p>Lire aussi :</p>{''.join(rest)}</article>")

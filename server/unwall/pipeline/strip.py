@@ -2285,11 +2285,16 @@ def _is_lone_related_label(element: HtmlElement, text: str, context: _Context) -
     section."""
     if not context.rules.related_labels.is_label(normalize_label(text)):
         # The label may follow words for screen readers only (Le Monde's
-        # 'Article réservé à nos abonnés' before 'Lire aussi').
-        text = " ".join(_seen_text_chunks(element))
-        if not context.rules.related_labels.is_label(normalize_label(text)):
+        # 'Article réservé à nos abonnés' before 'Lire aussi'), or a short
+        # question ('Like this? You might also be interested in:', The Debrief).
+        seen = " ".join(_seen_text_chunks(element))
+        after_question = _SHORT_QUESTION.sub("", text, count=1)
+        if not any(context.rules.related_labels.is_label(normalize_label(t)) for t in (seen, after_question)):
             return False
     return not _is_in_heading(element)
+
+
+_SHORT_QUESTION = re.compile(r"^[^?？.!]{1,30}[?？]\s*")
 
 
 def _is_in_heading(element: HtmlElement) -> bool:
