@@ -114,6 +114,23 @@ def test_an_images_address_as_its_alt_text_is_left_unsaid(alt: str, spoken: str)
     assert root.find(".//img").get("alt") == spoken
 
 
+@pytest.mark.parametrize(
+    ("picture", "stays"),
+    [
+        ('<img alt="" src="https://www.paypal.com/de_DE/i/scr/pixel.gif" width="1" height="1">', False),
+        ('<img src="https://stats.example/collect?page=1" style="width:1px;height:1px">', False),
+        ('<img src="https://stats.example/b.gif" width="2" height="1">', False),
+        # One side declared, or a thin rule of a picture: not a beacon by its size.
+        ('<img src="https://cdn.example/a.jpg" width="1">', True),
+        ('<img src="https://cdn.example/rule.png" width="600" height="1">', True),
+    ],
+)
+def test_a_tracking_pixel_is_never_loaded_by_the_reader_page(picture: str, stays: bool) -> None:
+    root = parsed(full_path(f"<p>The council met.</p><p>{picture}</p>"))
+    assert (root.find(".//img") is not None) is stays
+    assert "The council met." in root.text_content()
+
+
 def test_allowed_structure_survives_both_layers() -> None:
     html = (
         '<h2 lang="fr" dir="ltr" title="t">Titre</h2><p>A <strong>b</strong> <em>c</em> <code>d</code></p>'

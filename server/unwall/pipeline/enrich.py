@@ -36,6 +36,7 @@ from unwall.pipeline.metadata import (
     article_json_ld,
 )
 from unwall.pipeline.normalize import (
+    declared_side,
     int_attribute,
     is_plausible_photo,
     largest_rendition,
@@ -766,9 +767,9 @@ def remove_author_pictures(content: HtmlElement, byline: str | None) -> None:
             continue
         if next(img.iterancestors("figure"), None) is not None:
             continue
-        sides = [side for side in (_dimension(img, "width"), _dimension(img, "height")) if side]
-        if (sides and max(sides) <= MAX_AUTHOR_PICTURE_SIDE) or (
-            not sides and _AUTHOR_PICTURE.search(img.get("src") or "")
+        longest = _longest_declared_side(img)
+        if (longest is not None and longest <= MAX_AUTHOR_PICTURE_SIDE) or (
+            longest is None and _AUTHOR_PICTURE.search(img.get("src") or "")
         ):
             _drop_with_empty_wrappers(img)
 
@@ -2233,16 +2234,6 @@ MIN_DESCRIPTION_SHARE = 0.3
 # --- lead image ---------------------------------------------------------------------
 
 
-def _dimension(img: HtmlElement, name: str) -> int | None:
-    """A side from the attribute, else from an inline style in pixels
-    (tracking pixels are often sized only by `style="width:1px"`)."""
-    size = int_attribute(img, name)
-    if size is None:
-        match = re.search(rf"(?:^|[;\s]){name}\s*:\s*(\d+)(?:\.\d+)?px", img.get("style") or "", re.I)
-        size = int(match.group(1)) if match and int(match.group(1)) > 0 else None
-    return size
-
-
 def image_key(url: str) -> str:
     """What stays the same across a CMS's resized copies of one image:
     the path without size suffixes, extension or query. The ARD broadcasters'
@@ -2301,7 +2292,7 @@ def _caption_of(img: HtmlElement) -> tuple[HtmlElement, str]:
 
 
 def _content_image_size(img: HtmlElement) -> int | None:
-    width, height = _dimension(img, "width"), _dimension(img, "height")
+    width, height = declared_side(img, "width"), declared_side(img, "height")
     srcset_widths = [w for _, w in parse_srcset(img.get("srcset") or "") if w > 10]
     if width is None and srcset_widths:
         width = int(max(srcset_widths))
@@ -2542,8 +2533,13 @@ MIN_FLOW_PARAGRAPHS = 2
 def _is_small_square(img: HtmlElement) -> bool:
     """Declared no wider nor taller than an author's picture at the top of a post:
     not the picture the page shows under its headline."""
-    sides = [side for side in (_dimension(img, "width"), _dimension(img, "height")) if side]
-    return bool(sides) and max(sides) < MIN_LEAD_IMAGE_SIDE
+    longest = _longest_declared_side(img)
+    return longest is not None and longest < MIN_LEAD_IMAGE_SIDE
+
+
+def _longest_declared_side(img: HtmlElement) -> int | None:
+    sides = [side for side in (declared_side(img, "width"), declared_side(img, "height")) if side]
+    return max(sides) if sides else None
 
 
 def _named_alike(address: str, other: str) -> bool:

@@ -219,6 +219,25 @@ _ADDRESS = re.compile(r"(?:https?:)?//\S+|www\.\S+", re.I)
 _PICTURE_FILE_NAME = re.compile(r"\S+\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)", re.I)
 
 
+def declared_side(img: HtmlElement, name: str) -> int | None:
+    """A side ('width', 'height') from the attribute, else from an inline style
+    in pixels (tracking pixels are often sized only by `style="width:1px"`)."""
+    size = int_attribute(img, name)
+    if size is None:
+        match = re.search(rf"(?:^|[;\s]){name}\s*:\s*(\d+)(?:\.\d+)?px", img.get("style") or "", re.I)
+        size = int(match.group(1)) if match and int(match.group(1)) > 0 else None
+    return size
+
+
+def is_tracking_pixel(img: HtmlElement) -> bool:
+    """Declared a pixel or two on both sides: a counter's beacon, never a picture."""
+    width, height = declared_side(img, "width"), declared_side(img, "height")
+    return width is not None and height is not None and max(width, height) <= MAX_PIXEL_SIDE
+
+
+MAX_PIXEL_SIDE = 2
+
+
 def int_attribute(element: HtmlElement, name: str) -> int | None:
     """A positive number of pixels ('640', '640px', '391.425'), whole, else None."""
     value = (element.get(name) or "").strip().removesuffix("px")

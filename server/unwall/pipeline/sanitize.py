@@ -16,7 +16,7 @@ import lxml.html
 import nh3
 from lxml.html import HtmlElement
 
-from unwall.pipeline.normalize import spoken_alt
+from unwall.pipeline.normalize import is_tracking_pixel, spoken_alt
 
 ALLOWED_TAGS: frozenset[str] = frozenset(
     (
@@ -95,6 +95,11 @@ def sanitize_tree(content: HtmlElement) -> None:
             continue
         if tag not in ALLOWED_TAGS:
             element.drop_tag()
+            continue
+        if tag == "img" and is_tracking_pixel(element):
+            # A beacon the reader page would load: it reports the reading to a
+            # counter (kath.net's PayPal pixel), and shows nothing.
+            element.drop_tree()
             continue
         _clean_attributes(element, tag)
         if tag == "img" and not element.get("src"):
