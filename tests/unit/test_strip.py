@@ -943,6 +943,25 @@ def test_a_tweet_quoted_by_its_embed_code_stays_a_quote_the_extractor_keeps() ->
 
 
 @pytest.mark.parametrize(
+    ("address", "stays"),
+    [
+        # Última Hora: the editor's box above the tweet, the post's address and two buttons.
+        ("https://twitter.com/hafenamt/status/1070214432115445760", False),
+        ("https://www.twitter.com/hafenamt/status/1070214432115445760/", False),
+        # Another post's address is no copy of this one's.
+        ("https://twitter.com/hafenamt/status/999", True),
+    ],
+)
+def test_a_quoted_post_s_address_written_beside_it_goes(address: str, stays: bool) -> None:
+    box = f"<div class='embed_options'>{address}<span class='embed_delete'></span></div>"
+    root, removals = strip(f"<article>{around(box + TWEET)}</article>")
+    assert (address in body_text(root)) is stays
+    assert "Der Hafen ist heute gesperrt." in body_text(root)
+    assert ("embed.post-address" in [r.rule for r in removals]) is not stays
+    assert_article_intact(root)
+
+
+@pytest.mark.parametrize(
     ("quote", "line"),
     [
         (INSTAGRAM_POST, "Instagram post: https://www.instagram.com/p/BgPCX03nnZW/"),

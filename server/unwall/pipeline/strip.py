@@ -432,12 +432,15 @@ def _unquote_social_posts(scope: HtmlElement, context: _Context) -> None:
     would make the extractor drop it. Another's holds the network's labels
     ('View this post on Instagram'): it becomes one link to the post."""
     keeps_text = context.rules.quoted_post_keeps_text
+    posts: set[str] = set()
     for quote in list(scope.iter("blockquote")):
         classes = (quote.get("class") or "").split()
         kinds = [keeps_text[name] for name in classes if name in keeps_text]
         if not kinds or quote.getparent() is None:
             continue
         url = _quoted_post_url(quote, context.rules.quoted_post_permalink_attributes)
+        if url:
+            posts.add(_post_key(url))
         if kinds[0] and _text(quote):
             for attribute in ("class", "id"):
                 quote.attrib.pop(attribute, None)
@@ -448,6 +451,33 @@ def _unquote_social_posts(scope: HtmlElement, context: _Context) -> None:
             context.linked_embeds.add(url)
             _put_embed_line(quote, embed_line(url, label))
         _remove(quote)
+    if posts:
+        _drop_bare_addresses_of(scope, posts, context)
+
+
+def _drop_bare_addresses_of(scope: HtmlElement, posts: set[str], context: _Context) -> None:
+    """A post's address written as text beside its quote (Última Hora's editor
+    leaves 'https://twitter.com/…/status/…' in a box above the tweet): the
+    quote shows the post, and links to it."""
+    for element in _OPENS_WITH_AN_ADDRESS(scope):
+        if element.getparent() is None or element.tag == "a" or element.find(".//a") is not None:
+            continue  # a link to the post is one (the line that stands for a quote)
+        if next(element.iterancestors("a"), None) is not None:
+            continue
+        text = element.text_content().strip()
+        if _BARE_ADDRESS.fullmatch(text) and _post_key(text) in posts:
+            _record(context, element, "embed_notice", "embed.post-address")
+            _remove(element)
+
+
+def _post_key(url: str) -> str:
+    """A post's address without its scheme, 'www.', query or fragment:
+    the tweet's date links to it with '?ref_src=twsrc%5Etfw'."""
+    parts = urlsplit(url)
+    return f"{(parts.hostname or '').removeprefix('www.')}{parts.path.rstrip('/')}"
+
+
+_OPENS_WITH_AN_ADDRESS = etree.XPath(".//*[starts-with(normalize-space(text()), 'http')]")
 
 
 def _quoted_post_url(quote: HtmlElement, permalink_attributes: tuple[str, ...]) -> str | None:
