@@ -2609,6 +2609,22 @@ def test_a_modal_dialog_goes(dialog: str) -> None:
     assert_article_intact(root)
 
 
+def test_the_trust_project_s_badge_under_a_story_goes() -> None:
+    # El Comercio: the seal, its logo and its 'learn more' link.
+    badge = (
+        "<div class='story-content__stamp-trust'><div class='story-content__stamp-trust__box-left'>"
+        "<p>Conforme a los criterios de</p><a href='https://elcomercio.pe/buenas-practicas/#trust-project'>"
+        "<img src='https://cdn.example/logo-trust.png' alt='Trust Project'></a></div>"
+        "<a href='https://elcomercio.pe/buenas-practicas/' class='story-content__stamp-trust__link'>"
+        "Saber más</a></div>"
+    )
+    paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE)
+    root, removals = strip(f"<article>{paragraphs}{badge}</article>")
+    assert "boilerplate.trust-badges" in [r.rule for r in removals]
+    assert "Conforme" not in body_text(root) and "Saber más" not in body_text(root)
+    assert_article_intact(root)
+
+
 def test_a_story_shown_in_a_modal_stays() -> None:
     paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE)
     assert_nothing_removed(f"<div class='story-modal'><article>{paragraphs}</article></div>", ARTICLE[-1])
