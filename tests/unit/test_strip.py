@@ -730,7 +730,14 @@ def test_a_call_that_opens_with_the_words_goes_between_the_article_s_paragraphs(
 
 
 @pytest.mark.parametrize(
-    "call", ["<p>Подписывайтесь на наш канал в Дзен</p>", "<p>Melden Sie sich für unseren Newsletter an!</p>"]
+    "call",
+    [
+        "<p>Подписывайтесь на наш канал в Дзен</p>",
+        "<p>Melden Sie sich für unseren Newsletter an!</p>",
+        # A WeChat account's closing lines (The Paper, Qdaily).
+        "<p>看都看完了，点【在看】试试</p>",
+        "<p>喜欢这篇文章？去 App 商店搜 好奇心日报 ，每天看点不一样的。</p>",
+    ],
 )
 def test_a_short_call_without_a_link_that_closes_the_article_goes(call: str) -> None:
     root, removals = strip(f"<article>{paragraphs_html()}{call}</article>")
