@@ -3131,6 +3131,7 @@ def test_the_parts_of_a_caption_read_apart(caption: str, reads: str) -> None:
         # The credit's word in Japanese, Chinese and Korean, in full-width brackets too.
         ("<p>（写真：時事）</p>", False),
         ("<p>图片来源：视觉中国</p>", False),
+        ("<p>题图来自：Hater</p>", False),
         ("<p>사진=연합뉴스</p>", False),
         ("<p>写真は2019年に撮影された港の様子です。</p>", True),
         # A plural credit (The Debrief), and a stock picture's (JuraForum).
