@@ -992,6 +992,15 @@ def _alternation(phrases: set[str]) -> str:
 
 
 @lru_cache(maxsize=1)
+def name_title_pattern() -> re.Pattern[str]:
+    """A profession written before a name as a title ('Rechtsanwalt Sebastian
+    Einbock'), in every language of `bylines.json`, when a name of two words
+    follows; case-insensitive."""
+    alternation = _bylines_alternation("name_titles")
+    return re.compile(rf"^(?:{alternation})\.?\s+(?=\S+\s+\S)", re.I) if alternation else re.compile(_NEVER)
+
+
+@lru_cache(maxsize=1)
 def byline_role_pattern() -> re.Pattern[str]:
     """A job or desk that ends a byline after a comma or a dash ('Jane Doe, Staff
     Writer', 'Jane Doe - AP Technology Writer'), in every language of

@@ -915,6 +915,10 @@ def test_a_real_title_is_not_replaced_by_the_opening_heading() -> None:
         ("Lena deCasparis | Contributing Writer | 5 days ago", "Lena deCasparis"),
         ("Jane Doe · vor 3 Stunden", "Jane Doe"),
         ("Jane Doe | 2019", None),
+        # A profession written as a title before the name (JuraForum); a doctor's degree stays.
+        ("Rechtsanwalt Sebastian Einbock", "Sebastian Einbock"),
+        ("Von Rechtsanwältin Dr. Jane Doe", "Dr. Jane Doe"),
+        ("Notar", "Notar"),
     ],
 )
 def test_clean_byline(value: str | None, expected: str | None) -> None:
@@ -3021,6 +3025,8 @@ def test_a_byline_line_under_the_headline_signs_where_no_person_is_declared(decl
         ("<p>Von Jane Doe</p>", "Jane Doe", True),
         ("<p>Von Max Mustermann</p>", "Jane Doe", False),  # another name: a credit of its own
         ("<p>Jane Doe said the council would meet again in May.</p>", "Jane Doe", False),
+        # JuraForum: the profession before the name, which the byline leaves out.
+        ("<p>Autor: Rechtsanwalt Sebastian Einbock</p>", "Sebastian Einbock", True),
     ],
 )
 def test_a_closing_line_that_signs_with_the_byline_goes(closing: str, byline: str, goes: bool) -> None:

@@ -59,6 +59,7 @@ from unwall.rules import (
     line_label_form,
     load_rules,
     name_suffixes,
+    name_title_pattern,
     normalize_label,
     original_title_pattern,
     original_title_prefix_pattern,
@@ -1348,6 +1349,8 @@ def clean_byline(text: str | None) -> str | None:
         text = text[: last_part.start()]
     # 'Politik · Jochen Bittner': the section's name, set before the names.
     text = SECTION_BEFORE_BYLINE.sub("", text)
+    # 'Rechtsanwalt Sebastian Einbock': a profession written as a title.
+    text = name_title_pattern().sub("", text, count=1)
     # 'Jane Doe, Staff Writer' is Jane Doe: a job is no part of the name.
     text = byline_role_pattern().sub("", text).strip(" ,;|-–—·•")
     # 'Deutsche Welle (www.dw.com)': an address in brackets after the name.
@@ -1605,7 +1608,7 @@ def _byline_line_name(line: str) -> str | None:
     prefix_end = _byline_prefix_end(line)
     if prefix_end is None:
         return _name_before_job(line)
-    name = line[prefix_end:].strip()
+    name = name_title_pattern().sub("", line[prefix_end:].strip(), count=1)
     if not _is_cased(name):
         return _uncased_name(name)
     words = name.replace(",", " ").split()
