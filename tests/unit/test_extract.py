@@ -5,6 +5,7 @@ two kept parts) is kept, and what it rightly drops still goes."""
 from __future__ import annotations
 
 import html
+import re
 
 import lxml.html
 import pytest
@@ -24,6 +25,7 @@ from unwall.pipeline.extract import (
     extract_article,
     join_datelines,
     mark_captioned_figures,
+    remove_empty_elements,
 )
 from unwall.pipeline.parse import parse_html
 from unwall.rules import load_rules
@@ -858,6 +860,18 @@ def test_a_slideshow_s_file_name_and_empty_counter_go_and_its_picture_stays() ->
     assert content.find(".//img") is not None
 
 
+def test_punctuation_and_indents_of_code_in_a_figure_stay() -> None:
+    # Expressive Code wraps a code block in a <figure>, and highlights '(' and '{' apart.
+    content = lxml.html.fragment_fromstring(
+        "<div><p>Change the build:</p><figure><pre><code><span>tasks</span><span>(</span><span>)</span>"
+        "<span> {</span>\n<span class='indent'>    </span><span>run</span>\n<span>}</span></code></pre>"
+        "</figure></div>"
+    )
+    drop_slide_leftovers(content)
+    remove_empty_elements(content)
+    assert content.find(".//pre").text_content() == "tasks() {\n    run\n}"
+
+
 @pytest.mark.parametrize(
     "caption",
     [
@@ -1046,3 +1060,21 @@ def test_a_rule_with_nothing_on_one_side_goes(markup: str, rules_left: int) -> N
     assert [p.text for p in content.iter("p")] == [
         p.text for p in lxml.html.fragment_fromstring(f"<div>{markup}</div>").iter("p")
     ]
+
+
+def test_a_highlighted_code_block_reads_line_by_line_as_written() -> None:
+    # Expressive Code (Rock the JVM): a block per line, a gutter of numbers, a
+    # short line of braces; the lines went as short paragraphs, the braces as slide counters.
+    lines = ["tasks.withType<Kotlin>().each {", "    options {", "        verbose = true", "    }", "}"]
+    code = "".join(
+        f"<div class='ec-line'><div class='gutter'><div class='ln' aria-hidden='true'>{number}</div></div>"
+        f"<div class='code'><span class='indent'>{line[: len(line) - len(line.lstrip())]}</span>"
+        + "".join(f"<span>{html.escape(token)}</span>" for token in re.findall(r"\w+|\W", line.lstrip()))
+        + "</div></div>"
+        for number, line in enumerate(lines, 1)
+    )
+    story = "".join(f"<p>{p}</p>" for p in CITY_COUNCIL)
+    figure = f"<figure class='frame'><pre><code>{code}</code></pre></figure>"
+    page = f"<html><body><article><h1>Gradle</h1>{story}{figure}</article></body></html>"
+    article = run(page, "https://example.org/articles/gradle").article
+    assert "\n".join(lines) in article.text

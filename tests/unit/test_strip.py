@@ -3,6 +3,7 @@ embeds, read-more boxes and share bars go; the article stays, whole."""
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 from urllib.parse import urljoin
@@ -18,6 +19,7 @@ from unwall.model import Removal
 from unwall.pipeline import run
 from unwall.pipeline.normalize import (
     absolutize_srcset,
+    flatten_code_lines,
     make_urls_absolute,
     parse_srcset,
     resolve_lazy_images,
@@ -2818,3 +2820,53 @@ def test_a_comment_notice_takes_a_short_label_but_never_a_sentence_above_it() ->
     root, removals = strip(f"<article>{paragraphs_html()}{closing_sentence}{notice}</article>")
     assert [(r.kind, r.rule) for r in removals] == [("comments", "classifier.comment-notice")]
     assert "meets again on Tuesday" in body_text(root) and "closed" not in body_text(root)
+
+
+GUTTERS = load_rules().code_gutter_classes
+
+
+def code_of(markup: str) -> str:
+    root = lxml.html.fragment_fromstring(f"<div>{markup}</div>")
+    flatten_code_lines(root, GUTTERS)
+    return "\n---\n".join(pre.text_content() for pre in root.iter("pre"))
+
+
+def test_a_highlighter_s_line_blocks_become_lines_without_their_numbers() -> None:
+    # Expressive Code: a block per line, its number in a gutter hidden from screen readers.
+    lines = ["fun main() {", '    println("hi")', "}"]
+    markup = "".join(
+        f"<div class='ec-line'><div class='gutter'><div class='ln' aria-hidden='true'>{number}</div></div>"
+        f"<div class='code'><span class='indent'>{line[: len(line) - len(line.lstrip())]}</span>"
+        f"<span>{html.escape(line.lstrip())}</span></div></div>"
+        for number, line in enumerate(lines, 1)
+    )
+    assert code_of(f"<figure><pre><code>{markup}</code></pre></figure>") == "\n".join(lines)
+
+
+def test_code_whose_lines_are_already_broken_stays_as_it_is() -> None:
+    # Shiki: a span per line, newlines between them; a <div> line that ends in one.
+    shiki = "<pre><code><span class='line'>a = 1</span>\n<span class='line'>b = 2</span></code></pre>"
+    divs = "<pre><div>x = 1\n</div><div>y = 2</div>\n</pre>"
+    assert code_of(shiki + divs) == "a = 1\nb = 2\n---\nx = 1\ny = 2\n"
+
+
+def test_a_column_of_line_numbers_beside_the_code_goes() -> None:
+    # Pygments' table layout; Rouge's.
+    pygments = (
+        "<table class='highlighttable'><tr><td class='linenos'><div class='linenodiv'><pre>1\n2</pre></div>"
+        "</td><td class='code'><div class='highlight'><pre>x = 1\ny = 2</pre></div></td></tr></table>"
+    )
+    rouge = (
+        "<table class='rouge-table'><tr><td class='rouge-gutter gl'><pre class='lineno'>1\n</pre></td>"
+        "<td class='rouge-code'><pre>puts 1\n</pre></td></tr></table>"
+    )
+    assert code_of(pygments + rouge) == "x = 1\ny = 2\n---\nputs 1\n"
+
+
+def test_words_named_like_a_gutter_outside_code_stay() -> None:
+    root = lxml.html.fragment_fromstring(
+        "<div><p class='gutter'>The gutter of the page holds 12 notes.</p><div><span class='lineno'>42</span>"
+        "<p>The answer.</p></div></div>"
+    )
+    flatten_code_lines(root, GUTTERS)
+    assert list(root.itertext()) == ["The gutter of the page holds 12 notes.", "42", "The answer."]

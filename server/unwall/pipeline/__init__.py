@@ -28,7 +28,12 @@ from unwall.pipeline.extract import (
 )
 from unwall.pipeline.mathml import linearize_math
 from unwall.pipeline.metadata import collect_metadata
-from unwall.pipeline.normalize import make_urls_absolute, resolve_lazy_images, unhide_article
+from unwall.pipeline.normalize import (
+    flatten_code_lines,
+    make_urls_absolute,
+    resolve_lazy_images,
+    unhide_article,
+)
 from unwall.pipeline.parse import DEFAULT_MAX_ELEMENTS, parse_html
 from unwall.pipeline.sanitize import sanitize_html, sanitize_tree, serialize
 from unwall.pipeline.strip import RemovalObserver, strip_line_labels, strip_page
@@ -81,6 +86,7 @@ def run(
     with clock("parse"):
         root = parse_html(text, max_elements=max_elements)
     with clock("strip"):
+        flatten_code_lines(root, load_rules().code_gutter_classes)
         unhide_article(root)
         linearize_math(root)
         resolve_lazy_images(root)

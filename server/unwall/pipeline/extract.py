@@ -1103,6 +1103,8 @@ def drop_slide_leftovers(content: HtmlElement) -> None:
     for element in list(content.iter(*_LEFTOVER_HOLDERS)):
         if element.getparent() is None or next(element.iter(*_SHOWN_MEDIA), None) is not None:
             continue
+        if next(element.iterancestors("pre", "code"), None) is not None:
+            continue  # in code, a line of punctuation ('});') is code
         text = element.text_content().strip()
         if not text:
             continue
@@ -1434,9 +1436,13 @@ def remove_empty_elements(content: HtmlElement) -> None:
     for element in reversed(list(content.iter(*_BLOCKS_THAT_MAY_EMPTY))):
         if element is content or element.getparent() is None:
             continue
-        if (element.text_content() or "").strip(INVISIBLE_CHARACTERS):
+        text = element.text_content() or ""
+        if text.strip(INVISIBLE_CHARACTERS):
             continue
         if any(child.tag in _KEEP_EMPTY for child in element.iter()):
+            continue
+        if text and next(element.iterancestors("pre"), None) is not None:
+            element.drop_tag()  # an indent: in code every space counts
             continue
         _drop_keeping_word_break(element)
 

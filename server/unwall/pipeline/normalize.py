@@ -108,6 +108,67 @@ def is_hidden(element: HtmlElement) -> bool:
     return element.get("hidden") is not None or _HIDING_STYLE.search(element.get("style") or "") is not None
 
 
+def flatten_code_lines(root: HtmlElement, gutter_classes: frozenset[str]) -> None:
+    """A code block as its text, a line a line, without line numbers.
+    Highlighters write each line as a block inside the <pre> ('<div
+    class="ec-line">', Expressive Code), beside a gutter of numbers: as blocks
+    the lines were judged as paragraphs and lost the short ones ('}'), and a
+    copied line number breaks the code. Run before `unhide_article`, which
+    takes the gutter's `aria-hidden` away."""
+    for element in list(root.iter()):
+        if _is_gutter_beside_code(element, gutter_classes):
+            element.drop_tree()
+    for pre in root.iter("pre"):
+        for element in list(pre.iterdescendants()):
+            if element.getparent() is not None and _is_gutter_in_code(element, gutter_classes):
+                element.drop_tree()  # its tail is code
+        for line in reversed(list(pre.iterdescendants(*_CODE_LINE_BLOCKS))):
+            if _code_follows(line, pre) and not _ends_a_line(line):
+                line.tail = "\n" + (line.tail or "")
+            line.drop_tag()
+
+
+# The blocks a highlighter makes a line of code of, or a table of lines of.
+_CODE_LINE_BLOCKS = ("div", "p", "li", "tr", "ol", "ul", "table", "tbody", "td")
+_LINE_NUMBERS = re.compile(r"[\d\s]*")
+
+
+def _has_class_of(element: HtmlElement, names: frozenset[str]) -> bool:
+    return isinstance(element.tag, str) and not names.isdisjoint((element.get("class") or "").lower().split())
+
+
+def _is_gutter_in_code(element: HtmlElement, gutter_classes: frozenset[str]) -> bool:
+    return element.get("aria-hidden") == "true" or _has_class_of(element, gutter_classes)
+
+
+def _is_gutter_beside_code(element: HtmlElement, gutter_classes: frozenset[str]) -> bool:
+    """Line numbers in a column of their own beside the code (Pygments'
+    table: '<td class="linenos"><pre>1 2 3</pre></td><td class="code">')."""
+    if element.getparent() is None or not _has_class_of(element, gutter_classes):
+        return False
+    holder = element.getparent()
+    return (
+        holder.find(".//pre") is not None
+        and _LINE_NUMBERS.fullmatch(element.text_content() or "") is not None
+    )
+
+
+def _code_follows(line: HtmlElement, pre: HtmlElement) -> bool:
+    """Code follows the line before the block ends."""
+    holders = itertools.takewhile(lambda holder: holder is not pre, line.iterancestors())
+    return any(
+        (element.tail or "").strip() or element.getnext() is not None
+        for element in itertools.chain([line], holders)
+    )
+
+
+def _ends_a_line(line: HtmlElement) -> bool:
+    """The source breaks the line already."""
+    return (line.text_content() or "").rstrip(" \t").endswith("\n") or (line.tail or "").lstrip(
+        " \t"
+    ).startswith("\n")
+
+
 def unhide_article(root: HtmlElement) -> None:
     for attribute in _ARIA_HIDING(root):
         attribute.getparent().attrib.pop(attribute.attrname, None)
