@@ -886,6 +886,11 @@ def test_a_real_title_is_not_replaced_by_the_opening_heading() -> None:
         # An account's number, not a name.
         ("104363", None),
         ("#42", None),
+        # A system's account named with a number (wunderweib.de's JSON-LD author);
+        # a station's name in capitals may sign a story.
+        ("Wunderweib1", None),
+        ("editor2", None),
+        ("SWR3", "SWR3"),
         ("R2-D2", "R2-D2"),
         ("Photon Smith", "Photon Smith"),
         # A role, with a news agency's initials before it.

@@ -27,6 +27,7 @@ from unwall.pipeline.language import (
     month_numbers_in,
 )
 from unwall.pipeline.metadata import (
+    ACCOUNT_NAME_IN_BYLINE,
     AUTHOR_META_KEYS,
     CLOCK_TIME,
     COUNT_IN_BYLINE,
@@ -1380,7 +1381,7 @@ def clean_byline(text: str | None) -> str | None:
         return None
     # Nor is a count: a profile card's karma, rating and followers ('8,0 Карма
     # 0,0 Рейтинг 3 Подписчики Maxime'), a comment count beside the name.
-    if COUNT_IN_BYLINE.search(text):
+    if COUNT_IN_BYLINE.search(text) or ACCOUNT_NAME_IN_BYLINE.search(text):
         return None
     return text
 

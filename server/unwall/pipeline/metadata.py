@@ -835,6 +835,10 @@ def _byline_name(element: HtmlElement) -> str:
 
 # A number on its own: no part of a name, but a count.
 COUNT_IN_BYLINE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w.,])")
+# A word run into a number, as a publishing system's accounts are named
+# ('Wunderweib1', 'editor2'): no one's name. Capitals before the digits make a
+# station's or a product's name ('SWR3'), which may sign a story.
+ACCOUNT_NAME_IN_BYLINE = re.compile(r"(?<![\w])[^\W\d_]*[^\W\d_A-Z]\d+(?!\w)")
 
 
 def _profile_link_name(element: HtmlElement) -> str | None:
