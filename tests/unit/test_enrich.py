@@ -794,6 +794,21 @@ def test_a_kicker_above_the_headline_goes_with_it(kicker: str, stays: bool) -> N
     assert "Warum Mangos" not in content.text_content()
 
 
+def test_a_headline_with_its_topic_label_inside_goes_as_the_title() -> None:
+    # wunderweib.de: the label is the headline's first element, run into it.
+    head = "<title>Manuela Reimann: Hochzeit in Bayern!</title>"
+    headline = '<h1><span class="roofline">Wow, wow, wow!</span>Manuela Reimann: Hochzeit in Bayern!</h1>'
+    _, content, kept = opening_line_kept(head, headline, PARAGRAPH)
+    assert not kept and "Wow" not in content.text_content()
+
+
+def test_a_headline_that_says_more_than_the_title_stays() -> None:
+    head = "<title>Hochzeit in Bayern</title>"
+    headline = "<h1><span>Manuela Reimann und Konny feiern eine</span>Hochzeit in Bayern</h1>"
+    _, _, kept = opening_line_kept(head, headline, PARAGRAPH)
+    assert kept
+
+
 def opening_line_kept(head: str, opening: str, rest: str) -> tuple[Enrichment, HtmlElement, bool]:
     """Enrich an article of `opening` and `rest`: the result, the body, and
     whether the opening line's words are still in the body."""

@@ -629,7 +629,7 @@ def remove_title_heading(content: HtmlElement, title: str) -> None:
     if not target:
         return
     for heading in content.iter("h1", "h2"):
-        if _comparable(heading.text_content()) == target:
+        if target in (_comparable(heading.text_content()), _comparable(_without_inner_kicker(heading))):
             kicker = heading.getprevious()
             if kicker is not None and _is_kicker(kicker):
                 kicker.drop_tree()
@@ -650,6 +650,18 @@ def remove_title_heading(content: HtmlElement, title: str) -> None:
     labelled = _LABELLED_LINE.match(text.strip(BRACKETS))
     if named or (labelled is not None and _comparable(labelled.group(1)) == target):
         opening.drop_tree()
+
+
+def _without_inner_kicker(heading: HtmlElement) -> str:
+    """The headline's text after the topic label its first element sets before
+    it ('<h1><span class="roofline">Wow, wow, wow!</span>Manuela Reimann: …</h1>',
+    wunderweib.de): the label runs into the headline as text."""
+    if (heading.text or "").strip() or len(heading) == 0 or not isinstance(heading[0].tag, str):
+        return ""
+    label = heading[0].text_content()
+    if not _clean(label) or len(_clean(label)) > MAX_KICKER_CHARS:
+        return ""
+    return str(heading.text_content()).lstrip()[len(label.lstrip()) :]
 
 
 def _without_media_tag(title: str) -> str:
