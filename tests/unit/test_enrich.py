@@ -2607,6 +2607,12 @@ def test_alt_text_with_an_ampersand_in_its_words_is_kept() -> None:
             '<img src="https://cdn.example/avatars/lena.jpg" alt="Lena deCasparis"></a>',
             False,
         ),
+        # Drupal's author box: a figure of its own, 'Picture of user …' in German.
+        (
+            '<figure><img src="https://cdn.example/badge/picture-1344.jpg" alt="Bild des Benutzers'
+            ' Lena deCasparis" width="72" height="72"></figure>',
+            False,
+        ),
         # A large picture of her, or one with a caption, is the story's.
         (
             '<img src="https://cdn.example/lena-at-the-quay.jpg" alt="Lena deCasparis"'
@@ -2616,6 +2622,12 @@ def test_alt_text_with_an_ampersand_in_its_words_is_kept() -> None:
         (
             '<figure><img src="https://cdn.example/l.jpg" alt="Lena deCasparis" width="90" height="90">'
             "<figcaption>Lena deCasparis at the quay.</figcaption></figure>",
+            True,
+        ),
+        # More words than a picture's owner: what the picture shows.
+        (
+            '<img src="https://cdn.example/q.jpg" alt="The crowd at the quay cheers Lena deCasparis"'
+            ' width="90" height="90">',
             True,
         ),
         # Another name is another person's picture.

@@ -777,9 +777,10 @@ def remove_author_pictures(content: HtmlElement, byline: str | None) -> None:
     if not names:
         return
     for img in list(content.iter("img")):
-        if _clean(img.get("alt")).casefold() not in names or img.getparent() is None:
+        if not _names_a_writer(_clean(img.get("alt")).casefold(), names) or img.getparent() is None:
             continue
-        if next(img.iterancestors("figure"), None) is not None:
+        figure = next(img.iterancestors("figure"), None)
+        if figure is not None and _clean(figure.text_content()):
             continue
         longest = _longest_declared_side(img)
         if (longest is not None and longest <= MAX_AUTHOR_PICTURE_SIDE) or (
@@ -789,6 +790,18 @@ def remove_author_pictures(content: HtmlElement, byline: str | None) -> None:
 
 
 MAX_AUTHOR_PICTURE_SIDE = 160
+
+
+def _names_a_writer(alt: str, names: set[str]) -> bool:
+    """The alternative text is a writer's name, perhaps after a few words that
+    say whose picture it is (Drupal's 'Bild des Benutzers Phyllis Kuhn')."""
+    return any(
+        alt == name or (alt.endswith(" " + name) and len(alt[: -len(name)].split()) <= MAX_PICTURE_OF_WORDS)
+        for name in names
+    )
+
+
+MAX_PICTURE_OF_WORDS = 4
 _AUTHOR_PICTURE = re.compile(r"avatar|author|profile|placeholder|gravatar", re.I)
 
 
