@@ -1537,6 +1537,10 @@ def test_the_authors_bio_that_closes_the_article_goes(ending: str, is_bio: bool)
         # The site's name in a story's picture, or another name.
         ("https://habr.com/images/habr-budget-vote.jpg", True),
         ("https://habr.com/images/harbour.png", True),
+        # The site's address, a template's empty field filled in (Greenpeace).
+        ("https://habr.com", False),
+        ("https://habr.com/", False),
+        ("https://habr.com/?img=harbour", True),
     ],
 )
 def test_a_declared_image_named_after_the_site_is_no_lead_image(image: str, kept: bool) -> None:

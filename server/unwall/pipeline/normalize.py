@@ -254,7 +254,14 @@ def largest_rendition(img: HtmlElement) -> tuple[str, int | None, int | None]:
 
 
 def is_plausible_photo(url: str) -> bool:
-    return url.startswith(("http://", "https://")) and not NOT_A_PHOTO.search(url)
+    return url.startswith(("http://", "https://")) and not NOT_A_PHOTO.search(url) and not _is_home_page(url)
+
+
+def _is_home_page(url: str) -> bool:
+    """A site's address with no path: declared as its picture by a template
+    with the field left empty (Greenpeace's og:image 'http://www.greenpeace.org')."""
+    parts = urlsplit(url)
+    return not parts.path.strip("/") and not parts.query
 
 
 def spoken_alt(alt: str) -> str:
