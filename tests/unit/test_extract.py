@@ -56,6 +56,19 @@ def extracted_text(body: str) -> str:
     return " ".join(extract_article(root).text_content().split())
 
 
+def test_a_section_heading_named_as_a_header_stays() -> None:
+    # ChannelPartner's headings: <h3 id="header_EL_subheadingN1006A">; a page header goes.
+    sections = "".join(
+        f"<h3 id='header_EL_subheadingN{n}'>Part {n}</h3><p>{paragraph}</p>"
+        for n, paragraph in enumerate(PARAGRAPHS)
+    )
+    header = "<div class='header'><p>Home News Sport</p></div>"
+    widget = "<h3 class='mrw-header'>Most Read Stories</h3>"  # a widget's, named for its box
+    text = extracted_text(f"{header}<div class='story'>{sections}{widget}</div>")
+    assert all(f"Part {n}" in text for n in range(len(PARAGRAPHS)))
+    assert "Home News" not in text and "Most Read" not in text
+
+
 @pytest.mark.parametrize(
     ("markup", "text"),
     [

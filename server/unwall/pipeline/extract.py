@@ -440,8 +440,14 @@ class _TreeDocument(Document):  # type: ignore[misc]
         # A link is never dropped for its name, as in Readability.js: the words
         # of a sentence sit in it (a glossary's `class="popup"` links).
         for elem in self.html.xpath(".//*[@class or @id]"):
+            names = f"{elem.get('class', '')} {elem.get('id', '')}"
+            if elem.tag in _HEADINGS and _SUBHEADING_NAME.search(names):
+                # A heading named as a section's is no page header: ChannelPartner's
+                # are 'header_EL_subheadingN1006A', O'Reilly's 'subheaders'. Other
+                # headings named 'header' head a widget ('mrw-header': Most Read).
+                names = _HEADER_WORD.sub(" ", names)
             if (
-                _is_unlikely_name(f"{elem.get('class', '')} {elem.get('id', '')}")
+                _is_unlikely_name(names)
                 and elem.tag not in ("html", "body", "a")
                 and not elem.xpath("ancestor-or-self::pre | ancestor-or-self::code")
                 and not elem.xpath(
@@ -858,6 +864,10 @@ def _is_in_page(link: HtmlElement) -> bool:
 def _with_text(elements: Iterator[HtmlElement]) -> Iterator[HtmlElement]:
     """Empty ad slots and spacers between blocks are passed over."""
     return (element for element in elements if element.text_content().strip())
+
+
+_HEADER_WORD = re.compile("header", re.I)
+_SUBHEADING_NAME = re.compile(r"sub[-_]?head", re.I)
 
 
 @lru_cache(maxsize=4096)
