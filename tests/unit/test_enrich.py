@@ -2693,6 +2693,18 @@ def test_lead_image_from_the_body_takes_its_figcaption() -> None:
     assert len(content.findall("p")) == 2
 
 
+def test_a_caption_s_line_break_reads_as_a_space_under_the_lead_image() -> None:
+    # ChannelPartner: the credit on a line of its own, right after the full stop.
+    hero = (
+        '<figure><img src="https://cdn.example/photos/office-640x360.jpg" width="640" height="360">'
+        '<figcaption>The office of tomorrow.<br><span class="source">Photo: A. Person</span></figcaption>'
+        "</figure>"
+    )
+    root, metadata = page("", f"<article>{hero}{PARAGRAPH}{PARAGRAPH}</article>")
+    lead = choose_lead_image(metadata, root.find(".//article"))
+    assert lead is not None and lead.caption == "The office of tomorrow. Photo: A. Person"
+
+
 LA_DIARIA_HERO = (
     '<figure class="principal"><picture><source srcset="/media/cache/Predio_fumigado_1200w.jpg" '
     'media="(min-width: 1000px)"><img class="main-photo" alt="Predio fumigado"></picture>'

@@ -2303,7 +2303,7 @@ def _caption_of(img: HtmlElement) -> tuple[HtmlElement, str]:
     for ancestor in img.iterancestors():
         if ancestor.tag == "figure":
             caption = ancestor.find(".//figcaption")
-            return ancestor, _clean(caption.text_content()) if caption is not None else ""
+            return ancestor, _caption_text(caption) if caption is not None else ""
         if ancestor.tag not in {"a", "picture", "span", "div", "p"}:
             break
         text = _clean(ancestor.text_content())
@@ -2314,10 +2314,16 @@ def _caption_of(img: HtmlElement) -> tuple[HtmlElement, str]:
             and text == _clean(caption.text_content())
             and len(ancestor.findall(".//img")) == 1
         ):
-            return ancestor, text
+            return ancestor, _caption_text(caption)
         if text:
             break
     return img, ""
+
+
+def _caption_text(caption: HtmlElement) -> str:
+    """A caption's words, a line break read as a space: the credit is often
+    set on a line of its own ('Arbeitswelt.<br><span>Foto: …</span>', ChannelPartner)."""
+    return _clean(" ".join(lines_between_breaks(caption)))
 
 
 def _content_image_size(img: HtmlElement) -> int | None:
