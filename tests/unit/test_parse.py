@@ -159,6 +159,28 @@ def test_picture_sources_stay_siblings_of_the_image() -> None:
     assert paragraphs(root) == ["after"]
 
 
+def shape(element: HtmlElement) -> str:
+    return element.tag + "".join(f"({shape(child)})" for child in element)
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        # Daring Fireball: a header row written without its <tr>, as HTML's parser completes it.
+        (
+            "<table><thead><th></th><th>Base</th></thead><tbody><tr><td>16e</td><td>7.8</td></tr></tbody></table>",
+            "table(thead(tr(th)(th)))(tbody(tr(td)(td)))",
+        ),
+        # Loose cells make a row of their own before the next written row.
+        ("<table><td>a</td><td>b</td><tr><td>c</td></tr></table>", "table(tr(td)(td))(tr(td))"),
+        ("<table><tr><th>a</th></tr><tr><td>b</td></tr></table>", "table(tr(th))(tr(td))"),
+    ],
+)
+def test_cells_outside_a_row_get_the_row_html_gives_them(table: str, expected: str) -> None:
+    root = parse_html(f"<html><body>{table}</body></html>")
+    assert shape(root.find(".//table")) == expected
+
+
 def test_100000_nested_divs_neither_crash_nor_hang() -> None:
     depth = 100_000
     text = "<html><body><p>before</p>" + "<div>" * depth + "<p>deep</p>" + "</div>" * depth + "</body></html>"

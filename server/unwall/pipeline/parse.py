@@ -90,6 +90,7 @@ def parse_html(text: str, max_elements: int = DEFAULT_MAX_ELEMENTS) -> HtmlEleme
     except (lxml.etree.ParserError, ValueError) as exc:
         raise UnwallError(errors.NO_ARTICLE, f"The page could not be parsed as HTML: {exc}", 422) from exc
     _empty_void_elements(root)
+    _rows_for_loose_cells(root)
     if _ELEMENT_COUNT(root) > max_elements:
         raise UnwallError(
             errors.TOO_COMPLEX,
@@ -145,3 +146,24 @@ def _empty_void_elements(root: HtmlElement) -> None:
             anchor.addnext(child)  # the child's tail travels with it
             anchor = child
         anchor.tail = (anchor.tail or "") + (after or "") or None
+
+
+def _rows_for_loose_cells(root: HtmlElement) -> None:
+    """Cells written straight into a table or its sections, with no row
+    ('<thead><th>Base</th><th>Mesa</th></thead>', Daring Fireball): HTML's
+    parser opens the row the markup left out, libxml2 leaves the cells
+    loose, and a table's header read as a line of text above it."""
+    opened: set[HtmlElement] = set()
+    for cell in list(root.iter("td", "th")):
+        section = cell.getparent()
+        if section is None or section.tag not in _TABLE_SECTIONS:
+            continue
+        row = cell.getprevious()
+        if row is None or row not in opened:
+            row = cell.makeelement("tr", {})
+            cell.addprevious(row)
+            opened.add(row)
+        row.append(cell)  # the cell's tail travels with it
+
+
+_TABLE_SECTIONS = frozenset({"table", "thead", "tbody", "tfoot"})
