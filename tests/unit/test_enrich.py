@@ -1541,11 +1541,22 @@ def test_the_authors_bio_that_closes_the_article_goes(ending: str, is_bio: bool)
         ("https://habr.com", False),
         ("https://habr.com/", False),
         ("https://habr.com/?img=harbour", True),
+        # Only words every page could share, in the site's picture folder (Obsidian).
+        ("https://habr.com/images/banner.png", False),
+        ("https://habr.com/assets/img/og-image-1200x630.png", False),
+        # The same words for one upload, or in the page's own folder, name the story's picture.
+        ("https://habr.com/media/2019/04/mr1/facebook.jpg", True),
+        ("https://habr.com/post/1000/banner.png", True),
+        ("https://habr.com/images/image.png", True),
+        # Named with the site's initials (Daring Fireball's 'df-wide-card.png').
+        ("https://habr.com/graphics/hb-wide-card.png", False),
+        ("https://habr.com/graphics/hb-budget-vote.png", True),
     ],
 )
 def test_a_declared_image_named_after_the_site_is_no_lead_image(image: str, kept: bool) -> None:
     head = (
         '<meta property="og:url" content="https://habr.com/post/1000/">'
+        '<meta property="og:site_name" content="Habr Blog">'
         f'<meta property="og:image" content="{image}">'
     )
     result, _ = enriched(head, PARAGRAPH)

@@ -2353,38 +2353,58 @@ def _opening_images(content: HtmlElement) -> list[HtmlElement]:
     return images
 
 
-def _is_site_picture(url: str, site_labels: set[str]) -> bool:
+def _is_site_picture(url: str, site_labels: set[str], page_url: str | None = None) -> bool:
     """An image named after the site ('habr.png' on habr.com, 'example-og-1200x630.jpg'
-    on example.org): the picture every page of the site shares, not the story's."""
-    stem = urlsplit(url).path.rpartition("/")[2].rpartition(".")[0].casefold()
+    on example.org, 'df-wide-card.png' on Daring Fireball), or only with words
+    every page could share ('banner.png') outside the article's own folder: the
+    picture every page of the site shares, not the story's."""
+    path = urlsplit(url).path
+    stem = path.rpartition("/")[2].rpartition(".")[0].casefold()
     name, *rest = re.split(r"[-_.]+", stem) or [""]
-    return name in site_labels and all(part in _SITE_PICTURE_WORDS or _SIZE.fullmatch(part) for part in rest)
+    if name in site_labels and all(part in _SITE_PICTURE_WORDS or _SIZE.fullmatch(part) for part in rest):
+        return True
+    parts = [name, *rest]
+    return (
+        all(part in _SITE_PICTURE_WORDS or _SIZE.fullmatch(part) for part in parts)
+        and any(part in _SITE_CARD_WORDS for part in parts)
+        and _is_site_folder(path, urlsplit(page_url or "").path)
+    )
 
 
-_SITE_PICTURE_WORDS = frozenset(
-    {
-        "og",
-        "share",
-        "social",
-        "default",
-        "fb",
-        "facebook",
-        "twitter",
-        "card",
-        "preview",
-        "image",
-        "img",
-        "logo",
-    }
+def _is_site_folder(image_path: str, page_path: str) -> bool:
+    """A folder of the site's own pictures ('/images/', '/assets/img/'). Not one
+    dated or numbered for an upload ('/2019/04/mr1/facebook.jpg': CityLab's
+    card of one story), nor one of the page's address ('/posts/buy-wisely/')."""
+    folders = [folder.casefold() for folder in image_path.split("/")[:-1] if folder]
+    if len(folders) > MAX_SITE_FOLDER_DEPTH or any(character.isdigit() for character in "".join(folders)):
+        return False
+    return not any(segment.casefold() in folders for segment in page_path.split("/") if segment)
+
+
+MAX_SITE_FOLDER_DEPTH = 3
+
+
+def _site_initials(site_name: str | None) -> set[str]:
+    """'Daring Fireball' -> {'df'}: a site's pictures are often named with them."""
+    words = [word for word in re.split(r"[\W_]+", site_name or "") if word]
+    return {"".join(word[0] for word in words).casefold()} if len(words) >= 2 else set()
+
+
+_SITE_CARD_WORDS = frozenset(
+    {"og", "opengraph", "share", "social", "default", "fb", "facebook", "twitter", "card", "banner", "logo"}
 )
+_SITE_PICTURE_WORDS = _SITE_CARD_WORDS | {"preview", "image", "img", "wide"}
 _SIZE = re.compile(r"\d+(?:x\d+)?")
 
 
 def choose_lead_image(metadata: PageMetadata, content: HtmlElement) -> LeadImage | None:
     images_in_body = [img for img in content.iter("img") if _img_urls(img)]
     site_labels = host_labels(metadata.base_url, metadata.meta.get("og:url")) - _GENERIC_HOST_LABELS
+    site_labels |= _site_initials(metadata.meta.get("og:site_name"))
     for declared in metadata.declared_images:
-        if not is_plausible_photo(declared.url) or _is_site_picture(declared.url, site_labels):
+        if not is_plausible_photo(declared.url):
+            continue
+        if _is_site_picture(declared.url, site_labels, metadata.base_url):
             continue
         declared = _widest_declared_rendition(declared, metadata.declared_images)
         if declared.width and declared.width < MIN_LEAD_IMAGE_SIDE:
