@@ -25,7 +25,7 @@ from unwall.pipeline.normalize import (
     resolve_lazy_images,
     unhide_article,
 )
-from unwall.pipeline.strip import strip_line_labels, strip_page
+from unwall.pipeline.strip import strip_headline_badges, strip_line_labels, strip_page
 from unwall.rules import load_rules, normalize_label, normalize_lines, normalize_text, read_rule_file
 
 PHRASES = json.loads(
@@ -2870,3 +2870,34 @@ def test_words_named_like_a_gutter_outside_code_stay() -> None:
     )
     flatten_code_lines(root, GUTTERS)
     assert list(root.itertext()) == ["The gutter of the page holds 12 notes.", "42", "The answer."]
+
+
+@pytest.mark.parametrize(
+    ("heading", "text"),
+    [
+        # Là-bas si j'y suis: the badge after the headline's words; a badge before them.
+        ('<h1>Didier Porte à Balkany <span class="label abo">Abonnés</span></h1>', "Didier Porte à Balkany"),
+        ("<h2><small>Premium</small> The port's busiest year</h2>", "The port's busiest year"),
+        ('<h1><span class="badge">Abo</span> Die Rente mit 70</h1>', "Die Rente mit 70"),
+        # A brand's 'Plus' is no badge: not a word of the lists.
+        ("<h1>Prices rise at Disney <span>Plus</span></h1>", "Prices rise at Disney Plus"),
+        # A word of the headline, or a headline that is only the word, stays.
+        ("<h1>Why <em>premium</em> coffee costs more</h1>", "Why premium coffee costs more"),
+        ("<h1><span>Premium</span></h1>", "Premium"),
+        ("<p>Article for <span>subscribers</span></p>", "Article for subscribers"),
+    ],
+)
+def test_a_subscribers_badge_inside_a_headline_goes(heading: str, text: str) -> None:
+    root = lxml.html.fragment_fromstring(f"<div>{heading}</div>")
+    strip_headline_badges(root, load_rules().premium_badges)
+    assert " ".join(root.text_content().split()) == text
+
+
+def test_the_title_is_the_headline_without_its_badge() -> None:
+    story = "".join(f"<p>{p}</p>" for p in CITY_COUNCIL)
+    page = (
+        "<html><head><title>The budget vote | Chronicles | Harbour Times</title>"
+        '<meta property="og:site_name" content="Harbour Times"></head><body><article>'
+        f'<h1>The budget vote <span class="label">Subscribers</span></h1>{story}</article></body></html>'
+    )
+    assert run(page, "https://harbour.example/chronicles/the-budget-vote").article.title == "The budget vote"

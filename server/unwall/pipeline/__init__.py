@@ -36,7 +36,7 @@ from unwall.pipeline.normalize import (
 )
 from unwall.pipeline.parse import DEFAULT_MAX_ELEMENTS, parse_html
 from unwall.pipeline.sanitize import sanitize_html, sanitize_tree, serialize
-from unwall.pipeline.strip import RemovalObserver, strip_line_labels, strip_page
+from unwall.pipeline.strip import RemovalObserver, strip_headline_badges, strip_line_labels, strip_page
 from unwall.render.text import content_to_text, reading_time_minutes, word_count
 from unwall.rules import load_rules
 
@@ -91,6 +91,7 @@ def run(
         linearize_math(root)
         resolve_lazy_images(root)
         base_url = make_urls_absolute(root, url)
+        strip_headline_badges(root, load_rules().premium_badges)
     with clock("enrich"):  # read now: stripping takes the evidence away
         metadata = collect_metadata(root, base_url)
     with clock("strip"):

@@ -243,6 +243,25 @@ class _Context:
 RemovalObserver = Callable[[HtmlElement, Removal], None]
 
 
+def strip_headline_badges(root: HtmlElement, badges: frozenset[str]) -> None:
+    """A subscribers' badge inside a headline ('<h1>Didier Porte souhaite la
+    Santé à Balkany <span class="label abo">Abonnés</span></h1>', Là-bas si
+    j'y suis): read with it, the headline confirmed none of the page's
+    titles. Run before the metadata is read."""
+    for heading in root.iter("h1", "h2"):
+        for badge in list(heading.iterdescendants(*_BADGE_HOLDERS)):
+            if badge.getparent() is None or normalize_label(badge.text_content()) not in badges:
+                continue
+            # At either end of the headline ('Why <em>premium</em> coffee costs
+            # more' is a word of it), and not all of it.
+            headline, word = normalize_text(heading.text_content()), normalize_text(badge.text_content())
+            if headline != word and (headline.startswith(word) or headline.endswith(word)):
+                badge.drop_tree()
+
+
+_BADGE_HOLDERS = ("span", "small", "sup", "mark", "em", "i", "b", "strong", "abbr")
+
+
 def strip_page(
     root: HtmlElement,
     rules: RuleSet,
