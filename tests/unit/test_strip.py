@@ -1054,7 +1054,13 @@ def test_other_linked_headings_stay(block: str) -> None:
 
 @pytest.mark.parametrize(
     "classes",
-    ["d-none d-print-block", "visible-print-block", "print-only", "show-for-print d-flex"],
+    [
+        "d-none d-print-block",
+        "visible-print-block",
+        "print-only",
+        "show-for-print d-flex",
+        "image--fullwidth print-shown",
+    ],
 )
 def test_a_print_copy_of_the_article_goes(classes: str) -> None:
     # Rádio Aliança repeats its article in a block shown only on paper.
