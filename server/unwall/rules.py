@@ -295,6 +295,8 @@ class RuleSet:
     embed_notice_phrases: PhraseSet
     # 'More from …', 'Mehr von …': the opening of a related box's label that names a source.
     related_openings: PhraseSet
+    # 'Back to', 'Zurück zur': the words that open a link back to the page's section.
+    back_link_openings: PhraseSet
     # 'En vidéo, …', 'VIDEO: …': the opening of a title set over a video player.
     video_title_opening: re.Pattern[str]
     related_labels: PhraseSet
@@ -920,6 +922,7 @@ def load_rules() -> RuleSet:
         embed_notice_phrases=_phrase_set(merged("embed_notice")),
         related_labels=_phrase_set(merged("related")),
         related_openings=_phrase_set(merged("related_openings")),
+        back_link_openings=_phrase_set(merged("back_links")),
         video_title_opening=_opening_pattern(merged("video_title_openings")),
         post_pager_labels=_phrase_set(merged("post_pager")),
         taxonomy_labels=_phrase_set(merged("taxonomy")),
@@ -957,6 +960,7 @@ def load_rules() -> RuleSet:
             + merged("embed_notice")
             + merged("related")
             + merged("related_openings")
+            + merged("back_links")
             + merged("post_pager")
             + merged("taxonomy")
             + merged("promo")

@@ -2907,3 +2907,22 @@ def test_the_title_is_the_headline_without_its_badge() -> None:
         f'<h1>The budget vote <span class="label">Subscribers</span></h1>{story}</article></body></html>'
     )
     assert run(page, "https://harbour.example/chronicles/the-budget-vote").article.title == "The budget vote"
+
+
+@pytest.mark.parametrize(
+    ("line", "goes"),
+    [
+        # Amnesty International; a German site's overview link, with its arrow.
+        ("<p><a href='/en/what-we-do/'>Back to What We Do</a></p>", True),
+        ("<div><a href='/blog/'>← Zurück zur Übersicht</a></div>", True),
+        ("<p><a href='/actualites/'>Retour aux actualités</a></p>", True),
+        # A sentence that opens with the words, or a long headline, is the article's.
+        ("<p>Back to the budget: <a href='/b'>the council</a> voted on Tuesday.</p>", False),
+        ("<p><a href='/x'>Back to school: what parents should know about the new term</a></p>", False),
+        ("<p>Back to work</p>", False),
+    ],
+)
+def test_a_lone_link_back_to_the_section_goes(line: str, goes: bool) -> None:
+    root, removals = strip(f"<article>{line}{paragraphs_html()}</article>")
+    assert (("navigation", "classifier.back-link") in [(r.kind, r.rule) for r in removals]) is goes
+    assert_article_intact(root)

@@ -2029,6 +2029,8 @@ def _classify_text_block(element: HtmlElement, text: str, context: _Context) -> 
         return "navigation", "classifier.taxonomy-line"
     if length <= MAX_POST_PAGER_CHARS and _is_post_pager(element, text, context):
         return "navigation", "classifier.post-pager"
+    if length <= MAX_BACK_LINK_CHARS and _is_back_link(element, text, context):
+        return "navigation", "classifier.back-link"
     if length <= MAX_PROMO_CHARS and _is_promo(element, text, context):
         return "promo", "classifier.promo"
     if length <= MAX_APPEAL_CHARS and _is_appeal(element, text, context):
@@ -2294,6 +2296,25 @@ def _is_post_pager(element: HtmlElement, text: str, context: _Context) -> bool:
 MAX_POST_PAGER_CHARS = 400  # two labels and two headlines
 MAX_POST_PAGER_LINKS = 4  # before and after, and the index between them
 MIN_POST_PAGER_LINK_SHARE = 0.5
+
+
+def _is_back_link(element: HtmlElement, text: str, context: _Context) -> bool:
+    """'Back to What We Do' (Amnesty), '← Zurück zur Übersicht': a link back
+    to the section the page belongs to, alone on its line. A sentence that
+    opens with the words, or a link in one, is the article's."""
+    links = list(itertools.islice(element.iter("a"), 2))
+    # 'Back to top' leads within the page: the way-out rule's.
+    if len(links) != 1 or (links[0].get("href") or "#").lstrip().startswith("#"):
+        return False
+    label = normalize_label(text).lstrip(_BACK_ARROWS)
+    if normalize_label(links[0].text_content()).lstrip(_BACK_ARROWS) != label:
+        return False
+    return len(label.split()) <= MAX_BACK_LINK_WORDS and context.rules.back_link_openings.opens(label)
+
+
+MAX_BACK_LINK_CHARS = 80
+MAX_BACK_LINK_WORDS = 7
+_BACK_ARROWS = "←↩⟵<‹« "
 
 
 def _is_taxonomy_line(element: HtmlElement, text: str, context: _Context) -> bool:
