@@ -1011,6 +1011,14 @@ def name_title_pattern() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def desk_name_pattern() -> re.Pattern[str]:
+    """A word or phrase naming an editorial team ('National Desk', 'Redaktion'),
+    as a whole word anywhere in a byline, in every language of `bylines.json`."""
+    alternation = _bylines_alternation("desk_names")
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.I) if alternation else re.compile(_NEVER)
+
+
+@lru_cache(maxsize=1)
 def byline_role_pattern() -> re.Pattern[str]:
     """A job or desk that ends a byline after a comma or a dash ('Jane Doe, Staff
     Writer', 'Jane Doe - AP Technology Writer'), in every language of

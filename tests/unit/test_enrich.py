@@ -3423,6 +3423,12 @@ def test_a_signature_closing_the_opening_paragraph_is_the_byline(opening: str, b
     [
         ("<p>Auteur : Kossivi Tiassou</p><p>Edition : M-A. Pioerron</p>", "Kossivi Tiassou"),
         ("<p><b>Text:</b> Hanna Berger</p>", "Hanna Berger"),
+        # cleveland.com: a dash before it, the writer's handle after it.
+        (
+            "<p>-- By Michael Russell <a href='https://twitter.com/tdmrussell'>Follow @tdmrussell</a></p>",
+            "Michael Russell",
+        ),
+        ("<p>— Par Jean Dupont @jdupont</p>", "Jean Dupont"),
         # A closing line that names no one.
         ("<p>By land and by sea.</p>", None),
         # A signature far above the end is some other credit.
@@ -3432,6 +3438,24 @@ def test_a_signature_closing_the_opening_paragraph_is_the_byline(opening: str, b
 def test_a_signature_among_the_article_s_last_lines_is_the_byline(closing: str, byline: str | None) -> None:
     result, _ = enriched("", PARAGRAPH + PARAGRAPH + closing)
     assert result.byline == byline
+
+
+@pytest.mark.parametrize(
+    ("desk", "closing", "byline"),
+    [
+        # cleveland.com: the desk in meta author, the writer's signature under the story.
+        ("National Desk", "<p>-- By Michael Russell</p>", "Michael Russell"),
+        ("Redaktion", "<p>Von Hanna Berger</p>", "Hanna Berger"),
+        # With no signature the desk signs; a person's name always wins.
+        ("National Desk", "", "National Desk"),
+        ("Ada Lovelace", "<p>-- By Michael Russell</p>", "Ada Lovelace"),
+    ],
+)
+def test_a_writer_s_signature_comes_before_a_desk_s_name(desk: str, closing: str, byline: str) -> None:
+    result, content = enriched(f'<meta name="author" content="{desk}">', PARAGRAPH + PARAGRAPH + closing)
+    assert result.byline == byline
+    if byline != desk:  # shown once, above the body
+        assert byline not in content.text_content()
 
 
 def test_a_declared_author_comes_before_a_signature_in_the_opening() -> None:

@@ -54,6 +54,7 @@ from unwall.rules import (
     company_form_pattern,
     date_prefix_pattern,
     desk_line_pattern,
+    desk_name_pattern,
     desk_prefix_pattern,
     element_name_runs,
     is_relative_date,
@@ -1461,28 +1462,39 @@ def choose_byline(
     publishers = {_comparable(clean_byline(meta.get(key)) or "") for key in PUBLISHER_META_KEYS} - {""}
     meta_authors = [meta.get(key) for key in AUTHOR_META_KEYS]
     publisher_authors = [a for a in meta_authors if a and _comparable(clean_byline(a) or "") in publishers]
-    candidates = itertools.chain(
+    before = itertools.chain(
         [None if by_publisher else json_ld_byline],
         (author for author in meta_authors if author not in publisher_authors),
         metadata.byline_texts,
         (_name_credited_in(line, metadata.lang) for line in metadata.header_lines),
         [_name_above_date_line(metadata.header_lines, metadata.lang)],
-        signatures,
-        publisher_authors,
-        [json_ld_byline if by_publisher else None],
     )
+    after = itertools.chain(publisher_authors, [json_ld_byline if by_publisher else None])
     handles = host_labels(metadata.base_url, metadata.meta.get("og:url"), article.get("url"))
-    for candidate in candidates:
-        byline = clean_byline(candidate)
-        # A one-word author that is a label of the page's own host ('mcupdate' on
-        # mcupdate.tumblr.com), or the site's address, is the account or the
-        # site, which names no one.
-        if not byline or _names_the_site(byline, site_name, handles) or _is_site_address(byline, site_name):
-            continue
-        named = _without_signature_of_site(byline, site_name, site_host_names(handles))
-        if named and not _DESK_SIGNS.fullmatch(named):
-            return named
-    return None
+
+    def names(candidates: Iterable[str | None]) -> Iterator[str]:
+        for candidate in candidates:
+            byline = clean_byline(candidate)
+            # A one-word author that is a label of the page's own host ('mcupdate'
+            # on mcupdate.tumblr.com), or the site's address, is the account or
+            # the site, which names no one.
+            if not byline or _names_the_site(byline, site_name, handles):
+                continue
+            if _is_site_address(byline, site_name):
+                continue
+            named = _without_signature_of_site(byline, site_name, site_host_names(handles))
+            if named and not _DESK_SIGNS.fullmatch(named):
+                yield named
+
+    # A team ('National Desk', cleveland.com's meta author) signs when no
+    # person does: the writer's signature under the story comes first, and
+    # nothing weaker (a header's line, the publisher).
+    desk = next(names(before), None)
+    if desk is not None and not desk_name_pattern().search(desk):
+        return desk
+    signed = list(names(signatures))  # the opening's and the closing's
+    person = next((name for name in signed if not desk_name_pattern().search(name)), None)
+    return person or desk or next(iter(signed), None) or next(names(after), None)
 
 
 # Meta tags that summarize the article.
@@ -1630,7 +1642,10 @@ def _byline_line_name(line: str) -> str | None:
     An uncased script's name follows the prefix's separator and is a few short
     words without a sentence's punctuation, up to the next label or a bracket
     (`_uncased_name`); there the prefix may follow the outlet's name, written
-    as one word with it ('新华社记者 张三 李四', '澎湃新闻记者 段彦超 廖艳')."""
+    as one word with it ('新华社记者 张三 李四', '澎湃新闻记者 段彦超 廖艳').
+    A signature's dash before it and the writer's handle after it go ('-- By
+    Michael Russell Follow @tdmrussell', cleveland.com)."""
+    line = _SIGNATURE_HANDLE.sub("", _SIGNATURE_DASH.sub("", line))
     prefix_end = _byline_prefix_end(line)
     if prefix_end is None:
         return _name_before_job(line)
@@ -1670,6 +1685,12 @@ def _uncased_name(text: str) -> str | None:
     if any(not MIN_UNCASED_NAME_CHARS <= len(word) <= MAX_UNCASED_NAME_CHARS for word in names):
         return None
     return name
+
+
+_SIGNATURE_DASH = re.compile(r"^\s*(?:--+|[–—])\s*")
+_SIGNATURE_HANDLE = re.compile(
+    r"(?:\s+(?:follow|folgen|suivre|seguir|segui)(?:\s+\w+){0,2})?\s+@\w{1,30}\s*$", re.I
+)
 
 
 def _byline_prefix_end(text: str) -> int | None:
