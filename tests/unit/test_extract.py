@@ -979,6 +979,9 @@ def test_a_short_text_without_a_sentence_is_no_article(leftover: str) -> None:
         "<p>عدالت نے آئندہ سماعت پر کمشنر راولپنڈی کو طلب کرتے ہوئے کیس کی سماعت ملتوی کردی۔</p>",
         "<p>证券时报e公司讯，当升科技：9614.5万元竞得常州市工业用地，将为公司常州锂电新材料产业基地提供用地。"
         "金陵药业：25日获公司总裁助理李泉、贾明怡增持。运达股份：确定为节能风电公司两风电场项目的风力发电机组设备供应商</p>",
+        # A song's lyrics without a mark of punctuation (chineselyrics4u's pinyin).
+        "<p>Ai shi qu de ai tao bu hui lai<br>Wo hai you hua xiang dui ni shuo<br>"
+        "She bu de shuo lai bu ji shuo<br>Li bie de hua zui nan shuo chu kou</p>",
         # A short poem: lines parted by <br>, the last one ends the sentence.
         "<p>The rain has come and gone again<br>and left the fields to shine,<br>"
         "and every road that leads to town is wet and bright and mine.</p>",

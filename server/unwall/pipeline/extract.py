@@ -1680,7 +1680,23 @@ def is_written(content: HtmlElement) -> bool:
         return True
     if len(" ".join(content.text_content().split())) >= MAX_UNWRITTEN_CHARS:
         return True
-    return any(_holds_a_sentence(line) for line in _block_lines(content))
+    lines = list(_block_lines(content))
+    return any(_holds_a_sentence(line) for line in lines) or _is_verse(lines)
+
+
+def _is_verse(lines: list[str]) -> bool:
+    """Lines of words that end no sentence, one after another: a song's
+    lyrics or a poem set without punctuation (chineselyrics4u's pinyin). A
+    menu's lines are a few words, an imprint's hold numbers."""
+    verses = (
+        line
+        for line in lines
+        if approximate_words(line) >= MIN_SENTENCE_WORDS and not any(c.isdigit() for c in line)
+    )
+    return sum(1 for _ in itertools.islice(verses, MIN_VERSE_LINES)) >= MIN_VERSE_LINES
+
+
+MIN_VERSE_LINES = 4
 
 
 # A text this long is an article even if no line of it ends as a sentence
