@@ -639,6 +639,26 @@ def title_of(body: str, head: str, url: str = "http://carta.info/der-neue-trend/
     return enrich(root.find(".//article"), collect_metadata(root, url)).title
 
 
+@pytest.mark.parametrize(
+    ("declared", "title"),
+    [
+        # chineselyrics4u: the dash inside the brackets is the song's, not a site's.
+        (
+            "Zhi Neng Xiang Nian Ni - Jam Hsiao (只能想念你 - 蕭敬騰)",
+            "Zhi Neng Xiang Nian Ni - Jam Hsiao (只能想念你 - 蕭敬騰)",
+        ),
+        ("Harbour budget passes (vote - 12 to 3)", "Harbour budget passes (vote - 12 to 3)"),
+        # A site's name after brackets that close is still cut.
+        ("Harbour budget passes (again) - Harbour Times", "Harbour budget passes (again)"),
+    ],
+)
+def test_a_title_is_not_cut_inside_its_brackets(declared: str, title: str) -> None:
+    head = f'<meta property="og:title" content="{declared}"><title>Lyrics: {declared}</title>'
+    if "Harbour Times" in declared:
+        head += '<meta property="og:site_name" content="Harbour Times">'
+    assert title_of(f"<article>{PARAGRAPH}</article>", head) == title
+
+
 def test_a_declared_title_cut_by_a_quote_it_did_not_escape_is_read_whole_from_the_title() -> None:
     # El Universal: content="Senador … de "incapacitado"" ends the attribute at the quote.
     head = (

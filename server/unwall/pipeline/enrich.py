@@ -500,6 +500,39 @@ def without_suffix(candidate: str, others: list[str]) -> str:
 
 
 def choose_title(metadata: PageMetadata, article: dict[str, Any], site_name: str | None) -> str:
+    title = _choose_title(metadata, article, site_name)
+    if _unclosed_brackets(title):
+        # A separator inside brackets cut a segment that is the headline's own
+        # ('Zhi Neng Xiang Nian Ni (只能想念你 - 蕭敬騰)', chineselyrics4u).
+        for whole in (*declared_titles(metadata, article), *metadata.h1_texts, metadata.document_title):
+            if whole.startswith(title) and (closed := _closed_at(whole, len(title))) is not None:
+                return closed
+    return title
+
+
+def _unclosed_brackets(text: str) -> int:
+    depth = 0
+    for character in text:
+        if character in _OPENING_MARKS:
+            depth += 1
+        elif character in _CLOSING_MARKS and depth:
+            depth -= 1
+    return depth
+
+
+def _closed_at(whole: str, start: int) -> str | None:
+    """`whole` up to where the brackets open before `start` close, if they do."""
+    for end in range(start, len(whole)):
+        if whole[end] in _CLOSING_MARKS and not _unclosed_brackets(whole[: end + 1]):
+            return whole[: end + 1]
+    return None
+
+
+_OPENING_MARKS = "([（【"
+_CLOSING_MARKS = ")]）】"
+
+
+def _choose_title(metadata: PageMetadata, article: dict[str, Any], site_name: str | None) -> str:
     headings = [HEADING_ANCHOR_MARK.sub("", h) for h in metadata.h1_texts]
     headings = [h for h in headings if 0 < len(h) <= 300]
     declared = declared_titles(metadata, article)
