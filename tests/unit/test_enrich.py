@@ -924,6 +924,8 @@ def test_a_real_title_is_not_replaced_by_the_opening_heading() -> None:
         # A system's account named with a number (wunderweib.de's JSON-LD author);
         # a station's name in capitals may sign a story.
         ("Wunderweib1", None),
+        # A social account's handle (National Geographic UK's article:author).
+        ("@NatGeoUK", None),
         ("editor2", None),
         ("SWR3", "SWR3"),
         ("R2-D2", "R2-D2"),

@@ -1426,6 +1426,10 @@ def clean_byline(text: str | None) -> str | None:
     # in Informe Corrientes' meta author), not a writer's name.
     if WEB_ADDRESS.fullmatch(text):
         return None
+    # A social account's handle ('@NatGeoUK' as National Geographic's article:author)
+    # names an account, not a writer.
+    if _HANDLE.fullmatch(text):
+        return None
     # A name has letters: '104363', a CMS's account number in meta author, names no one.
     if not re.search(r"[^\W\d_]", text):
         return None
@@ -1445,6 +1449,7 @@ def clean_byline(text: str | None) -> str | None:
     return text
 
 
+_HANDLE = re.compile(r"@[\w.]+")
 WEB_ADDRESS = re.compile(
     r"www\.[\w-]+(?:\.[\w-]+)+/?|[\w-]+(?:\.[\w-]+)*\."
     r"(?:com|net|org|info|io|co|tv|de|fr|es|it|ar|br|uk|ru|ch|at|nl|pl|jp|cn|in|au|ca|mx|cl|pe|pt|be|se|no|dk|fi|cz)"
