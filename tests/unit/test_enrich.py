@@ -3492,3 +3492,11 @@ def test_the_site_after_a_full_width_comma_in_the_byline_goes() -> None:
     root = lxml.html.document_fromstring(f"<html><body>{body}</body></html>")
     metadata = collect_metadata(root, "https://www.itmedia.co.jp/pcuser/articles/1902/22/news089.html")
     assert enrich(root.find(".//article"), metadata).byline == "田中宏昌"
+
+
+def test_a_post_s_h2_picks_the_headline_out_of_the_title() -> None:
+    # gregoryszorc.com: no <h1>; the post's <h2> is the <title>'s second segment.
+    head = "<title>Gregory Szorc's Digital Home\n | Mercurial's Journey to Python 3</title>"
+    post = "<h2><a href='/blog/x'>Mercurial's Journey to Python 3</a></h2>"
+    body = f"{post}{PARAGRAPH}<h2>Porting</h2>{PARAGRAPH}"
+    assert title_of(f"<article>{body}</article>", head) == "Mercurial's Journey to Python 3"

@@ -581,6 +581,14 @@ def _choose_title(metadata: PageMetadata, article: dict[str, Any], site_name: st
     cut_short = metadata.document_title.strip()
     if cut_short and (whole := untruncated(cut_short, headings)) != cut_short:
         return whole  # the <title> cut at a length ('… ante el Cov'), the <h1> whole
+    # No <h1>: an <h2> that is one segment of the <title> is the headline
+    # ("Gregory Szorc's Digital Home | Mercurial's Journey to …", the post's <h2>).
+    segments = {_comparable(segment): segment for segment in TITLE_SEPARATORS.split(metadata.document_title)}
+    if len(segments) > 1:
+        for heading in metadata.h2_texts:
+            segment = segments.get(_comparable(heading))
+            if segment is not None and approximate_words(heading) >= MIN_CONFIRMING_HEADING_WORDS:
+                return segment.strip()
     if metadata.document_title:
         return strip_site_from_title(
             metadata.document_title, site_name, hosts=hosts, site_heading=metadata.site_heading
