@@ -3480,6 +3480,26 @@ def test_a_writer_s_signature_comes_before_a_desk_s_name(desk: str, closing: str
         assert byline not in content.text_content()
 
 
+@pytest.mark.parametrize(
+    ("opening", "byline"),
+    [
+        # The Planetary Press's reprints: the site as meta author, the writer's line on top.
+        (
+            "<p><em>Courtesy of Forests News</em></p><p><em>Written by: Julie Mollins</em></p>",
+            "Julie Mollins",
+        ),
+        # No writer's line: the site signs.
+        ("<p><em>Courtesy of Forests News</em></p>", "Harbour Times"),
+    ],
+)
+def test_a_writer_s_line_atop_the_article_comes_before_the_site_s_name(opening: str, byline: str) -> None:
+    head = '<meta name="author" content="Harbour Times">'
+    head += '<meta property="og:site_name" content="Harbour Times">'
+    result, content = enriched(head, opening + PARAGRAPH + PARAGRAPH)
+    assert result.byline == byline
+    assert "Written by" not in content.text_content()
+
+
 def test_a_declared_author_comes_before_a_signature_in_the_opening() -> None:
     opening = "<p>The council approved the harbour budget on Tuesday night. By Jane Doe</p>"
     result, _ = enriched('<meta name="author" content="Ada Lovelace">', opening + PARAGRAPH)

@@ -1532,14 +1532,17 @@ def choose_byline(
             if named and not _DESK_SIGNS.fullmatch(named):
                 yield named
 
-    # A team ('National Desk', cleveland.com's meta author) signs when no
-    # person does: the writer's signature under the story comes first, and
+    # A team ('National Desk', cleveland.com's meta author; the site's own
+    # name) signs when no person does: the writer's signature under the story comes first, and
     # nothing weaker (a header's line, the publisher).
+    def is_team(name: str) -> bool:  # a desk, or the site signing its own name
+        return bool(desk_name_pattern().search(name)) or _comparable(name) == _comparable(site_name or "")
+
     desk = next(names(before), None)
-    if desk is not None and not desk_name_pattern().search(desk):
+    if desk is not None and not is_team(desk):
         return desk
     signed = list(names(signatures))  # the opening's and the closing's
-    person = next((name for name in signed if not desk_name_pattern().search(name)), None)
+    person = next((name for name in signed if not is_team(name)), None)
     return person or desk or next(iter(signed), None) or next(names(after), None)
 
 
@@ -2211,8 +2214,27 @@ _SITE_LABEL = re.compile(r"(\S+(?:\s\S+)?)\s*([:\-–—|])\s+(?=\w)")
 
 def _signatures(content: HtmlElement) -> Iterator[str | None]:
     """The names the article's text signs with, read one by one as needed."""
+    yield signature_opening_the_article(content)
     yield signature_closing_the_opening(content)
     yield signature_closing_the_article(content)
+
+
+def signature_opening_the_article(content: HtmlElement) -> str | None:
+    """A line of a byline prefix and a name among the article's first lines
+    ('Courtesy of Forests News', then 'Written by: Julie Mollins', The
+    Planetary Press's reprints)."""
+    blocks = content.iter(*_LINE_TAGS)
+    innermost = (block for block in blocks if next(block.iterdescendants(*_LINE_TAGS), None) is None)
+    lines = (_clean(block.text_content()) for block in innermost)
+    for line in itertools.islice((line for line in lines if line), SIGNED_OPENING_LINES):
+        if len(line) > MAX_SIGNATURE_CHARS:
+            return None  # the text has begun: a credit below it is some other's
+        if (name := _byline_line_name(line)) is not None:
+            return name
+    return None
+
+
+SIGNED_OPENING_LINES = 3
 
 
 def signature_closing_the_article(content: HtmlElement) -> str | None:
