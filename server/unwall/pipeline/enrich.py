@@ -2223,10 +2223,7 @@ def signature_opening_the_article(content: HtmlElement) -> str | None:
     """A line of a byline prefix and a name among the article's first lines
     ('Courtesy of Forests News', then 'Written by: Julie Mollins', The
     Planetary Press's reprints)."""
-    blocks = content.iter(*_LINE_TAGS)
-    innermost = (block for block in blocks if next(block.iterdescendants(*_LINE_TAGS), None) is None)
-    lines = (_clean(block.text_content()) for block in innermost)
-    for line in itertools.islice((line for line in lines if line), SIGNED_OPENING_LINES):
+    for line in itertools.islice(_line_texts(content.iter(*_LINE_TAGS)), SIGNED_OPENING_LINES):
         if len(line) > MAX_SIGNATURE_CHARS:
             return None  # the text has begun: a credit below it is some other's
         if (name := _byline_line_name(line)) is not None:
@@ -2241,13 +2238,18 @@ def signature_closing_the_article(content: HtmlElement) -> str | None:
     """A line of a byline prefix and a name among the article's last lines
     ('Auteur : Kossivi Tiassou', then 'Edition : M-A. Pioerron', under
     Deutsche Welle's stories)."""
-    blocks = reversed(list(content.iter(*_LINE_TAGS)))
-    innermost = (block for block in blocks if next(block.iterdescendants(*_LINE_TAGS), None) is None)
-    lines = (_clean(block.text_content()) for block in innermost)
-    for line in itertools.islice((line for line in lines if line), SIGNED_CLOSING_LINES):
+    last_first = reversed(list(content.iter(*_LINE_TAGS)))
+    for line in itertools.islice(_line_texts(last_first), SIGNED_CLOSING_LINES):
         if len(line) <= MAX_SIGNATURE_CHARS and (name := _byline_line_name(line)) is not None:
             return name
     return None
+
+
+def _line_texts(blocks: Iterable[HtmlElement]) -> Iterator[str]:
+    """The texts of the blocks that hold no other line block, empty ones passed over."""
+    for block in blocks:
+        if next(block.iterdescendants(*_LINE_TAGS), None) is None and (text := _clean(block.text_content())):
+            yield text
 
 
 SIGNED_CLOSING_LINES = 3
