@@ -82,13 +82,27 @@ function readerUrl(id, pageUrl) {
   return api.runtime.getURL("reader.html") + "?" + params.toString();
 }
 
+// The address of the reader page open in this tab, or null when the tab shows
+// something else. Chromium tells an extension a tab's address only where it holds
+// a permission for the page (activeTab comes with a click, not with every
+// event), but it always lists the extension's own pages.
+async function readerAddressOf(tab) {
+  const readerPage = api.runtime.getURL("reader.html");
+  if (tab.url) return tab.url.startsWith(readerPage) ? tab.url : null;
+  if (!api.runtime.getContexts) return null;
+  const contexts = await api.runtime.getContexts({ contextTypes: ["TAB"], tabIds: [tab.id] });
+  const reader = contexts.find((context) => (context.documentUrl || "").startsWith(readerPage));
+  return reader ? reader.documentUrl : null;
+}
+
 // Pressing Unwall on a reader tab goes back to the page it came from.
-async function leaveReader(tab) {
-  const original = new URL(tab.url).searchParams.get("url");
+async function leaveReader(tab, readerAddress) {
+  const original = new URL(readerAddress).searchParams.get("url");
   if (tab.openerTabId != null) {
     try {
       const opener = await api.tabs.get(tab.openerTabId);
-      if (opener && (!original || opener.url === original)) {
+      // An opener whose address is hidden is still the tab the reader came from.
+      if (opener && (!original || !opener.url || opener.url === original)) {
         await api.tabs.update(opener.id, { active: true });
         return;
       }
@@ -101,8 +115,8 @@ async function leaveReader(tab) {
 
 async function openReader(tab) {
   if (!tab || tab.id == null) throw new Error("No tab to read.");
-  const readerPage = api.runtime.getURL("reader.html");
-  if (tab.url && tab.url.startsWith(readerPage)) return leaveReader(tab);
+  const readerAddress = await readerAddressOf(tab);
+  if (readerAddress) return leaveReader(tab, readerAddress);
   const settings = await Unwall.getSettings();
   let entry;
   const restriction = restrictionOf(tab.url);

@@ -294,7 +294,9 @@ def test_the_reader_sanitizes_the_service_html(ext: Extension, site: Site) -> No
 
 
 def test_context_menu_entry_reload_and_back_to_the_page(ext: Extension, site: Site) -> None:
-    page = ext.open(site.url + Site.ARTICLE)
+    ext.open(site.url + Site.ARTICLE)
+    active_tab_id = "async () => (await chrome.tabs.query({active: true, lastFocusedWindow: true}))[0].id"
+    page_tab = ext.sw.evaluate(active_tab_id)
     with ext.context.expect_page(timeout=15000) as new_page:
         ext.sw.evaluate(
             """async () => {
@@ -311,9 +313,9 @@ def test_context_menu_entry_reload_and_back_to_the_page(ext: Extension, site: Si
     ext.settled(reader, "article")
     assert "Harbour town rebuilds" in reader.inner_text("#title")
 
-    # Unwall pressed on the reader tab goes back to the page it came from.
+    # Unwall pressed on the reader tab goes back to the page it came from. The
+    # tab is compared by its id: Chromium shows an extension a tab's address
+    # only where it holds a permission for it, and a dispatched click grants none.
+    assert ext.sw.evaluate(active_tab_id) != page_tab
     ext.click_action(reader)
-    active = ext.sw.evaluate(
-        "async () => (await chrome.tabs.query({active: true, lastFocusedWindow: true}))[0].url"
-    )
-    assert active == page.url
+    assert ext.sw.evaluate(active_tab_id) == page_tab
