@@ -115,6 +115,8 @@ def flatten_code_lines(root: HtmlElement, gutter_classes: frozenset[str]) -> Non
     the lines were judged as paragraphs and lost the short ones ('}'), and a
     copied line number breaks the code. Run before `unhide_article`, which
     takes the gutter's `aria-hidden` away."""
+    if next(root.iter("pre"), None) is None:
+        return  # most pages: no code, and no gutter beside any
     for element in list(root.iter()):
         if _is_gutter_beside_code(element, gutter_classes):
             element.drop_tree()
