@@ -1150,11 +1150,21 @@ def company_form_pattern() -> re.Pattern[str]:
     'Example S.A.'), or run into the name in the scripts without spaces
     ('株式会社日本経済新聞社'). Case-sensitive: 'AB' is a form, 'ab' a word."""
     forms = read_rule_file("bylines.json").get("company_forms", {}).get("forms", [])
-    pieces = [
-        re.escape(form) if _UNSPACED.search(form) else rf"(?<![^\W_]){re.escape(form)}(?![^\W_])"
-        for form in sorted(forms, key=len, reverse=True)
-    ]
+    pieces = [_company_form_piece(form) for form in sorted(forms, key=len, reverse=True)]
     return re.compile("|".join(pieces)) if pieces else re.compile(_NEVER)
+
+
+def _company_form_piece(form: str) -> str:
+    if _UNSPACED.search(form):
+        return re.escape(form)
+    piece = rf"(?<![^\W_]){re.escape(form)}(?![^\W_])"
+    # 'James S.A. Corey', 'K.K. Sharma': a form written as initials, before a
+    # name's next capitalized word, is a person's initials; a form ends the company's name.
+    return piece + _NOT_BEFORE_A_NAME if _DOTTED_INITIALS.fullmatch(form) else piece
+
+
+_DOTTED_INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
+_NOT_BEFORE_A_NAME = r"(?!\s+[A-ZÀ-ÖØ-ÞΑ-ΩА-Я])"
 
 
 @lru_cache(maxsize=1)

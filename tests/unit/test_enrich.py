@@ -910,6 +910,13 @@ def test_a_real_title_is_not_replaced_by_the_opening_heading() -> None:
         # A publishing house by its name's word (El País's meta author).
         ("Ediciones El País", None),
         ("Rowohlt Verlag", None),
+        # A legal form's letters as a person's initials, before the name goes on (CNN, 2013).
+        ("James S.A. Corey", "James S.A. Corey"),
+        ("K.K. Sharma", "K.K. Sharma"),
+        ("Grupo Example S.A.", None),
+        ("Example S.A. de C.V.", None),
+        # A space the markup left before a comma.
+        ("By Dana A. Ford , Tom Watkins, CNN", "Dana A. Ford, Tom Watkins, CNN"),
         ("The Editorial Board", "The Editorial Board"),
         # An address in brackets after the name; an agency's name in brackets stays.
         ("Deutsche Welle (www.dw.com)", "Deutsche Welle"),

@@ -1403,7 +1403,8 @@ def _nodes_by_id(metadata: PageMetadata) -> dict[str, dict[str, Any]]:
 
 
 def clean_byline(text: str | None) -> str | None:
-    text = _clean(text).strip(" ,;|-–—·•")
+    # 'Dana A. Ford , James Corey': a space the markup left before a comma (a name in <strong>).
+    text = _SPACE_BEFORE_COMMA.sub(r"\1", _clean(text)).strip(" ,;|-–—·•")
     # ITmedia's '[田中宏昌，ITmedia]': the whole byline in brackets.
     if text[:1] in "[［" and text[-1:] in "]］":
         text = text[1:-1].strip()
@@ -1458,6 +1459,7 @@ def clean_byline(text: str | None) -> str | None:
 
 
 _HANDLE = re.compile(r"@[\w.]+")
+_SPACE_BEFORE_COMMA = re.compile(r"\s+([,，;])")
 WEB_ADDRESS = re.compile(
     r"www\.[\w-]+(?:\.[\w-]+)+/?|[\w-]+(?:\.[\w-]+)*\."
     r"(?:com|net|org|info|io|co|tv|de|fr|es|it|ar|br|uk|ru|ch|at|nl|pl|jp|cn|in|au|ca|mx|cl|pe|pt|be|se|no|dk|fi|cz)"
