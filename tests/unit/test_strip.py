@@ -926,6 +926,34 @@ def test_a_live_youtube_iframe_also_becomes_the_link_line() -> None:
     assert_article_intact(root)
 
 
+@pytest.mark.parametrize(
+    ("iframe", "line"),
+    [
+        pytest.param(
+            # LiteSpeed Cache's lazy frame: the address waits in an attribute of its own.
+            '<iframe src="about:blank" data-litespeed-src="https://clips.twitch.tv/embed?'
+            'clip=IcyOriginalTriangle-5GQ9&amp;autoplay=false&amp;parent=www.example.gg"></iframe>',
+            "Twitch video: https://clips.twitch.tv/IcyOriginalTriangle-5GQ9",
+            id="litespeed-twitch-clip",
+        ),
+        pytest.param(
+            '<iframe data-lazy-src="https://player.twitch.tv/?video=v1234567&amp;parent=example.gg"></iframe>',
+            "Twitch video: https://www.twitch.tv/videos/1234567",
+            id="wp-rocket-twitch-video",
+        ),
+        pytest.param(
+            '<iframe src="https://player.twitch.tv/?channel=examplechannel&amp;parent=example.gg"></iframe>',
+            "Twitch video: https://www.twitch.tv/examplechannel",
+            id="twitch-channel",
+        ),
+    ],
+)
+def test_a_lazy_loaded_embed_becomes_the_link_line_to_its_page(iframe: str, line: str) -> None:
+    root, _ = strip(f"<article>{around(iframe)}</article>")
+    assert [line.text_content() for line in embed_lines(root)] == [line]
+    assert_article_intact(root)
+
+
 TWEET = (
     '<blockquote class="twitter-tweet" data-lang="de"><p lang="de" dir="ltr">Der Hafen ist heute gesperrt.'
     "</p>&mdash; Hafenamt (@hafenamt) "

@@ -115,9 +115,24 @@ def canonical_embed_url(url: str) -> str:
     if "dailymotion" in host and "/embed/video/" in parts.path:
         return "https://www.dailymotion.com/video/" + parts.path.rsplit("/", 1)[-1]
     query = parse_qs(parts.query)
+    if (twitch := _twitch_page(host, parts.path, query)) is not None:
+        return twitch
     if "url" in query and query["url"][0].startswith("http"):
         return query["url"][0]
     return _without_tracking(url, parts)
+
+
+def _twitch_page(host: str, path: str, query: dict[str, list[str]]) -> str | None:
+    """Twitch's players name the clip, video or channel in the query
+    ('clips.twitch.tv/embed?clip=…&parent=example.com'), beside the embedding site's name."""
+    if host == "clips.twitch.tv" and path.startswith("/embed") and "clip" in query:
+        return f"https://clips.twitch.tv/{query['clip'][0]}"
+    if host == "player.twitch.tv":
+        if "video" in query:
+            return f"https://www.twitch.tv/videos/{query['video'][0].removeprefix('v')}"
+        if "channel" in query:
+            return f"https://www.twitch.tv/{query['channel'][0]}"
+    return None
 
 
 def _without_tracking(url: str, parts: SplitResult) -> str:
