@@ -20,6 +20,7 @@ from unwall.pipeline.extract import (
     _block_lines,
     drop_icon_glyphs,
     drop_pull_quotes,
+    drop_repeated_blocks,
     drop_slide_leftovers,
     drop_stray_rules,
     extract_article,
@@ -923,6 +924,39 @@ def test_a_pull_quote_the_next_paragraph_says_is_read_once(quote: str, stays: bo
     drop_pull_quotes(content)
     assert (content.find(".//blockquote") is not None) is stays
     assert SAID in content.text_content()
+
+
+LOREM = ("Lorem ipsum dolor sit amet. " * 5).strip()
+
+
+@pytest.mark.parametrize(
+    ("blocks", "kept"),
+    [
+        # A gallery's title, once per slide (CNN, 2013): read once.
+        (
+            "<div>Weather threatens holiday plans</div>" * 3,
+            ["Weather threatens holiday plans"],
+        ),
+        ("<h2>What comes next</h2><h2>What comes next</h2>", ["What comes next"]),
+        # The same words apart, in blocks of other kinds, or with pictures, are the writer's.
+        (
+            "<p>Again.</p><p>Between.</p><p>Again.</p>",
+            ["Again.", "Between.", "Again."],
+        ),
+        ("<h3>Again</h3><p>Again</p>", ["Again", "Again"]),
+        ('<p><a href="/a">link</a></p><p><a href="/b">link</a></p>', ["link", "link"]),
+        (f"<p>{LOREM}</p>" * 2, [LOREM] * 2),
+        (
+            '<p><img src="/a.jpg"> One</p><p><img src="/b.jpg"> One</p>',
+            ["One", "One"],
+        ),
+        ("<pre><div>x += 1</div><div>x += 1</div></pre>", ["x += 1x += 1"]),
+    ],
+)
+def test_a_block_repeating_the_one_before_it_is_read_once(blocks: str, kept: list[str]) -> None:
+    content = lxml.html.fragment_fromstring(f"<div>{blocks}</div>")
+    drop_repeated_blocks(content)
+    assert [child.text_content().strip() for child in content] == kept
 
 
 def test_the_parts_of_an_article_each_in_a_box_of_its_own_are_read_together() -> None:

@@ -1457,10 +1457,19 @@ def test_an_aside_labelled_related_goes_with_its_teaser() -> None:
         '<ul><li><span>1</span></li><li><a href="?page=2">2</a></li><li><a href="?page=3">3</a></li>'
         '<li><a href="?page=3">»</a></li></ul>',
         '<p><a href="/p/1">1</a> | <a href="/p/2">2</a> … <a href="/p/9">9</a> &gt;</p>',
+        # A gallery's script pager, without links (CNN, 2013).
+        '<div class="nav"><div onclick="gallery.show(1)">1</div><div onclick="gallery.show(2)">2</div>'
+        '<div onclick="gallery.show(3)">3</div></div>',
     ],
 )
 def test_a_row_of_page_numbers_goes(row: str) -> None:
     assert_removed_whole(f"<article>{around(row)}</article>", "navigation")
+
+
+def test_numbers_a_script_does_not_act_on_stay() -> None:
+    row = "<div><div>1</div><div>2</div><div>3</div></div>"
+    root, _ = strip(f"<article>{around(row)}</article>")
+    assert "123" in body_text(root).replace(" ", "").replace("\n", "")
 
 
 def test_page_numbers_beside_a_next_page_link_go() -> None:

@@ -19,6 +19,7 @@ from unwall.pipeline.enrich import enrich
 from unwall.pipeline.extract import (
     drop_icon_glyphs,
     drop_pull_quotes,
+    drop_repeated_blocks,
     drop_slide_leftovers,
     drop_stray_rules,
     drop_trailing_announcements,
@@ -108,6 +109,7 @@ def run(
         drop_slide_leftovers(content)
         mark_captioned_figures(content, load_rules().caption_classes)
         drop_pull_quotes(content)
+        drop_repeated_blocks(content)
         join_datelines(content)
     with clock("enrich"):
         enrichment = enrich(content, metadata)

@@ -1226,6 +1226,37 @@ MIN_PULL_QUOTE_CHARS = 40
 PULL_QUOTE_REACH = 3
 
 
+def drop_repeated_blocks(content: HtmlElement) -> None:
+    """A block that says again, word for word, what the block just before it
+    said is a template's copy, not writing: a gallery's title written once per
+    slide for its script to show one (CNN's 'Weather threatens holiday plans'
+    fourteen times), a heading given twice for two screen sizes. The first stays.
+    A paragraph said twice, or the same words linking to two places, the writer wrote."""
+    for block in list(content.iter(*REPEATABLE_BLOCKS)):
+        before = block.getprevious()
+        if before is None or before.tag != block.tag or (before.tail or "").strip():
+            continue
+        if next(block.iterancestors("pre", "code"), None) is not None or _shows_media(block, before):
+            continue
+        said = _comparable_words(block.text_content())
+        if not 0 < len(said) <= MAX_REPEATED_LINE_CHARS or said != _comparable_words(before.text_content()):
+            continue
+        if _link_targets(block) == _link_targets(before):
+            block.drop_tree()  # its tail stays
+
+
+REPEATABLE_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption")
+MAX_REPEATED_LINE_CHARS = 120
+
+
+def _link_targets(element: HtmlElement) -> list[str]:
+    return [link.get("href") or "" for link in element.iter("a")]
+
+
+def _shows_media(*elements: HtmlElement) -> bool:
+    return any(next(element.iter(*_SHOWN_MEDIA), None) is not None for element in elements)
+
+
 def _comparable_words(text: str) -> str:
     """Words alone, in lower case: typographic quotes and dashes differ between a
     pull quote and its sentence."""

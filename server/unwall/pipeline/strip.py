@@ -1404,7 +1404,7 @@ def _remove_page_number_rows(scope: HtmlElement, context: _Context) -> None:
             continue
         # Read per text node: '<a>1</a><a>2</a>' is pages 1 and 2, not 12.
         numbers = {int(number) for chunk in row.itertext() for number in re.findall(r"\d+", chunk)}
-        links = sum(1 for link in row.iter("a") if _is_page_number_link(link))
+        links = sum(1 for link in _PAGE_NUMBER_LINKS(row) if _is_page_number_link(link))
         # Two pages, the one shown unlinked ('<strong>1</strong>|<a>2</a>', ITmedia): all the others linked.
         every_other_page = numbers == set(range(1, len(numbers) + 1)) and links == len(numbers) - 1
         if {1, 2} <= numbers and (links >= 2 or every_other_page):
@@ -1417,14 +1417,18 @@ def _is_page_number_text(text: str) -> bool:
 
 
 def _is_page_number_link(link: HtmlElement) -> bool:
-    """A link to another page whose text is a page's number, bracketed or not."""
+    """A link to another page whose text is a page's number, bracketed or not,
+    or a script's control that shows it (a gallery's '<div onclick=…>2</div>', CNN)."""
     href = (link.get("href") or "").strip()
-    if not href or href.startswith("#"):
+    if link.tag == "a" and (not href or href.startswith("#")):
         return False
     return _PAGE_NUMBER.fullmatch(link.text_content().strip()) is not None
 
 
-_PAGE_NUMBER_LINKS = etree.XPath(".//a[@href and string-length(normalize-space(.)) <= 4]")
+_PAGE_NUMBER_LINKS = etree.XPath(
+    ".//a[@href and string-length(normalize-space(.)) <= 4]"
+    " | .//*[@onclick and not(self::a) and string-length(normalize-space(.)) <= 4]"
+)
 _PAGE_NUMBER = re.compile(r"[\[【(（]?\d{1,3}[\]】)）]?")
 # What a row of page numbers holds besides its numbers: brackets, separators, arrows, an ellipsis.
 _PAGE_ROW_MARKS = re.compile(r"[\d\s\[\]【】()（）|·•.,…/<>«»‹›←→-]+")
