@@ -2323,6 +2323,28 @@ def test_the_heading_over_a_widget_s_last_line_goes_with_it() -> None:
 
 
 @pytest.mark.parametrize(
+    ("heading", "goes"),
+    [
+        # Sphinx; GitHub's icon; an API reference's section sign on a term.
+        ('<h2>Get annotated data<a class="headerlink" href="#get-annotated-data">¶</a></h2>', True),
+        ('<h3><a class="anchor" href="#install"><svg class="octicon"></svg></a>Install</h3>', True),
+        ('<h2>Install <a href="#install">#</a></h2>', True),
+        ('<dl><dt>render(page)<a href="#render">§</a></dt><dd>Renders.</dd></dl>', True),
+        # Words linking within the page are a table of contents' or a footnote's.
+        ('<h2><a href="#install">Install</a></h2>', False),
+        ('<p>As shown before <a href="#fn1">#</a>.</p>', False),
+    ],
+)
+def test_a_heading_permalink_mark_goes(heading: str, goes: bool) -> None:
+    root, removals = strip(f"<article>{around(heading)}</article>")
+    assert [r.rule for r in removals] == (["classifier.heading-permalink"] if goes else [])
+    marks = [link for link in root.iter("a") if link.text_content().strip() in {"", "¶", "§", "#"}]
+    if goes:
+        assert marks == []
+    assert_article_intact(root)
+
+
+@pytest.mark.parametrize(
     "line",
     [
         '<p><a href="https://news.example/">Zur Startseite</a></p>',

@@ -311,6 +311,7 @@ def strip_page(
     _remove_neighbour_post_links(scope, context, links, page_url)
     _remove_arrow_links(scope, context)
     _remove_way_out_links(scope, context, page_url, site_domains)
+    _remove_heading_permalinks(scope, context)
     _drop_controls(scope)
     _unwrap_forms(scope)
     return context.removals
@@ -1734,21 +1735,41 @@ def _remove_way_out_links(
     _remove_closing_home_links(scope, context, site_domains)
 
 
+def _remove_heading_permalinks(scope: HtmlElement, context: _Context) -> None:
+    """The mark a documentation generator puts in a heading to link to it
+    ('<h2>Tutorial<a class="headerlink" href="#tutorial">¶</a></h2>', Sphinx;
+    GitHub's '#' or link icon; '§' in API references). In a reader view it is
+    a stray sign after every heading; a pilcrow or section sign linking within
+    the page is one anywhere."""
+    for link in _FRAGMENT_LINKS(scope):
+        if link.getparent() is None or next(link.iter("img"), None) is not None:
+            continue
+        mark = _text(link)
+        in_heading = next(link.iterancestors(*HEADING_LIKE_TAGS), None) is not None
+        if _PERMALINK_SIGN.fullmatch(mark) or (in_heading and _HEADING_PERMALINK_MARK.fullmatch(mark)):
+            _record(context, link, "navigation", "classifier.heading-permalink")
+            _remove(link)
+
+
+_FRAGMENT_LINKS = etree.XPath(".//a[starts-with(normalize-space(@href), '#')]")
+HEADING_LIKE_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "dt", "caption", "figcaption")
+_PERMALINK_SIGN = re.compile(r"\s*[¶§]\s*")
+# Also nothing but an icon, '#' or a link sign, when in a heading.
+_HEADING_PERMALINK_MARK = re.compile(r"\s*(?:[¶§#🔗⚓]\s*)?")
+
+
 def _remove_back_to_top_links(scope: HtmlElement, context: _Context) -> None:
     """A link to the top of the page that shares its line with other words
     ('Textquelle: © LAOLA1.at <a href="#">Zum Seitenanfang »</a>'): the link
     alone goes when its words are a control's label ('Back to top'); other
     words linked to '#' may be a sentence's."""
-    for link in _TOP_ANCHOR_LINKS(scope):
+    for link in _FRAGMENT_LINKS(scope):
         if link.getparent() is None or not _is_top_anchor((link.get("href") or "").strip()):
             continue
         text = _text(link)
         if len(text) <= MAX_WAY_OUT_CHARS and line_label_form(text) in context.rules.control_labels:
             _record(context, link, "navigation", "classifier.way-out-link")
             _remove(link)
-
-
-_TOP_ANCHOR_LINKS = etree.XPath(".//a[starts-with(normalize-space(@href), '#')]")
 
 
 def _remove_closing_home_links(scope: HtmlElement, context: _Context, site_domains: frozenset[str]) -> None:
