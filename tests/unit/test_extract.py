@@ -170,6 +170,13 @@ def figures_of(markup: str) -> list[tuple[str, str]]:
             '<p><span class="caption">Keine schwarze Trauerkleidung.</span></p></div>',
             "Keine schwarze Trauerkleidung.",
         ),
+        # Stanford Medicine: the caption's paragraph in two boxes of its own, beside the picture's.
+        (
+            '<div class="sm-image"><div class="image"><img src="t.jpg" alt="smart toilet graphic"></div>'
+            '<div class="caption-container"><div class="caption"><p>The toilet sends data to the cloud.<br>\n'
+            "<i>James Strommer</i></p></div></div></div>",
+            "The toilet sends data to the cloud. James Strommer",
+        ),
     ],
 )
 def test_an_image_and_its_caption_in_one_box_are_a_figure(markup: str, caption: str) -> None:

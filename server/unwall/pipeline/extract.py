@@ -1439,7 +1439,13 @@ def _outermost_wrapper(element: HtmlElement, wrappers: frozenset[str]) -> HtmlEl
 
 def _is_one_line(caption: HtmlElement) -> bool:
     """Text and inline markup, or one paragraph of it: not a teaser box with
-    its headings, lists and images."""
+    its headings, lists and images. Boxes around the one line are no blocks of
+    their own (Stanford Medicine's '<div class="caption-container"><div
+    class="caption"><p>…')."""
+    while len(caption) == 1 and caption[0].tag == "div":
+        if _words((caption.text or "") + (caption[0].tail or "")):
+            break
+        caption = caption[0]
     blocks = sum(1 for _ in caption.iterdescendants(*NOT_IN_CAPTION_TAGS))
     # (An image counts among the blocks: a lone <p> child leaves room for none.)
     return blocks == 0 or (blocks == 1 and caption.find("p") is not None)
