@@ -70,6 +70,35 @@ def test_a_section_heading_named_as_a_header_stays() -> None:
     assert "Home News" not in text and "Most Read" not in text
 
 
+def test_a_newsletter_s_linked_item_headings_stay() -> None:
+    # cron.weekly: each item a heading linking to its source, its id spelling its
+    # words ('…-com-en-docs': readability's 'com-' would weigh it down), over prose.
+    items = "".join(
+        f"<h2 id='item-{n}-of-the-week-https-www-example-com-en-docs'>"
+        f"<a href='https://example.org/{n}'>Item {n} of the week</a></h2><p>{paragraph}</p>"
+        for n, paragraph in enumerate(PARAGRAPHS)
+    )
+    orphan = "<h2><a href='https://example.org/more'>More stories</a></h2><ul><li>One</li></ul>"
+    text = extracted_text(f"<div class='post'>{items}{orphan}</div>")
+    assert all(f"Item {n} of the week" in text for n in range(len(PARAGRAPHS)))
+    assert all(paragraph in text for paragraph in PARAGRAPHS)
+    assert "More stories" not in text  # a linked heading over no prose is readability's to drop
+
+
+def test_quoted_posts_in_boxes_named_for_the_network_stay() -> None:
+    # Deadline: 'div.embed-twitter' around each quoted tweet, its mentions, address and date linked.
+    tweet = (
+        "<div class='embed-twitter'><blockquote><p>Trump Airlines. Now there's a brand. "
+        "<a href='https://twitter.com/someone'>@someone</a> <a href='https://t.co/x'>https://t.co/xdcgcjohW4</a></p>"
+        "<p>— Brian J. Karem (@BrianKarem) <a href='https://twitter.com/b/status/1'>April 15, 2019</a></p>"
+        "</blockquote></div>"
+    )
+    widget = "<div class='twitter-follow'><a href='https://twitter.com/council'>Follow us</a></div>"
+    text = extracted_text(f"<div class='story'>{INTRO}{tweet}{OUTRO}{widget}</div>")
+    assert "Now there's a brand" in text and "April 15, 2019" in text
+    assert "Follow us" not in text
+
+
 @pytest.mark.parametrize(
     ("markup", "text"),
     [

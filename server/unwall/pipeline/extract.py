@@ -85,6 +85,7 @@ SAME_CLASS_SIBLING_BONUS = 0.2
 SIBLING_SCORE_SHARE = 0.2
 SIBLING_SCORE_FLOOR = 10
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_ALL_HEADINGS = _HEADINGS | {"h1"}
 
 # Readability.js's weight for a link within the page ("#section-2": a heading's
 # permalink or back-reference, a footnote mark) against one that leads away.
@@ -156,6 +157,7 @@ class _TreeDocument(Document):  # type: ignore[misc]
         self.extracted: HtmlElement | None = None
         self.fell_back_to_body = False
         self._merge_segments = True
+        self._linked_section_headings: frozenset[HtmlElement] = frozenset()
 
     def _parse(self, input: HtmlElement) -> HtmlElement:
         self._passes += 1
@@ -369,7 +371,15 @@ class _TreeDocument(Document):  # type: ignore[misc]
         # Readability.js, a list is judged by its name, its links and its counts.
         not_lists = {elem: score for elem, score in candidates.items() if elem.tag not in _LISTS}
         headed_before = _headings_over_something(node)
-        cleaned: str = super().sanitize(node, not_lists, keep_all_images)
+        # readability drops a heading that is mostly a link; Readability.js keeps
+        # it. A linked heading over a paragraph of prose heads a section: a
+        # newsletter's item (cron.weekly's '<h2><a>GitHub is now free for
+        # teams</a></h2><p>This is a pretty big move…').
+        self._linked_section_headings = _linked_headings_over_prose(node)
+        try:
+            cleaned: str = super().sanitize(node, not_lists, keep_all_images)
+        finally:
+            self._linked_section_headings = frozenset()
         # A heading over a list of links readability dropped ('Mehr zum Thema
         # auf UEPO.de', 'See also') would head nothing, or the next section.
         headed_after = _headings_over_something(node)
@@ -417,22 +427,43 @@ class _TreeDocument(Document):  # type: ignore[misc]
             candidates[elem]["content_score"] *= 1 - self.get_link_density(elem, link_lengths)
         return candidates
 
+    def class_weight(self, e: HtmlElement) -> int:
+        # A heading's id that spells its own words ('scaleway-arm64-…-com-en-docs',
+        # as Markdown writers make them) is no name a designer gave: its words
+        # ('com-', 'comment') say nothing of what the heading is. Its class still does.
+        if e.tag in _ALL_HEADINGS and _id_spells_own_words(e):
+            return _name_weight(e.get("class"))
+        weight: int = super().class_weight(e)
+        return weight
+
     def get_link_density(
         self, elem: HtmlElement, link_lengths: dict[HtmlElement, float] | None = None
     ) -> float:
         # readability's own, with the faster `clean`, and, as in Readability.js,
         # a link within the page ("#section-2": a heading's permalink or
         # back-reference, a footnote mark) weighs less than a link away from it.
+        # So does a link in a quotation of someone's words: a quoted post's
+        # mentions, its address and its date's permalink (Deadline's tweets)
+        # are the post's, and its box is no list of links.
         # `link_lengths` keeps each link's weighed length while the tree does not change.
+        if elem in self._linked_section_headings:
+            return 0.0
         link_length = 0.0
         for link in elem.iterdescendants("a"):
             length = link_lengths.get(link) if link_lengths is not None else None
             if length is None:
-                length = readability_text_length(link) * (IN_PAGE_LINK_WEIGHT if _is_in_page(link) else 1)
+                weighs_less = _is_in_page(link) or _in_quotation_of_words(link) or self._heads_a_section(link)
+                length = readability_text_length(link) * (IN_PAGE_LINK_WEIGHT if weighs_less else 1)
                 if link_lengths is not None:
                     link_lengths[link] = length
             link_length += length
         return link_length / max(readability_text_length(elem), 1)
+
+    def _heads_a_section(self, link: HtmlElement) -> bool:
+        """A section's title linked to its source: the section's, not a list of links."""
+        if not self._linked_section_headings:
+            return False
+        return any(heading in self._linked_section_headings for heading in link.iterancestors(*_HEADINGS))
 
     def remove_unlikely_candidates(self) -> None:
         # readability's own, but only elements with a class or an id are looked
@@ -446,6 +477,11 @@ class _TreeDocument(Document):  # type: ignore[misc]
                 # are 'header_EL_subheadingN1006A', O'Reilly's 'subheaders'. Other
                 # headings named 'header' head a widget ('mrw-header': Most Read).
                 names = _HEADER_WORD.sub(" ", names)
+            if _SOCIAL_POST_NAME.search(names) and elem.find(".//blockquote") is not None:
+                # readability takes 'twitter' for a widget's name; around a quote,
+                # it names the post the article quotes (Deadline's 'embed-twitter').
+                # Readability.js dropped the word from its list.
+                names = _SOCIAL_POST_NAME.sub(" ", names)
             if (
                 _is_unlikely_name(names)
                 and elem.tag not in ("html", "body", "a")
@@ -668,6 +704,38 @@ def _section_scores(
     return scores
 
 
+def _id_spells_own_words(element: HtmlElement) -> bool:
+    words = _WORD_CHARACTERS.findall(element.text_content().casefold())[:MAX_SLUG_WORDS]
+    id_words = _WORD_CHARACTERS.findall((element.get("id") or "").casefold())
+    return len(words) >= 2 and id_words[: len(words)] == words
+
+
+MAX_SLUG_WORDS = 4
+
+
+def _name_weight(names: str | None) -> int:
+    """readability's weight of a class or an id: -25 for a sidebar's words, +25 for an article's."""
+    if not names:
+        return 0
+    return 25 * (bool(REGEXES["positiveRe"].search(names)) - bool(REGEXES["negativeRe"].search(names)))
+
+
+def _linked_headings_over_prose(root: HtmlElement) -> frozenset[HtmlElement]:
+    """The headings with a link right above a paragraph of prose."""
+    headings = set()
+    for heading in root.iter(*_HEADINGS):
+        paragraph = heading.getnext()
+        if paragraph is None or paragraph.tag != "p" or (heading.tail or "").strip():
+            continue
+        if heading.find(".//a") is None:
+            continue
+        text = readability_clean(paragraph.text_content())
+        linked = sum(len(readability_clean(link.text_content())) for link in paragraph.iter("a"))
+        if len(text) >= SIBLING_PARAGRAPH_CHARS and linked / len(text) < MAX_SIBLING_PARAGRAPH_LINK_DENSITY:
+            headings.add(heading)
+    return frozenset(headings)
+
+
 def _headings_over_something(root: HtmlElement) -> dict[HtmlElement, bool]:
     """Each heading in the tree: whether words or a picture stand between it and
     the next heading."""
@@ -861,12 +929,26 @@ def _is_in_page(link: HtmlElement) -> bool:
     return (link.get("href") or "").lstrip().startswith("#")
 
 
+def _in_quotation_of_words(link: HtmlElement) -> bool:
+    """In a <blockquote> that says something besides its links: a quotation,
+    not a box of links set as one (WordPress's embedded post is a quoted title)."""
+    quote = next(link.iterancestors("blockquote"), None)
+    if quote is None:
+        return False
+    said = "".join(quote.xpath(".//text()[not(ancestor::a)]"))
+    return len(readability_clean(said)) >= MIN_QUOTED_WORDS_CHARS
+
+
+MIN_QUOTED_WORDS_CHARS = 20
+
+
 def _with_text(elements: Iterator[HtmlElement]) -> Iterator[HtmlElement]:
     """Empty ad slots and spacers between blocks are passed over."""
     return (element for element in elements if element.text_content().strip())
 
 
 _HEADER_WORD = re.compile("header", re.I)
+_SOCIAL_POST_NAME = re.compile("tweet|twitter", re.I)
 _SUBHEADING_NAME = re.compile(r"sub[-_]?head", re.I)
 
 
