@@ -701,6 +701,22 @@ def test_paragraphs_a_paywall_ships_enciphered_go() -> None:
     assert_article_intact(root)
 
 
+def test_short_paragraphs_enciphered_like_the_long_ones_go() -> None:
+    # Too short for the test alone ('Interaktiv — Das Coronavirus in Deutschland und weltweit'),
+    # but named as the long ones the test found enciphered.
+    long_cipher = (
+        '<p class="obfuscated">‟Efs =tuspoh?Ibncvshfs Hspànbslu =0tuspoh?jtu fjoft efs xjdiujhtufo '
+        "Wfstpshvohtpshbof gýs ejf Ibotftubeu/ Votfsf Izhjfofwpstdisjgufo hfi÷sfo {v efo tusfohtufo- ejf ft "
+        "jo Efvutdimboe hjcu/ Xjs ibcfo bo bmmft hfebdiu”</p>"
+    )
+    short_cipher = '<p class="obfuscated">Joufsblujw — Ebt Dpspobwjsvt jo Efvutdimboe voe xfmuxfju</p>'
+    plain = '<p class="note">Interaktiv: Das Coronavirus.</p>'
+    root, removals = strip(f"<article>{around(long_cipher + short_cipher + plain)}</article>")
+    assert [r.rule for r in removals] == ["classifier.ciphertext"] * 2
+    assert "Joufsblujw" not in body_text(root) and "Interaktiv: Das Coronavirus." in body_text(root)
+    assert_article_intact(root)
+
+
 CLOSING_CALL = (
     "<p>Bleib auf dem Laufenden zu aktuellen Entwicklungen im Influencer-Marketing. "
     '<a href="https://twitter.com/example">Follow @example</a></p>'
