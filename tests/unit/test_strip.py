@@ -1727,6 +1727,24 @@ def test_lazy_image_attributes_are_resolved(img: str, expected: str) -> None:
     assert srcs(resolved(f"<figure>{img}</figure>")) == [expected]
 
 
+@pytest.mark.parametrize(
+    "img",
+    [
+        # A srcset written as the address, its spaces encoded (HelloGiggles, inagblog).
+        '<img src="https://cdn.example/a-1024.jpg%201024w,%20https://cdn.example/a-300.jpg%20300w" '
+        'srcset="https://cdn.example/a-1024.jpg 1024w, https://cdn.example/a-300.jpg 300w">',
+        '<img src="https://cdn.example/a-1024.jpg 1024w, https://cdn.example/a-300.jpg 300w">',
+    ],
+)
+def test_a_srcset_written_as_the_address_yields_its_largest_picture(img: str) -> None:
+    assert srcs(resolved(f"<figure>{img}</figure>")) == ["https://cdn.example/a-1024.jpg"]
+
+
+def test_an_address_with_an_encoded_space_and_a_number_stays() -> None:
+    img = '<img src="https://cdn.example/photo%201024w.jpg">'
+    assert srcs(resolved(f"<figure>{img}</figure>")) == ["https://cdn.example/photo%201024w.jpg"]
+
+
 def test_lazy_srcset_becomes_the_srcset() -> None:
     root = resolved('<img data-srcset="https://cdn.example/s.jpg 480w, https://cdn.example/l.jpg 1200w">')
     assert (

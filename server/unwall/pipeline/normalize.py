@@ -14,7 +14,7 @@ import copy
 import itertools
 import re
 from collections.abc import Callable
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
@@ -98,6 +98,8 @@ _SRCSET_URL = re.compile(r"[\s,]*(\S+)")
 _SRCSET_DESCRIPTORS = re.compile(r"([^,]*),?")
 _WIDTH_OR_DENSITY = re.compile(r"^([\d.]+)([wx])$")
 
+
+_SRCSET_IN_SRC = re.compile(r"(?:\s|%20)\d+[wx](?:,|%2C)", re.I)
 
 # An inline style that keeps an element off the screen.
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -344,6 +346,13 @@ def _resolve_lazy_img(img: HtmlElement) -> None:
         value = img.get(attribute)
         if value and not img.get("srcset"):
             img.set("srcset", value)
+    shown = img.get("src") or ""
+    if _SRCSET_IN_SRC.search(shown):
+        # A whole srcset written as the address, its spaces encoded or not
+        # ('a-1024.jpg%201024w,%20a-300.jpg%20300w'): no file has that name.
+        best = largest_srcset_candidate(img.get("srcset") or unquote(shown))
+        if best:
+            img.set("src", best)
     lazy = _lazy_source(img)
     if lazy is not None:
         img.set("src", lazy)
