@@ -1814,6 +1814,25 @@ def test_noscript_fallback_after_a_loaded_image_is_not_shown_twice() -> None:
     assert not root.xpath("//noscript")
 
 
+def test_a_blurred_preview_of_the_noscript_picture_goes() -> None:
+    # Medium: a preview of the same file at 60 pixels in a box of its own, an empty <img>
+    # for the loader, and the picture in <noscript>.
+    root = resolved(
+        '<figure><div><div><img src="https://miro.example/max/60/1*Gi.png?q=20" width="540"></div>'
+        '<img width="540"><noscript><img src="https://miro.example/max/1080/1*Gi.png"></noscript></div>'
+        "<figcaption>Jobs at risk</figcaption></figure>"
+    )
+    assert srcs(root) == ["https://miro.example/max/1080/1*Gi.png"]
+
+
+def test_a_picture_of_another_file_before_a_noscript_picture_stays() -> None:
+    root = resolved(
+        '<div><div><img src="https://cdn.example/map.png"></div><img src="data:,">'
+        '<noscript><img src="https://cdn.example/photo.jpg"></noscript></div>'
+    )
+    assert srcs(root) == ["https://cdn.example/map.png", "https://cdn.example/photo.jpg"]
+
+
 def test_noscript_without_image_is_dropped() -> None:
     root = resolved("<p>before</p><noscript><p>Please enable JavaScript.</p></noscript><p>after</p>")
     assert [p.text for p in root.iter("p")] == ["before", "after"]

@@ -420,7 +420,25 @@ def _use_noscript_fallback(noscript: HtmlElement) -> None:
         elif list(previous.iter("img")):
             noscript.drop_tree()  # the visible image already loaded
             return
+    _drop_previews_of(noscript, fallback_images)
     noscript.drop_tag()
+
+
+def _drop_previews_of(noscript: HtmlElement, fallback_images: list[HtmlElement]) -> None:
+    """A blurred preview the loader shows until the picture comes, in a box of
+    its own before it (Medium's '/max/60/1*Gi….png?q=20' before the noscript's
+    '/max/1080/1*Gi….png'): the same file at another size, shown twice."""
+    files = {_file_name(img.get("src")) for img in fallback_images} - {""}
+    for sibling in list(noscript.itersiblings(preceding=True)):
+        images = list(sibling.iter("img"))
+        if len(images) != 1 or sibling.text_content().strip():
+            break
+        if _file_name(images[0].get("src")) in files:
+            sibling.drop_tree()
+
+
+def _file_name(src: str | None) -> str:
+    return urlsplit((src or "").strip()).path.rsplit("/", 1)[-1]
 
 
 # The attributes themselves: an XPath that selects them walks the tree faster
