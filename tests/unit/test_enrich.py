@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from lxml.html import HtmlElement
 
 from unwall.model import LeadImage
+from unwall.pipeline import run
 from unwall.pipeline.enrich import (
     Enrichment,
     choose_lead_image,
@@ -2221,6 +2222,23 @@ def test_a_standfirst_of_points_keeps_a_line_for_each_and_opens_the_body_as_a_li
     assert [" ".join(item.text_content().split()) for item in content.find("ul")] == points
     assert content[0].tag == "ul"
     assert result.byline == "Ángeles Escrivá"
+
+
+def test_a_pitch_in_the_standfirst_s_place_is_not_put_back() -> None:
+    # cron.weekly: the intro box under the headline asks for a subscription; strip
+    # takes it for the promo it is, and the standfirst read before must not return.
+    pitch = (
+        '<div class="homepage-intro"><p>cron.weekly is a newsletter about Linux and open source. '
+        "Want to get it in your inbox every Sunday? Subscribe below!</p>"
+        '<div><span>I <a href="/about/">respect your privacy</a> and you won\'t get spam. Ever. '
+        "Just a weekly-ish newsletter about Linux and open source.</span></div></div>"
+    )
+    html = f"<html><body><h1>Issue 130</h1>{pitch}<article>{PARAGRAPH}{PARAGRAPH}</article></body></html>"
+    article = run(html, "https://news.example/issue-130/").article
+    assert "Subscribe below" not in article.text and "newsletter" not in article.text
+    dek = f'<p class="dek">{DEK}</p>'
+    html = f"<html><body><h1>Consent pop-ups</h1>{dek}<article>{PARAGRAPH}{PARAGRAPH}</article></body></html>"
+    assert DEK in run(html, "https://news.example/pop-ups/").article.text
 
 
 def test_a_standfirst_never_carries_script_code() -> None:

@@ -13,7 +13,7 @@ from lxml.html import HtmlElement
 
 from unwall import errors
 from unwall.errors import UnwallError
-from unwall.model import Article
+from unwall.model import Article, Removal
 from unwall.pipeline.decode import decode_html
 from unwall.pipeline.enrich import enrich
 from unwall.pipeline.extract import (
@@ -96,7 +96,12 @@ def run(
     with clock("enrich"):  # read now: stripping takes the evidence away
         metadata = collect_metadata(root, base_url)
     with clock("strip"):
-        removed = strip_page(root, load_rules(), observer, base_url, metadata.titled_headline)
+        promos: list[HtmlElement] = []
+        removed = strip_page(
+            root, load_rules(), _noting_promos(promos, observer), base_url, metadata.titled_headline
+        )
+        if metadata.standfirst_box is not None and _within_any(metadata.standfirst_box, promos):
+            metadata.standfirst = None  # a pitch in the standfirst's place
     with clock("extract"):
         content = extract_article(root)
     with clock("strip"):  # what only the article's own lines tell (ad and widget labels)
@@ -138,6 +143,21 @@ def run(
         removed=tuple(removed),
     )
     return Extraction(article=article, content=content)
+
+
+def _noting_promos(promos: list[HtmlElement], observer: RemovalObserver | None) -> RemovalObserver:
+    def observe(element: HtmlElement, removal: Removal) -> None:
+        if removal.kind == "promo":
+            promos.append(element)
+        if observer is not None:
+            observer(element, removal)
+
+    return observe
+
+
+def _within_any(element: HtmlElement, boxes: list[HtmlElement]) -> bool:
+    found = set(boxes)
+    return element in found or any(ancestor in found for ancestor in element.iterancestors())
 
 
 def warm_up() -> None:

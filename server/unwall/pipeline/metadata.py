@@ -267,6 +267,9 @@ class PageMetadata:
     figure_captions: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
     base_url: str | None = None
     standfirst: str | None = None
+    # The box the standfirst was read from: stripped as a promo, it was a
+    # pitch set as one ('cron.weekly is a newsletter… Subscribe below!').
+    standfirst_box: HtmlElement | None = None
 
 
 def collect_metadata(root: HtmlElement, base_url: str | None) -> PageMetadata:
@@ -325,7 +328,8 @@ def collect_metadata(root: HtmlElement, base_url: str | None) -> PageMetadata:
     metadata.declared_images = _declared_images(root, metadata, base_url) + _hero_images(root, base_url)
     metadata.figure_captions = _figure_captions(root, base_url)
     subtitle = _subtitle_heading(headline) if headline is not None and headline not in site_named else None
-    metadata.standfirst = _standfirst(root) or subtitle
+    metadata.standfirst_box, metadata.standfirst = _standfirst(root)
+    metadata.standfirst = metadata.standfirst or subtitle
     return metadata
 
 
@@ -346,7 +350,7 @@ def _subtitle_heading(headline: HtmlElement) -> str | None:
     return text
 
 
-def _standfirst(root: HtmlElement) -> str | None:
+def _standfirst(root: HtmlElement) -> tuple[HtmlElement | None, str | None]:
     headings = list(root.iter("h1"))[:3]
     # iter() walks in document order; an XPath union of the same would sort
     # its merged node sets, which grows quadratically on large pages.
@@ -361,8 +365,8 @@ def _standfirst(root: HtmlElement) -> str | None:
         if _is_hidden_or_caption(element) or any(True for _ in element.iter(*NOT_IN_STANDFIRST_TAGS)):
             continue
         if not _inside_foreign_region(element) and not _inside_consent_dialog(element):
-            return _inner_standfirst(element) or text
-    return None
+            return element, _inner_standfirst(element) or text
+    return None, None
 
 
 def _inner_standfirst(box: HtmlElement) -> str | None:
