@@ -449,10 +449,15 @@ class _TreeDocument(Document):  # type: ignore[misc]
         if elem in self._linked_section_headings:
             return 0.0
         link_length = 0.0
+        quotations: dict[HtmlElement, bool] = {}  # each quote's words are read once per call
         for link in elem.iterdescendants("a"):
             length = link_lengths.get(link) if link_lengths is not None else None
             if length is None:
-                weighs_less = _is_in_page(link) or _in_quotation_of_words(link) or self._heads_a_section(link)
+                weighs_less = (
+                    _is_in_page(link)
+                    or _in_quotation_of_words(link, quotations)
+                    or self._heads_a_section(link)
+                )
                 length = readability_text_length(link) * (IN_PAGE_LINK_WEIGHT if weighs_less else 1)
                 if link_lengths is not None:
                     link_lengths[link] = length
@@ -929,14 +934,16 @@ def _is_in_page(link: HtmlElement) -> bool:
     return (link.get("href") or "").lstrip().startswith("#")
 
 
-def _in_quotation_of_words(link: HtmlElement) -> bool:
+def _in_quotation_of_words(link: HtmlElement, verdicts: dict[HtmlElement, bool]) -> bool:
     """In a <blockquote> that says something besides its links: a quotation,
     not a box of links set as one (WordPress's embedded post is a quoted title)."""
     quote = next(link.iterancestors("blockquote"), None)
     if quote is None:
         return False
-    said = "".join(quote.xpath(".//text()[not(ancestor::a)]"))
-    return len(readability_clean(said)) >= MIN_QUOTED_WORDS_CHARS
+    if quote not in verdicts:
+        said = "".join(quote.xpath(".//text()[not(ancestor::a)]"))
+        verdicts[quote] = len(readability_clean(said)) >= MIN_QUOTED_WORDS_CHARS
+    return verdicts[quote]
 
 
 MIN_QUOTED_WORDS_CHARS = 20
