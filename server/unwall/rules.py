@@ -332,6 +332,8 @@ class RuleSet:
     # Where a site keeps its profiles ('instagram.com'), and the path words of posts there ('status').
     social_profile_hosts: frozenset[str]
     social_post_path_words: frozenset[str]
+    # The name (lower case) of a query parameter that only tracks ('utm_source', 'fbclid').
+    tracking_parameter: re.Pattern[str]
     error_report_phrases: PhraseSet
     # 'Your email address will not be published', 'Comments are moderated': a comment form and its rules.
     comment_notice_phrases: PhraseSet
@@ -567,6 +569,14 @@ def _share_endpoint_pattern(endpoints: list[str]) -> re.Pattern[str]:
         return re.compile(_NEVER)
     alternation = "|".join(re.escape(endpoint) for endpoint in sorted(endpoints, key=len, reverse=True))
     return re.compile(rf"^(?:[a-z][a-z0-9+.-]*:)?(?://(?:[a-z0-9-]+\.)*?)?(?:{alternation})")
+
+
+def _name_pattern(names: list[str]) -> re.Pattern[str]:
+    """Matches a whole name among `names`; one ending in '*' names a prefix ('utm_*')."""
+    if not names:
+        return re.compile(_NEVER)
+    forms = (re.escape(name.removesuffix("*")) + (".*" if name.endswith("*") else "") for name in names)
+    return re.compile("|".join(forms))
 
 
 def _address_start(endpoint: str) -> str:
@@ -943,6 +953,7 @@ def load_rules() -> RuleSet:
         share_schemes=tuple(start for start in map(_address_start, share_endpoints) if "." not in start),
         social_profile_hosts=frozenset(boilerplate.get("social_profiles", {}).get("hosts", [])),
         social_post_path_words=frozenset(boilerplate.get("social_profiles", {}).get("post_path_words", [])),
+        tracking_parameter=_name_pattern(boilerplate.get("tracking_parameters", {}).get("names", [])),
         error_report_phrases=_phrase_set(merged("error_report")),
         comment_notice_phrases=_phrase_set(merged("comment_notice")),
         copyright_phrases=_phrase_set(merged("copyright")),

@@ -1,4 +1,4 @@
-"""Stage 6, sanitize: what leaves Unwall cannot run code."""
+"""Stage 6, sanitize: what leaves Unwall cannot run code, and its links do not track the reader."""
 
 from __future__ import annotations
 
@@ -10,15 +10,18 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from lxml.html import HtmlElement
 
+from unwall.pipeline.normalize import without_tracking_parameters
 from unwall.pipeline.parse import parse_html
 from unwall.pipeline.sanitize import (
     ALLOWED_ATTRIBUTES,
     ALLOWED_TAGS,
+    drop_tracking_parameters,
     is_safe_url,
     sanitize_html,
     sanitize_tree,
     serialize,
 )
+from unwall.rules import load_rules
 
 
 def tree(html: str) -> HtmlElement:
@@ -566,3 +569,64 @@ def test_both_layers_are_idempotent_and_agree(html: str) -> None:
 def test_ruby_annotations_survive_both_layers() -> None:
     output = full_path("<p><ruby>法律<rp>(</rp><rt>ほうりつ</rt><rp>)</rp></ruby>ができる</p>")
     assert "<ruby>法律<rp>(</rp><rt>ほうりつ</rt><rp>)</rp></ruby>" in output
+
+
+TRACKING = load_rules().tracking_parameter
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        # Twitter's embed code links the tweet's date with its own campaign tag.
+        (
+            "https://twitter.com/hafenamt/status/1070214432115445760?ref_src=twsrc%5Etfw",
+            "https://twitter.com/hafenamt/status/1070214432115445760",
+        ),
+        # A newsletter's link: the campaign goes, the article's own parameter stays, in its place.
+        (
+            "https://news.example/read?id=42&utm_source=newsletter&UTM_Medium=email&page=2#comments",
+            "https://news.example/read?id=42&page=2#comments",
+        ),
+        ("https://www.lemonde.fr/article.html?xtor=RSS-3208", "https://www.lemonde.fr/article.html"),
+        ("https://shop.example/?fbclid=IwAR0abc&gclid=Cj0K", "https://shop.example/"),
+        ("https://news.example/a?utm%5Fsource=x&q=1", "https://news.example/a?q=1"),
+        # Nothing to drop: the address comes back as written, '&&' and all.
+        ("https://search.example/?q=utm_source&&lang=de", "https://search.example/?q=utm_source&&lang=de"),
+        ("https://news.example/a?utmost=1&sutm_source=2", "https://news.example/a?utmost=1&sutm_source=2"),
+        ("https://[broken/?utm_source=x", "https://[broken/?utm_source=x"),
+    ],
+)
+def test_an_address_loses_only_the_parameters_that_track(url: str, expected: str) -> None:
+    assert without_tracking_parameters(url, TRACKING) == expected
+
+
+def test_links_lose_their_tracking_parameters_and_pictures_keep_their_query() -> None:
+    content = tree(
+        '<p><a href="https://news.example/a?utm_campaign=share&amp;id=3">Read</a>'
+        '<img src="https://img.example/p.jpg?utm_source=cdn&amp;sig=abc"></p>'
+    )
+    drop_tracking_parameters(content, TRACKING)
+    assert content.find(".//a").get("href") == "https://news.example/a?id=3"
+    # A picture service may sign its whole query: the address stays as it came.
+    assert content.find(".//img").get("src") == "https://img.example/p.jpg?utm_source=cdn&sig=abc"
+
+
+QUERY_PAIR = st.tuples(
+    st.sampled_from(["utm_source", "fbclid", "id", "q", "ref_src", "page", "xtor", "utm_"]),
+    st.text(alphabet="abc123%=", max_size=6),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(QUERY_PAIR, max_size=6))
+def test_dropping_tracking_parameters_keeps_the_others_in_order_and_is_stable(
+    pairs: list[tuple[str, str]],
+) -> None:
+    url = "https://news.example/a?" + "&".join(f"{name}={value}" for name, value in pairs)
+    once = without_tracking_parameters(url, TRACKING)
+    assert without_tracking_parameters(once, TRACKING) == once
+    kept = [f"{name}={value}" for name, value in pairs if not TRACKING.fullmatch(name)]
+    if len(kept) == len(pairs):
+        assert once == url
+    else:
+        assert once == "https://news.example/a" + ("?" + "&".join(kept) if kept else "")

@@ -36,7 +36,7 @@ from unwall.pipeline.normalize import (
     unhide_article,
 )
 from unwall.pipeline.parse import DEFAULT_MAX_ELEMENTS, parse_html
-from unwall.pipeline.sanitize import sanitize_html, sanitize_tree, serialize
+from unwall.pipeline.sanitize import drop_tracking_parameters, sanitize_html, sanitize_tree, serialize
 from unwall.pipeline.strip import RemovalObserver, strip_headline_badges, strip_line_labels, strip_page
 from unwall.render.text import content_to_text, reading_time_minutes, word_count
 from unwall.rules import load_rules
@@ -122,6 +122,7 @@ def run(
         drop_stray_rules(content)
     with clock("sanitize"):
         sanitize_tree(content)
+        drop_tracking_parameters(content, load_rules().tracking_parameter)
         content_html = sanitize_html(serialize(content))
     with clock("render"):
         body_text = content_to_text(content)

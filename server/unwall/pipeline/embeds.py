@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from urllib.parse import SplitResult, parse_qs, urlsplit, urlunsplit
+from urllib.parse import parse_qs, urlsplit
 
 from lxml.html import HtmlElement, builder
+
+from unwall.pipeline.normalize import without_tracking_parameters
+from unwall.rules import load_rules
 
 # host suffix -> what the reader is told the link is
 EMBED_PLATFORMS: tuple[tuple[str, str], ...] = (
@@ -119,7 +122,7 @@ def canonical_embed_url(url: str) -> str:
         return twitch
     if "url" in query and query["url"][0].startswith("http"):
         return query["url"][0]
-    return _without_tracking(url, parts)
+    return without_tracking_parameters(url, load_rules().tracking_parameter)
 
 
 def _twitch_page(host: str, path: str, query: dict[str, list[str]]) -> str | None:
@@ -133,15 +136,6 @@ def _twitch_page(host: str, path: str, query: dict[str, list[str]]) -> str | Non
         if "channel" in query:
             return f"https://www.twitch.tv/{query['channel'][0]}"
     return None
-
-
-def _without_tracking(url: str, parts: SplitResult) -> str:
-    """The address without the campaign parameters the embed code adds
-    ('?utm_source=ig_embed&utm_campaign=loading'): they mean nothing to a reader."""
-    if "utm_" not in parts.query:
-        return url
-    kept = [pair for pair in parts.query.split("&") if not pair.lower().startswith("utm_")]
-    return urlunsplit(parts._replace(query="&".join(kept)))
 
 
 def embedded_url(element: HtmlElement, url_attributes: Iterable[str]) -> str | None:

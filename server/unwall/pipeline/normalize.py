@@ -14,7 +14,7 @@ import copy
 import itertools
 import re
 from collections.abc import Callable
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
@@ -541,6 +541,19 @@ def absolutize_srcset(srcset: str, base: str) -> str:
             continue
         parts.append(resolved + (f" {descriptor}" if _weight(descriptor) is not None else ""))
     return ", ".join(parts)
+
+
+def without_tracking_parameters(url: str, is_tracking: re.Pattern[str]) -> str:
+    """`url` unchanged, to the byte, unless a parameter goes; the others keep their order and spelling."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    pairs = parts.query.split("&")
+    kept = [pair for pair in pairs if not is_tracking.fullmatch(unquote(pair.split("=", 1)[0]).lower())]
+    if len(kept) == len(pairs):
+        return url
+    return urlunsplit(parts._replace(query="&".join(pair for pair in kept if pair)))
 
 
 def _is_absolute_http(url: str) -> bool:

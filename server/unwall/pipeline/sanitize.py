@@ -1,4 +1,5 @@
-"""Stage 6, sanitize: what leaves Unwall cannot run code.
+"""Stage 6, sanitize: what leaves Unwall cannot run code, and its links do not
+tell the sites they lead to where the reader came from.
 
 Two layers: the tree is cut down to an allow-list (so Markdown and text, made
 from the tree, carry no dangerous link either), then the serialized HTML goes
@@ -16,7 +17,7 @@ import lxml.html
 import nh3
 from lxml.html import HtmlElement
 
-from unwall.pipeline.normalize import is_tracking_pixel, spoken_alt
+from unwall.pipeline.normalize import is_tracking_pixel, spoken_alt, without_tracking_parameters
 
 ALLOWED_TAGS: frozenset[str] = frozenset(
     (
@@ -155,6 +156,15 @@ _TABLE_PARTS = {
     "tfoot": frozenset({"tr"}),
     "tr": frozenset({"td", "th"}),
 }
+
+
+def drop_tracking_parameters(content: HtmlElement, is_tracking: re.Pattern[str]) -> None:
+    """Each link's address without the query parameters that only track the click
+    (`is_tracking` matches their names in lower case: 'utm_source', 'fbclid')."""
+    for link in content.iter("a"):
+        href = link.get("href")
+        if href and "?" in href:
+            link.set("href", without_tracking_parameters(href, is_tracking))
 
 
 def _move_misplaced_table_content(content: HtmlElement) -> None:
