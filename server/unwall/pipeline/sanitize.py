@@ -129,6 +129,11 @@ def sanitize_tree(content: HtmlElement) -> None:
             li.append(element)
         elif tag == "a" and element.find(".//table") is not None:
             element.drop_tag()  # likewise, at a <table>
+        elif tag == "a" and (element.get("href") or "").strip(_URL_EDGE) in _NOWHERE:
+            # A script's trigger ('<a href="#">' opening a lightbox, 'javascript:'
+            # removed above): in the reader view it would only lead to the top
+            # of the page. Its words and picture stay.
+            element.drop_tag()
         elif tag == "table" and _is_empty(element):
             # Shows nothing, and parsers disagree on where an empty table sits
             # beside list items, so the output would not read back as itself.
@@ -136,6 +141,7 @@ def sanitize_tree(content: HtmlElement) -> None:
     content.attrib.clear()
 
 
+_NOWHERE = frozenset({"", "#", "#!"})
 _CLOSED_BY_A_PARAGRAPH = frozenset({"b", "i", "s", "small", "u"})
 _TABLE_ROW_PARTS = ("caption", "thead", "tbody", "tfoot", "tr", "td", "th")
 # The block elements a parser ends a <p> at (HTML's list, which html5ever follows).
