@@ -995,6 +995,41 @@ def test_a_block_repeating_the_one_before_it_is_read_once(blocks: str, kept: lis
     assert [child.text_content().strip() for child in content] == kept
 
 
+def slides(headings: list[str]) -> str:
+    """A gallery as Deutsche Welle writes one: per slide a picture, the gallery's
+    title, the slide's own heading and its text."""
+    return (
+        "<ul>"
+        + "".join(
+            f'<li><img src="https://example.org/{n}.jpg"><h4>{heading}</h4><h2>Slide {n}</h2>'
+            f"<p>What picture {n} shows.</p></li>"
+            for n, heading in enumerate(headings)
+        )
+        + "</ul>"
+    )
+
+
+def test_a_gallery_s_title_written_into_every_slide_is_read_once() -> None:
+    content = lxml.html.fragment_fromstring(f"<div>{slides(['Racist, ruthless, cruel'] * 4)}</div>")
+    drop_repeated_blocks(content)
+    assert [h.text for h in content.iter("h4")] == ["Racist, ruthless, cruel"]
+    assert [h.text for h in content.iter("h2")] == ["Slide 0", "Slide 1", "Slide 2", "Slide 3"]
+
+
+@pytest.mark.parametrize(
+    "headings",
+    [
+        ["Starters", "Starters"],  # two items alike may be the writer's
+        ["Starters", "Mains", "Mains", "Desserts"],
+        ["Monday", "Tuesday", "Monday", "Tuesday"],
+    ],
+)
+def test_headings_that_do_not_repeat_through_the_slides_stay(headings: list[str]) -> None:
+    content = lxml.html.fragment_fromstring(f"<div>{slides(headings)}</div>")
+    drop_repeated_blocks(content)
+    assert [h.text for h in content.iter("h4")] == headings
+
+
 def test_the_parts_of_an_article_each_in_a_box_of_its_own_are_read_together() -> None:
     # TYPO3 (L-MAG): each few paragraphs a content element in a box of its own.
     def element(paragraphs: list[str]) -> str:

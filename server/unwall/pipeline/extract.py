@@ -1332,6 +1332,32 @@ def drop_repeated_blocks(content: HtmlElement) -> None:
             continue
         if _link_targets(block) == _link_targets(before):
             block.drop_tree()  # its tail stays
+    _drop_headings_repeated_per_slide(content)
+
+
+def _drop_headings_repeated_per_slide(content: HtmlElement) -> None:
+    """A heading that each item of a list says again, word for word, is the
+    gallery's title written into every slide (Deutsche Welle's 'Racist,
+    ruthless, cruel: Germany's colonial history' over each of twelve pictures):
+    the first item's stays. It takes three items in a row: two that share a
+    heading may be the writer's."""
+    repeated: list[HtmlElement] = []  # decided before any goes: each item is read beside both neighbours
+    for item in content.xpath(".//li[following-sibling::*[1][self::li]][preceding-sibling::*[1][self::li]]"):
+        for heading in item.iter(*_ALL_HEADINGS):
+            said = _comparable_words(heading.text_content())
+            if not 0 < len(said) <= MAX_REPEATED_LINE_CHARS:
+                continue
+            earlier, later = item.getprevious(), item.getnext()
+            if _same_headings(earlier, heading.tag, said) and (
+                copies := _same_headings(later, heading.tag, said)
+            ):
+                repeated += [heading, *copies]
+    for heading in dict.fromkeys(repeated):
+        heading.drop_tree()
+
+
+def _same_headings(item: HtmlElement, tag: str, said: str) -> list[HtmlElement]:
+    return [heading for heading in item.iter(tag) if _comparable_words(heading.text_content()) == said]
 
 
 REPEATABLE_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption")
