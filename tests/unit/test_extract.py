@@ -25,6 +25,7 @@ from unwall.pipeline.extract import (
     drop_stray_rules,
     extract_article,
     join_datelines,
+    join_split_tables,
     mark_captioned_figures,
     remove_empty_elements,
 )
@@ -1028,6 +1029,52 @@ def test_headings_that_do_not_repeat_through_the_slides_stay(headings: list[str]
     content = lxml.html.fragment_fromstring(f"<div>{slides(headings)}</div>")
     drop_repeated_blocks(content)
     assert [h.text for h in content.iter("h4")] == headings
+
+
+def row_table(*cells: str) -> str:
+    return "<table><tbody><tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr></tbody></table>"
+
+
+HEADER_TABLE = "<table><thead><tr><th>Field</th><th>Articles</th><th>Authors</th></tr></thead></table>"
+
+
+def test_tables_written_row_by_row_are_one_table() -> None:
+    # SPIP's markup: a header table, then a table per row.
+    content = lxml.html.fragment_fromstring(
+        f"<div><p>Counts:</p>{HEADER_TABLE}{row_table('Finance', '167', '345')}\n"
+        f"{row_table('Health', '112', '329')}<p>Source: the journals.</p></div>"
+    )
+    join_split_tables(content)
+    tables = content.findall("table")
+    assert len(tables) == 1
+    assert [[cell.text for cell in row] for row in tables[0].iter("tr")] == [
+        ["Field", "Articles", "Authors"],
+        ["Finance", "167", "345"],
+        ["Health", "112", "329"],
+    ]
+    assert [child.tag for child in content] == ["p", "table", "p"]
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "",  # a later table with other columns
+        "<p>And in 2008:</p>",
+    ],
+)
+def test_tables_with_other_columns_or_words_between_stay_apart(between: str) -> None:
+    second = row_table("Health", "112") if not between else row_table("Health", "112", "329")
+    content = lxml.html.fragment_fromstring(
+        f"<div>{row_table('Finance', '167', '345')}{between}{second}</div>"
+    )
+    join_split_tables(content)
+    assert len(content.findall("table")) == 2
+
+
+def test_a_table_with_a_header_of_its_own_starts_anew() -> None:
+    content = lxml.html.fragment_fromstring(f"<div>{row_table('Finance', '167', '345')}{HEADER_TABLE}</div>")
+    join_split_tables(content)
+    assert len(content.findall("table")) == 2
 
 
 def test_the_parts_of_an_article_each_in_a_box_of_its_own_are_read_together() -> None:

@@ -25,6 +25,7 @@ from unwall.pipeline.extract import (
     drop_trailing_announcements,
     extract_article,
     join_datelines,
+    join_split_tables,
     mark_captioned_figures,
 )
 from unwall.pipeline.mathml import linearize_math
@@ -116,6 +117,7 @@ def run(
         drop_pull_quotes(content)
         drop_repeated_blocks(content)
         join_datelines(content)
+        join_split_tables(content)
     with clock("enrich"):
         enrichment = enrich(content, metadata)
     with clock("extract"):  # after enrich, whose removals may leave a rule alone

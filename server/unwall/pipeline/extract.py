@@ -25,7 +25,13 @@ from readability.readability import REGEXES, Unparseable
 from unwall import errors
 from unwall.errors import UnwallError
 from unwall.pipeline.language import approximate_words
-from unwall.pipeline.normalize import NOT_A_PHOTO, is_hidden, is_picture_file_name, lines_between_breaks
+from unwall.pipeline.normalize import (
+    NOT_A_PHOTO,
+    int_attribute,
+    is_hidden,
+    is_picture_file_name,
+    lines_between_breaks,
+)
 from unwall.rules import element_name_runs, load_rules
 
 # readability-lxml's `clean()`, the text its link density is measured on. Its
@@ -1523,6 +1529,53 @@ def join_datelines(content: HtmlElement) -> None:
             continue
         following.text = f"{text} {(following.text or '').lstrip()}"
         block.drop_tree()
+
+
+def join_split_tables(content: HtmlElement) -> None:
+    """Tables set one after another, nothing between them, with the same columns,
+    are one table its publishing system wrote row by row (SPIP closes a table at
+    each blank line of its markup: La Vie des idées' fifteen one-row tables under
+    a header table). Apart, each takes its own column widths and the columns do
+    not line up. A later table with a caption or a header of its own starts anew."""
+    for table in list(content.iter("table")):
+        if table.getparent() is None or table.find(".//table") is not None:
+            continue
+        columns = _column_count(table)
+        while columns >= 2 and (following := table.getnext()) is not None and following.tag == "table":
+            if (table.tail or "").strip() or following.find(".//table") is not None:
+                break
+            if following.find("caption") is not None or following.find("thead") is not None:
+                break
+            if _column_count(following) != columns:
+                break
+            body = _last_row_group(table)
+            for row in list(following.iter("tr")):
+                body.append(row)
+            table.tail = following.tail
+            following.getparent().remove(following)
+
+
+def _column_count(table: HtmlElement) -> int:
+    """The widest row's cells, each counted by its colspan."""
+    return max(
+        (
+            sum(int_attribute(cell, "colspan") or 1 for cell in row if cell.tag in {"td", "th"})
+            for row in table.iter("tr")
+        ),
+        default=0,
+    )
+
+
+def _last_row_group(table: HtmlElement) -> HtmlElement:
+    """Where rows go at the table's end: its last <tbody>, a new one after a header alone."""
+    bodies = table.findall("tbody")
+    if bodies and bodies[-1].getnext() is None:
+        return bodies[-1]
+    if table.find("tr") is not None and not bodies:
+        return table
+    body = table.makeelement("tbody", {})
+    table.append(body)
+    return body
 
 
 # 'New York CNN —', 'KABUL, Afghanistan (AP) --', 'Mangupura, (Metrobali.com)-':
