@@ -32,7 +32,7 @@ from unwall.pipeline.enrich import (
     without_picture_credit,
 )
 from unwall.pipeline.metadata import PageMetadata, _lenient_json, article_json_ld, collect_metadata
-from unwall.pipeline.normalize import separate_caption_parts
+from unwall.pipeline.normalize import tidy_caption_parts
 from unwall.rules import read_rule_file
 
 PAGE_URL = "https://news.example/2024/03/harbour"
@@ -3179,13 +3179,22 @@ def test_lines_after_the_text_that_are_no_date_line_stay(line: str) -> None:
         # Markup inside a word or a name stays glued.
         ("Photo by <b>A.</b>Person, 2<sup>nd</sup> of May", "Photo by A.Person, 2nd of May"),
         ("Already apart <span>here</span>", "Already apart here"),
+        # El Universo (Arc Publishing): the credit set after a caption that already ends with it.
+        (
+            "Rescuers at the crash site. Foto: AFP. <!-- --> <strong>Foto: AFP</strong>",
+            "Rescuers at the crash site. Foto: AFP.",
+        ),
+        ("Rescuers at the crash site. <strong>Foto: AFP</strong>", "Rescuers at the crash site. Foto: AFP"),
+        ("Rescuers at the crash site. <strong>Foto: AFP</strong>\n", "Rescuers at the crash site. Foto: AFP"),
+        ("<strong>Foto: AFP</strong>", "Foto: AFP"),
+        ("Photo: AFP. Reuters. <em>Photo: AFP</em> and more", "Photo: AFP. Reuters. Photo: AFP and more"),
     ],
 )
 def test_the_parts_of_a_caption_read_apart(caption: str, reads: str) -> None:
     content = lxml.html.fragment_fromstring(
         f"<div><figure><img src='https://example.org/a.jpg'><figcaption>{caption}</figcaption></figure></div>"
     )
-    separate_caption_parts(content)
+    tidy_caption_parts(content)
     assert " ".join(content.find(".//figcaption").text_content().split()) == reads
 
 

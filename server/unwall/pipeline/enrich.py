@@ -43,9 +43,9 @@ from unwall.pipeline.normalize import (
     largest_rendition,
     lines_between_breaks,
     parse_srcset,
-    separate_caption_parts,
     spoken_alt,
     text_without_annotations,
+    tidy_caption_parts,
 )
 from unwall.rules import (
     COMBINING_MARK,
@@ -135,7 +135,7 @@ def enrich(content: HtmlElement, metadata: PageMetadata) -> Enrichment:
     remove_title_heading(content, title)
     restore_standfirst(content, metadata.standfirst)
     remove_summary_the_opening_repeats(content)
-    separate_caption_parts(content)
+    tidy_caption_parts(content)
     published = choose_published(metadata, article, content)
     # Before the lead image: a byline line above the body's first picture
     # would hide that the body opens with it.

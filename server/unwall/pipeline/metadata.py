@@ -24,8 +24,8 @@ from unwall.pipeline.normalize import (
     is_hidden,
     largest_rendition,
     parse_srcset,
-    separate_caption_parts,
     text_without_annotations,
+    tidy_caption_parts,
 )
 from unwall.rules import (
     CAMEL_CASE_BOUNDARY,
@@ -534,7 +534,7 @@ def _figure_captions(root: HtmlElement, base_url: str | None) -> list[tuple[tupl
         if any(True for _ in caption.iter("h1", "h2")):
             continue  # the headline set over its picture (24horas.cl), no caption
         parted = copy.deepcopy(caption)
-        separate_caption_parts(parted)
+        tidy_caption_parts(parted)
         text = _clean(parted.text_content())
         addresses = [
             urljoin(base_url or "", url)

@@ -564,11 +564,13 @@ def _is_absolute_http(url: str) -> bool:
     return parts.scheme in {"http", "https"} and bool(parts.netloc)
 
 
-def separate_caption_parts(content: HtmlElement) -> None:
+def tidy_caption_parts(content: HtmlElement) -> None:
     """A caption's parts (text, credit label, credit) are often spans with no
     space between them, set apart by the page's CSS: 'weather.CreditKirsten
-    Luce'. Without that CSS they need a space."""
-    for caption in content.iter("figcaption"):
+    Luce'. Without that CSS they need a space. A credit the caption's text
+    already ends with goes."""
+    for caption in list(content.iter("figcaption")):
+        _drop_credit_said_twice(caption)
         for child in caption.iterdescendants():
             if not isinstance(child.tag, str) or child.tag in _CAPTION_UNSPLIT_TAGS:
                 continue
@@ -576,6 +578,31 @@ def separate_caption_parts(content: HtmlElement) -> None:
             text = child.text or ""
             if before and text and not before[-1].isspace() and not text[0].isspace():
                 child.text = " " + text
+
+
+def _drop_credit_said_twice(caption: HtmlElement) -> None:
+    """Arc Publishing's captions append the picture's credit in its own element,
+    after a caption whose writer already ended it with the credit ('… su
+    esposa. Foto: AFP. <strong>Foto: AFP</strong>', El Universo)."""
+    if len(caption) == 0:
+        return
+    credit = caption[-1]
+    if not isinstance(credit.tag, str) or (credit.tail or "").strip():
+        return
+    said = _WORDS.findall(credit.text_content().casefold())
+    if not said or len(said) > MAX_CREDIT_WORDS:
+        return
+    pieces = [caption.text or ""]
+    for child in caption[:-1]:
+        pieces += [child.text_content() if isinstance(child.tag, str) else "", child.tail or ""]
+    before = _WORDS.findall("".join(pieces).casefold())
+    if len(before) > len(said) and before[-len(said) :] == said:
+        credit.drop_tree()
+
+
+# A credit names a photographer and an agency, not a sentence.
+MAX_CREDIT_WORDS = 8
+_WORDS = re.compile(r"[^\W_]+")
 
 
 # Inline markup inside a word or a name: no space is wanted at its edge.
