@@ -1215,6 +1215,19 @@ def test_a_company_in_meta_author_yields_to_the_byline_box(company: str) -> None
             "",
             "Europa Press",
         ),
+        # heise.de: DC.creator names the site's brand (its host's label first), the meta author the writer.
+        (
+            '<meta name="DC.creator" content="News online"><meta name="author" content="Denis Dilba">',
+            "",
+            "Denis Dilba",
+        ),
+        ('<meta name="DC.creator" content="News online">', "", "News online"),
+        # A writer whose surname is the host's label is a person.
+        (
+            '<meta name="DC.creator" content="Jane News"><meta name="author" content="Denis Dilba">',
+            "",
+            "Jane News",
+        ),
     ],
 )
 def test_the_publisher_as_author_yields_to_a_person(head: str, box: str, byline: str) -> None:

@@ -1540,7 +1540,11 @@ def choose_byline(
     def is_team(name: str) -> bool:  # a desk, or the site signing its own name
         return bool(desk_name_pattern().search(name)) or _comparable(name) == _comparable(site_name or "")
 
-    desk = next(names(before), None)
+    named = list(names(before))
+    # The site's brand in one meta tag ('heise online' as heise.de's DC.creator)
+    # yields to a person another names (its meta author 'Denis Dilba').
+    desk = next((name for name in named if not _opens_with_host_label(name, handles)), None)
+    desk = desk if desk is not None and not is_team(desk) else next(iter(named), None)
     if desk is not None and not is_team(desk):
         return desk
     signed = list(names(signatures))  # the opening's and the closing's
@@ -1564,6 +1568,14 @@ def _is_site_address(byline: str, site_name: str | None) -> bool:
     Der Spiegel's meta author): the publisher's address, not a signature."""
     name, comma, place = byline.partition(",")
     return bool(site_name and comma and place.strip()) and _comparable(name) == _comparable(site_name or "")
+
+
+def _opens_with_host_label(byline: str, handles: set[str]) -> bool:
+    """A name of several words whose first is a label of the page's host: the
+    site's brand ('heise online', 'SPIEGEL ONLINE', 'ZEIT ONLINE' on their own
+    hosts). A person whose surname names a blog's host opens with a given name."""
+    first, _, rest = byline.partition(" ")
+    return bool(rest) and first.casefold().rstrip(".,:") in handles
 
 
 def _names_the_site(byline: str, site_name: str | None, handles: set[str]) -> bool:
