@@ -763,6 +763,19 @@ def test_a_short_call_without_a_link_that_closes_the_article_goes(call: str) -> 
     assert_article_intact(root)
 
 
+def test_a_call_without_a_link_in_a_box_of_its_own_goes() -> None:
+    # heise: the magazine's box between the paragraphs, its pitch over the headlines.
+    box = (
+        '<div class="textbox"><p>Dieser Beitrag stammt aus Ausgabe 7/2019 der Technology Review. Das Heft '
+        "ist ab 20.06.2019 im Handel sowie direkt im heise shop erhältlich. Highlights aus dem Heft:</p>"
+        "<ul><li>Der FCKW-Krimi</li><li>High mit Hefe</li></ul></div>"
+    )
+    root, removals = strip(f"<article>{around(box)}</article>")
+    assert [r.kind for r in removals] == ["promo"]
+    assert "heise shop" not in body_text(root)
+    assert_article_intact(root)
+
+
 def test_the_same_call_without_a_link_between_the_article_s_paragraphs_stays() -> None:
     assert_nothing_removed(f"<article>{around('<p>Подписывайтесь на наш канал в Дзен</p>')}</article>")
 

@@ -2467,14 +2467,15 @@ def _is_promo(element: HtmlElement, text: str, context: _Context) -> bool:
     if len(text) > MAX_LINKED_PROMO_CHARS:
         return False
     if not any(True for _ in element.iter("a")):
-        # Without a link, only a short call that opens with the words and closes
-        # the article's paragraphs ('Подписывайтесь на наш канал в Дзен').
-        return (
-            len(text) <= MAX_UNLINKED_PROMO_CHARS
-            and context.rules.promo_phrases.opens(text)
-            and _in_paragraph_run(element)
-            and _closes_its_run(element)
-        )
+        # Without a link, only a call that opens with the words: set apart from
+        # the article's paragraphs (heise's 'Dieser Beitrag stammt aus Ausgabe
+        # 7/2019 … im heise shop erhältlich', over the issue's contents), or a
+        # short one closing them ('Подписывайтесь на наш канал в Дзен').
+        if not context.rules.promo_phrases.opens(text):
+            return False
+        if not _in_paragraph_run(element):
+            return _stands_apart(element)
+        return len(text) <= MAX_UNLINKED_PROMO_CHARS and _closes_its_run(element)
     # Among the article's paragraphs, a sentence may mention the words; the
     # site's call opens with them ('Síguenos en <a>Twitter</a>', 'Simak berita
     # dan artikel lainnya di <a>Google News</a>') or closes the article.
@@ -2484,6 +2485,17 @@ def _is_promo(element: HtmlElement, text: str, context: _Context) -> bool:
 
 
 MAX_LINKED_PROMO_CHARS = 250
+
+
+def _stands_apart(block: HtmlElement) -> bool:
+    """A paragraph in a box of its own, beside no other paragraph of prose."""
+    if block.tag != "p":
+        return False
+    siblings = itertools.chain(block.itersiblings("p"), block.itersiblings("p", preceding=True))
+    return not any(len(_text(sibling)) > MIN_PROSE_PARAGRAPH_CHARS for sibling in siblings)
+
+
+MIN_PROSE_PARAGRAPH_CHARS = 100
 MAX_UNLINKED_PROMO_CHARS = 100
 
 
