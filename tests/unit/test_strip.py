@@ -1846,6 +1846,24 @@ def test_a_picture_of_another_file_before_a_noscript_picture_stays() -> None:
     assert srcs(root) == ["https://cdn.example/map.png", "https://cdn.example/photo.jpg"]
 
 
+def test_a_placeholder_after_its_noscript_picture_goes() -> None:
+    # Verfassungsblog's theme writes the fallback first, the loader's placeholder after it.
+    root = resolved(
+        '<figure><noscript><img src="https://cdn.example/decade-1024x306.jpg"></noscript>'
+        '<img src="data:image/svg+xml,%3Csvg%3E%3C/svg%3E" data-src="https://cdn.example/decade-1024x306.jpg">'
+        "</figure>"
+    )
+    assert srcs(root) == ["https://cdn.example/decade-1024x306.jpg"]
+
+
+def test_a_placeholder_for_another_picture_after_a_noscript_stays() -> None:
+    root = resolved(
+        '<div><noscript><img src="https://cdn.example/one.jpg"></noscript>'
+        '<img src="data:," data-src="https://cdn.example/two.jpg"></div>'
+    )
+    assert srcs(root) == ["https://cdn.example/one.jpg", "https://cdn.example/two.jpg"]
+
+
 def test_noscript_without_image_is_dropped() -> None:
     root = resolved("<p>before</p><noscript><p>Please enable JavaScript.</p></noscript><p>after</p>")
     assert [p.text for p in root.iter("p")] == ["before", "after"]

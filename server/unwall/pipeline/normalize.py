@@ -421,7 +421,20 @@ def _use_noscript_fallback(noscript: HtmlElement) -> None:
             noscript.drop_tree()  # the visible image already loaded
             return
     _drop_previews_of(noscript, fallback_images)
+    _drop_placeholder_after(noscript, fallback_images)
     noscript.drop_tag()
+
+
+def _drop_placeholder_after(noscript: HtmlElement, fallback_images: list[HtmlElement]) -> None:
+    """Some loaders write the fallback first and the placeholder after it
+    (Verfassungsblog's WordPress theme: '<noscript><img src="a.jpg"></noscript>
+    <img src="data:…" data-src="a.jpg">'): resolved, it showed the picture twice."""
+    following = noscript.getnext()
+    if following is None or following.tag != "img" or (noscript.tail or "").strip():
+        return
+    awaited = _lazy_source(following)
+    if awaited is not None and _file_name(awaited) in {_file_name(img.get("src")) for img in fallback_images}:
+        following.drop_tree()
 
 
 def _drop_previews_of(noscript: HtmlElement, fallback_images: list[HtmlElement]) -> None:
