@@ -2824,6 +2824,21 @@ def test_the_lead_image_takes_the_caption_of_its_figure_outside_the_body(
     assert lead is not None and lead.caption == caption
 
 
+def test_the_figure_that_held_only_the_lead_image_goes_with_it() -> None:
+    # Nature: '<figure><div class="embed"><img><figcaption>…</figcaption></div></figure>'.
+    head = '<meta property="og:image" content="https://cdn.example/photos/fast.jpg">'
+    hero = (
+        '<figure>\n <div class="embed"><img src="https://cdn.example/photos/fast.jpg" alt="FAST">'
+        "<figcaption>FAST will enable sensitive measurements. Credit: Ou Dongqu</figcaption></div>\n</figure>"
+    )
+    root, metadata = page(head, f"<article>{hero}{PARAGRAPH}{PARAGRAPH}</article>")
+    content = root.find(".//article")
+    lead = choose_lead_image(metadata, content)
+    assert lead is not None and lead.caption == "FAST will enable sensitive measurements. Credit: Ou Dongqu"
+    assert content.find(".//figure") is None
+    assert len(content.findall("p")) == 2
+
+
 def test_a_figcaption_in_a_div_that_stands_for_the_figure_goes_with_the_lead_image() -> None:
     # Infobae's pages: <div><picture><img></picture><figcaption>…</figcaption></div>.
     head = '<meta property="og:image" content="https://cdn.example/photos/quake.jpg">'

@@ -848,9 +848,11 @@ _AUTHOR_PICTURE = re.compile(r"avatar|author|profile|placeholder|gravatar", re.I
 
 
 def _drop_with_empty_wrappers(element: HtmlElement) -> None:
-    """The element and the inline wrappers (a link, a span) that held nothing else."""
-    while (parent := element.getparent()) is not None and parent.tag in {"a", "span", "picture"}:
-        if _clean(parent.text_content()) or sum(1 for child in parent if isinstance(child.tag, str)) > 1:
+    """The element and the wrappers (a link, a span, a figure) that held nothing else."""
+    while (parent := element.getparent()) is not None and parent.tag in {"a", "span", "picture", "figure"}:
+        if sum(1 for child in parent if isinstance(child.tag, str)) > 1:
+            break
+        if _clean(parent.text) or any(_clean(child.tail) for child in parent):
             break
         element = parent
     element.drop_tree()
@@ -2538,7 +2540,9 @@ def choose_lead_image(metadata: PageMetadata, content: HtmlElement) -> LeadImage
             elif not (width or height):  # both sides from one rendition, never one of each
                 width, height = int_attribute(match, "width"), int_attribute(match, "height")
             if shown.getparent() is not None:
-                shown.drop_tree()
+                # An empty figure left behind is a gap above the first paragraph (Nature's
+                # '<figure><div class="embed"><img><figcaption>').
+                _drop_with_empty_wrappers(shown)
         return LeadImage(url=url, alt=spoken_alt(alt), caption=caption, width=width, height=height)
     for img in _opening_images(content):
         if _may_lead(img):
