@@ -37,6 +37,7 @@ from unwall.pipeline.metadata import (
     article_json_ld,
 )
 from unwall.pipeline.normalize import (
+    WORD_RUN,
     declared_side,
     int_attribute,
     is_plausible_photo,
@@ -2348,17 +2349,16 @@ def _tells_the_article(description: str, article_words: set[str], article_pairs:
 
 def _letter_pairs(text: str) -> set[str]:
     """Each two letters in a row, within a run of letters."""
-    return {run[i : i + 2] for run in _WORD_RUN.findall(text.casefold()) for i in range(len(run) - 1)}
+    return {run[i : i + 2] for run in WORD_RUN.findall(text.casefold()) for i in range(len(run) - 1)}
 
 
 def _folded_words(text: str) -> list[str]:
     """Words without case or accents, so that 'KALIYOR' is 'kalıyor' and the
     Devanagari vowel signs stay inside their words."""
     decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ı", "i"))
-    return _WORD_RUN.findall(COMBINING_MARK.sub("", decomposed))
+    return WORD_RUN.findall(COMBINING_MARK.sub("", decomposed))
 
 
-_WORD_RUN = re.compile(r"[^\W_]+")
 MIN_DESCRIPTION_WORD_CHARS = 4
 # Korean parts its words with spaces but joins its particles to them ('서울에서'
 # is 'in Seoul'): a description's words seldom meet the article's whole.

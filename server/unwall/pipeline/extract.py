@@ -27,6 +27,7 @@ from unwall.errors import UnwallError
 from unwall.pipeline.language import approximate_words
 from unwall.pipeline.normalize import (
     NOT_A_PHOTO,
+    WORD_RUN,
     int_attribute,
     is_hidden,
     is_picture_file_name,
@@ -716,8 +717,8 @@ def _section_scores(
 
 
 def _id_spells_own_words(element: HtmlElement) -> bool:
-    words = _WORD_CHARACTERS.findall(element.text_content().casefold())[:MAX_SLUG_WORDS]
-    id_words = _WORD_CHARACTERS.findall((element.get("id") or "").casefold())
+    words = WORD_RUN.findall(element.text_content().casefold())[:MAX_SLUG_WORDS]
+    id_words = WORD_RUN.findall((element.get("id") or "").casefold())
     return len(words) >= 2 and id_words[: len(words)] == words
 
 
@@ -1381,10 +1382,7 @@ def _shows_media(*elements: HtmlElement) -> bool:
 def _comparable_words(text: str) -> str:
     """Words alone, in lower case: typographic quotes and dashes differ between a
     pull quote and its sentence."""
-    return " ".join(_WORD_CHARACTERS.findall(text.casefold()))
-
-
-_WORD_CHARACTERS = re.compile(r"[^\W_]+")
+    return " ".join(WORD_RUN.findall(text.casefold()))
 
 
 def _unlist_lone_pictures(content: HtmlElement) -> None:

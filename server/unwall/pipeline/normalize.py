@@ -25,6 +25,9 @@ from lxml.html import HtmlElement
 RUBY_ANNOTATIONS = frozenset({"rt", "rp"})
 
 
+# A word: letters and digits, without the underscore that \w counts as one.
+WORD_RUN = re.compile(r"[^\W_]+")
+
 # Marks a <br> in a block's text: no text holds one, parsing replaces NULs.
 LINE_BREAK = "\x00"
 
@@ -602,20 +605,19 @@ def _drop_credit_said_twice(caption: HtmlElement) -> None:
     credit = caption[-1]
     if not isinstance(credit.tag, str) or (credit.tail or "").strip():
         return
-    said = _WORDS.findall(credit.text_content().casefold())
+    said = WORD_RUN.findall(credit.text_content().casefold())
     if not said or len(said) > MAX_CREDIT_WORDS:
         return
     pieces = [caption.text or ""]
     for child in caption[:-1]:
         pieces += [child.text_content() if isinstance(child.tag, str) else "", child.tail or ""]
-    before = _WORDS.findall("".join(pieces).casefold())
+    before = WORD_RUN.findall("".join(pieces).casefold())
     if len(before) > len(said) and before[-len(said) :] == said:
         credit.drop_tree()
 
 
 # A credit names a photographer and an agency, not a sentence.
 MAX_CREDIT_WORDS = 8
-_WORDS = re.compile(r"[^\W_]+")
 
 
 # Inline markup inside a word or a name: no space is wanted at its edge.

@@ -2139,7 +2139,9 @@ def _in_paragraph_run(element: HtmlElement) -> bool:
     parent = element.getparent()
     if parent is None:
         return False
-    long_paragraphs = sum(1 for p in parent.iterchildren("p") if len(p.text_content()) > 100)
+    long_paragraphs = sum(
+        1 for p in parent.iterchildren("p") if len(p.text_content()) > MIN_PROSE_PARAGRAPH_CHARS
+    )
     return long_paragraphs >= 3
 
 
