@@ -308,6 +308,8 @@ class RuleSet:
     donation_hosts: frozenset[str]
     # Class names of icon-font glyphs ('icon', 'material-icons').
     icon_classes: frozenset[str]
+    # Class names of a picture that stands for a character ('emoji', SPIP's bullet 'puce').
+    glyph_picture_classes: frozenset[str]
     # Class names of a code block's line numbers ('linenos', 'gutter').
     code_gutter_classes: frozenset[str]
     # Class names of a caption set as a paragraph beside its image ('wp-caption-text').
@@ -939,6 +941,7 @@ def load_rules() -> RuleSet:
         promo_phrases=_phrase_set(merged("promo")),
         donation_hosts=frozenset(boilerplate.get("donation_hosts", {}).get("hosts", [])),
         icon_classes=frozenset(boilerplate.get("icon_classes", {}).get("classes", [])),
+        glyph_picture_classes=frozenset(boilerplate.get("glyph_picture_classes", {}).get("classes", [])),
         code_gutter_classes=frozenset(boilerplate.get("code_gutter_classes", {}).get("classes", [])),
         caption_classes=frozenset(boilerplate.get("caption_classes", {}).get("classes", [])),
         screen_reader_classes=frozenset(boilerplate.get("screen_reader_classes", {}).get("classes", [])),

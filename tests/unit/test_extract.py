@@ -27,6 +27,7 @@ from unwall.pipeline.extract import (
     join_datelines,
     join_split_tables,
     mark_captioned_figures,
+    read_glyph_pictures,
     remove_empty_elements,
 )
 from unwall.pipeline.parse import parse_html
@@ -118,6 +119,33 @@ def test_icon_font_glyphs_are_no_text(markup: str, text: str) -> None:
     content = lxml.html.fragment_fromstring(f"<div>{markup}</div>")
     drop_icon_glyphs(content, load_rules().icon_classes)
     assert " ".join(content.text_content().split()) == text
+
+
+@pytest.mark.parametrize(
+    ("markup", "text", "pictures"),
+    [
+        # SPIP's bullet before each line of a list written as paragraphs.
+        (
+            '<p><img src="puce.gif" width="8" height="11" class="puce" alt="-">&nbsp;Join the strike</p>',
+            "-\xa0Join the strike",
+            0,
+        ),
+        # WordPress's emoji script draws each emoji as an SVG with no size.
+        ('<p>Done <img class="emoji" role="img" alt="🎉" src="1f389.svg"> at last</p>', "Done 🎉 at last", 0),
+        ('<p>Thanks <img class="wp-smiley" alt=":-)" src="icon_smile.gif"></p>', "Thanks :-)", 0),
+        # A small picture without a text alternative is decoration.
+        ('<p><a href="/r.pdf">The report<img src="ext.png" width="12" height="12"></a></p>', "The report", 0),
+        # Described in words, or declared larger than a line of text: a picture.
+        ('<p>Get the <img src="pdf.png" width="16" height="16" alt="PDF"> file</p>', "Get the file", 1),
+        ('<p><img src="chart.png" width="600" height="11" alt="-"> Sales</p>', "Sales", 1),
+        ('<p><img src="photo.jpg" alt=""> A photo</p>', "A photo", 1),
+    ],
+)
+def test_pictures_of_a_character_read_as_it(markup: str, text: str, pictures: int) -> None:
+    content = lxml.html.fragment_fromstring(f"<div>{markup}</div>")
+    read_glyph_pictures(content, load_rules().glyph_picture_classes)
+    assert re.sub(" +", " ", content.text_content()).strip() == text
+    assert len(content.findall(".//img")) == pictures
 
 
 def figures_of(markup: str) -> list[tuple[str, str]]:

@@ -27,6 +27,7 @@ from unwall.pipeline.extract import (
     join_datelines,
     join_split_tables,
     mark_captioned_figures,
+    read_glyph_pictures,
 )
 from unwall.pipeline.mathml import linearize_math
 from unwall.pipeline.metadata import collect_metadata
@@ -112,6 +113,7 @@ def run(
         if labels:  # a heading over a widget's last line ('Comments') announced it
             drop_trailing_announcements(content)
         drop_icon_glyphs(content, load_rules().icon_classes)
+        read_glyph_pictures(content, load_rules().glyph_picture_classes)
         drop_slide_leftovers(content)
         mark_captioned_figures(content, load_rules().caption_classes)
         drop_pull_quotes(content)

@@ -28,6 +28,7 @@ from unwall.pipeline.language import approximate_words
 from unwall.pipeline.normalize import (
     NOT_A_PHOTO,
     WORD_RUN,
+    declared_at_most,
     int_attribute,
     is_hidden,
     is_picture_file_name,
@@ -1237,6 +1238,31 @@ def drop_icon_glyphs(content: HtmlElement, icon_classes: frozenset[str]) -> None
         ligature = any(name.startswith("material-") for name in names) and _LIGATURE_NAME.fullmatch(glyph)
         if len(glyph) <= MAX_GLYPH_CHARS or ligature:
             _drop_keeping_word_break(element)
+
+
+def read_glyph_pictures(content: HtmlElement, glyph_classes: frozenset[str]) -> None:
+    """A picture that stands for a character in the text ('<img class="emoji"
+    alt="😀">', SPIP's bullet '<img class="puce" width="8" height="11"
+    alt="-">') is read as that character: as a picture it showed in Markdown
+    and plain text as an image link before each line. A small one with no text
+    alternative is decoration. Pictures described in words ('PDF', 'Tweet')
+    stay pictures."""
+    for img in list(content.iter("img")):
+        names = (img.get("class") or "").lower().split()
+        small = declared_at_most(img, MAX_GLYPH_PICTURE_SIDE)
+        if (not small and glyph_classes.isdisjoint(names)) or img.getparent() is None:
+            continue
+        alt = " ".join((img.get("alt") or "").split())
+        if len(alt) > MAX_GLYPH_PICTURE_ALT_CHARS or WORD_RUN.search(alt):
+            continue
+        img.text = alt  # the tag goes, the character and the words after it stay
+        img.drop_tag()
+
+
+# About a line of text high: a bullet, a smiley, an icon beside a link.
+MAX_GLYPH_PICTURE_SIDE = 20
+# An emoji of several code points ('👩‍👩‍👧'), a text smiley (':-)').
+MAX_GLYPH_PICTURE_ALT_CHARS = 8
 
 
 def mark_captioned_figures(content: HtmlElement, caption_classes: frozenset[str]) -> None:

@@ -306,8 +306,13 @@ def declared_side(img: HtmlElement, name: str) -> int | None:
 
 def is_tracking_pixel(img: HtmlElement) -> bool:
     """Declared a pixel or two on both sides: a counter's beacon, never a picture."""
+    return declared_at_most(img, MAX_PIXEL_SIDE)
+
+
+def declared_at_most(img: HtmlElement, side: int) -> bool:
+    """Declared no wider and no higher than `side` pixels."""
     width, height = declared_side(img, "width"), declared_side(img, "height")
-    return width is not None and height is not None and max(width, height) <= MAX_PIXEL_SIDE
+    return width is not None and height is not None and max(width, height) <= side
 
 
 MAX_PIXEL_SIDE = 2
