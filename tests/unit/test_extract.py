@@ -244,6 +244,31 @@ def test_an_image_and_its_caption_in_one_box_are_a_figure(markup: str, caption: 
     assert all(node.tag != "br" for node in content.iter("figcaption") for node in (node[:1] + node[-1:]))
 
 
+def test_a_captioned_picture_opening_a_paragraph_is_a_figure_before_it() -> None:
+    # Business Insider's older layout: the picture, its credit and its caption
+    # in spans, inside the paragraph they open.
+    content = lxml.html.fragment_fromstring(
+        '<div><p><em><strong><span class="image-container"><span><span class="image">'
+        '<img src="t.jpg" alt="Su-24"><span class="source">Shamil Zhumatov/REUTERS</span>'
+        '<span class="caption">A Su-24 drops flares</span></span><p></p></span></span>'
+        "The UK may review its Falklands defenses.</strong></em></p></div>"
+    )
+    mark_captioned_figures(content, load_rules().caption_classes)
+    assert [child.tag for child in content] == ["figure", "p"]
+    figure, paragraph = content
+    assert " ".join(figure.findtext("figcaption/span[2]").split()) == "A Su-24 drops flares"
+    assert paragraph.text_content() == "The UK may review its Falklands defenses."
+    assert paragraph.find(".//span") is None
+
+
+def test_a_captioned_picture_within_a_sentence_stays_in_it() -> None:
+    markup = (
+        '<p>The jet <span class="image"><img src="t.jpg"><span class="source">Reuters</span>'
+        '<span class="caption">A Su-24</span></span> drops flares.</p>'
+    )
+    assert figures_of(markup) == []
+
+
 def test_a_paragraph_beside_an_image_s_own_boxes_is_no_caption_unless_named_so() -> None:
     markup = (
         '<div><a href="/big.jpg"><div class="image-container"><img src="t.jpg"></div></a>'

@@ -1296,10 +1296,15 @@ def _make_figure_of_box(
     only a caption named so, beside the image."""
     image = _outermost_wrapper(img, wrappers)
     box = image.getparent()
-    if box is None or box.tag not in {"div", "p"} or box is content:
+    if box is None or box is content:
         return
     parts = [child for child in box if isinstance(child.tag, str) and not _is_mark(child)]
     if (box.text or "").strip() or any((part.tail or "").strip() for part in parts):
+        return
+    if box.tag == "span" and not named_only:
+        _lift_figure_out_of_paragraph(box, image, parts, caption_classes)
+        return
+    if box.tag not in {"div", "p"}:
         return
     if len(parts) == 1 and not named_only:
         # The image alone in its box, its caption the box's next block (8 Sidor's
@@ -1453,6 +1458,56 @@ def _gather_named_captions(
 
 
 MAX_CAPTION_PARTS = 3
+
+
+def _lift_figure_out_of_paragraph(
+    box: HtmlElement, image: HtmlElement, parts: list[HtmlElement], caption_classes: frozenset[str]
+) -> None:
+    """An image and its named caption lines set in a span at the start of a
+    paragraph (Business Insider's older '<p><em><span class="image"><img><span
+    class="source">Reuters</span><span class="caption">…</span></span>The UK
+    may…'): a figure before the paragraph. Left inline, the credit, the
+    caption and the paragraph's first sentence ran together as one line
+    ('…/REUTERSA Sukhoi Su-24 …rangeThe UK may…')."""
+    paragraph = next(box.iterancestors("p"), None)
+    if paragraph is None or len(parts) < 2 or image not in parts:
+        return
+    if any(_words(str(text)) for text in box.xpath("preceding::text()") if _within(text, paragraph)):
+        return  # the picture within a sentence: moving it would part the words
+    _gather_named_captions(box, image, parts, caption_classes)
+    if box.tag != "figure":
+        return
+    holder = box.getparent()
+    _detach_keeping_tail(box)
+    paragraph.addprevious(box)
+    while holder is not None and holder is not paragraph and not _words(holder.text_content()):
+        if holder.find(".//img") is not None:
+            break
+        outer = holder.getparent()
+        holder.drop_tree()  # an empty wrapper the figure left; its tail stays
+        holder = outer
+
+
+def _within(text: Any, element: HtmlElement) -> bool:
+    """A text node (an element's text or its tail) read inside `element`."""
+    holder = text.getparent()
+    if holder is None:
+        return False
+    if text.is_tail:
+        holder = holder.getparent()
+    return holder is element or any(ancestor is element for ancestor in holder.iterancestors())
+
+
+def _detach_keeping_tail(element: HtmlElement) -> None:
+    """Takes `element` out of its parent; the text after it stays where it was."""
+    tail, element.tail = element.tail or "", None
+    previous, parent = element.getprevious(), element.getparent()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    elif parent is not None:
+        parent.text = (parent.text or "") + tail
+    if parent is not None:
+        parent.remove(element)
 
 
 def _is_named_caption(caption: HtmlElement, caption_classes: frozenset[str]) -> bool:
