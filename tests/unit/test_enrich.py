@@ -363,6 +363,26 @@ def test_numeric_date_of_a_comment_or_related_item_is_not_the_article_date() -> 
     assert result.published is None
 
 
+@pytest.mark.parametrize("listed_date", ["meta", "time"])
+def test_the_date_of_a_story_in_a_listed_feed_is_not_the_article_date(listed_date: str) -> None:
+    # Fox News Latino: a widget lists other sites' stories as schema.org
+    # ItemList items, each with its datePublished, before the article's own.
+    tag = (
+        '<meta itemprop="datePublished" content="2014-11-20T16:00:49Z">'
+        if listed_date == "meta"
+        else '<time itemprop="datePublished" datetime="2014-11-20T16:00:49Z">20 Nov</time>'
+    )
+    feed = (
+        '<ul itemscope itemtype="http://schema.org/ItemList"><li itemprop="itemListElement">'
+        f'<a href="https://elsewhere.example/kids">31 Hilarious Kids</a>{tag}</li></ul>'
+    )
+    date = '<time itemprop="datePublished" datetime="2014-12-29T16:00-05:00">Dec 29</time>'
+    article = f"<article>{date}{PARAGRAPH}</article>"
+    root = lxml.html.document_fromstring(f"<html lang='en'><head></head><body>{feed}{article}</body></html>")
+    result = enrich(root.find(".//article"), collect_metadata(root, PAGE_URL))
+    assert result.published == "2014-12-29T16:00:00-05:00"
+
+
 @pytest.mark.parametrize(
     ("line", "expected"),
     [

@@ -582,7 +582,11 @@ def _clean(text: str | None) -> str:
 
 def _meta_tags(root: HtmlElement) -> dict[str, str]:
     tags: dict[str, str] = {}
-    metas = [meta for meta in root.iter("meta") if _clean(meta.get("content"))]
+    metas = [
+        meta
+        for meta in root.iter("meta")
+        if _clean(meta.get("content")) and not (meta.get("itemprop") and _in_listed_item(meta))
+    ]
     # `property` is how RDFa and Open Graph name a value; `name="og:title"` is a
     # common misspelling, and yields to it when both are present.
     for key_attribute in ("property", "name", "itemprop", "http-equiv"):
@@ -592,6 +596,20 @@ def _meta_tags(root: HtmlElement) -> dict[str, str]:
                 tags.setdefault(key, content)
                 tags.setdefault(meta_key_alias(key), content)
     return tags
+
+
+def _in_listed_item(element: HtmlElement) -> bool:
+    """Microdata of an item in a list (schema.org's ItemList, a feed widget's
+    '<li itemprop="itemListElement"><a>31 Hilarious Kids…</a><meta
+    itemprop="datePublished">', Fox News Latino): the listed story's, not the page's."""
+    return any(
+        "itemlistelement" in (ancestor.get("itemprop") or "").lower()
+        or _LIST_ITEM_TYPE.search(ancestor.get("itemtype") or "") is not None
+        for ancestor in element.iterancestors()
+    )
+
+
+_LIST_ITEM_TYPE = re.compile(r"schema\.org/(?:ItemList|ListItem)\b", re.I)
 
 
 def _once_escaped(value: str) -> str:
@@ -1035,7 +1053,9 @@ def _is_date_line(element: HtmlElement, article: HtmlElement | None) -> bool:
 def _time_elements(root: HtmlElement, article_regions: frozenset[HtmlElement]) -> list[HtmlElement]:
     """The page's <time> and datePublished elements, outside comments, sidebars and related items."""
     return [
-        e for e in _TIME_ELEMENTS(root) if not _inside_foreign_region(e, DATE_FOREIGN_TAGS, article_regions)
+        e
+        for e in _TIME_ELEMENTS(root)
+        if not _inside_foreign_region(e, DATE_FOREIGN_TAGS, article_regions) and not _in_listed_item(e)
     ]
 
 
