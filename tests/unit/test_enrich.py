@@ -3582,6 +3582,27 @@ def test_a_writer_s_line_atop_the_article_comes_before_the_site_s_name(opening: 
     assert "Written by" not in content.text_content()
 
 
+def test_a_writer_s_line_under_the_standfirst_signs_the_article() -> None:
+    # meedia.de: the teaser, then '<em>Von Gregory Lipinski</em>', then the
+    # interview; a plugin cut the description from the body's first words.
+    teaser = (
+        "Der Hafen bekommt einen neuen Wellenbrecher, und die Fischer sind erleichtert. Zweimal stand "
+        "der Kai im letzten Winter unter Wasser, die Boote lagen tagelang fest. Der Hafenmeister "
+        "erklärt, was der Bau kostet, wer ihn bezahlt und wann er fertig sein soll. Auch die Stadt "
+        "will sich beteiligen, sagt er, und die Fischer hoffen auf eine ruhige Saison im Frühjahr, "
+        "wenn die ersten Boote wieder hinausfahren."
+    )
+    head = '<meta name="description" content="Von Gregory Lipinski Herr Vilanek, wie geht es dem Hafen?">'
+    body = (
+        f'<p class="standfirst">{teaser}</p><p><em>Von Gregory Lipinski</em></p>'
+        "<p><strong>Herr Vilanek, wie geht es dem Hafen?</strong> Gut, sagt er, seit dem Bau.</p>"
+    )
+    result, content = enriched(head, body + PARAGRAPH * 3)
+    assert result.byline == "Gregory Lipinski"
+    assert "Von Gregory" not in content.text_content()
+    assert result.excerpt == "Herr Vilanek, wie geht es dem Hafen?"
+
+
 def test_a_declared_author_comes_before_a_signature_in_the_opening() -> None:
     opening = "<p>The council approved the harbour budget on Tuesday night. By Jane Doe</p>"
     result, _ = enriched('<meta name="author" content="Ada Lovelace">', opening + PARAGRAPH)

@@ -127,7 +127,7 @@ def enrich(content: HtmlElement, metadata: PageMetadata) -> Enrichment:
     image from `content` so that neither is shown twice."""
     article = article_json_ld(metadata) or {}
     site_name = choose_site_name(metadata, article)
-    byline = choose_byline(metadata, article, site_name, _signatures(content))
+    byline = choose_byline(metadata, article, site_name, _signatures(content, metadata.standfirst))
     title = choose_title(metadata, article, site_name)
     title = without_picture_credit(without_author_signature(title, byline))
     if names_only_the_site(title, site_name, metadata):
@@ -158,7 +158,7 @@ def enrich(content: HtmlElement, metadata: PageMetadata) -> Enrichment:
         site_name=site_name,
         lang=lang,
         dir=metadata.dir or direction_of(lang),
-        excerpt=choose_excerpt(metadata, article, content, title),
+        excerpt=choose_excerpt(metadata, article, content, title, byline),
         lead_image=lead_image,
     )
 
@@ -2104,7 +2104,11 @@ def date_in_url(url: str | None) -> str | None:
 
 
 def choose_excerpt(
-    metadata: PageMetadata, article: dict[str, Any], content: HtmlElement, title: str | None = None
+    metadata: PageMetadata,
+    article: dict[str, Any],
+    content: HtmlElement,
+    title: str | None = None,
+    byline: str | None = None,
 ) -> str | None:
     meta = metadata.meta
     # In the order of trust of the titles: structured data, Dublin Core, Open
@@ -2130,7 +2134,9 @@ def choose_excerpt(
     said = _squeezed(title or "")
     descriptions = [
         description
-        for description in (_after_the_headline(description, title) for description in descriptions)
+        for description in (
+            _after_the_byline(_after_the_headline(description, title), byline) for description in descriptions
+        )
         if _squeezed(description) != said and not original_title_pattern().match(description)
     ]
     descriptions = list(dict.fromkeys(descriptions))  # pages repeat one in several tags
@@ -2168,6 +2174,19 @@ def _after_the_headline(description: str, title: str | None) -> str:
     if separator is None or separator.end() == len(description):
         return description
     return description[separator.end() :]
+
+
+def _after_the_byline(description: str, byline: str | None) -> str:
+    """A description a plugin cut from the body's first words, its byline line
+    first ('Von Gregory Lipinski Herr Vilanek, in Deutschland…', meedia.de):
+    the words after the byline."""
+    prefix_end = _byline_prefix_end(description)
+    if not byline or prefix_end is None:
+        return description
+    rest = description[prefix_end:].lstrip()
+    if not rest.startswith(byline) or not rest[len(byline) :].strip():
+        return description
+    return rest[len(byline) :].lstrip(" ,.;:–—-")
 
 
 # A mark, not a space: 'Harbour gets a breakwater after the storms' goes on from the headline.
@@ -2229,18 +2248,23 @@ _BLOCK_TAG = re.compile(r"</?(?:p|br|div|li|ul|ol|h[1-6]|blockquote|tr|td)\b", r
 _SITE_LABEL = re.compile(r"(\S+(?:\s\S+)?)\s*([:\-–—|])\s+(?=\w)")
 
 
-def _signatures(content: HtmlElement) -> Iterator[str | None]:
+def _signatures(content: HtmlElement, standfirst: str | None) -> Iterator[str | None]:
     """The names the article's text signs with, read one by one as needed."""
-    yield signature_opening_the_article(content)
+    yield signature_opening_the_article(content, standfirst)
     yield signature_closing_the_opening(content)
     yield signature_closing_the_article(content)
 
 
-def signature_opening_the_article(content: HtmlElement) -> str | None:
+def signature_opening_the_article(content: HtmlElement, standfirst: str | None = None) -> str | None:
     """A line of a byline prefix and a name among the article's first lines
     ('Courtesy of Forests News', then 'Written by: Julie Mollins', The
-    Planetary Press's reprints)."""
+    Planetary Press's reprints). The page's standfirst may come before it
+    (meedia.de's teaser, then '<em>Von Gregory Lipinski</em>'): the text has
+    not begun there."""
+    teaser = _squeezed(standfirst) if standfirst else None
     for line in itertools.islice(_line_texts(content.iter(*_LINE_TAGS)), SIGNED_OPENING_LINES):
+        if teaser and _squeezed(line) == teaser:
+            continue
         if len(line) > MAX_SIGNATURE_CHARS:
             return None  # the text has begun: a credit below it is some other's
         if (name := _byline_line_name(line)) is not None:
