@@ -747,6 +747,18 @@ def test_a_call_that_opens_with_the_words_goes_between_the_article_s_paragraphs(
     assert_removed_whole(f"<article>{around(call)}</article>", "promo")
 
 
+def test_a_house_ad_closing_the_article_goes() -> None:
+    # BASIC thinking: its job board's box under every post.
+    house_ad = (
+        "<p><b>Wir tun jeden Tag, was wir lieben. Über 20.000 Traumjobs in der IT- und Digital-Welt warten "
+        'in der <a href="https://www.example.de/blog/stellenanzeigen/">Jobbörse</a>. Gleich reinschauen und '
+        "entdecken!</b></p>"
+    )
+    root, removals = strip(f"<article>{paragraphs_html()}{house_ad}</article>")
+    assert [(r.kind, r.rule) for r in removals] == [("promo", "classifier.promo")]
+    assert_article_intact(root)
+
+
 @pytest.mark.parametrize(
     "call",
     [
