@@ -2535,6 +2535,9 @@ def test_the_declared_image_leads_when_the_body_opens_with_no_picture_of_its_own
         "/logo.png",
         "https://news.example/static/site-logo-1200x630.png",
         "https://news.example/img/default-og.jpg",
+        # The site's one picture for every shared link (Telemedicus).
+        "https://news.example/tm3/img/preview-fb-hd.png",
+        "https://news.example/assets/facebook_default.jpg",
         # WordPress's crop of the site's logo or icon.
         "https://news.example/wp-content/uploads/2020/07/cropped-dok2-2.png",
         # A theme's own picture (Spreeblick's image_src).
