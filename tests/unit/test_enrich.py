@@ -3606,6 +3606,19 @@ def test_a_writer_s_line_under_the_standfirst_signs_the_article() -> None:
     assert result.excerpt == "Herr Vilanek, wie geht es dem Hafen?"
 
 
+def test_the_distill_template_s_front_matter_names_the_authors_and_the_date() -> None:
+    # Hugging Face's FineWeb report: the template's script writes the byline in the browser.
+    front_matter = (
+        '<d-front-matter><script id="distill-front-matter" type="text/json">{"title": "Decanting the web",'
+        ' "published": "May 28, 2024", "authors": [{"author": "Guilherme Penedo", "authorURL": "https://'
+        'huggingface.co/guipenedo"}, {"author": "Thomas Wolf"}]}</script></d-front-matter>'
+        "<d-byline></d-byline>"
+    )
+    result, _ = enriched("<title>Decanting the web</title>", front_matter + PARAGRAPH)
+    assert result.byline == "Guilherme Penedo, Thomas Wolf"
+    assert result.published == "2024-05-28"
+
+
 def test_a_declared_author_comes_before_a_signature_in_the_opening() -> None:
     opening = "<p>The council approved the harbour budget on Tuesday night. By Jane Doe</p>"
     result, _ = enriched('<meta name="author" content="Ada Lovelace">', opening + PARAGRAPH)

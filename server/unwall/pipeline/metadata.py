@@ -275,7 +275,7 @@ class PageMetadata:
 def collect_metadata(root: HtmlElement, base_url: str | None) -> PageMetadata:
     metadata = PageMetadata(base_url=base_url)
     metadata.meta = _meta_tags(root)
-    metadata.json_ld = list(_json_ld_objects(root))
+    metadata.json_ld = [*_json_ld_objects(root), *_distill_front_matter(root)]
     title = root.find(".//title")
     metadata.document_title = _clean(title.text_content()) if title is not None else ""
     # The site's name set as an <h1> is no title candidate: the <title> and
@@ -642,6 +642,28 @@ def _json_ld_objects(root: HtmlElement) -> Iterator[dict[str, Any]]:
         if "&" in raw:
             data = _unescape_strings(data)
         yield from _flatten_json_ld(data)
+
+
+def _distill_front_matter(root: HtmlElement) -> Iterator[dict[str, Any]]:
+    """The Distill template's front matter ('<d-front-matter><script
+    id="distill-front-matter" type="text/json">{"title": …, "authors":
+    [{"author": "Guilherme Penedo"}], "published": "May 28, 2024"}', the
+    research blogs built on distill.pub's template, such as Hugging Face's
+    FineWeb report) as the article's structured data: its script fills the
+    byline and the date in the browser, so the page's HTML names no one."""
+    for script in root.xpath("//d-front-matter/script[@type='text/json']"):
+        data = _lenient_json(_unwrap_script(script.text or ""))
+        if not isinstance(data, dict):
+            continue
+        authors = data.get("authors")
+        names = [a.get("author") for a in authors if isinstance(a, dict)] if isinstance(authors, list) else []
+        yield {
+            "@type": "Article",
+            "headline": data.get("title"),
+            "description": data.get("description"),
+            "datePublished": data.get("published"),
+            "author": [{"@type": "Person", "name": name} for name in names if isinstance(name, str)],
+        }
 
 
 def _lenient_json(raw: str) -> Any:
