@@ -974,6 +974,9 @@ def test_a_real_title_is_not_replaced_by_the_opening_heading() -> None:
         ("Ángeles Escrivá | Madrid", "Ángeles Escrivá"),
         ("Jane Doe • Berlin", "Jane Doe"),
         ("Jane Doe | The Harbour Times", "Jane Doe | The Harbour Times"),
+        # A place of two words joined by a particle; then the date (Última Hora).
+        ("Patricio Candia | Palma de Mallorca | 08/01/2014", "Patricio Candia"),
+        ("Jane Doe | Frankfurt am Main", "Jane Doe"),
         # The whole byline in brackets (ITmedia).
         ("[Jane Doe, ITmedia]", "Jane Doe, ITmedia"),
         ("［田中宏昌，ITmedia］", "田中宏昌，ITmedia"),
@@ -985,6 +988,12 @@ def test_a_real_title_is_not_replaced_by_the_opening_heading() -> None:
         ("Lena deCasparis | Contributing Writer | 5 days ago", "Lena deCasparis"),
         ("Jane Doe · vor 3 Stunden", "Jane Doe"),
         ("Jane Doe | 2019", None),
+        # The date and time written after the name (ZDNet Japan's p.author), numerically.
+        ("ZDNet Japan Staff 2019年04月28日 08時00分", "ZDNet Japan Staff"),
+        ("Jane Doe | 28.04.2019, 14:05", "Jane Doe"),
+        ("By Jane Doe, 12/05/2019 8:30 pm", "Jane Doe"),
+        # A date alone, in any script, names no one.
+        ("2019年04月28日", None),
         # A profession written as a title before the name (JuraForum); a doctor's degree stays.
         ("Rechtsanwalt Sebastian Einbock", "Sebastian Einbock"),
         ("Von Rechtsanwältin Dr. Jane Doe", "Dr. Jane Doe"),

@@ -97,7 +97,8 @@ YEAR_FIRST_DATE = re.compile(r"(?<![\d/.])((?:19|20)\d{2})([/.])(\d{1,2})\2(\d{1
 CJK_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 # Day, month and a two-digit year: '15.05.20'.
 TWO_DIGIT_YEAR_DATE = re.compile(r"(\d{1,2})([./])(\d{1,2})\2(\d{2})")
-DATE_IN_BYLINE = re.compile(r"\b(?:1[89]|20)\d{2}\b|\b\d{1,2}:\d{2}\b")
+# Digits around, not word boundaries: CJK writes the year against its sign ('2019年').
+DATE_IN_BYLINE = re.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)|(?<!\d)\d{1,2}:\d{2}(?!\d)")
 MIN_LEAD_IMAGE_SIDE = 200
 MIN_CONTENT_IMAGE_SIDE = 120
 OPENING_PARAGRAPHS = 3
@@ -1429,6 +1430,9 @@ def clean_byline(text: str | None) -> str | None:
     text = _BRACKETED_ADDRESS.sub("", text)
     # An author card's button after the name ('中国广州发布 关注': Follow).
     text = _without_closing_control_label(text)
+    # 'ZDNet Japan Staff 2019年04月28日 08時00分': the date and time written after the name.
+    if (dated := _TRAILING_DATE.search(text)) is not None and re.search(r"[^\W\d_]", text[: dated.start()]):
+        text = text[: dated.start()]
     # 'Ángeles Escrivá | Madrid': the place the story was written, set apart.
     if (place := PLACE_AFTER_NAME.search(text)) is not None and " " in text[: place.start()]:
         text = text[: place.start()]
@@ -1462,6 +1466,12 @@ def clean_byline(text: str | None) -> str | None:
 
 
 _HANDLE = re.compile(r"@[\w.]+")
+# A numeric date ('2019年04月28日', '2019/04/28', '28.04.2019') and perhaps its time, ending the text.
+_TRAILING_DATE = re.compile(
+    r"[\s,|·•–—-]+(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
+    r"(?:,?\s*\d{1,2}\s*[:：時]\s*\d{2}\s*分?(?:\s*[ap]\.?m\.?)?)?\s*$",
+    re.I,
+)
 _SPACE_BEFORE_COMMA = re.compile(r"\s+([,，;])")
 WEB_ADDRESS = re.compile(
     r"www\.[\w-]+(?:\.[\w-]+)+/?|[\w-]+(?:\.[\w-]+)*\."
@@ -1482,8 +1492,11 @@ def _without_closing_control_label(text: str) -> str:
 
 
 _LAST_SET_APART_PART = re.compile(r"\s+[|•·]\s+([^|•·]+)$")
-# A name of two words at least, a bar or bullet, then one word.
-PLACE_AFTER_NAME = re.compile(r"(?<=\w)\s+[|•·]\s+[^\W\d_][\w.'-]*$")
+# A name of two words at least, a bar or bullet, then one word, or two joined
+# by a short lower-case particle ('Palma de Mallorca', 'Frankfurt am Main').
+PLACE_AFTER_NAME = re.compile(
+    r"(?<=\w)\s+[|•·]\s+[^\W\d_][\w.'-]*(?:\s+[^\W\d_A-Z]{1,3}\s+[^\W\d_][\w.'-]*)?$"
+)
 # One word, a middle dot, bar or bullet, then a name of two words at least.
 SECTION_BEFORE_BYLINE = re.compile(r"^\w+\s+[·|•]\s+(?=\S+\s+\S)")
 
