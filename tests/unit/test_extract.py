@@ -1283,6 +1283,27 @@ def test_a_rule_with_nothing_on_one_side_goes(markup: str, rules_left: int) -> N
     ]
 
 
+@pytest.mark.parametrize(
+    ("markup", "texts_left"),
+    [
+        # The Los Angeles Times: '--' above the writer's address, which went.
+        ("<p>The council met.</p><p>--</p>", ["The council met."]),
+        ("<p>* * *</p><p>The council met.</p>", ["The council met."]),
+        # Between two parts of the article, the marks set them apart.
+        (
+            "<p>The council met.</p><p>*</p><p>The mayor left.</p>",
+            ["The council met.", "*", "The mayor left."],
+        ),
+        # Marks in a paragraph with words are the words'.
+        ("<p>The council met.</p><p>-- The mayor</p>", ["The council met.", "-- The mayor"]),
+    ],
+)
+def test_a_rule_written_as_marks_goes_like_a_rule(markup: str, texts_left: list[str]) -> None:
+    content = lxml.html.fragment_fromstring(f"<div>{markup}</div>")
+    drop_stray_rules(content)
+    assert [p.text for p in content.iter("p")] == texts_left
+
+
 def test_a_highlighted_code_block_reads_line_by_line_as_written() -> None:
     # Expressive Code (Rock the JVM): a block per line, a gutter of numbers, a
     # short line of braces; the lines went as short paragraphs, the braces as slide counters.

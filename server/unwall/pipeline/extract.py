@@ -1776,12 +1776,14 @@ def drop_trailing_announcements(content: HtmlElement) -> None:
 def drop_stray_rules(content: HtmlElement) -> None:
     """A horizontal rule with nothing shown before it, after it, or between it
     and the previous rule: what it set apart went (Vox's rule above its
-    support appeal was left closing the article)."""
+    support appeal was left closing the article). A rule may be written as a
+    paragraph of marks ('--' above the Los Angeles Times' writer's address,
+    '* * *')."""
     rules_since_shown: list[HtmlElement] = []
     stray: list[HtmlElement] = []
     shown_yet = False
     for element in content.iter():
-        if element.tag == "hr":
+        if element.tag == "hr" or _is_written_rule(element):
             if not shown_yet or rules_since_shown:
                 stray.append(element)  # before anything, or a second rule in a row
             rules_since_shown.append(element)
@@ -1792,6 +1794,15 @@ def drop_stray_rules(content: HtmlElement) -> None:
     stray.extend(rule for rule in rules_since_shown if rule not in stray)  # after everything
     for rule in stray:
         rule.drop_tree()
+
+
+def _is_written_rule(element: HtmlElement) -> bool:
+    marks = element.text or ""
+    return element.tag == "p" and len(element) == 0 and _WRITTEN_RULE.fullmatch(marks) is not None
+
+
+# Dashes, stars, bullets or the like, a few and nothing else ('--', '* * *', '———').
+_WRITTEN_RULE = re.compile(r"\s*(?:[-–—*•·~_=#§]\s*){1,12}")
 
 
 def _last_words(content: HtmlElement) -> HtmlElement | None:
