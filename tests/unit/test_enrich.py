@@ -988,6 +988,10 @@ def test_a_real_title_is_not_replaced_by_the_opening_heading() -> None:
         ("Lena deCasparis | Contributing Writer | 5 days ago", "Lena deCasparis"),
         ("Jane Doe · vor 3 Stunden", "Jane Doe"),
         ("Jane Doe | 2019", None),
+        # The writer's address set apart after the name (MLive); an address alone names no one.
+        ("Darcie Moran | dmoran@mlive.com", "Darcie Moran"),
+        ("Jane Doe (jane.doe@example.co.uk)", "Jane Doe"),
+        ("newsroom@example.org", None),
         # The date and time written after the name (ZDNet Japan's p.author), numerically.
         ("ZDNet Japan Staff 2019年04月28日 08時00分", "ZDNet Japan Staff"),
         ("Jane Doe | 28.04.2019, 14:05", "Jane Doe"),
@@ -1489,6 +1493,12 @@ def test_byline_that_is_the_pages_own_host_names_no_one(head: str, expected: str
             '<meta property="og:site_name" content="L-MAG">'
             '<meta name="author" content="L-MAG – Das Magazin für Lesben">',
             None,
+        ),
+        # The site and its print title after a bar (Advance Local's NOLA.com).
+        (
+            '<meta property="og:site_name" content="NOLA.com">'
+            '<meta name="author" content="Keith Spera, NOLA.com | The Times-Picayune">',
+            "Keith Spera",
         ),
         # Another organization is information: a wire service, a partner.
         (

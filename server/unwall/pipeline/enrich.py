@@ -1430,6 +1430,8 @@ def clean_byline(text: str | None) -> str | None:
     text = _BRACKETED_ADDRESS.sub("", text)
     # An author card's button after the name ('中国广州发布 关注': Follow).
     text = _without_closing_control_label(text)
+    # 'Darcie Moran | dmoran@mlive.com': the writer's address, set apart after the name.
+    text = _ADDRESS_AFTER_NAME.sub("", text)
     # 'ZDNet Japan Staff 2019年04月28日 08時00分': the date and time written after the name.
     if (dated := _TRAILING_DATE.search(text)) is not None and re.search(r"[^\W\d_]", text[: dated.start()]):
         text = text[: dated.start()]
@@ -1444,7 +1446,7 @@ def clean_byline(text: str | None) -> str | None:
         return None
     # A social account's handle ('@NatGeoUK' as National Geographic's article:author)
     # names an account, not a writer.
-    if _HANDLE.fullmatch(text):
+    if _HANDLE.fullmatch(text) or _EMAIL_ADDRESS.fullmatch(text):
         return None
     # A name has letters: '104363', a CMS's account number in meta author, names no one.
     if not re.search(r"[^\W\d_]", text):
@@ -1466,6 +1468,8 @@ def clean_byline(text: str | None) -> str | None:
 
 
 _HANDLE = re.compile(r"@[\w.]+")
+_EMAIL_ADDRESS = re.compile(r"(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_ADDRESS_AFTER_NAME = re.compile(rf"(?<=\w)\s*(?:[|,·•–—-]\s*|\(\s*){_EMAIL_ADDRESS.pattern}\)?$")
 # A numeric date ('2019年04月28日', '2019/04/28', '28.04.2019') and perhaps its time, ending the text.
 _TRAILING_DATE = re.compile(
     r"[\s,|·•–—-]+(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
@@ -1817,6 +1821,7 @@ MAX_CREDITED_NAME_WORDS = 4
 # Full-width and ideographic commas too ('田中宏昌，ITmedia').
 _LAST_BYLINE_PART = re.compile(r"^(?P<names>.+?)\s*(?:[,，、]|\s[-–—|/]\s)\s*(?P<last>[^,，、]+)$")
 _FIRST_BYLINE_PART = re.compile(r"^(?P<first>[^,]+?)\s[-–—|/]\s(?P<names>.+)$")
+_SET_APART = re.compile(r"\s[-–—|/]\s")
 
 
 def _without_signature_of_site(byline: str, site_name: str | None, hosts: frozenset[str]) -> str | None:
@@ -1826,6 +1831,8 @@ def _without_signature_of_site(byline: str, site_name: str | None, hosts: frozen
     ('L-MAG – Das Magazin für Lesben') names no one: None."""
 
     def names_the_site(part: str) -> bool:
+        # The site and its print title after a bar ('NOLA.com | The Times-Picayune').
+        part = _SET_APART.split(part, maxsplit=1)[0]
         comparable = _comparable_name(part)
         in_host = "".join(comparable.split()) in hosts
         return bool(site_name and comparable in _site_forms(site_name)) or in_host
