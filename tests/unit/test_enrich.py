@@ -1512,6 +1512,28 @@ def test_the_pages_own_site_after_the_names_is_dropped(head: str, expected: str 
     assert result.byline == expected
 
 
+@pytest.mark.parametrize(
+    ("box", "expected"),
+    [
+        # Daily Star: the meta tag names the first author, the byline box both.
+        (
+            '<a class="author" href="/j/ce">Cyrus Engineer & Sophie Alexander</a>',
+            "Cyrus Engineer & Sophie Alexander",
+        ),
+        (
+            '<a class="author" href="/j/ce">Cyrus Engineer and Sophie Alexander</a>',
+            "Cyrus Engineer and Sophie Alexander",
+        ),
+        # A box that says more after the name, but no other name, does not widen it (ACLU).
+        ('<span class="author">Cyrus Engineer, Senior Staff Technologist, ACLU</span>', "Cyrus Engineer"),
+    ],
+)
+def test_the_byline_box_s_co_authors_widen_a_meta_tag_s_first_author(box: str, expected: str) -> None:
+    body = f'<div class="byline">By {box}</div>{PARAGRAPH}'
+    result, _ = enriched('<meta name="author" content="Cyrus  Engineer">', body)
+    assert result.byline == expected
+
+
 def test_a_picture_credit_in_an_author_box_yields_to_the_author() -> None:
     body = (
         '<div class="author-credentials"><p><a href="/f">Photo</a> by Jane Roe, public domain.</p></div>'

@@ -1566,10 +1566,24 @@ def choose_byline(
     desk = next((name for name in named if not _opens_with_host_label(name, handles)), None)
     desk = desk if desk is not None and not is_team(desk) else next(iter(named), None)
     if desk is not None and not is_team(desk):
-        return desk
+        return _with_co_authors(desk, named)
     signed = list(names(signatures))  # the opening's and the closing's
     person = next((name for name in signed if not is_team(name)), None)
     return person or desk or next(iter(signed), None) or next(names(after), None)
+
+
+def _with_co_authors(byline: str, candidates: list[str]) -> str:
+    """The meta tag may name the first author alone where the byline box names
+    them all ('Cyrus Engineer', then 'Cyrus Engineer & Sophie Alexander',
+    Daily Star): the list that goes on from the name is the byline."""
+    for candidate in candidates:
+        if candidate.startswith(byline) and _MORE_NAMES.match(candidate, len(byline)):
+            return candidate
+    return byline
+
+
+# '&' or 'and' before the next name: after a comma a job may come ('Jane Doe, Senior Technologist').
+_MORE_NAMES = re.compile(r"\s*(?:&|\s(?:and|und|et|y|e|i|og|en)\s)\s*[^\W\d_]")
 
 
 # Meta tags that summarize the article.
