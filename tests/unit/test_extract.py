@@ -221,6 +221,13 @@ def figures_of(markup: str) -> list[tuple[str, str]]:
             '<p><span class="pb-caption">Netanyahu at the Western Wall. (Thomas Coex/AFP)</span></p></div>',
             "Netanyahu at the Western Wall. (Thomas Coex/AFP)",
         ),
+        # Daily Star: microdata's image address beside the picture shows nothing.
+        (
+            '<section class="photo main_photo"><p><img src="t.jpg" alt="Woman with Ebola transported">'
+            '<meta itemprop="image" content="t.jpg"><span class="caption">TREATMENT: Pauline Cafferkey '
+            "has been named [GETTY]</span></p></section>",
+            "TREATMENT: Pauline Cafferkey has been named [GETTY]",
+        ),
         # NDR: the image in boxes of its own (a link, a div), its named caption beside them.
         (
             '<div class="contentimage"><a href="/big.jpg"><div class="image-container">'

@@ -1520,9 +1520,10 @@ def _is_named_caption(caption: HtmlElement, caption_classes: frozenset[str]) -> 
 
 
 def _is_mark(element: HtmlElement) -> bool:
-    """A line break, or an anchor that only marks a place ('<a name="1c16…"></a>'
-    before the Washington Post's photos): nothing a reader sees."""
-    if element.tag == "br":
+    """A line break, an anchor that only marks a place ('<a name="1c16…"></a>'
+    before the Washington Post's photos), microdata's '<meta itemprop="image">'
+    beside the picture (Daily Star): nothing a reader sees."""
+    if element.tag in {"br", "meta", "link"}:
         return True
     return element.tag == "a" and element.get("href") is None and len(element) == 0 and not element.text
 
