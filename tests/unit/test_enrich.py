@@ -363,6 +363,21 @@ def test_numeric_date_of_a_comment_or_related_item_is_not_the_article_date() -> 
     assert result.published is None
 
 
+@pytest.mark.parametrize("article_date", ["", '<time datetime="2014-01-08">8 de enero de 2014</time>'])
+def test_the_site_banner_s_clock_is_not_the_article_date(article_date: str) -> None:
+    # Última Hora: today's date beside the logo and the search box.
+    banner = (
+        '<header id="head" role="banner"><a href="/">Ultima Hora</a><form><input name="terms"></form>'
+        '<div class="fecha"><time datetime="jueves, 09 enero 2014 10:21">jueves, 09 enero 2014</time></div>'
+        "</header>"
+    )
+    article = f"<article><h1>Anticorrupción decidirá</h1>{article_date}{PARAGRAPH}</article>"
+    page = f"<html lang='es'><head></head><body>{banner}{article}</body></html>"
+    root = lxml.html.document_fromstring(page)
+    result = enrich(root.find(".//article"), collect_metadata(root, PAGE_URL))
+    assert result.published == ("2014-01-08" if article_date else None)
+
+
 @pytest.mark.parametrize("listed_date", ["meta", "time"])
 def test_the_date_of_a_story_in_a_listed_feed_is_not_the_article_date(listed_date: str) -> None:
     # Fox News Latino: a widget lists other sites' stories as schema.org

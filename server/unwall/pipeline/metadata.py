@@ -609,6 +609,13 @@ def _in_listed_item(element: HtmlElement) -> bool:
     )
 
 
+def _in_site_banner(element: HtmlElement) -> bool:
+    """Inside the site's banner (ARIA's role="banner": the logo, the search
+    box), where a clock shows today's date ('jueves, 09 enero 2014', Última
+    Hora's header): the day of the visit, not the article's."""
+    return any(box.get("role") == "banner" for box in (element, *element.iterancestors()))
+
+
 _LIST_ITEM_TYPE = re.compile(r"schema\.org/(?:ItemList|ListItem)\b", re.I)
 
 
@@ -1077,7 +1084,9 @@ def _time_elements(root: HtmlElement, article_regions: frozenset[HtmlElement]) -
     return [
         e
         for e in _TIME_ELEMENTS(root)
-        if not _inside_foreign_region(e, DATE_FOREIGN_TAGS, article_regions) and not _in_listed_item(e)
+        if not _inside_foreign_region(e, DATE_FOREIGN_TAGS, article_regions)
+        and not _in_listed_item(e)
+        and not _in_site_banner(e)
     ]
 
 
@@ -1096,6 +1105,7 @@ def _time_values(
             if _is_date_line(e, article)
             and not _in_table(e, article_regions)
             and not _inside_foreign_region(e, DATE_FOREIGN_TAGS, article_regions)
+            and not _in_site_banner(e)
         ]
     values: list[str] = []
     for element in elements:
@@ -1284,7 +1294,12 @@ def _lines_around(headline: HtmlElement, article_regions: frozenset[HtmlElement]
         short = text and len(text) <= DATE_LINE_MAX_CHARS and text not in lines
         own_names = f"{element.get('class') or ''} {element.get('id') or ''}"
         foreign = _is_foreign(element, own_names, DATE_FOREIGN_TAGS)
-        if short and not foreign and not _inside_foreign_region(element, DATE_FOREIGN_TAGS, article_regions):
+        if (
+            short
+            and not foreign
+            and not _inside_foreign_region(element, DATE_FOREIGN_TAGS, article_regions)
+            and not _in_site_banner(element)
+        ):
             lines.append(text)
     return lines
 
