@@ -2102,6 +2102,14 @@ def _description_tags(descriptions: dict[str, str]) -> str:
         ({"json-ld": f"<p><strong>{SUMMARY[:20]}</strong>{SUMMARY[20:]}</p>"}, SUMMARY),
         # A section's label before a bar (PSL's 'Université | Le décret…').
         ({"description": "Port | " + SUMMARY}, SUMMARY),
+        # The site's slogan in Dublin Core, sharing no word with the article
+        # (CRIC's 'Le média qui soulève du lourd'), yields to the summary...
+        ({"dc.description": "Le média qui soulève du lourd", "description": SUMMARY}, SUMMARY),
+        # ...a short one in the article's words does not (Vox's).
+        (
+            {"dc.description": "The harbour master spoke.", "description": SUMMARY},
+            "The harbour master spoke.",
+        ),
     ],
 )
 def test_the_excerpt_is_the_description_the_editor_wrote(descriptions: dict[str, str], expected: str) -> None:

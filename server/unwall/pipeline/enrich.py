@@ -2184,8 +2184,16 @@ def choose_excerpt(
         if _tells_the_article(description, article_words, article_pairs)
         and not _describes_the_site(description, metadata, article_words)
     ]
-    # One written whole beats one cut short for a card ('… Sierra Leone has...').
-    for description in sorted(telling, key=lambda d: _CUT_MARK.search(d) is not None):
+
+    # One too short to judge that shares no word with the article yields (CRIC's
+    # DC.Description, the site's slogan 'Le média qui soulève du lourd', beside
+    # its summary); one written whole beats one cut short for a card ('… Sierra
+    # Leone has...').
+    def rank(description: str) -> tuple[bool, bool]:
+        unrelated = not _long_enough_to_judge(description) and not _shares_a_word(description, article_words)
+        return unrelated, _CUT_MARK.search(description) is not None
+
+    for description in sorted(telling, key=rank):
         cut = _CUT_MARK.search(description)
         if cut is None:
             return description
@@ -2394,15 +2402,29 @@ def _tells_the_article(description: str, article_words: set[str], article_pairs:
     spaces between words are read by pairs of letters: Shanxi's government
     portal describes itself on every page ('山西省人民政府网是…'), sharing a
     tenth of its pairs with a story, where a summary shares half or more."""
+    if not _long_enough_to_judge(description):
+        return True
     if _UNSPACED_SCRIPT.search(description):
         pairs = _letter_pairs(description)
-        if len(pairs) < MIN_DESCRIPTION_WORDS:
-            return True
         return sum(pair in article_pairs for pair in pairs) >= MIN_DESCRIPTION_SHARE * len(pairs)
-    words = [word for word in _folded_words(description) if len(word) >= MIN_DESCRIPTION_WORD_CHARS]
-    if len(words) < MIN_DESCRIPTION_WORDS:
-        return True
+    words = _description_words(description)
     return sum(word in article_words for word in words) >= MIN_DESCRIPTION_SHARE * len(words)
+
+
+def _shares_a_word(description: str, article_words: set[str]) -> bool:
+    return _UNSPACED_SCRIPT.search(description) is not None or any(
+        word in article_words for word in _description_words(description)
+    )
+
+
+def _long_enough_to_judge(description: str) -> bool:
+    if _UNSPACED_SCRIPT.search(description):
+        return len(_letter_pairs(description)) >= MIN_DESCRIPTION_WORDS
+    return len(_description_words(description)) >= MIN_DESCRIPTION_WORDS
+
+
+def _description_words(description: str) -> list[str]:
+    return [word for word in _folded_words(description) if len(word) >= MIN_DESCRIPTION_WORD_CHARS]
 
 
 def _letter_pairs(text: str) -> set[str]:
