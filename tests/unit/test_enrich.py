@@ -363,6 +363,18 @@ def test_numeric_date_of_a_comment_or_related_item_is_not_the_article_date() -> 
     assert result.published is None
 
 
+PARSELY_PAGE = (
+    '<meta name=\'parsely-page\' content=\'{"title": "How To Pack",'
+    ' "pub_date": "2014-05-23T17:30:00.000Z", "author": "John Jannuzzi"}\'>'
+)
+
+
+def test_parse_ly_s_page_object_names_the_date_and_the_author() -> None:
+    result, _ = enriched(PARSELY_PAGE, PARAGRAPH)
+    assert result.published == "2014-05-23T17:30:00+00:00"
+    assert result.byline == "John Jannuzzi"
+
+
 @pytest.mark.parametrize("article_date", ["", '<time datetime="2014-01-08">8 de enero de 2014</time>'])
 def test_the_site_banner_s_clock_is_not_the_article_date(article_date: str) -> None:
     # Última Hora: today's date beside the logo and the search box.

@@ -274,7 +274,7 @@ class PageMetadata:
 
 def collect_metadata(root: HtmlElement, base_url: str | None) -> PageMetadata:
     metadata = PageMetadata(base_url=base_url)
-    metadata.meta = _meta_tags(root)
+    metadata.meta = _with_parsely_page(_meta_tags(root))
     metadata.json_ld = [*_json_ld_objects(root), *_distill_front_matter(root)]
     title = root.find(".//title")
     metadata.document_title = _clean(title.text_content()) if title is not None else ""
@@ -617,6 +617,19 @@ def _in_site_banner(element: HtmlElement) -> bool:
 
 
 _LIST_ITEM_TYPE = re.compile(r"schema\.org/(?:ItemList|ListItem)\b", re.I)
+
+
+def _with_parsely_page(tags: dict[str, str]) -> dict[str, str]:
+    """Parse.ly's older tag holds its fields as one JSON object ('<meta
+    name="parsely-page" content='{"pub_date": "2014-05-23T17:30:00.000Z",
+    "author": "John Jannuzzi", …}'>', GQ, the Daily Star): read as the
+    parsely-pub-date and parsely-author tags its newer form writes."""
+    data = _lenient_json(tags.get("parsely-page", ""))
+    if not isinstance(data, dict):
+        return tags
+    fields = {"parsely-pub-date": data.get("pub_date"), "parsely-author": data.get("author")}
+    extra = {key: value.strip() for key, value in fields.items() if isinstance(value, str) and value.strip()}
+    return {**extra, **tags}  # a tag of the newer form, when present, wins
 
 
 def _once_escaped(value: str) -> str:
