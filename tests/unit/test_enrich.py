@@ -375,6 +375,22 @@ def test_parse_ly_s_page_object_names_the_date_and_the_author() -> None:
     assert result.byline == "John Jannuzzi"
 
 
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        # GQ's blog declares the blog's first day for every post; the address
+        # files the post in May 2014, and Parse.ly's date agrees with it.
+        ("https://www.gq.com/style/blogs/the-gq-eye/2014/05/how-to-pack.html", "2014-05-23T17:30:00+00:00"),
+        # An address without a month, or one no candidate agrees with: the order of trust.
+        ("https://www.gq.com/style/blogs/the-gq-eye/how-to-pack.html", "2009-09-02T00:00:00-04:00"),
+        ("https://www.gq.com/style/blogs/the-gq-eye/2016/01/how-to-pack.html", "2009-09-02T00:00:00-04:00"),
+    ],
+)
+def test_a_declared_date_the_address_contradicts_yields_to_one_agreeing(url: str, expected: str) -> None:
+    head = '<meta property="article:published_time" content="2009-09-02T00:00:00-04:00">' + PARSELY_PAGE
+    assert published_of(f"<article>{PARAGRAPH}</article>", head, lang="en", url=url) == expected
+
+
 @pytest.mark.parametrize("article_date", ["", '<time datetime="2014-01-08">8 de enero de 2014</time>'])
 def test_the_site_banner_s_clock_is_not_the_article_date(article_date: str) -> None:
     # Última Hora: today's date beside the logo and the search box.
