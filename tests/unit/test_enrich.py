@@ -3725,6 +3725,16 @@ def test_the_site_after_a_full_width_comma_in_the_byline_goes() -> None:
     assert enrich(root.find(".//article"), metadata).byline == "田中宏昌"
 
 
+def test_a_post_s_h2_ends_the_declared_title_before_its_suffix() -> None:
+    # GQ's blog: no <h1>; og:title and <title> run on with the blog's and the site's names.
+    declared = "How To Pack Everything for Your 3-Day Weekend Trip: The GQ Eye: GQ on Style: GQ"
+    head = f'<title>{declared}</title><meta property="og:title" content="{declared}">'
+    post = '<h2 class="entry-title">How To Pack Everything for Your 3-Day Weekend Trip</h2>'
+    assert title_of(f"<article>{post}{PARAGRAPH}</article>", head) == (
+        "How To Pack Everything for Your 3-Day Weekend Trip"
+    )
+
+
 def test_a_post_s_h2_picks_the_headline_out_of_the_title() -> None:
     # gregoryszorc.com: no <h1>; the post's <h2> is the <title>'s second segment.
     head = "<title>Gregory Szorc's Digital Home\n | Mercurial's Journey to Python 3</title>"

@@ -553,7 +553,9 @@ def _choose_title(metadata: PageMetadata, article: dict[str, Any], site_name: st
     if declared:
         first = _before_an_unescaped_quote(declared[0], metadata.document_title)
         whole = untruncated(first, declared + headings, metadata.document_title)
-        title = without_suffix(whole, declared + headings)
+        # No <h1>: the post's <h2> may be the headline a suffix follows ('How To Pack
+        # Everything…: The GQ Eye: GQ on Style: GQ', GQ's blog, its <h2 class="entry-title">).
+        title = without_suffix(whole, declared + (headings or metadata.h2_texts))
         title = _page_title_before_signature(title, metadata.document_title)
         if (headline := _shown_after_section_label(title, headings)) is not None:
             return headline
