@@ -37,6 +37,7 @@ from unwall.pipeline.metadata import (
     article_json_ld,
 )
 from unwall.pipeline.normalize import (
+    EMAIL_ADDRESS,
     WORD_RUN,
     declared_side,
     int_attribute,
@@ -1448,7 +1449,7 @@ def clean_byline(text: str | None) -> str | None:
         return None
     # A social account's handle ('@NatGeoUK' as National Geographic's article:author)
     # names an account, not a writer.
-    if _HANDLE.fullmatch(text) or _EMAIL_ADDRESS.fullmatch(text):
+    if _HANDLE.fullmatch(text) or _BRACKETED_EMAIL.fullmatch(text):
         return None
     # A name has letters: '104363', a CMS's account number in meta author, names no one.
     if not re.search(r"[^\W\d_]", text):
@@ -1470,8 +1471,9 @@ def clean_byline(text: str | None) -> str | None:
 
 
 _HANDLE = re.compile(r"@[\w.]+")
-_EMAIL_ADDRESS = re.compile(r"(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_ADDRESS_AFTER_NAME = re.compile(rf"(?<=\w)\s*(?:[|,·•–—-]\s*|\(\s*){_EMAIL_ADDRESS.pattern}\)?$")
+# An address, perhaps in brackets; one set apart after a name, perhaps as a link.
+_BRACKETED_EMAIL = re.compile(rf"\(?{EMAIL_ADDRESS.pattern}\)?")
+_ADDRESS_AFTER_NAME = re.compile(rf"(?<=\w)\s*(?:[|,·•–—-]\s*|\(\s*)(?:mailto:)?{EMAIL_ADDRESS.pattern}\)?$")
 # A numeric date ('2019年04月28日', '2019/04/28', '28.04.2019') and perhaps its time, ending the text.
 _TRAILING_DATE = re.compile(
     r"[\s,|·•–—-]+(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
@@ -1705,7 +1707,7 @@ def _name_before_job(line: str) -> str | None:
     """A Korean byline: a name, the outlet, the job, an address ('홍길동 기자',
     '김재호 MK스포츠 기자(greatnemo@maekyung.com)', '[피닉스(미국)=김재호 MK스포츠
     특파원]'): the name, the line's first word, of a script without capitals."""
-    text = _EMAIL_ADDRESS.sub(" ", line).strip(" []()<>")
+    text = _BRACKETED_EMAIL.sub(" ", line).strip(" []()<>")
     text = text.rpartition("=")[2].strip()  # after a dateline's place ('피닉스(미국)=')
     words = text.split()
     if not MIN_JOB_LINE_WORDS <= len(words) <= MAX_JOB_LINE_WORDS or words[-1] not in name_suffixes():
@@ -1716,7 +1718,6 @@ def _name_before_job(line: str) -> str | None:
     return name
 
 
-_EMAIL_ADDRESS = re.compile(r"\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?")
 # The name and the job, with up to two words of the outlet's name between them.
 MIN_JOB_LINE_WORDS = 2
 MAX_JOB_LINE_WORDS = 4
@@ -2158,13 +2159,7 @@ DATE_IN_URL_PATH = re.compile(r"/((?:19|20)\d{2})([/-])(0?[1-9]|1[0-2])\2(0?[1-9
 
 def date_in_url(url: str | None) -> str | None:
     """The day an address files its article under, as an ISO date."""
-    if not url:
-        return None
-    try:
-        path = urlsplit(url).path
-    except ValueError:
-        return None
-    match = DATE_IN_URL_PATH.search(path)
+    match = DATE_IN_URL_PATH.search(_url_path(url))
     return _calendar_day(int(match[1]), int(match[3]), int(match[4])) if match else None
 
 

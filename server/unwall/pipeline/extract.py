@@ -26,6 +26,7 @@ from unwall import errors
 from unwall.errors import UnwallError
 from unwall.pipeline.language import approximate_words
 from unwall.pipeline.normalize import (
+    EMAIL_ADDRESS,
     NOT_A_PHOTO,
     WORD_RUN,
     declared_at_most,
@@ -1852,11 +1853,8 @@ def _ends_the_story(block: HtmlElement) -> bool:
     lines = [line for line in map(_words, lines_between_breaks(block)) if line]
     end_marks = load_rules().end_marks
     return bool(lines) and all(
-        line.casefold() in end_marks or _E_MAIL_ADDRESS.fullmatch(line) is not None for line in lines
+        line.casefold() in end_marks or EMAIL_ADDRESS.fullmatch(line) is not None for line in lines
     )
-
-
-_E_MAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def _is_run_in_heading(block: HtmlElement) -> bool:

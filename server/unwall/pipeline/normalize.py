@@ -27,6 +27,8 @@ RUBY_ANNOTATIONS = frozenset({"rt", "rp"})
 
 # A word: letters and digits, without the underscore that \w counts as one.
 WORD_RUN = re.compile(r"[^\W_]+")
+# An e-mail address ('dmoran@mlive.com'), as bylines and sign-offs write it.
+EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 # Marks a <br> in a block's text: no text holds one, parsing replaces NULs.
 LINE_BREAK = "\x00"
