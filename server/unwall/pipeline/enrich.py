@@ -1836,9 +1836,10 @@ MAX_CREDITED_NAME_WORDS = 4
 
 
 # Full-width and ideographic commas too ('田中宏昌，ITmedia').
-_LAST_BYLINE_PART = re.compile(r"^(?P<names>.+?)\s*(?:[,，、]|\s[-–—|/]\s)\s*(?P<last>[^,，、]+)$")
-_FIRST_BYLINE_PART = re.compile(r"^(?P<first>[^,]+?)\s[-–—|/]\s(?P<names>.+)$")
+# A dash, bar or slash with a space on each side sets a part of a byline apart.
 _SET_APART = re.compile(r"\s[-–—|/]\s")
+_LAST_BYLINE_PART = re.compile(rf"^(?P<names>.+?)\s*(?:[,，、]|{_SET_APART.pattern})\s*(?P<last>[^,，、]+)$")
+_FIRST_BYLINE_PART = re.compile(rf"^(?P<first>[^,]+?){_SET_APART.pattern}(?P<names>.+)$")
 
 
 def _without_signature_of_site(byline: str, site_name: str | None, hosts: frozenset[str]) -> str | None:
