@@ -2304,6 +2304,28 @@ def test_a_site_named_h1_leaves_the_headline_to_the_block_that_shows_it() -> Non
     assert enrich(root.find(".//div"), metadata).title == "这个约会软件，想用你和对方的相似好恶来帮你找对象"
 
 
+def test_a_story_s_title_repeated_in_the_site_s_logo_leaves_the_date_to_the_shown_headline() -> None:
+    # Última Hora: the logo's <h1> repeats each story's title in a span for
+    # search engines; the story's headline is an <h3>, its date in the line under it.
+    head = (
+        "<title>La Fiscalía decidirá si recurre » Local » Noticias » Diario Insular</title>"
+        "<meta property='og:locale' content='es_ES'>"
+    )
+    body = (
+        "<div class='logo'><h1><span class='define'>La Fiscalía decidirá si recurre</span>"
+        "<a href='/'>Diario Insular</a></h1></div>"
+        + "<ul class='menu'>"
+        + "<li><a href='/s'>Sección de noticias locales</a></li>" * 20
+        + "</ul>"
+        "<div class='noticia'><h3>La Fiscalía decidirá si recurre</h3>"
+        "<p class='autor'><strong>Ana Pons</strong> | Palma | 08/01/2014</p>"
+        f"<div class='texto'>{PARAGRAPH}</div></div>"
+    )
+    root, metadata = page(head, body)
+    result = enrich(root.find(".//div[@class='texto']"), metadata)
+    assert (result.title, result.published) == ("La Fiscalía decidirá si recurre", "2014-01-08")
+
+
 def test_a_consent_dialog_is_never_the_standfirst() -> None:
     dialog = (
         '<div role="dialog" class="qc-cmp2-summary-info"><p>We and our partners process personal data '

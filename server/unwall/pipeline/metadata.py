@@ -296,10 +296,11 @@ def collect_metadata(root: HtmlElement, base_url: str | None) -> PageMetadata:
         # No <h1>, the site's name in one (Qdaily's hidden h1), or one the
         # titles do not repeat (a section's, 'love-hina.ch News - News-Archiv'):
         # the headline may be shown as another block.
-        shown = _shown_headline(root, metadata.document_title)
+        shown = _shown_headline(root, metadata.document_title, site_named)
         if shown is not None:
             metadata.h1_texts.append(_clean(text_without_annotations(shown)))
-            headline = headline if headline is not None else shown
+            # The site's name is no headline to read the story's date and byline around.
+            headline = shown if headline is None or headline in site_named else headline
     # A live blog's entries may each have an <h1>, a time and a byline: they are
     # its article, not stories appended after it.
     if headline is not None and _repeats_a_title(headline, titles) and not _is_live_blog(metadata):
@@ -1181,11 +1182,15 @@ def _headline(
     return None
 
 
-def _shown_headline(root: HtmlElement, document_title: str) -> HtmlElement | None:
+def _shown_headline(
+    root: HtmlElement, document_title: str, site_named: frozenset[HtmlElement]
+) -> HtmlElement | None:
     """On a page without an <h1>, the element whose whole text is the <title>
     up to a separator, spaced or not ('<div class="h-title">' for
     '法国全国大罢工再次严重影响交通-新华网'), outside links (a list of the
-    site's stories names the article too)."""
+    site's stories names the article too) and outside the site's name set as
+    an <h1>, `site_named` (Última Hora's logo repeats each story's title in a
+    span for search engines)."""
     # The <title> may open with its section's name ('News - Site Update - … - Love Hina').
     first_cut = _TITLE_CUTS.search(document_title)
     starts = [0, first_cut.end()] if first_cut is not None else [0]
@@ -1209,7 +1214,8 @@ def _shown_headline(root: HtmlElement, document_title: str) -> HtmlElement | Non
                 if len(text) > MAX_SHOWN_HEADLINE_CHARS:
                     break
                 if _clean(text) in openings:
-                    if any(True for _ in candidate.iterancestors("a")):
+                    ancestors = candidate.iterancestors()
+                    if any(ancestor.tag == "a" or ancestor in site_named for ancestor in ancestors):
                         break
                     return candidate
     return None
