@@ -654,3 +654,23 @@ def test_dropping_tracking_parameters_keeps_the_others_in_order_and_is_stable(
 )
 def test_a_link_that_leads_nowhere_gives_way_to_its_words(html: str, expected: str) -> None:
     assert full_path(html).startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # A template's span around the body (Cosmopolitan): its blocks stay blocks.
+        (
+            "<span><p>Erster Absatz.</p><h2>Florale Prints</h2><p>Zweiter.</p></span>",
+            "<div><p>Erster Absatz.</p><h2>Florale Prints</h2><p>Zweiter.</p></div>",
+        ),
+        ("<span><span><figure><img src='https://cdn.example/a.jpg'></figure></span></span>", None),
+        # A span inside a line stays a span.
+        ("<p>Ein <span>Wort</span> hier.</p>", "<p>Ein <span>Wort</span> hier.</p>"),
+    ],
+)
+def test_a_span_that_holds_blocks_becomes_the_block_it_lays_out(html: str, expected: str | None) -> None:
+    content = clean_tree(html)
+    assert content.find(".//span//figure") is None and content.find(".//span//p") is None
+    if expected is not None:
+        assert serialize(content) == expected

@@ -116,6 +116,11 @@ def sanitize_tree(content: HtmlElement) -> None:
             # and html5ever end the outer element in different places. The
             # words stay, and the blocks.
             element.drop_tag()
+        elif tag == "span" and any(isinstance(child.tag, str) and child.tag in _BLOCKS for child in element):
+            # A span a template wraps the whole body in (Cosmopolitan's): a
+            # browser lays its blocks out as blocks, a Markdown or text reader
+            # of it would run them into one paragraph.
+            element.tag = "div"
         elif tag in _CLOSED_BY_A_PARAGRAPH and element.find(".//p") is not None:
             # libxml2 ends these at a <p> where html5ever nests the <p> in them:
             # the output would read back as another tree. The paragraphs stay.
