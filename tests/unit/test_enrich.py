@@ -1661,8 +1661,11 @@ def test_a_byline_line_under_the_headline_names_the_author(line: str, expected: 
         ("<hr><p><strong>Dominika Rafalska</strong>, doktor nauk humanistycznych, dziennikarka.</p>", True),
         ("<p><em>Dominika Rafalska</em> jest dziennikarką i badaczką historii najnowszej.</p>", True),
         ("<p>Dominika Rafalska (@drafalska) writes about wine for the magazine.</p>", True),
+        # A card: the name on a line of its own above the author's role (Cosmopolitan).
+        ("<p>Dominika Rafalska<br><span class='info'>Redaktion WEINZEIT.de</span></p>", True),
         # The name without a bio's punctuation or emphasis; a bio before more text.
         ("<p>Dominika Rafalska visited the vineyards of Åland in the autumn.</p>", False),
+        ("<p>Dominika Rafalska visited the vineyards<br>of Åland in the autumn.</p>", False),
         ("<p><strong>Dominika Rafalska</strong>, doktor nauk.</p><p>Next week: the harbour.</p>", False),
     ],
 )

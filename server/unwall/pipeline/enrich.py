@@ -974,9 +974,10 @@ def remove_closing_author_bio(content: HtmlElement, byline: str | None) -> None:
     """The author's bio that closes the article: its last paragraph opens with
     a name of the byline, set apart by a comma, a dash or a bracket, or in a
     bold or italic of its own ('<strong>Dominika Rafalska</strong>, doktor nauk
-    humanistycznych…', 'Jane Doe (@jane) covers the harbour'). The reader page
-    names the author above the body: this is the page's author box without
-    the class name that would have told it."""
+    humanistycznych…', 'Jane Doe (@jane) covers the harbour'), or on a line of
+    its own above the author's role. The reader page names the author above
+    the body: this is the page's author box without the class name that
+    would have told it."""
     names = [name for name in BYLINE_NAME_SEPARATORS.split(byline or "") if _is_full_name(name)]
     if not names:
         return
@@ -990,7 +991,11 @@ def remove_closing_author_bio(content: HtmlElement, byline: str | None) -> None:
     for name in names:
         if not text.startswith(name):
             continue
-        if _BIO_AFTER_NAME.match(text[len(name) :]) or _opens_with_emphasized(last, name):
+        if (
+            _BIO_AFTER_NAME.match(text[len(name) :])
+            or _opens_with_emphasized(last, name)
+            or _clean(lines_between_breaks(last)[0]) == name  # a card: 'Jane Doe<br>Redaktion Example.de'
+        ):
             rule = last.getprevious()
             last.drop_tree()
             if rule is not None and rule.tag == "hr" and rule.getnext() is None:
