@@ -1335,11 +1335,12 @@ def drop_pull_quotes(content: HtmlElement) -> None:
     """A quotation that repeats a sentence of a paragraph beside it, word for
     word, is a pull quote set large for the eye (GaijinPot's '<blockquote>In
     a culture that values social harmony…' above the paragraph that says it):
-    a reader would read the sentence twice. A quotation the article does not
-    repeat is one it quotes, and stays."""
-    for quote in list(content.iter("blockquote")):
-        said = _comparable_words(quote.text_content())
-        if len(said) < MIN_PULL_QUOTE_CHARS or quote.find(".//blockquote") is not None:
+    a reader would read the sentence twice. A box of the quote and the name
+    of who said it is one too (horizont.net's 'div.Quote', its text read as a
+    paragraph). A quotation the article does not repeat is one it quotes, and stays."""
+    for quote in list(content.iter("blockquote", "div", "aside")):
+        said = _pulled_words(quote)
+        if quote is content or len(said) < MIN_PULL_QUOTE_CHARS:
             continue
         neighbours = [
             *itertools.islice(quote.itersiblings(preceding=True), PULL_QUOTE_REACH),
@@ -1349,9 +1350,25 @@ def drop_pull_quotes(content: HtmlElement) -> None:
             quote.drop_tree()  # its tail stays
 
 
+def _pulled_words(box: HtmlElement) -> str:
+    """The words a box sets large: a quotation's, or its longest paragraph's
+    when what else the box says is no more than who said it."""
+    if box.tag == "blockquote":
+        return "" if box.find(".//blockquote") is not None else _comparable_words(box.text_content())
+    paragraphs = [child for child in box if child.tag == "p"]
+    if not paragraphs:
+        return ""
+    longest = max((paragraph.text_content() for paragraph in paragraphs), key=len)
+    words = _comparable_words(longest)
+    source = len(_comparable_words(box.text_content())) - len(words)
+    return words if source <= MAX_PULL_QUOTE_SOURCE_CHARS else ""
+
+
 # A sentence at least; the blocks before and after the quote it may repeat.
 MIN_PULL_QUOTE_CHARS = 40
 PULL_QUOTE_REACH = 3
+# Who said it ('Martin Gerecke', 'Jane Doe, the harbour master').
+MAX_PULL_QUOTE_SOURCE_CHARS = 60
 
 
 def drop_repeated_blocks(content: HtmlElement) -> None:
