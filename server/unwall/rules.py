@@ -1193,6 +1193,21 @@ def picture_agencies() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def fact_labels() -> tuple[frozenset[str], frozenset[str]]:
+    """The labels of the author and of the date in a page's list of facts
+    ('Author', 'Autorin'; 'Date', 'Datum', 'Publié le'), in every language of
+    `bylines.json`, as `normalize_label` writes them."""
+    languages = list(read_rule_file("bylines.json")["languages"].values())
+    authors = {normalize_label(p) for language in languages for p in language["prefixes"]}
+    dates = {
+        normalize_label(p)
+        for language in languages
+        for p in [*language.get("date_labels", []), *language.get("date_prefixes", [])]
+    }
+    return frozenset(authors), frozenset(dates)
+
+
+@lru_cache(maxsize=1)
 def byline_prefix_pattern() -> re.Pattern[str]:
     """The words that introduce a name in a byline, in every language of
     `bylines.json`, as one pattern anchored at the start of a byline."""

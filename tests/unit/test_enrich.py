@@ -1656,6 +1656,55 @@ def test_a_byline_line_under_the_headline_names_the_author(line: str, expected: 
 
 
 @pytest.mark.parametrize(
+    ("facts", "byline", "published"),
+    [
+        # Deutsche Welle: a list of facts beside the story, in its sidebar.
+        (
+            "<ul><li><strong>Date</strong> 19.01.2020</li><li><strong>Author</strong> Ben Knight</li>"
+            "<li><strong>Keywords</strong> <a href='/k'>Berlin</a>, colonialism</li></ul>",
+            "Ben Knight",
+            "2020-01-19",
+        ),
+        (
+            "<dl><dt>Autorin:</dt><dd>Jana Weiß</dd><dt>Datum:</dt><dd>3. Mai 2021</dd></dl>",
+            "Jana Weiß",
+            "2021-05-03",
+        ),
+        (
+            "<ul><li><b>Auteur</b> : Claire Dubois</li><li><b>Date</b> : 25/03/2019</li></ul>",
+            "Claire Dubois",
+            "2019-03-25",
+        ),
+        # An event's facts: a date, and no author: not the article's.
+        (
+            "<ul><li><strong>Date</strong> 19.01.2020</li><li><strong>Venue</strong> Town hall</li></ul>",
+            None,
+            None,
+        ),
+        # Words before the bold: a sentence, not a label.
+        (
+            "<ul><li>Ask the <strong>author</strong> Ben Knight</li><li>See <b>Date</b> 19.01.2020</li></ul>",
+            None,
+            None,
+        ),
+        # Comments have their own authors and dates.
+        (
+            "<div class='comments'><ul><li><strong>Author</strong> Ann Lee</li>"
+            "<li><strong>Date</strong> 19.01.2020</li></ul></div>",
+            None,
+            None,
+        ),
+    ],
+)
+def test_a_list_of_facts_that_labels_the_author_gives_the_byline_and_date(
+    facts: str, byline: str | None, published: str | None
+) -> None:
+    root, metadata = page("", f"<article><h1>Streets renamed</h1>{PARAGRAPH}</article><aside>{facts}</aside>")
+    result = enrich(root.find(".//article"), metadata)
+    assert (result.byline, result.published) == (byline, published)
+
+
+@pytest.mark.parametrize(
     ("ending", "is_bio"),
     [
         ("<hr><p><strong>Dominika Rafalska</strong>, doktor nauk humanistycznych, dziennikarka.</p>", True),

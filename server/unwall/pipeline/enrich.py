@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement, builder
@@ -59,6 +59,7 @@ from unwall.rules import (
     desk_name_pattern,
     desk_prefix_pattern,
     element_name_runs,
+    fact_labels,
     is_relative_date,
     line_label_form,
     load_rules,
@@ -1543,6 +1544,7 @@ def choose_byline(
         [None if by_publisher else json_ld_byline],
         (author for author in meta_authors if author not in publisher_authors),
         metadata.byline_texts,
+        [labelled_fact(metadata, "author")],
         (_name_credited_in(line, metadata.lang) for line in metadata.header_lines),
         [_name_above_date_line(metadata.header_lines, metadata.lang)],
     )
@@ -2051,12 +2053,32 @@ def choose_published(
     for line in metadata.header_lines:
         if published := normalize_date(line, metadata.lang):
             return published
+    labelled = labelled_fact(metadata, "date")
+    if labelled and (published := normalize_date(labelled, metadata.lang)):
+        return published
     # The post's footer tells in a sentence: its first date is the post's.
     for line in metadata.footer_lines:
         if published := _worded_date(line, metadata.lang) or _numeric_date(line, metadata.lang):
             return published
     dated_line = _date_line_in(content, metadata.lang) if content is not None else None
     return dated_line or date_in_url(metadata.base_url)
+
+
+def labelled_fact(metadata: PageMetadata, kind: Literal["author", "date"]) -> str | None:
+    """The value a list of facts about the article gives under the author's
+    or the date's label ('<strong>Date</strong> 19.01.2020'). Only a list that
+    labels the author is the article's: a list of an event's or a product's
+    facts may give a date, and no author."""
+    authors, dates = fact_labels()
+    wanted = authors if kind == "author" else dates
+    for facts in metadata.fact_lists:
+        labels = [normalize_label(label) for label, _ in facts]
+        if authors.isdisjoint(labels):
+            continue
+        for label, (_, value) in zip(labels, facts, strict=True):
+            if label in wanted:
+                return value
+    return None
 
 
 def _filed_month_first(candidates: list[Any], metadata: PageMetadata) -> list[Any]:

@@ -255,6 +255,10 @@ class PageMetadata:
     # The text of the post's own footer, where old blog themes tell when it
     # was written ('This entry was posted on Monday, December 14th, 2015 …').
     footer_lines: list[str] = field(default_factory=list)
+    # The page's lists of facts, each a list of (label, value) pairs, labels
+    # in lower case without their colon: '<li><strong>Date</strong> 19.01.2020</li>
+    # <li><strong>Author</strong> Ben Knight</li>' beside Deutsche Welle's stories.
+    fact_lists: list[list[tuple[str, str]]] = field(default_factory=list)
     # Lines around the headline that tell a clock time, read where the page
     # declares its date in UTC: the page's own zone shows there ('3/5/2022
     # 22:41' on El Deber, which declares 'Wed, 04 May 2022 02:41:00 GMT').
@@ -320,6 +324,7 @@ def collect_metadata(root: HtmlElement, base_url: str | None) -> PageMetadata:
         metadata.header_lines = _lines_around(headline, article_regions)
     if not (declares_a_date or metadata.time_values):
         metadata.footer_lines = _post_footer_lines(root, article_regions)
+    metadata.fact_lists = _fact_lists(root, article_regions)
     if headline is not None and _declares_a_utc_time(metadata):
         lines = metadata.header_lines or _lines_around(headline, article_regions)
         timed_lines = [line for line in lines if CLOCK_TIME.search(line)]
@@ -1321,6 +1326,49 @@ def _lines_around(headline: HtmlElement, article_regions: frozenset[HtmlElement]
         ):
             lines.append(text)
     return lines
+
+
+def _fact_lists(root: HtmlElement, article_regions: frozenset[HtmlElement]) -> list[list[tuple[str, str]]]:
+    """The lists whose items each set a label in bold before a value, or
+    pair terms with definitions, outside comments, related stories and consent
+    dialogs: what a label means is the rules' to say (enrich reads an
+    author's and a date's)."""
+    lists: dict[HtmlElement, list[tuple[str, str]]] = {}
+    items = itertools.chain(_BOLD_LABELLED_ITEMS(root), _DEFINED_TERMS(root))
+    for item in itertools.islice(items, MAX_LABELLED_ITEMS):
+        if item.tag == "li":
+            if (item.text or "").strip():
+                continue  # words before the bold: a sentence, not a label
+            label = next(child for child in item if isinstance(child.tag, str))
+            value = _text_after(label)
+        else:
+            label, value = item, item.getnext().text_content()
+        label_text = _clean(label.text_content()).rstrip(":：").strip()
+        # The colon may follow the bold ('<b>Author</b>: Jane Doe').
+        value_text = _clean(value).lstrip(":： ")
+        if not label_text or not value_text or len(value_text) > MAX_BYLINE_CHARS:
+            continue
+        if _inside_foreign_region(item, FOREIGN_TAGS_FOR_BYLINES, article_regions):
+            continue
+        if not _inside_consent_dialog(item):
+            lists.setdefault(item.getparent(), []).append((label_text.casefold(), value_text))
+    return [facts for facts in lists.values() if len(facts) >= MIN_FACTS_IN_A_LIST]
+
+
+# Two location paths, not a union: libxml2 merges a union's node sets in
+# time that grows with their product.
+_BOLD_LABELLED_ITEMS = etree.XPath("//li[*[1][self::strong or self::b]]")
+_DEFINED_TERMS = etree.XPath("//dl/dt[following-sibling::*[1][self::dd]]")
+MAX_LABELLED_ITEMS = 60
+MIN_FACTS_IN_A_LIST = 2
+
+
+def _text_after(element: HtmlElement) -> str:
+    """The text that follows `element` inside its parent."""
+    pieces = [element.tail or ""]
+    for sibling in element.itersiblings():
+        pieces += [sibling.text_content(), sibling.tail or ""]
+    return "".join(pieces)
 
 
 def _post_footer_lines(root: HtmlElement, article_regions: frozenset[HtmlElement]) -> list[str]:
