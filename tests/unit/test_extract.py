@@ -27,6 +27,7 @@ from unwall.pipeline.extract import (
     join_datelines,
     join_split_tables,
     mark_captioned_figures,
+    rank_headings_below_title,
     read_glyph_pictures,
     remove_empty_elements,
 )
@@ -1335,3 +1336,18 @@ def test_a_highlighted_code_block_reads_line_by_line_as_written() -> None:
     page = f"<html><body><article><h1>Gradle</h1>{story}{figure}</article></body></html>"
     article = run(page, "https://example.org/articles/gradle").article
     assert "\n".join(lines) in article.text
+
+
+@pytest.mark.parametrize(
+    ("body", "ranks"),
+    [
+        # A blog's captions and a newsletter's sections set as <h1>s: below the title now, in order.
+        ("<h1>News</h1><p>a</p><h2>Item</h2><p>b</p><h6>Note</h6><h1>Guides</h1>", ["h2", "h3", "h6", "h2"]),
+        # Without an <h1>, the article's ranks are its own.
+        ("<h2>Section</h2><p>a</p><h3>Part</h3><p>b</p>", ["h2", "h3"]),
+    ],
+)
+def test_an_article_s_headings_rank_below_the_title(body: str, ranks: list[str]) -> None:
+    content = lxml.html.fragment_fromstring(f"<div>{body}</div>")
+    rank_headings_below_title(content)
+    assert [heading.tag for heading in content.iter("h1", "h2", "h3", "h4", "h5", "h6")] == ranks

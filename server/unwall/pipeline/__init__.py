@@ -27,6 +27,7 @@ from unwall.pipeline.extract import (
     join_datelines,
     join_split_tables,
     mark_captioned_figures,
+    rank_headings_below_title,
     read_glyph_pictures,
 )
 from unwall.pipeline.mathml import linearize_math
@@ -124,6 +125,7 @@ def run(
         enrichment = enrich(content, metadata)
     with clock("extract"):  # after enrich, whose removals may leave a rule alone
         drop_stray_rules(content)
+        rank_headings_below_title(content)
     with clock("sanitize"):
         sanitize_tree(content)
         drop_tracking_parameters(content, load_rules().tracking_parameter)

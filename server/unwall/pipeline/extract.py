@@ -1815,6 +1815,18 @@ def drop_stray_rules(content: HtmlElement) -> None:
         rule.drop_tree()
 
 
+def rank_headings_below_title(content: HtmlElement) -> None:
+    """The reader page sets the title as its one <h1>: an article that heads
+    its sections with <h1>s (a blog's captions, a book's chapters) has each
+    of its headings moved one rank down, so that they rank below the title
+    and keep their order among themselves (an <h6> stays one)."""
+    if content.find(".//h1") is None:
+        return
+    for heading in list(content.iter(*_ALL_HEADINGS)):
+        if heading.tag != "h6":
+            heading.tag = f"h{int(heading.tag[1]) + 1}"
+
+
 def _is_written_rule(element: HtmlElement) -> bool:
     marks = element.text or ""
     return element.tag == "p" and len(element) == 0 and _WRITTEN_RULE.fullmatch(marks) is not None
