@@ -1351,3 +1351,34 @@ def test_an_article_s_headings_rank_below_the_title(body: str, ranks: list[str])
     content = lxml.html.fragment_fromstring(f"<div>{body}</div>")
     rank_headings_below_title(content)
     assert [heading.tag for heading in content.iter("h1", "h2", "h3", "h4", "h5", "h6")] == ranks
+
+
+@pytest.mark.parametrize(
+    ("figure", "caption"),
+    [
+        # New York Daily News: the credit between the picture and the figcaption.
+        (
+            "<figure><img src='https://img.example/a.jpg'><span>Kevin Downs/for the News</span>"
+            "<figcaption>Rene suffered scars from the attack.</figcaption></figure>",
+            "Rene suffered scars from the attack. Kevin Downs/for the News",
+        ),
+        # A caption of parts: the credit after the last.
+        (
+            "<figure><figcaption><b>Harbour</b> at dawn</figcaption><img src='https://img.example/a.jpg'>"
+            "<small>Photo: Ann Lee</small></figure>",
+            "Harbour at dawn Photo: Ann Lee",
+        ),
+        # A long text beside the picture is no credit; without a caption there is none to join.
+        (
+            f"<figure><img src='https://img.example/a.jpg'><p>{'The harbour at dawn, from a pier. ' * 4}</p>"
+            "<figcaption>Harbour</figcaption></figure>",
+            "Harbour",
+        ),
+        ("<figure><img src='https://img.example/a.jpg'><span>Ann Lee</span></figure>", None),
+    ],
+)
+def test_a_credit_beside_a_figure_s_picture_ends_its_caption(figure: str, caption: str | None) -> None:
+    content = lxml.html.fragment_fromstring(f"<div>{INTRO}{figure}{OUTRO}</div>")
+    mark_captioned_figures(content, load_rules().caption_classes)
+    found = content.find(".//figcaption")
+    assert (" ".join(found.text_content().split()) if found is not None else None) == caption

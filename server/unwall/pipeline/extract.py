@@ -1279,6 +1279,38 @@ def mark_captioned_figures(content: HtmlElement, caption_classes: frozenset[str]
             # The image in boxes of its own, a named caption beside the outermost
             # (NDR: '<div><a><div><img></div></a><p><span class="caption">…').
             _make_figure_of_box(img, content, _BLOCK_WRAPPERS, caption_classes, named_only=True)
+    for figure in list(content.iter("figure")):
+        _credit_into_caption(figure)
+
+
+def _credit_into_caption(figure: HtmlElement) -> None:
+    """A short line a figure sets beside its picture, outside its caption (the
+    New York Daily News's '<span class="a-credit">Kevin C. Downs/for New York
+    Daily News</span>' between the picture and the figcaption): the picture's
+    credit, read at the end of the caption, not as words beside the picture."""
+    captions = [child for child in figure if child.tag == "figcaption"]
+    if len(captions) != 1:
+        return
+    caption = captions[0]
+    for child in list(figure):
+        if child is caption or child.tag not in _CREDIT_TAGS or (child.tail or "").strip():
+            continue
+        credit = " ".join(child.text_content().split())
+        shows_media = next(child.iter(*_SHOWN_MEDIA), None) is not None
+        if not credit or len(credit) > MAX_LOOSE_CREDIT_CHARS or shows_media:
+            continue
+        child.drop_tree()
+        if len(caption):
+            caption[-1].tail = f"{(caption[-1].tail or '').rstrip()} "
+        else:
+            caption.text = f"{(caption.text or '').rstrip()} "
+        line = caption.makeelement("span", {})
+        line.text = credit
+        caption.append(line)
+
+
+_CREDIT_TAGS = frozenset({"span", "small", "p", "div", "cite"})
+MAX_LOOSE_CREDIT_CHARS = 120
 
 
 _INLINE_WRAPPERS = frozenset({"a", "picture", "span"})
