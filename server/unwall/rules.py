@@ -344,6 +344,8 @@ class RuleSet:
     media_labels: frozenset[str]
     ad_labels: frozenset[str]
     control_labels: frozenset[str]
+    # 'Previous', 'Next': a gallery's arrows, a widget's only in a row of controls.
+    arrow_labels: frozenset[str]
     # 'Abonnés', 'Premium': a subscribers' badge set inside a headline.
     premium_badges: frozenset[str]
     consent_vocabulary: PhraseSet
@@ -964,10 +966,14 @@ def load_rules() -> RuleSet:
         media_labels=frozenset(normalize_label(label) for label in merged("media_labels")),
         ad_labels=frozenset(line_label_form(label) for label in merged("ad_labels")),
         control_labels=frozenset(line_label_form(label) for label in merged("control_labels")),
+        arrow_labels=frozenset(line_label_form(label) for label in merged("arrow_labels")),
         premium_badges=frozenset(normalize_label(badge) for badge in merged("premium_badges")),
         consent_vocabulary=_phrase_set(merged("vocabulary") + merged("dialog")),
         line_label_trigger=_phrase_set(
-            [_label_trigger(label) for label in merged("ad_labels") + merged("control_labels")]
+            [
+                _label_trigger(label)
+                for label in merged("ad_labels") + merged("control_labels") + merged("arrow_labels")
+            ]
         ),
         any_trigger=_phrase_set(
             merged("dialog")

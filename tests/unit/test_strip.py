@@ -2616,6 +2616,24 @@ def test_a_row_of_controls_parted_by_bars_goes(block: str, left: str) -> None:
     assert body_text(root) == body_text(document(f"<article>{around(left and f'<p>{left}</p>')}</article>"))
 
 
+@pytest.mark.parametrize(
+    ("block", "goes"),
+    [
+        # The New York Daily News: a gallery's arrows under its pictures.
+        ('<div class="controls"><span>Previous</span> <span class="next">Next</span></div>', True),
+        ("<div><a href='#1'>Zurück</a><a href='#2'>Weiter</a></div>", True),
+        ("<p><span>Précédent</span> <span>Suivant</span></p>", True),
+        # Words between the labels make a sentence of them; a label beside prose is a word of it.
+        ("<p><span>Previous</span> and <span>Next</span></p>", False),
+        ("<p>The <span>next</span> hearing is in <span>March</span>.</p>", False),
+    ],
+)
+def test_a_row_of_controls_without_separators_goes(block: str, goes: bool) -> None:
+    root, removals = strip_line_labels_of(f"<article>{around(block)}</article>")
+    assert bool(removals) is goes
+    assert body_text(root) == body_text(document(f"<article>{around('' if goes else block)}</article>"))
+
+
 def strip_line_labels_of(body: str) -> tuple[HtmlElement, list[Removal]]:
     root = document(body)
     return root, strip_line_labels(root.find("body"), load_rules())

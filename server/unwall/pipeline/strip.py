@@ -857,7 +857,7 @@ def _remove_line_labels(scope: HtmlElement, context: _Context) -> None:
         form = line_label_form(whole)
         if form in rules.ad_labels:
             kind, rule = "promo", "classifier.ad-label"
-        elif form in rules.control_labels:
+        elif form in rules.control_labels or form in rules.arrow_labels:
             kind, rule = "boilerplate", "classifier.control-label"
         else:
             continue
@@ -878,10 +878,34 @@ def _remove_line_labels(scope: HtmlElement, context: _Context) -> None:
         if any(True for _ in box.iter(*HEADING_TAGS)) or _holds_media(box):
             continue
         # A block inside the box is a line of its own, whatever sits beside the box.
-        if not (in_block or _is_own_line(box)):
-            continue
+        # An arrow alone ('Next') may lead to the article's next page, and stays.
+        if form in rules.arrow_labels or not (in_block or _is_own_line(box)):
+            # The box may be one of a row of controls ('<div class="controls"><span>Previous</span>
+            # <span>Next</span></div>' under the New York Daily News's gallery).
+            row = _row_of_controls(box, scope, context) if kind == "boilerplate" else None
+            if row is None:
+                continue
+            box = row
         _record(context, box, kind, rule)
         _remove(box)
+
+
+def _row_of_controls(box: HtmlElement, scope: HtmlElement, context: _Context) -> HtmlElement | None:
+    """The block around `box` when it holds nothing but a few elements, each
+    a control's label, and no words between them."""
+    row = box.getparent()
+    if row is None or row is scope or row.tag not in CONTROL_ROW_BLOCKS or (row.text or "").strip():
+        return None
+    controls = [child for child in row if isinstance(child.tag, str)]
+    if not 2 <= len(controls) <= MAX_ROW_CONTROLS or any((child.tail or "").strip() for child in row):
+        return None
+    if _holds_media(row) or any(True for _ in row.iter(*HEADING_TAGS)):
+        return None
+    labels = context.rules.control_labels | context.rules.arrow_labels
+    return row if all(line_label_form(control.text_content()) in labels for control in controls) else None
+
+
+MAX_ROW_CONTROLS = 6
 
 
 def _holds_media(element: HtmlElement) -> bool:
