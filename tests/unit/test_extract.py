@@ -501,6 +501,26 @@ def test_every_section_of_a_story_split_by_rules_is_kept() -> None:
     assert text.index(opening) < text.index(PARAGRAPHS[1]) < text.index(closing)
 
 
+def test_each_headed_section_of_a_guide_keeps_its_heading_and_picture() -> None:
+    # Condé Nast Traveler: a standfirst, then one <section> per shop, its name an
+    # <h2>, its text a box and its picture another.
+    shops = ["Topolina", "Magasin General", "Scenes de Lin", "Anitan"]
+    texts = [f"{PARAGRAPHS[n % len(PARAGRAPHS)]} {PARAGRAPHS[(n + 1) % len(PARAGRAPHS)]}" for n in range(4)]
+    sections = "".join(
+        f"<section><h2>{shop}</h2><div class='slide-content'><p>{text}</p></div>"
+        f"<div class='image-wrapper'><img src='https://img.example/{n}.jpg' alt=''></div></section>"
+        for n, (shop, text) in enumerate(zip(shops, texts, strict=True))
+    )
+    dek = "Still, if you have limited time, these are the places to go in the old town."
+    article = f"<article><h1>Shopping</h1><div class='dek'><p>{dek}</p></div>{sections}</article>"
+    root = parse_html(f"<html><body>{article}</body></html>")
+    content = extract_article(root)
+    text = " ".join(content.text_content().split())
+    assert [h2.text_content() for h2 in content.iter("h2")] == shops
+    assert len(content.findall(".//img")) == len(shops)
+    assert text.startswith(dek) and text.index("Topolina") < text.index("Anitan")
+
+
 def test_a_photo_in_its_wrapper_between_two_kept_parts_is_kept() -> None:
     caption = "In the late 1800s, overhead utilities were buried to lessen the exposure to winter weather."
     photo = (

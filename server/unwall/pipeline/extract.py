@@ -203,13 +203,14 @@ class _TreeDocument(Document):  # type: ignore[misc]
         # so): the article's other parts may be the box's siblings, as a
         # CMS's content elements are, each in its own box (TYPO3's
         # div.csc-default around each pair of paragraphs on L-MAG).
-        climbed = _box_standing_for(best, candidates, best_candidate)
+        headed = _headed_section_of(best)
+        climbed = headed if headed is not None else _box_standing_for(best, candidates, best_candidate)
         if climbed is not best:
             best = climbed
             best_candidate = {**best_candidate, "elem": climbed}
         parent = best.getparent()
         siblings = list(parent) if parent is not None else []
-        sections = _article_sections(candidates, best, best_candidate)
+        sections = _article_sections(candidates, best, best_candidate, headed=headed is not None)
         # The sections are the article's segments: readability must not also
         # merge pieces of them into its best block.
         self._merge_segments = sections is None
@@ -224,7 +225,7 @@ class _TreeDocument(Document):  # type: ignore[misc]
             self._keep_enclosed_flow(article, parent, siblings)
             self._keep_paragraphs_beside_wrapper(article, parent)
         if sections is not None:
-            sections.restore(article)
+            sections.restore(article, best, best_opening)
         return article
 
     def merge_article_segments(
@@ -536,11 +537,25 @@ class _Sections:
     before: list[HtmlElement]
     after: list[HtmlElement]
 
-    def restore(self, article: HtmlElement) -> None:
-        for section in reversed(self.before):
-            article.insert(0, section)
-        for section in self.after:
-            article.append(section)
+    def restore(self, article: HtmlElement, best: HtmlElement, opening: HtmlElement | None) -> None:
+        """Around the best block, where the page had them. What readability
+        put at the best block's start from before it (its 'editorial leads':
+        Condé Nast Traveler's standfirst above the first section) opens the
+        article, before the sections that came before the best one."""
+        if best.getparent() is not article:
+            for section in reversed(self.before):
+                article.insert(0, section)
+            article.extend(self.after)
+            return
+        leads = []
+        if self.before and opening is not None:
+            leads = list(itertools.takewhile(lambda child: child is not opening, best))
+        for section in self.before:
+            best.addprevious(section)
+        for section in reversed(self.after):
+            best.addnext(section)
+        for lead in reversed(leads):
+            article.insert(0, lead)
 
 
 def _dominant_cell(
@@ -577,6 +592,25 @@ def _box_standing_for(
         float(candidates.get(sibling, {}).get("content_score", 0)) >= threshold for sibling in siblings
     )
     return box if joins else best
+
+
+def _headed_section_of(best: HtmlElement) -> HtmlElement | None:
+    """The <section> `best` is the text of, when the section's other children
+    are only its heading and its pictures (Condé Nast Traveler's '<section>
+    <h2>Topolina</h2><div>…text…</div><div><img></div></section>', one per
+    shop): the section is the unit whose siblings readability may join, and
+    each keeps its heading and picture."""
+    section = best.getparent()
+    if section is None or section.tag != "section":
+        return None
+    others = [child for child in section if child is not best and isinstance(child.tag, str)]
+    if not others or not any(child.tag in _ALL_HEADINGS for child in others):
+        return None
+    beside = sum(len(child.text_content().strip()) for child in others if child.tag not in _ALL_HEADINGS)
+    return section if beside <= MAX_TEXT_BESIDE_SECTION_TEXT else None
+
+
+MAX_TEXT_BESIDE_SECTION_TEXT = 200
 
 
 # readability's own measure of a sibling worth joining to the best block.
@@ -662,8 +696,15 @@ MIN_FULLER_CHARS = 500
 
 
 def _article_sections(
-    candidates: dict[HtmlElement, dict[str, Any]], best: HtmlElement, best_candidate: dict[str, object]
+    candidates: dict[HtmlElement, dict[str, Any]],
+    best: HtmlElement,
+    best_candidate: dict[str, object],
+    headed: bool = False,
 ) -> _Sections | None:
+    """The best block's sibling <section>s that score as part of the article,
+    when the best block is the only child of a section, or is a section of a
+    heading and its text (`headed`): readability's own joining of siblings
+    misses sections whose paragraphs sit deeper than it scores."""
     section = best
     while (above := section.getparent()) is not None and above.tag not in {"body", "html"}:
         if sum(1 for child in above if isinstance(child.tag, str)) != 1:
@@ -672,7 +713,12 @@ def _article_sections(
     parent = section.getparent()
     # Only HTML's own <section>s: a <div> named a block may be a gallery or a
     # quote box, which readability's merging of segments handles better.
-    if section is best or section.tag != "section" or parent is None or parent.tag in {"body", "html"}:
+    if (
+        (section is best and not headed)
+        or section.tag != "section"
+        or parent is None
+        or parent.tag in {"body", "html"}
+    ):
         return None
     best_score = best_candidate["content_score"]
     assert isinstance(best_score, float | int)
