@@ -521,6 +521,31 @@ def test_each_headed_section_of_a_guide_keeps_its_heading_and_picture() -> None:
     assert text.startswith(dek) and text.index("Topolina") < text.index("Anitan")
 
 
+def test_a_short_block_named_body_yields_to_the_box_around_it_that_holds_the_text() -> None:
+    # Beltz: a book's page; its facts in div.panel-body (+25 for 'body') inside
+    # the box that holds the book's description.
+    description = (
+        "Wie werden Ihre Eltern am besten versorgt, wenn sie nicht mehr alleine leben können? Dieser "
+        "ehrliche Ratgeber hilft, die richtige Entscheidung zu treffen. Der Autor hat sich zwölf "
+        "Pflegemodelle angeschaut, mit alten Menschen, ihren Angehörigen und dem Pflegepersonal gesprochen."
+    )
+    facts = "".join(
+        f"<p>{fact}</p>"
+        for fact in [
+            "Erste Auflage, erschienen 2019",
+            "Bindeart: Klappenbroschur, fadengeheftet",
+            "Format: 13,7 cm, 320 S.",
+        ]
+    )
+    text = extracted_text(
+        f"<div class='col'><div class='whitebox'><h1>Zwölf Wege</h1><p>{description}</p><p>{description}</p>"
+        f"<div class='accordion'><div class='panel'><div class='panel-body'>{facts}</div></div></div>"
+        "</div></div>"
+        "<div class='sidebar'><p>Haben Sie noch Fragen? Schreiben Sie uns.</p></div>"
+    )
+    assert description in text and "Klappenbroschur" in text and "Haben Sie" not in text
+
+
 def test_a_photo_in_its_wrapper_between_two_kept_parts_is_kept() -> None:
     caption = "In the late 1800s, overhead utilities were buried to lessen the exposure to winter weather."
     photo = (

@@ -626,7 +626,9 @@ def _fuller_candidate(
     """A short block that wins by its name alone (a video's caption in a
     sidebar's div.content, +25 for 'content', over DER SONNTAG's article in
     div.full_articel, misspelt and unweighted) yields to a block that scores
-    more on its paragraphs and holds several times its text."""
+    more on its paragraphs and holds several times its text: elsewhere, or
+    around it (a book's facts in div.panel-body, inside the box of its
+    description, on Beltz's pages)."""
     best = best_candidate["elem"]
     best_chars = len(_words(best.text_content()))
     if best_chars >= MAX_SHORT_BEST_CHARS:
@@ -637,7 +639,6 @@ def _fuller_candidate(
         for element, candidate in candidates.items()
         if float(candidate["content_score"]) - class_weight(element) > best_own_score
         and element is not best
-        and not any(ancestor is element for ancestor in best.iterancestors())
         and len(_words(element.text_content())) >= max(MIN_FULLER_TEXT_RATIO * best_chars, MIN_FULLER_CHARS)
     ]
     return max(fuller, key=lambda candidate: float(candidate["content_score"]), default=best_candidate)
