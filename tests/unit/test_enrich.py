@@ -503,6 +503,17 @@ def test_the_post_s_footer_dates_a_page_that_declares_no_date(footer: str, expec
     assert published_of(body, lang="fr") == expected
 
 
+def test_a_movable_type_entry_s_footer_dates_it() -> None:
+    # klimawandel-global.de: Movable Type calls an entry an 'asset'; its footer,
+    # after the entry's body, says who wrote it and when.
+    footer = (
+        '<div class="asset-footer"><div class="asset-meta">Von Christian am 03.05.2013, 11:51 |'
+        ' <a href="#comments">0 Meinungen</a></div></div>'
+    )
+    body = f"<div class='asset'><h1>Elektromobilität</h1><article>{PARAGRAPH}</article>{footer}</div>"
+    assert published_of(body) == "2013-05-03"
+
+
 def test_the_time_of_a_quoted_post_is_not_the_article_date() -> None:
     # Instagram's embed: a <blockquote> that ends with when the post was made.
     embed = (

@@ -128,9 +128,10 @@ FOREIGN_TAGS = frozenset({"aside", "footer", "nav"})
 # <blockquote> that ends with when the post was made. Dates and the lines
 # around the headline are not read there.
 DATE_FOREIGN_TAGS = FOREIGN_TAGS | {"blockquote"}
-# The article's own footer (WordPress's footer.entry-footer, article_footer)
-# holds its date and author, not another page's.
-ARTICLE_FOOTER = re.compile(r"(?<![^\W_])(?:article|entry|post|story)[-_]?footer(?![^\W_])", re.I)
+# The article's own footer (WordPress's footer.entry-footer, article_footer,
+# Movable Type's asset-footer: its templates call an entry an asset) holds
+# its date and author, not another page's.
+ARTICLE_FOOTER = re.compile(r"(?<![^\W_])(?:article|entry|post|story|asset)[-_]?footer(?![^\W_])", re.I)
 # Blogs put the post's own byline in an <aside> of meta data as often as in its header.
 FOREIGN_TAGS_FOR_BYLINES = frozenset({"footer", "nav"})
 # Metadata is read before stripping, so a consent dialog is still in the tree:
