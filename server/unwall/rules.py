@@ -220,6 +220,9 @@ class ClassTokenRule:
     tokens: frozenset[str]
     # Comment sections are prose by nature: the prose guard must not keep them.
     may_hold_prose: bool = False
+    # The rule reads <article> and <main> elements too: others never do, as
+    # WordPress names a post's <article> after its tags ('tag-comments').
+    names_article_elements: bool = False
 
 
 @dataclass(frozen=True)
@@ -925,7 +928,11 @@ def load_rules() -> RuleSet:
         ),
         boilerplate=tuple(
             ClassTokenRule(
-                r["id"], r["kind"], frozenset(t.lower() for t in r["tokens"]), r.get("may_hold_prose", False)
+                r["id"],
+                r["kind"],
+                frozenset(t.lower() for t in r["tokens"]),
+                r.get("may_hold_prose", False),
+                r.get("names_article_elements", False),
             )
             for r in boilerplate["rules"]
         ),

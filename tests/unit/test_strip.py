@@ -2787,13 +2787,18 @@ def test_a_wordpress_subscription_widget_inside_the_post_goes() -> None:
         "<div class='modal fade'><div class='modal-dialog'><div class='modal-content'>"
         "<div class='modal-header'><h4>Sign in</h4></div><div class='modal-body'><p>Enter your e-mail"
         " address and we will send you a link to sign in to your account.</p></div></div></div></div>",
+        # ZDF: its sign-in dialogs set as <article>s.
+        "<article class='password-modal dark-modal loginpanelgroup-panel' id='logindialog-password'>"
+        "<div class='b-login-pw form-wrap'><h2 class='modal-headline'>Passwort vergessen?</h2><p>Hinweis:"
+        " Das bestehende Passwort muss mindestens 8 Zeichen lang sein.</p></div></article>",
     ],
 )
 def test_a_modal_dialog_goes(dialog: str) -> None:
     paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE)
     root, removals = strip(f"<article>{paragraphs}</article>{dialog}")
     assert "boilerplate.modal-dialogs" in [r.rule for r in removals]
-    assert "gran" not in body_text(root) and "sign in" not in body_text(root)
+    left = body_text(root)
+    assert "gran" not in left and "sign in" not in left and "Passwort" not in left
     assert_article_intact(root)
 
 
@@ -2816,6 +2821,13 @@ def test_the_trust_project_s_badge_under_a_story_goes() -> None:
 def test_a_story_shown_in_a_modal_stays() -> None:
     paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE)
     assert_nothing_removed(f"<div class='story-modal'><article>{paragraphs}</article></div>", ARTICLE[-1])
+
+
+def test_a_post_s_article_named_after_its_tags_stays() -> None:
+    # WordPress names a post's <article> after its tags and categories.
+    paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE)
+    names = "post type-post tag-comments tag-modal category-share hentry"
+    assert_nothing_removed(f"<article class='{names}'>{paragraphs}</article>", ARTICLE[-1])
 
 
 def test_mediawiki_section_edit_links_go_and_their_headings_stay() -> None:

@@ -987,9 +987,10 @@ def _landmark(element: HtmlElement, rules: RuleSet) -> tuple[str, str] | None:
 
 
 def _named_boilerplate(element: HtmlElement, rules: RuleSet) -> ClassTokenRule | None:
-    if element.tag in {"article", "main"}:
+    named = rules.boilerplate_rule_for(element_name_runs(element))
+    if named is not None and element.tag in {"article", "main"} and not named.names_article_elements:
         return None
-    return rules.boilerplate_rule_for(element_name_runs(element))
+    return named
 
 
 def _looks_consent_named(element: HtmlElement) -> bool:
