@@ -2355,6 +2355,17 @@ def test_a_teaser_cut_from_one_of_the_first_paragraphs_is_read_once(teaser: str,
     assert (len(content.findall(".//p")) == 2) is goes
 
 
+@pytest.mark.parametrize(
+    "declared", ['<meta name="title" content="{t}">', '<meta property="og:title" content="{t}">']
+)
+def test_a_short_headline_the_title_opens_with_is_the_title(declared: str) -> None:
+    # Brandenburg's Landeszentrale: two words, then the site's long name.
+    signed = "Homo Brandenburgensis | Landeszentrale für politische Bildung"
+    head = f"<title>{signed}</title>" + declared.format(t=signed)
+    result, _ = enriched(head, f"<h1><span>Homo Brandenburgensis</span></h1>{PARAGRAPH}")
+    assert result.title == "Homo Brandenburgensis"
+
+
 def test_a_site_named_h1_leaves_the_headline_to_the_block_that_shows_it() -> None:
     # Qdaily: a hidden <h1> in its logo's link holds the site's name; the story's is an <h2>.
     head = "<title>这个约会软件，想用你和对方的相似好恶来帮你找对象_智能_好奇心日报</title>"

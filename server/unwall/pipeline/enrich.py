@@ -563,6 +563,8 @@ def _choose_title(metadata: PageMetadata, article: dict[str, Any], site_name: st
             return headline
         comparable = _comparable(title)
         shown = any(comparable == _comparable(h) for h in headings)
+        if (opening_heading := _heading_opening(title, headings)) is not None:
+            return opening_heading
         if shown and _signed_right_after(title, metadata.document_title):
             # 'Covid 19 : "le gouvernement doit…"' is the <h1>, and the <title>
             # signs right after it: a segment that names no site is the headline's.
@@ -600,6 +602,18 @@ def _choose_title(metadata: PageMetadata, article: dict[str, Any], site_name: st
             metadata.document_title, site_name, hosts=hosts, site_heading=metadata.site_heading
         )
     return headings[0] if headings else ""
+
+
+def _heading_opening(title: str, headings: list[str]) -> str | None:
+    """The <h1> that is the declared title's first segment, before the site's
+    name ('Homo Brandenburgensis | Brandenburgische Landeszentrale für
+    politische Bildung'): the headline, however few its words. Without the
+    <h1> to say so, a short first segment is likelier a cut headline."""
+    segments = TITLE_SEPARATORS.split(title)
+    if len(segments) < 2:
+        return None
+    opening = _comparable(segments[0])
+    return next((heading for heading in headings if opening and _comparable(heading) == opening), None)
 
 
 def _shown_after_section_label(title: str, headings: list[str]) -> str | None:
