@@ -546,6 +546,35 @@ def test_a_short_block_named_body_yields_to_the_box_around_it_that_holds_the_tex
     assert description in text and "Klappenbroschur" in text and "Haben Sie" not in text
 
 
+def test_short_stretches_named_like_the_best_block_join_it_with_the_pictures_between() -> None:
+    # Squarespace: each stretch of text its own div.sqs-block.html-block, each
+    # picture a div.image-block (its <noscript> copy read as text by libxml2).
+    def text_block(*paragraphs: str) -> str:
+        inner = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+        return f"<div class='sqs-block html-block'><div class='sqs-block-content'>{inner}</div></div>"
+
+    def picture(n: int) -> str:
+        source = f"https://img.example/{n}.jpg"
+        return (
+            f"<div class='sqs-block image-block'><div><noscript><img src='{source}'></noscript>"
+            f"<img src='{source}' alt=''></div></div>"
+        )
+
+    short = [
+        "Montauk, they say, is the end of the world, and it feels like it.",
+        "The beach is wild, the surf is loud, and nobody sells sunbeds.",
+        "Then we ate lobster rolls at the harbour, as everybody does.",
+    ]
+    blocks = [text_block(short[0]), picture(1), text_block(short[1]), picture(2), text_block(*PARAGRAPHS)]
+    blocks += [picture(3), text_block(short[2]), picture(4), text_block(*PARAGRAPHS)]
+    content = extract_article(
+        parse_html(f"<html><body><div class='col'>{''.join(blocks)}</div></body></html>")
+    )
+    text = " ".join(content.text_content().split())
+    assert all(line in text for line in short)
+    assert len(content.findall(".//img")) == 4
+
+
 def test_a_photo_in_its_wrapper_between_two_kept_parts_is_kept() -> None:
     caption = "In the late 1800s, overhead utilities were buried to lessen the exposure to winter weather."
     photo = (

@@ -210,6 +210,7 @@ class _TreeDocument(Document):  # type: ignore[misc]
             best_candidate = {**best_candidate, "elem": climbed}
         parent = best.getparent()
         siblings = list(parent) if parent is not None else []
+        _favour_siblings_named_alike(candidates, best, best_candidate["content_score"])
         sections = _article_sections(candidates, best, best_candidate, headed=headed is not None)
         # The sections are the article's segments: readability must not also
         # merge pieces of them into its best block.
@@ -594,6 +595,24 @@ def _box_standing_for(
     return box if joins else best
 
 
+def _favour_siblings_named_alike(
+    candidates: dict[HtmlElement, dict[str, Any]], best: HtmlElement, best_score: object
+) -> None:
+    """Readability.js's bonus, which readability lacks: a sibling named like
+    the best block (Squarespace's div.sqs-block.html-block, one per stretch
+    of text between the pictures) scores a fifth of the best score on top,
+    so the short stretches join the long ones."""
+    name = best.get("class")
+    parent = best.getparent()
+    if not name or parent is None or not isinstance(best_score, float | int):
+        return
+    bonus = SAME_CLASS_SIBLING_BONUS * best_score
+    for sibling in parent:
+        if sibling is not best and sibling.get("class") == name and sibling in candidates:
+            scored = candidates[sibling]
+            candidates[sibling] = {**scored, "content_score": float(scored["content_score"]) + bonus}
+
+
 def _headed_section_of(best: HtmlElement) -> HtmlElement | None:
     """The <section> `best` is the text of, when the section's other children
     are only its heading and its pictures (Condé Nast Traveler's '<section>
@@ -821,18 +840,21 @@ def _headings_over_something(root: HtmlElement) -> dict[HtmlElement, bool]:
 
 
 def _is_figure_wrapper(block: HtmlElement) -> bool:
-    """A <div> that holds a figure and, besides its caption, next to no text
-    (a player's "Image" label): the figure is the article's, its wrapper is
-    markup."""
-    if block.tag not in {"div", "section"} or block.find(".//figure") is None:
+    """A <div> that holds a figure, or a picture (Squarespace's image block),
+    and besides its caption next to no text (a player's "Image" label): the
+    figure is the article's, its wrapper is markup."""
+    if block.tag not in {"div", "section"}:
+        return False
+    if block.find(".//figure") is None and block.find(".//img") is None:
         return False
     return _text_besides_captions(block) <= MAX_FIGURE_WRAPPER_TEXT_CHARS
 
 
 def _text_besides_captions(block: HtmlElement) -> int:
-    """How much text `block` holds outside its figures' captions."""
-    captions = sum(len(_words(caption.text_content())) for caption in block.iter("figcaption"))
-    return len(_words(block.text_content())) - captions
+    """How much text `block` holds outside its figures' captions (and outside
+    <noscript>, whose markup libxml2 keeps as text)."""
+    hidden = itertools.chain(block.iter("figcaption"), block.iter("noscript"))
+    return len(_words(block.text_content())) - sum(len(_words(element.text_content())) for element in hidden)
 
 
 def _media_beside_candidates(
