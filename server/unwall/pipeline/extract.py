@@ -210,7 +210,7 @@ class _TreeDocument(Document):  # type: ignore[misc]
             best_candidate = {**best_candidate, "elem": climbed}
         parent = best.getparent()
         siblings = list(parent) if parent is not None else []
-        _favour_siblings_named_alike(candidates, best, best_candidate["content_score"])
+        _favour_siblings_named_alike(candidates, best_candidate)
         sections = _article_sections(candidates, best, best_candidate, headed=headed is not None)
         # The sections are the article's segments: readability must not also
         # merge pieces of them into its best block.
@@ -596,15 +596,17 @@ def _box_standing_for(
 
 
 def _favour_siblings_named_alike(
-    candidates: dict[HtmlElement, dict[str, Any]], best: HtmlElement, best_score: object
+    candidates: dict[HtmlElement, dict[str, Any]], best_candidate: dict[str, object]
 ) -> None:
     """Readability.js's bonus, which readability lacks: a sibling named like
     the best block (Squarespace's div.sqs-block.html-block, one per stretch
     of text between the pictures) scores a fifth of the best score on top,
     so the short stretches join the long ones."""
+    best, best_score = best_candidate["elem"], best_candidate["content_score"]
+    assert isinstance(best, HtmlElement) and isinstance(best_score, float | int)
     name = best.get("class")
     parent = best.getparent()
-    if not name or parent is None or not isinstance(best_score, float | int):
+    if not name or parent is None:
         return
     bonus = SAME_CLASS_SIBLING_BONUS * best_score
     for sibling in parent:
