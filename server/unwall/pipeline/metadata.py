@@ -256,8 +256,8 @@ class PageMetadata:
     # The text of the post's own footer, where old blog themes tell when it
     # was written ('This entry was posted on Monday, December 14th, 2015 …').
     footer_lines: list[str] = field(default_factory=list)
-    # The page's lists of facts, each a list of (label, value) pairs, labels
-    # in lower case without their colon: '<li><strong>Date</strong> 19.01.2020</li>
+    # The page's lists of facts, each a list of (label, value) pairs as the
+    # page writes them: '<li><strong>Date</strong> 19.01.2020</li>
     # <li><strong>Author</strong> Ben Knight</li>' beside Deutsche Welle's stories.
     fact_lists: list[list[tuple[str, str]]] = field(default_factory=list)
     # Lines around the headline that tell a clock time, read where the page
@@ -1344,7 +1344,7 @@ def _fact_lists(root: HtmlElement, article_regions: frozenset[HtmlElement]) -> l
             value = _text_after(label)
         else:
             label, value = item, item.getnext().text_content()
-        label_text = _clean(label.text_content()).rstrip(":：").strip()
+        label_text = _clean(label.text_content())
         # The colon may follow the bold ('<b>Author</b>: Jane Doe').
         value_text = _clean(value).lstrip(":： ")
         if not label_text or not value_text or len(value_text) > MAX_BYLINE_CHARS:
@@ -1352,7 +1352,7 @@ def _fact_lists(root: HtmlElement, article_regions: frozenset[HtmlElement]) -> l
         if _inside_foreign_region(item, FOREIGN_TAGS_FOR_BYLINES, article_regions):
             continue
         if not _inside_consent_dialog(item):
-            lists.setdefault(item.getparent(), []).append((label_text.casefold(), value_text))
+            lists.setdefault(item.getparent(), []).append((label_text, value_text))
     return [facts for facts in lists.values() if len(facts) >= MIN_FACTS_IN_A_LIST]
 
 

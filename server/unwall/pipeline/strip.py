@@ -901,8 +901,9 @@ def _row_of_controls(box: HtmlElement, scope: HtmlElement, context: _Context) ->
         return None
     if _holds_media(row) or any(True for _ in row.iter(*HEADING_TAGS)):
         return None
-    labels = context.rules.control_labels | context.rules.arrow_labels
-    return row if all(line_label_form(control.text_content()) in labels for control in controls) else None
+    rules = context.rules
+    forms = [line_label_form(control.text_content()) for control in controls]
+    return row if all(form in rules.control_labels or form in rules.arrow_labels for form in forms) else None
 
 
 MAX_ROW_CONTROLS = 6
