@@ -674,3 +674,30 @@ def test_a_span_that_holds_blocks_becomes_the_block_it_lays_out(html: str, expec
     assert content.find(".//span//figure") is None and content.find(".//span//p") is None
     if expected is not None:
         assert serialize(content) == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # RT's closing line, styled in three pieces by its editor.
+        (
+            "<p><strong><em>El&nbsp;</em></strong><strong><em><a href='https://es.example/a'>estrecho"
+            "</a></em></strong><strong><em>, la verdadera 'arma'</em></strong></p>",
+            "<p><strong><em>El\xa0<a href",
+        ),
+        # A word split in two by markup (Vox: '<em>Call Me </em><em>b</em><em>y Your Name</em>').
+        ("<p><em>Call Me </em><em>b</em><em>y Your Name</em></p>", "<p><em>Call Me by Your Name</em></p>"),
+        # Runs apart, or of another kind, stay apart.
+        ("<p><b>Ferguson</b> <b>Selma</b></p>", "<p><b>Ferguson</b> <b>Selma</b></p>"),
+        ("<p><b>Bold</b><i>italic</i></p>", "<p><b>Bold</b><i>italic</i></p>"),
+        ("<p><b>Bold</b><strong>strong</strong></p>", "<p><b>Bold</b><strong>strong</strong></p>"),
+        (
+            "<p><em lang='fr'>oui</em><em lang='en'>yes</em></p>",
+            '<p><em lang="fr">oui</em><em lang="en">yes</em></p>',
+        ),
+    ],
+)
+def test_touching_runs_of_the_same_styling_are_one_run(html: str, expected: str) -> None:
+    output = serialize(clean_tree(html))
+    assert output.startswith(expected)
+    assert lxml.html.fromstring(output).text_content() == lxml.html.fromstring(html).text_content()

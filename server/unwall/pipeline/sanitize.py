@@ -143,6 +143,7 @@ def sanitize_tree(content: HtmlElement) -> None:
             # Shows nothing, and parsers disagree on where an empty table sits
             # beside list items, so the output would not read back as itself.
             element.drop_tree()
+    _join_split_runs(content)
     content.attrib.clear()
 
 
@@ -167,6 +168,41 @@ _TABLE_PARTS = {
     "tfoot": frozenset({"tr"}),
     "tr": frozenset({"td", "th"}),
 }
+
+
+# Inline styling an editor may split into touching runs of the same kind.
+_RUNS = ("b", "strong", "i", "em", "u", "s", "mark")
+
+
+def _join_split_runs(content: HtmlElement) -> None:
+    """Touching runs of the same styling become one ('<strong><em>El </em></strong>
+    <strong><em><a>estrecho</a></em></strong>', as rich-text editors save a line
+    styled in pieces): Markdown's markers cannot touch ('***El*** ***[…]******'),
+    and one run reads the same in HTML."""
+    for run in list(content.iter(*_RUNS)):
+        if run.getparent() is None:
+            continue  # joined into the run before it
+        following = run.getnext()
+        while (
+            not run.tail
+            and following is not None
+            and following.tag == run.tag
+            and dict(following.attrib) == dict(run.attrib)
+        ):
+            _append_text(run, following.text)
+            run.extend(list(following))
+            run.tail = following.tail
+            following.getparent().remove(following)
+            following = run.getnext()
+
+
+def _append_text(element: HtmlElement, text: str | None) -> None:
+    if not text:
+        return
+    if len(element):
+        element[-1].tail = (element[-1].tail or "") + text
+    else:
+        element.text = (element.text or "") + text
 
 
 def drop_tracking_parameters(content: HtmlElement, is_tracking: re.Pattern[str]) -> None:
