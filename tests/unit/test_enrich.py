@@ -3093,12 +3093,46 @@ def test_a_figcaption_in_a_div_that_stands_for_the_figure_goes_with_the_lead_ima
             "https://news.example/attach/158666/width/515.png",
         ),
         ('<figure><img src=""></figure>', None),
+        # A column of teasers, each picture linked to another page (news.cn's '深度观察').
+        (
+            '<div class="columBox"><ul><li><div class="img"><a href="https://news.example/depth.htm">'
+            '<img src="https://img.example/titlepic/1129978110.jpg"></a></div></li></ul></div>',
+            None,
+        ),
+        # A gallery's items link to their pictures.
+        (
+            '<ul class="gallery"><li><a href="https://img.example/big/orchid.jpg">'
+            '<img src="https://img.example/orchid.jpg"></a></li></ul>',
+            "https://img.example/orchid.jpg",
+        ),
+        # The author's placeholder in the byline is passed over for the picture after it (Media One).
+        (
+            '<div class="report"><img src="https://news.example/images/authorplaceholder.jpg">Web Desk</div>'
+            '<div class="story-img"><img src="https://img.example/1524788-.webp"></div>',
+            "https://img.example/1524788-.webp",
+        ),
     ],
 )
 def test_a_teaser_s_picture_after_the_headline_is_no_hero(after_headline: str, hero: str | None) -> None:
     headline = "<h1>交通运输部：着力打造京津冀区域综合立体交通网络</h1>"
     _, metadata = page("", f"<div>{headline}{after_headline}</div>")
     assert [image.url for image in metadata.declared_images] == ([hero] if hero else [])
+
+
+@pytest.mark.parametrize(
+    ("deck", "hero"),
+    [
+        # An <h2> right under the headline is its deck (The Hindu's 'h2.sub-title').
+        ("<h2 class='sub-title'>Shrugging off a recent study, he said…</h2>", True),
+        # A section's heading ends the search: what follows is the story's body.
+        ("<p>By Jane Doe</p><h2>The vote</h2>", False),
+    ],
+)
+def test_the_headline_s_deck_does_not_end_the_search_for_its_picture(deck: str, hero: bool) -> None:
+    picture = "<div class='top-pic'><img src='https://img.example/chandok.jpg'></div>"
+    _, metadata = page("", f"<div><h1>Learn to play around with AI tools</h1>{deck}{picture}</div>")
+    heroes = [image.url for image in metadata.declared_images if image.source == "hero"]
+    assert heroes == (["https://img.example/chandok.jpg"] if hero else [])
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,7 @@ from unwall.pipeline.language import approximate_words
 from unwall.pipeline.normalize import (
     LINE_BREAK,
     is_hidden,
+    is_plausible_photo,
     largest_rendition,
     parse_srcset,
     text_without_annotations,
@@ -483,11 +484,13 @@ def _hero_images(root: HtmlElement, base_url: str | None = None) -> list[Declare
     """The first image after the page's <h1>: the picture a story opens with,
     also when its figure sits in the header, outside the extracted body."""
     for heading in list(root.iter("h1"))[:3]:
-        following = list(
-            itertools.takewhile(
-                lambda sibling: sibling.tag not in SECTION_HEADINGS,
-                itertools.islice(heading.itersiblings(), HERO_SEARCH_ELEMENTS),
-            )
+        siblings = list(itertools.islice(heading.itersiblings(), HERO_SEARCH_ELEMENTS))
+        # An <h2> right under the headline is its deck (Media One's
+        # 'h2.article-description', The Hindu's 'h2.sub-title'), not the next
+        # section's. A smaller heading there may head the story's first part.
+        deck = siblings[:1] if siblings and siblings[0].tag == "h2" else []
+        following = deck + list(
+            itertools.takewhile(lambda sibling: sibling.tag not in SECTION_HEADINGS, siblings[len(deck) :])
         )
         parent = heading.getparent()
         if parent is not None and parent.tag in {"header", "div", "hgroup"} and _is_headline_box(parent):
@@ -516,9 +519,9 @@ def _first_photo(element: HtmlElement, base_url: str | None = None) -> DeclaredI
     for img in element.iter("img"):
         src = (img.get("src") or "").strip()
         src = urljoin(base_url or "", src) if src else ""
-        if not src.startswith(("http://", "https://")) or _inside_foreign_region(img):
-            continue
-        if _in_teaser_link(img) or _in_ad_slot(img, element):
+        if not is_plausible_photo(src) or _inside_foreign_region(img):
+            continue  # the author's placeholder in the byline over the picture (Media One)
+        if _in_teaser_link(img) or _in_teaser_list(img) or _in_ad_slot(img, element):
             continue
         width, height = _to_int(img.get("width")), _to_int(img.get("height"))
         if (width or HERO_MIN_WIDTH) >= HERO_MIN_WIDTH and (height or HERO_MIN_HEIGHT) >= HERO_MIN_HEIGHT:
@@ -566,6 +569,19 @@ def _in_teaser_link(img: HtmlElement) -> bool:
 
 
 MIN_TEASER_HEADLINE_CHARS = 8
+
+
+def _in_teaser_list(img: HtmlElement) -> bool:
+    """The picture is an item of a list and links to another page: a column of
+    teasers (news.cn's '深度观察' beside the story). A gallery's items link to
+    their pictures, or to nothing."""
+    link = next(img.iterancestors("a"), None)
+    if link is None or next(link.iterancestors("li"), None) is None:
+        return False
+    return not _PICTURE_FILE.search(urlsplit(link.get("href") or "").path)
+
+
+_PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)$", re.I)
 
 
 def _in_ad_slot(img: HtmlElement, block: HtmlElement) -> bool:
