@@ -1609,6 +1609,12 @@ def test_a_picture_credit_in_an_author_box_yields_to_the_author() -> None:
         # But for a script without spaces: there a name is one word.
         ("<p>2024-05-06 10:22 来源：中国青年报 作者：石佳</p>", "石佳"),
         ("<p>2024-05-06 10:22 中国青年报记者 石佳</p>", "石佳"),
+        # The line goes on after its element, in loose words (Anime News Network).
+        (
+            '<small>posted on <time datetime="2026-06-15T11:15"><strong>2026-06-15</strong> 11:15 EDT</time>'
+            "</small> by Rafael Antonio Pineda",
+            "Rafael Antonio Pineda",
+        ),
     ],
 )
 def test_a_date_line_under_the_headline_credits_its_author(line: str, expected: str | None) -> None:

@@ -1342,7 +1342,17 @@ def _lines_around(headline: HtmlElement, article_regions: frozenset[HtmlElement]
             and not _in_site_banner(element)
         ):
             lines.append(text)
+            # A line a reader sees may go on after the element, in loose words:
+            # '<small>posted on <time>2026-06-15</time></small> by Rafael
+            # Antonio Pineda' (Anime News Network).
+            if element.tag in LINE_OPENING_TAGS and (element.tail or "").strip():
+                line = _clean(f"{raw} {element.tail}")
+                if len(line) <= DATE_LINE_MAX_CHARS and line not in lines:
+                    lines.append(line)
     return lines
+
+
+LINE_OPENING_TAGS = frozenset({"small", "span", "time", "b", "strong", "em", "i"})
 
 
 def _fact_lists(root: HtmlElement, article_regions: frozenset[HtmlElement]) -> list[list[tuple[str, str]]]:
