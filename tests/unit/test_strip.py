@@ -1593,6 +1593,35 @@ def test_links_that_are_no_trail_from_the_front_page_stay(line: str) -> None:
     assert_nothing_removed(f"<article>{around(line)}</article>")
 
 
+@pytest.mark.parametrize(
+    ("line", "goes"),
+    [
+        # Anime News Network under its stories: up to the section the page sits in, and its archive.
+        (
+            '<p><a href="https://news.example/news/">News homepage</a> / '
+            '<a href="https://news.example/news/archive">archives</a></p>',
+            True,
+        ),
+        # Up to another section, or to a story of this one: no way out of the page.
+        (
+            '<p><a href="https://news.example/sport/">Sport</a> / '
+            '<a href="https://news.example/sport/archive">archives</a></p>',
+            False,
+        ),
+        (
+            '<p><a href="https://news.example/news/2024/ferry.html">Ferry</a> / '
+            '<a href="https://news.example/news/2024/bridge.html">Bridge</a></p>',
+            False,
+        ),
+    ],
+)
+def test_a_trail_of_links_up_to_the_page_s_section_goes(line: str, goes: bool) -> None:
+    root = document(f"<article>{around(line)}</article>")
+    removals = strip_page(root, load_rules(), page_url="https://news.example/news/2024/park.html")
+    assert [(r.kind, r.rule) for r in removals] == ([("navigation", "classifier.link-trail")] if goes else [])
+    assert_article_intact(root)
+
+
 def test_a_labelled_list_of_teasers_each_linking_to_its_story_goes() -> None:
     # People's Daily: the teasers' words are no links, but each block links to its story.
     teasers = (

@@ -302,7 +302,7 @@ def strip_page(
     _remove_closing_handle_lines(scope, context)
     _remove_tag_clouds(scope, context)
     _remove_page_number_rows(scope, context)
-    _remove_link_trails(scope, context)
+    _remove_link_trails(scope, context, page_url)
     _remove_inline_post_pagers(scope, context)
     _remove_caption_controls(scope, context)
     _remove_ciphertext(scope, context)
@@ -1315,13 +1315,16 @@ def _remove_tag_clouds(scope: HtmlElement, context: _Context) -> None:
             _remove(box)
 
 
-def _remove_link_trails(scope: HtmlElement, context: _Context) -> None:
+def _remove_link_trails(scope: HtmlElement, context: _Context, page_url: str | None) -> None:
     """'您所在的位置： 首页 > 快讯 > 公司', 'Home › News › Politics', 'Home | Video |
-    World': a row of links, one of them to the front page, parted by
-    separators, perhaps after a short label: a breadcrumb trail or the site's
-    menu, whatever its class names."""
+    World', 'News homepage / archives': a row of links, one of them to the
+    front page or up to the section the page sits in, parted by separators,
+    perhaps after a short label: a breadcrumb trail or the site's menu,
+    whatever its class names."""
+    page = _split_address(page_url)
     for link in scope.iter("a"):
-        if not _is_front_page_address(link.get("href") or ""):
+        href = link.get("href") or ""
+        if not (_is_front_page_address(href) or _is_section_above(href, page)):
             continue
         trail = link.getparent()
         while trail is not None and trail.tag in TRAIL_WRAPPERS and trail.getparent() is not None:
