@@ -869,6 +869,9 @@ SHORT_PARAGRAPHS = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
         '<div><a href="#"><img src="https://cdn.example/harbour.jpg"></a></div>',
         # Linked to the page that shows it alone (Impress Watch's viewer).
         '<div><a href="/img/html/harbour.jpg.html"><img src="https://cdn.example/harbour.jpg"></a></div>',
+        # With its viewer's overlay, the count of the gallery's pictures (TweakTown).
+        '<div class="center-img"><picture><img src="https://cdn.example/harbour.jpg"></picture>'
+        '<div class="gallery-overlay"><div class="gallery-icon"></div>3</div></div>',
     ],
 )
 def test_a_picture_in_a_block_of_its_own_between_short_paragraphs_stays(picture: str) -> None:

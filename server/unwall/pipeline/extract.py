@@ -922,12 +922,29 @@ def _outermost_sole_wrapper(element: HtmlElement) -> HtmlElement:
 def _is_picture_block(block: HtmlElement) -> bool:
     """A picture, or a block that holds one picture and no text but its caption
     ('Bild vergrößern', '123 KB', 'Slideshow (14 Images)' beside a picture are
-    a widget's)."""
+    a widget's) and its overlays: a box of its own beside the picture with a
+    word or two (the count of a gallery's pictures over TweakTown's, '3'),
+    which readability then drops as it drops any short box."""
     if block.tag in _MEDIA_TAGS:
         return True
     if block.tag not in {"div", "section", "p"} or len(block.xpath(".//img")) != 1:
         return False
-    return _text_besides_captions(block) == 0
+    overlay_words = sum(len(_words(overlay.text_content())) for overlay in _overlays(block))
+    return _text_besides_captions(block) == overlay_words
+
+
+def _overlays(block: HtmlElement) -> list[HtmlElement]:
+    return [
+        child
+        for child in block
+        if child.tag in {"div", "span"}
+        and child.find(".//img") is None
+        and child.find(".//figcaption") is None
+        and len(_words(child.text_content())) <= MAX_OVERLAY_WORDS
+    ]
+
+
+MAX_OVERLAY_WORDS = 3
 
 
 def _picture_block_of(img: HtmlElement, article: HtmlElement) -> HtmlElement | None:
