@@ -2637,6 +2637,8 @@ def test_a_widget_s_label_left_between_paragraphs_goes(control: str) -> None:
             "vor 5 Stunden in Aktuelles",
         ),
         ('<div><a href="/p">Print</a> · <a href="/m">Email this article</a></div>', ""),
+        # TweakTown's gallery button under a picture, its parts parted by a dash.
+        ('<div id="gallery-button" title="Open Gallery">VIEW GALLERY - 3 IMAGES</div>', ""),
     ],
 )
 def test_a_row_of_controls_parted_by_bars_goes(block: str, left: str) -> None:

@@ -712,7 +712,7 @@ def strip_line_labels(
 
 
 def _remove_control_rows(content: HtmlElement, context: _Context) -> None:
-    """A line of a widget's labels parted by bars or dots ('Druckansicht |
+    """A line of a widget's labels parted by bars, dots or dashes ('Druckansicht |
     Artikel versenden | Tippfehler melden', kath.net): each a control of the
     page, all of them no line of the article."""
     # Only the blocks around a bar or a dot: libxml2 finds the few texts that hold one.
@@ -763,11 +763,13 @@ MAX_CONTROL_ROW_CHARS = 120
 MAX_RAW_CONTROL_ROW_CHARS = 1000
 CONTROL_ROW_BLOCKS = frozenset({"p", "div", "li", "span"})
 _CONTROL_ROW_MARK_TEXTS = etree.XPath(
-    ".//text()[contains(., '|') or contains(., '\u00b7') or contains(., '\u2022')]"
+    ".//text()[contains(., '|') or contains(., '\u00b7') or contains(., '\u2022')"
+    " or contains(., ' - ') or contains(., ' \u2013 ') or contains(., ' \u2014 ')]"
 )
 
 
-_CONTROL_ROW_SEPARATOR = re.compile(r"\s[|·•]\s|\s*\|\s*")
+# Bars and dots, and dashes with a space either side ('VIEW GALLERY - 3 IMAGES', TweakTown).
+_CONTROL_ROW_SEPARATOR = re.compile(r"\s[|·•\-–—]\s|\s*\|\s*")
 
 
 def _remove_closing_promo_line(content: HtmlElement, context: _Context) -> None:
