@@ -2240,6 +2240,19 @@ def test_a_related_link_with_its_label_inside_goes() -> None:
     assert_article_intact(root)
 
 
+def test_a_story_linked_under_a_popular_label_goes() -> None:
+    # TweakTown, between its paragraphs: the label inside the link, after an icon.
+    first, *rest = (f"<p>{p}</p>" for p in ARTICLE)
+    teaser = (
+        "<a href='/news/112168/redditor-buys-rtx/index.html'><div id='popular-now'>"
+        "<svg><title>Popular</title></svg><span>Popular Now:</span> "
+        "Redditor buys RTX 2080 Ti Super engineering sample on eBay</div></a>"
+    )
+    root, removals = strip(f"<article>{first}{teaser}{''.join(rest)}</article>")
+    assert [r.kind for r in removals] == ["related"]
+    assert_article_intact(root)
+
+
 def test_a_sentence_that_begins_with_a_label_word_stays() -> None:
     sentence = (
         "<p>Related: the council's own report, which <a href='/r'>we published</a> in full last week.</p>"
