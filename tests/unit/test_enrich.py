@@ -555,6 +555,17 @@ def test_microformat_and_blog_date_lines_give_the_date(line: str, expected: str)
     assert published is not None and published.startswith(expected)
 
 
+def test_a_headline_named_published_is_no_date_line() -> None:
+    # Substack names its headline 'post-title published': the date shown under it is read.
+    published = published_of(
+        '<div><h1 class="post-title published">A model that produces code</h1>'
+        "<div class='byline-wrapper'><div><a href='/@g'>Gary Marcus</a></div>"
+        "<div>May 01, 2026</div></div></div>"
+        f"<article>{PARAGRAPH}</article>"
+    )
+    assert published is not None and published.startswith("2026-05-01")
+
+
 @pytest.mark.parametrize(
     ("around_headline", "expected"),
     [
@@ -2936,6 +2947,7 @@ def test_the_author_s_small_portrait_goes(picture: str, stays: bool) -> None:
         result.lead_image.alt if result.lead_image else None
     ]
     assert (any(alt == picture.split('alt="')[1].split('"')[0] for alt in shown)) is stays
+
 
 
 def test_a_photo_of_a_flag_is_a_photo() -> None:

@@ -1138,7 +1138,10 @@ def _time_values(
         elements = [
             e
             for e in _DATE_LINES(root)
-            if _is_date_line(e, article)
+            # hAtom's 'published' on Substack's headline names the post, not its
+            # date. (Blogger's date line is an <h2 class="date-header">.)
+            if e.tag != "h1"
+            and _is_date_line(e, article)
             and not _in_table(e, article_regions)
             and not _inside_foreign_region(e, DATE_FOREIGN_TAGS, article_regions)
             and not _in_site_banner(e)
