@@ -2949,6 +2949,22 @@ def test_the_author_s_small_portrait_goes(picture: str, stays: bool) -> None:
     assert (any(alt == picture.split('alt="')[1].split('"')[0] for alt in shown)) is stays
 
 
+def test_a_columnist_s_mug_shot_between_paragraphs_goes_with_its_name_card() -> None:
+    # gulflive: the picture named by its file, its caption her name, between paragraphs.
+    card = (
+        '<div class="entry_widget_small"><span><a href="https://cdn.example/lena-mug-shot.jpg">'
+        '<img src="https://cdn.example/photo/1172-small.jpg" alt="Lena deCasparis mug shot 2011.jpg"></a>'
+        '<span class="photo-data"><span class="caption">Lena deCasparis</span></span></span>&nbsp;</div>'
+    )
+    head = '<meta name="author" content="Lena deCasparis">'
+    opening = PARAGRAPH.replace("</p>", " It was finished a year late, at twice the cost.</p>")
+    result, content = enriched(head, opening + card + PARAGRAPH * 2)
+    assert result.byline == "Lena deCasparis"
+    assert content.find(".//img") is None
+    assert result.lead_image is None or "1172" not in result.lead_image.url
+    assert "Lena deCasparis" not in content.text_content()
+    assert len(content.findall("p")) == 3
+
 
 def test_a_photo_of_a_flag_is_a_photo() -> None:
     photo = '<img src="https://cdn.example/uploads/2024/flag-day-parade.jpg" width="640" height="480">'

@@ -842,29 +842,53 @@ def remove_author_pictures(content: HtmlElement, byline: str | None) -> None:
         if not _names_a_writer(_clean(img.get("alt")).casefold(), names) or img.getparent() is None:
             continue
         figure = next(img.iterancestors("figure"), None)
-        if figure is not None and _clean(figure.text_content()):
+        if figure is not None and _clean(figure.text_content()).casefold() not in names | {""}:
             continue
         longest = _longest_declared_side(img)
         if (longest is not None and longest <= MAX_AUTHOR_PICTURE_SIDE) or (
-            longest is None and _AUTHOR_PICTURE.search(img.get("src") or "")
+            longest is None and _AUTHOR_PICTURE.search(f"{img.get('src') or ''} {img.get('alt') or ''}")
         ):
-            _drop_with_empty_wrappers(img)
+            _drop_with_name_card(img, names, content)
 
 
 MAX_AUTHOR_PICTURE_SIDE = 160
 
 
 def _names_a_writer(alt: str, names: set[str]) -> bool:
-    """The alternative text is a writer's name, perhaps after a few words that
-    say whose picture it is (Drupal's 'Bild des Benutzers Phyllis Kuhn')."""
+    """The alternative text is a writer's name, perhaps after or before a few
+    words that say whose picture it is (Drupal's 'Bild des Benutzers Phyllis
+    Kuhn', the file's name 'Joanne Anderson mug shot 2011.jpg' on gulflive)."""
     return any(
-        alt == name or (alt.endswith(" " + name) and len(alt[: -len(name)].split()) <= MAX_PICTURE_OF_WORDS)
+        alt == name
+        or (alt.endswith(" " + name) and len(alt[: -len(name)].split()) <= MAX_PICTURE_OF_WORDS)
+        or (alt.startswith(name + " ") and len(alt[len(name) :].split()) <= MAX_PICTURE_OF_WORDS)
         for name in names
     )
 
 
 MAX_PICTURE_OF_WORDS = 4
-_AUTHOR_PICTURE = re.compile(r"avatar|author|profile|placeholder|gravatar", re.I)
+_AUTHOR_PICTURE = re.compile(r"avatar|author|profile|placeholder|gravatar|mug.?shot|head.?shot", re.I)
+
+
+def _drop_with_name_card(img: HtmlElement, names: set[str], content: HtmlElement) -> None:
+    """The portrait, with the box around it that says nothing but the writer's
+    name (gulflive's '<span class="caption">Joanne Anderson</span>' beside it)."""
+    card = None
+    for ancestor in img.iterancestors():
+        if ancestor is content or ancestor.tag not in NAME_CARD_BOXES:
+            break
+        text = _clean(ancestor.text_content()).casefold()
+        if text and text not in names:
+            break
+        if text:
+            card = ancestor
+    if card is None:
+        _drop_with_empty_wrappers(img)
+    else:
+        card.drop_tree()  # its tail stays
+
+
+NAME_CARD_BOXES = frozenset({"a", "span", "div", "figure", "p"})
 
 
 def _drop_with_empty_wrappers(element: HtmlElement) -> None:
