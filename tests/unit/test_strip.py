@@ -767,9 +767,12 @@ def test_a_house_ad_closing_the_article_goes() -> None:
         # A WeChat account's closing lines (The Paper, Qdaily).
         "<p>看都看完了，点【在看】试试</p>",
         "<p>喜欢这篇文章？去 App 商店搜 好奇心日报 ，每天看点不一样的。</p>",
+        # Apartment Therapy: the house sweepstakes under a gift guide, its link to the entry form.
+        "<p><strong>Treat <em>yourself</em> after all this shopping! <a href='/win-1500-213397'>Enter for a "
+        "chance to win $1500 to spend on custom furniture.</a> It's our little gift to you!</strong></p>",
     ],
 )
-def test_a_short_call_without_a_link_that_closes_the_article_goes(call: str) -> None:
+def test_a_short_call_that_closes_the_article_goes(call: str) -> None:
     root, removals = strip(f"<article>{paragraphs_html()}{call}</article>")
     assert [(r.kind, r.rule) for r in removals] == [("promo", "classifier.promo")]
     assert_article_intact(root)
