@@ -1913,6 +1913,27 @@ def test_noscript_without_image_is_dropped() -> None:
     assert [p.text for p in root.iter("p")] == ["before", "after"]
 
 
+@pytest.mark.parametrize(
+    ("fallback", "shown"),
+    [
+        # The Motley Fool: an ad server's banner for browsers without scripts, after its script.
+        (
+            '<a href="http://ad.doubleclick.net/N3910/jump/usmf.articles;sz=470x200">'
+            '<img src="http://ad.doubleclick.net/N3910/ad/usmf.articles;sz=470x200" width="470" height="200">'
+            "</a>",
+            [],
+        ),
+        ('<img src="https://news.example/static/site-logo.png">', []),
+        ('<img src="https://cdn.example/harbour.jpg">', ["https://cdn.example/harbour.jpg"]),
+    ],
+)
+def test_a_noscript_fallback_shows_only_a_photo(fallback: str, shown: list[str]) -> None:
+    script = "<script>document.write('…')</script>"
+    root = resolved(f"<p>before</p>{script}<noscript>{fallback}</noscript><p>after</p>")
+    assert srcs(root) == shown
+    assert [p.text for p in root.iter("p")] == ["before", "after"]
+
+
 # --- normalize: absolute addresses ---------------------------------------------------------------------
 
 PAGE_URL = "https://news.example/section/story.html"

@@ -419,6 +419,11 @@ def _use_noscript_fallback(noscript: HtmlElement) -> None:
     if not fallback_images:
         noscript.drop_tree()  # "please enable JavaScript" and tracking pixels
         return
+    if all(NOT_A_PHOTO.search(img.get("src") or "") for img in fallback_images):
+        # An ad server's banner for browsers without scripts (The Motley Fool's
+        # 'ad.doubleclick.net/…/ad/…'), a counter's pixel, a logo.
+        noscript.drop_tree()
+        return
     previous = noscript.getprevious()
     if previous is not None and previous.tag == "img":
         if not _awaits_its_image(previous):
