@@ -998,6 +998,35 @@ def test_a_lazy_loaded_embed_becomes_the_link_line_to_its_page(iframe: str, line
     assert_article_intact(root)
 
 
+@pytest.mark.parametrize(
+    ("player", "lines"),
+    [
+        # The A.V. Club: a player that waits for a click, its still from YouTube, its caption empty.
+        (
+            '<div class="youtube inline" data-youtube-id="jP6fEHm-lA0"><div>'
+            '<img src="//img.youtube.com/vi/jP6fEHm-lA0/hqdefault.jpg"></div>'
+            '<span class="caption"></span></div>',
+            ["YouTube video: https://www.youtube.com/watch?v=jP6fEHm-lA0"],
+        ),
+        (
+            '<a href="https://www.youtube.com/watch?v=wf7j27bS1V0">'
+            '<img src="https://i.ytimg.com/vi_webp/wf7j27bS1V0/maxresdefault.webp"></a>',
+            ["YouTube video: https://www.youtube.com/watch?v=wf7j27bS1V0"],
+        ),
+        # A still in a link to another page is that page's teaser.
+        (
+            '<a href="/videos/harbour.html"><img src="https://i.ytimg.com/vi/wf7j27bS1V0/hqdefault.jpg"></a>',
+            [],
+        ),
+    ],
+)
+def test_a_video_s_still_awaiting_its_player_becomes_the_link_line(player: str, lines: list[str]) -> None:
+    root, _ = strip(f"<article>{around(player)}</article>")
+    assert [line.text_content() for line in embed_lines(root)] == lines
+    assert (root.find(".//img") is None) is bool(lines)
+    assert_article_intact(root)
+
+
 TWEET = (
     '<blockquote class="twitter-tweet" data-lang="de"><p lang="de" dir="ltr">Der Hafen ist heute gesperrt.'
     "</p>&mdash; Hafenamt (@hafenamt) "

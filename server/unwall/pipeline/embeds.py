@@ -72,6 +72,19 @@ SOCIAL_BUTTONS: tuple[str, ...] = (
 _YOUTUBE_ID = re.compile(r"/(?:embed|shorts|v)/([\w-]{6,})")
 
 
+# A YouTube video's still, as players that wait for a click show it
+# ('//img.youtube.com/vi/jP6fEHm-lA0/hqdefault.jpg', 'i.ytimg.com/vi_webp/…').
+_YOUTUBE_STILL = re.compile(
+    r"^(?:https?:)?//(?:img\.youtube\.com|i\d?\.ytimg\.com)/vi(?:_webp)?/([\w-]{6,})/", re.I
+)
+
+
+def video_of_still(src: str | None) -> str | None:
+    """The watch page of the video whose still `src` is, if it is one."""
+    match = _YOUTUBE_STILL.match((src or "").strip())
+    return f"https://www.youtube.com/watch?v={match.group(1)}" if match else None
+
+
 def platform_label(url: str) -> str | None:
     """'YouTube video' for a YouTube address; None for hosts we do not link."""
     try:
@@ -160,8 +173,15 @@ def embedded_url(element: HtmlElement, url_attributes: Iterable[str]) -> str | N
     return None
 
 
+EMBED_LINE_CLASS = "unwall-embed"
+
+
 def embed_line(url: str, label: str) -> HtmlElement:
     """`<p class="unwall-embed">YouTube video: <a href=...>...</a></p>`"""
     link = builder.A(url, href=url)
-    paragraph: HtmlElement = builder.P(f"{label}: ", link, {"class": "unwall-embed"})
+    paragraph: HtmlElement = builder.P(f"{label}: ", link, {"class": EMBED_LINE_CLASS})
     return paragraph
+
+
+def is_embed_line(element: HtmlElement) -> bool:
+    return bool(element.tag == "p" and element.get("class") == EMBED_LINE_CLASS)

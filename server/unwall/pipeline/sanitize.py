@@ -17,6 +17,7 @@ import lxml.html
 import nh3
 from lxml.html import HtmlElement
 
+from unwall.pipeline.embeds import EMBED_LINE_CLASS
 from unwall.pipeline.normalize import is_tracking_pixel, spoken_alt, without_tracking_parameters
 
 ALLOWED_TAGS: frozenset[str] = frozenset(
@@ -51,7 +52,7 @@ DROP_WITH_CONTENT = frozenset(
         "source track"
     ).split()
 )
-_CLASS_VALUES = frozenset({"unwall-embed"})
+_CLASS_VALUES = frozenset({EMBED_LINE_CLASS})
 # Obsolete tags that still mean something: Sphinx and older CMSs mark inline
 # code with <tt>; unwrapped, `hg push` would read as prose.
 RENAMED_TAGS = {"tt": "code", "strike": "s"}

@@ -31,6 +31,7 @@ from unwall.pipeline.embeds import (
     embedded_url,
     is_widget,
     platform_label,
+    video_of_still,
 )
 from unwall.pipeline.language import approximate_words, is_shifted_ciphertext
 from unwall.pipeline.metadata import FRONT_PAGE_PATHS
@@ -442,7 +443,41 @@ def _replace_embed_notices(scope: HtmlElement, context: _Context, matches: Selec
             context.linked_embeds.add(url)
             _put_embed_line(element, embed_line(url, label))
         _remove(element)
+    _replace_video_stills(scope, context)
     _unquote_social_posts(scope, context)
+
+
+def _replace_video_stills(scope: HtmlElement, context: _Context) -> None:
+    """A player that waits for a click shows the video's still in a box
+    without words ('<div class="youtube" data-youtube-id="…"><img
+    src="//img.youtube.com/vi/…/hqdefault.jpg"></div>', The A.V. Club): no
+    click plays it in a reader view, and the still alone would read as a
+    picture of the article. It becomes the link to the video. A still in a
+    link to another page is that page's teaser, and stays."""
+    for img in list(scope.iter("img")):
+        url = video_of_still(img.get("src"))
+        if url is None or img.getparent() is None:
+            continue
+        link = next(img.iterancestors("a"), None)
+        if (
+            link is not None
+            and video_of_still(link.get("href")) != url
+            and platform_label(link.get("href") or "") is None
+        ):
+            continue
+        box = img
+        while (parent := box.getparent()) is not None and parent is not scope and parent.tag in STILL_BOXES:
+            if _text(parent):
+                break
+            box = parent
+        _record(context, box, "embed_notice", "embed.video-still")
+        if url not in context.linked_embeds:
+            context.linked_embeds.add(url)
+            _put_embed_line(box, embed_line(url, platform_label(url) or "Video"))
+        _remove(box)
+
+
+STILL_BOXES = frozenset({"a", "div", "span", "picture", "figure", "p"})
 
 
 def _unquote_social_posts(scope: HtmlElement, context: _Context) -> None:
