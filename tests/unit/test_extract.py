@@ -88,6 +88,26 @@ def test_a_newsletter_s_linked_item_headings_stay() -> None:
     assert "More stories" not in text  # a linked heading over no prose is readability's to drop
 
 
+@pytest.mark.parametrize(
+    "between",
+    [
+        # The A.V. Club: a still awaiting its player, or the link left for the clip.
+        "<div class='youtube'><div><img src='https://cdn.example/still.jpg'></div>"
+        "<span class='caption'></span></div>",
+        "<p class='unwall-embed'>YouTube video: <a href='https://www.youtube.com/watch?v=x'>link</a></p>",
+        "<div class='onion-image'><div></div><span class='caption'></span></div>",
+    ],
+)
+def test_a_linked_heading_over_a_picture_or_a_player_over_prose_stays(between: str) -> None:
+    # '<h4>The ending, <a>Whiplash</a></h4>': each scene's heading links to the film's review.
+    items = "".join(
+        f"<h4>Scene {n}, <i><a href='/review/{n}'>Film {n}</a></i></h4>{between}<p>{paragraph}</p>"
+        for n, paragraph in enumerate(PARAGRAPHS)
+    )
+    text = extracted_text(f"<div class='post'>{items}</div>")
+    assert all(f"Scene {n}, Film {n}" in text for n in range(len(PARAGRAPHS)))
+
+
 def test_quoted_posts_in_boxes_named_for_the_network_stay() -> None:
     # Deadline: 'div.embed-twitter' around each quoted tweet, its mentions, address and date linked.
     tweet = (

@@ -24,6 +24,7 @@ from readability.readability import REGEXES, Unparseable
 
 from unwall import errors
 from unwall.errors import UnwallError
+from unwall.pipeline.embeds import is_embed_line
 from unwall.pipeline.language import approximate_words
 from unwall.pipeline.normalize import (
     EMAIL_ADDRESS,
@@ -803,10 +804,20 @@ def _name_weight(names: str | None) -> int:
 
 
 def _linked_headings_over_prose(root: HtmlElement) -> frozenset[HtmlElement]:
-    """The headings with a link right above a paragraph of prose."""
+    """The headings with a link right above a paragraph of prose, or above a
+    picture or a player over it (The A.V. Club's '<h4>The ending,
+    <a>Whiplash</a></h4>' over the scene's clip and the text on it)."""
     headings = set()
     for heading in root.iter(*_HEADINGS):
         paragraph = heading.getnext()
+        for _ in range(MAX_MEDIA_UNDER_A_HEADING):
+            if paragraph is None or paragraph.tag in _HEADINGS or (paragraph.tail or "").strip():
+                break
+            if not is_embed_line(paragraph) and (
+                paragraph.tag == "p" or readability_clean(paragraph.text_content()).strip()
+            ):
+                break
+            paragraph = paragraph.getnext()  # a picture, a player or the link left for it
         if paragraph is None or paragraph.tag != "p" or (heading.tail or "").strip():
             continue
         if heading.find(".//a") is None:
@@ -816,6 +827,9 @@ def _linked_headings_over_prose(root: HtmlElement) -> frozenset[HtmlElement]:
         if len(text) >= SIBLING_PARAGRAPH_CHARS and linked / len(text) < MAX_SIBLING_PARAGRAPH_LINK_DENSITY:
             headings.add(heading)
     return frozenset(headings)
+
+
+MAX_MEDIA_UNDER_A_HEADING = 2
 
 
 def _headings_over_something(root: HtmlElement) -> dict[HtmlElement, bool]:
