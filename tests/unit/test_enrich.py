@@ -1565,6 +1565,12 @@ def test_byline_that_is_the_pages_own_host_names_no_one(head: str, expected: str
             '<meta name="author" content="Keith Spera, NOLA.com | The Times-Picayune">',
             "Keith Spera",
         ),
+        # An affiliation that ends with the site (Advance Local's NJ.com).
+        (
+            '<meta property="og:site_name" content="NJ.com">'
+            '<meta name="author" content="Matt Friedman | NJ Advance Media for NJ.com">',
+            "Matt Friedman",
+        ),
         # Another organization is information: a wire service, a partner.
         (
             '<meta property="og:site_name" content="CNN"><meta name="author" content="Jane Doe, Reuters">',

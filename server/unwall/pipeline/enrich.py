@@ -1890,15 +1890,18 @@ _FIRST_BYLINE_PART = re.compile(rf"^(?P<first>[^,]+?){_SET_APART.pattern}(?P<nam
 def _without_signature_of_site(byline: str, site_name: str | None, hosts: frozenset[str]) -> str | None:
     """'Dana Ford and Tom Watkins, CNN' on CNN's own page is Dana Ford and Tom
     Watkins: the site after the names, or before them ('unocero - Alberto
-    Ávila'), says nothing the page does not. The site before its tagline
+    Ávila'), or a part that ends with it ('Matt Friedman | NJ Advance Media
+    for NJ.com'), says nothing the page does not. The site before its tagline
     ('L-MAG – Das Magazin für Lesben') names no one: None."""
 
     def names_the_site(part: str) -> bool:
-        # The site and its print title after a bar ('NOLA.com | The Times-Picayune').
+        # The site and its print title after a bar ('NOLA.com | The Times-Picayune'),
+        # or an affiliation that ends with the site ('NJ Advance Media for NJ.com').
         part = _SET_APART.split(part, maxsplit=1)[0]
         comparable = _comparable_name(part)
         in_host = "".join(comparable.split()) in hosts
-        return bool(site_name and comparable in _site_forms(site_name)) or in_host
+        forms = _site_forms(site_name) if site_name else set()
+        return comparable in forms or any(comparable.endswith(" " + form) for form in forms) or in_host
 
     match = _LAST_BYLINE_PART.match(byline)
     if match is not None and names_the_site(match["last"]):
