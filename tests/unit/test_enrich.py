@@ -1746,6 +1746,9 @@ def test_a_list_of_facts_that_labels_the_author_gives_the_byline_and_date(
         ("<p>Dominika Rafalska (@drafalska) writes about wine for the magazine.</p>", True),
         # A card: the name on a line of its own above the author's role (Cosmopolitan).
         ("<p>Dominika Rafalska<br><span class='info'>Redaktion WEINZEIT.de</span></p>", True),
+        # How to reach her, wherever the name stands in the line (NJ.com, gulflive).
+        ("<p><em>Dominika Rafalska may be reached at drafalska@weinzeit.example.</em></p>", True),
+        ("<p>Correspondent Dominika Rafalska may be reached at d.rafalska@example.pl.</p>", True),
         # The name without a bio's punctuation or emphasis; a bio before more text.
         ("<p>Dominika Rafalska visited the vineyards of Åland in the autumn.</p>", False),
         ("<p>Dominika Rafalska visited the vineyards<br>of Åland in the autumn.</p>", False),

@@ -1028,10 +1028,15 @@ def remove_closing_author_bio(content: HtmlElement, byline: str | None) -> None:
     if len(text) > MAX_AUTHOR_BIO_CHARS or not _clean(content.text_content()).endswith(text):
         return  # text follows it: not the article's end
     for name in names:
-        if not text.startswith(name):
+        # How to reach the writer ('Matt Friedman may be reached at mfriedman@….
+        # Follow him on Twitter', NJ.com; 'Correspondent Joanne Anderson may be
+        # reached at …', gulflive): the name and an address, in any language.
+        reach = bool(name in text and len(text) <= MAX_CONTACT_LINE_CHARS and EMAIL_ADDRESS.search(text))
+        if not (text.startswith(name) or reach):
             continue
         if (
-            _BIO_AFTER_NAME.match(text[len(name) :])
+            reach
+            or _BIO_AFTER_NAME.match(text[len(name) :])
             or _opens_with_emphasized(last, name)
             or _clean(lines_between_breaks(last)[0]) == name  # a card: 'Jane Doe<br>Redaktion Example.de'
         ):
@@ -1069,6 +1074,7 @@ def _opens_with_emphasized(paragraph: HtmlElement, name: str) -> bool:
 
 
 MAX_AUTHOR_BIO_CHARS = 600
+MAX_CONTACT_LINE_CHARS = 300
 _NAME_EMPHASIS = frozenset({"strong", "b", "em", "i"})
 _BIO_AFTER_NAME = re.compile(r"\s*[,،，(（]|\s+[-–—]\s")
 
