@@ -3576,6 +3576,10 @@ def test_the_parts_of_a_caption_read_apart(caption: str, reads: str) -> None:
         ("<p>Symbolgrafik:© Butch - stock.adobe.com</p>", False),
         ("<p>Symbolbild: dpa</p>", False),
         ("<p>Pictures of the flood show the bridge under water.</p>", True),
+        # A span between blocks is a line of its own (ExtremeTech, its box unwrapped);
+        # within a line it is a word of it.
+        ("<span class='subtitle-2'>Credit: Microsoft</span>", False),
+        ("<p>The harbour, <span>Credit: Microsoft</span></p>", True),
     ],
 )
 def test_a_picture_credit_on_a_line_of_its_own_goes(line: str, stays: bool) -> None:

@@ -1251,10 +1251,12 @@ def remove_stray_picture_credits(content: HtmlElement) -> None:
     shown above the body) or stands apart from it, and the line reads as a
     paragraph of the article."""
     credit = picture_credit_pattern()
-    for block in list(content.iter("p", "div", "small", "h6")):
+    for block in list(content.iter("p", "div", "small", "h6", "span")):
         # Wrappers first: reading each one's text would be quadratic in a deep nest.
         if block.getparent() is None or _holds_lines(block) or block.find(".//img") is not None:
             continue
+        if block.tag == "span" and not _is_loose_line(block):
+            continue  # a word of its line
         if len(block) and block[-1].tag == "br":
             _drop_closing_credit_line(block)
         opening = block.text_content().lstrip().lstrip(_CREDIT_BRACKETS)
@@ -1278,6 +1280,18 @@ def remove_stray_picture_credits(content: HtmlElement) -> None:
             text = text[1:-1].strip()
         if _is_labelled_credit(text):
             block.drop_tree()
+
+
+def _is_loose_line(span: HtmlElement) -> bool:
+    """A span set between blocks, a line of its own (ExtremeTech's 'Credit:
+    Microsoft' under its hero picture, left loose when its box was unwrapped)."""
+    parent = span.getparent()
+    if parent is None or (span.tail or "").strip() or not _holds_lines(parent):
+        return False
+    before = span.getprevious()
+    if before is None:
+        return not (parent.text or "").strip()
+    return before.tag in _META_LINE_BLOCKS and not (before.tail or "").strip()
 
 
 def _is_sign_credit(text: str) -> bool:
