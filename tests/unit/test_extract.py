@@ -263,6 +263,13 @@ def figures_of(markup: str) -> list[tuple[str, str]]:
             "<i>James Strommer</i></p></div></div></div>",
             "The toilet sends data to the cloud. James Strommer",
         ),
+        # ExtremeTech: the caption's line is two spans, the second named a credit.
+        (
+            '<div class="eloquent-imagery-image"><div class="flex"><img src="t.jpg" alt="Windows 1o EOL">'
+            '</div><div class="mt-2 subtitle-2"><span class="normal-case">Windows 10 has hundreds of '
+            'millions of users still. </span><span class="credit">Credit: Microsoft</span></div></div>',
+            "Windows 10 has hundreds of millions of users still. Credit: Microsoft",
+        ),
     ],
 )
 def test_an_image_and_its_caption_in_one_box_are_a_figure(markup: str, caption: str) -> None:

@@ -1664,11 +1664,21 @@ def _detach_keeping_tail(element: HtmlElement) -> None:
 
 def _is_named_caption(caption: HtmlElement, caption_classes: frozenset[str]) -> bool:
     """Named a caption, or wrapping the one element that is: readability puts a
-    paragraph around the Washington Post's '<span class="pb-caption">'."""
+    paragraph around the Washington Post's '<span class="pb-caption">'. Or a
+    line of a few spans, one of them named so (ExtremeTech's '<span>Windows 10
+    has hundreds of millions of users still…</span> <span class="credit">Credit:
+    Microsoft</span>')."""
     if not caption_classes.isdisjoint(element_name_runs(caption)):
         return True
     inner = caption[0] if len(caption) == 1 and not (caption.text or "").strip() else None
-    return inner is not None and not caption_classes.isdisjoint(element_name_runs(inner))
+    if inner is not None:
+        return not caption_classes.isdisjoint(element_name_runs(inner))
+    spans = [child for child in caption if isinstance(child.tag, str)]
+    return (
+        1 < len(spans) <= MAX_CAPTION_PARTS
+        and all(span.tag == "span" and not len(span) for span in spans)
+        and any(not caption_classes.isdisjoint(element_name_runs(span)) for span in spans)
+    )
 
 
 def _is_mark(element: HtmlElement) -> bool:
