@@ -3067,6 +3067,23 @@ LA_DIARIA_HERO = (
             '<meta property="og:image" content="/2014/12/P-1/lead_large.jpg">',
             "",
         ),
+        # No figure: a box of the picture and a line named its caption (The Hindu), its parts
+        # run together by the page's style (Wired).
+        (
+            '<div class="article-picture top-pic"><div class="picture"><picture>'
+            '<img src="/incoming/article69973816.ece/LANDSCAPE_1200/chandok.jpg"></picture></div>'
+            '<p class="caption"> Chandok said AI boosts cognitive abilities [File] | Photo Credit: REUTERS'
+            " </p></div>",
+            '<meta property="og:image" content="/incoming/article69973816.ece/LANDSCAPE_1200/chandok.jpg">',
+            "Chandok said AI boosts cognitive abilities [File] | Photo Credit: REUTERS",
+        ),
+        (
+            '<div><span><img src="/photos/West-Bank-Lockdown.jpg"></span><div class="CaptionWrapper caption">'
+            '<span class="caption__text">Near a checkpoint.</span><span class="caption__credit">'
+            "Photograph: Ahmad Gharabli</span></div></div>",
+            '<meta property="og:image" content="/photos/West-Bank-Lockdown.jpg">',
+            "Near a checkpoint. Photograph: Ahmad Gharabli",
+        ),
     ],
 )
 def test_the_lead_image_takes_the_caption_of_its_figure_outside_the_body(

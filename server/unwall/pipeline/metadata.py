@@ -537,13 +537,17 @@ def _figure_captions(root: HtmlElement, base_url: str | None) -> list[tuple[tupl
     often sits in the page's header, outside the extracted body (la diaria's,
     above its headline), and its caption and credit go with the lead image."""
     figures = []
-    for figure in itertools.islice(root.iter("figure"), MAX_CAPTIONED_FIGURES):
-        caption = figure.find(".//figcaption")
+    boxes = itertools.chain(
+        ((figure, figure.find(".//figcaption")) for figure in root.iter("figure")),
+        _captioned_picture_boxes(root),
+    )
+    for figure, caption in itertools.islice(boxes, MAX_CAPTIONED_FIGURES):
         if caption is None or _inside_foreign_region(figure):
             continue
         if any(True for _ in caption.iter("h1", "h2")):
             continue  # the headline set over its picture (24horas.cl), no caption
         parted = copy.deepcopy(caption)
+        parted.tag = "figcaption"  # a caption named so is tidied as one
         tidy_caption_parts(parted)
         text = _clean(parted.text_content())
         addresses = [
@@ -558,6 +562,30 @@ def _figure_captions(root: HtmlElement, base_url: str | None) -> list[tuple[tupl
 
 
 MAX_CAPTIONED_FIGURES = 12
+
+
+def _captioned_picture_boxes(root: HtmlElement) -> Iterator[tuple[HtmlElement, HtmlElement]]:
+    """A box of one picture and, right after it, a line named as its caption, not
+    set as a figure (The Hindu's '<div class="article-picture top-pic"><div
+    class="picture">…</div><p class="caption">Chandok said … | Photo Credit:
+    REUTERS</p></div>', above the body): the box and its caption."""
+    caption_classes = load_rules().caption_classes
+    for caption in _CAPTION_NAMED(root):
+        picture = caption.getprevious()
+        box = caption.getparent()
+        if picture is None or box is None or box.tag == "figure" or caption.tag == "figcaption":
+            continue
+        if len(picture.xpath(".//img")) != 1 or _clean(picture.text_content()):
+            continue
+        if not caption_classes.isdisjoint(element_name_runs(caption)):
+            yield box, caption
+
+
+# A first sieve for a caption's name; the rules' list decides.
+_CAPTION_NAMED = etree.XPath(
+    ".//*[@class][contains(translate(@class, 'CAPTION', 'caption'), 'caption')"
+    " or contains(translate(@class, 'CREDIT', 'credit'), 'credit')]"
+)
 
 
 def _in_teaser_link(img: HtmlElement) -> bool:
