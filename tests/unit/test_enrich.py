@@ -3165,6 +3165,11 @@ def test_a_figcaption_in_a_div_that_stands_for_the_figure_goes_with_the_lead_ima
             '<img src="https://img.example/orchid.jpg"></a></li></ul>',
             "https://img.example/orchid.jpg",
         ),
+        # A link no address can be read from leads nowhere, and fails nothing.
+        (
+            '<ul><li><a href="http://[broken/orchid"><img src="https://img.example/orchid.jpg"></a></li></ul>',
+            "https://img.example/orchid.jpg",
+        ),
         # The author's placeholder in the byline is passed over for the picture after it (Media One).
         (
             '<div class="report"><img src="https://news.example/images/authorplaceholder.jpg">Web Desk</div>'

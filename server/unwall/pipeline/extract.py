@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
-from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.etree import tostring, tounicode
@@ -35,6 +34,7 @@ from unwall.pipeline.normalize import (
     is_hidden,
     is_picture_file_name,
     lines_between_breaks,
+    links_elsewhere,
 )
 from unwall.rules import element_name_runs, load_rules
 
@@ -147,8 +147,6 @@ _MEDIA_TAGS = frozenset({"figure", "figcaption", "picture", "img"})
 INVISIBLE_CHARACTERS = " \t\n\r\f\v\xa0\u200b\u200c\u200d\u2060\ufeff\u3000"
 # Smaller than this on a side, an image is an icon, a button or a pixel.
 MIN_PICTURE_SIDE = 100
-# An image, or the page that shows it alone ('/html/a30tm1.jpg.html', Impress Watch's viewer).
-IMAGE_ADDRESS = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:\.html?)?$", re.I)
 
 
 class _TreeDocument(Document):  # type: ignore[misc]
@@ -997,23 +995,7 @@ def _may_be_article_picture(img: HtmlElement) -> bool:
     """Not a pixel, an icon or a teaser's picture."""
     if any(_to_int(img.get(side)) < MIN_PICTURE_SIDE for side in ("width", "height") if img.get(side)):
         return False
-    return not NOT_A_PHOTO.search(img.get("src") or "") and not _links_elsewhere(img)
-
-
-def _links_elsewhere(img: HtmlElement) -> bool:
-    """A picture that links to another page is a teaser, an ad or a button; the
-    article's own link to themselves, to a larger copy, or nowhere."""
-    link = next(img.iterancestors("a"), None)
-    if link is None:
-        return False
-    href = (link.get("href") or "").strip()
-    if not href or href.startswith(("#", "javascript:")) or href.endswith("#"):
-        return False
-    try:
-        path = urlsplit(href).path
-    except ValueError:  # 'http://[broken': no address at all
-        return False
-    return not IMAGE_ADDRESS.search(path)
+    return not NOT_A_PHOTO.search(img.get("src") or "") and not links_elsewhere(img)
 
 
 def _to_int(value: str | None) -> int:

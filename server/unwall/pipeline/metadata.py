@@ -24,6 +24,7 @@ from unwall.pipeline.normalize import (
     is_hidden,
     is_plausible_photo,
     largest_rendition,
+    links_elsewhere,
     parse_srcset,
     text_without_annotations,
     tidy_caption_parts,
@@ -603,13 +604,7 @@ def _in_teaser_list(img: HtmlElement) -> bool:
     """The picture is an item of a list and links to another page: a column of
     teasers (news.cn's '深度观察' beside the story). A gallery's items link to
     their pictures, or to nothing."""
-    link = next(img.iterancestors("a"), None)
-    if link is None or next(link.iterancestors("li"), None) is None:
-        return False
-    return not _PICTURE_FILE.search(urlsplit(link.get("href") or "").path)
-
-
-_PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)$", re.I)
+    return next(img.iterancestors("li"), None) is not None and links_elsewhere(img)
 
 
 def _in_ad_slot(img: HtmlElement, block: HtmlElement) -> bool:

@@ -265,6 +265,26 @@ def largest_rendition(img: HtmlElement) -> tuple[str, int | None, int | None]:
     return widest[1], int(widest[0]), scaled_height
 
 
+# An image, or the page that shows it alone ('/html/a30tm1.jpg.html', Impress Watch's viewer).
+IMAGE_ADDRESS = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:\.html?)?$", re.I)
+
+
+def links_elsewhere(img: HtmlElement) -> bool:
+    """A picture that links to another page is a teaser, an ad or a button; the
+    article's own link to themselves, to a larger copy, or nowhere."""
+    link = next(img.iterancestors("a"), None)
+    if link is None:
+        return False
+    href = (link.get("href") or "").strip()
+    if not href or href.startswith(("#", "javascript:")) or href.endswith("#"):
+        return False
+    try:
+        path = urlsplit(href).path
+    except ValueError:  # 'http://[broken': no address at all
+        return False
+    return not IMAGE_ADDRESS.search(path)
+
+
 def is_plausible_photo(url: str) -> bool:
     return url.startswith(("http://", "https://")) and not NOT_A_PHOTO.search(url) and not _is_home_page(url)
 
