@@ -1252,11 +1252,11 @@ def remove_stray_picture_credits(content: HtmlElement) -> None:
     paragraph of the article."""
     credit = picture_credit_pattern()
     for block in list(content.iter("p", "div", "small", "h6", "span")):
+        if block.tag == "span" and not _is_loose_line(block):
+            continue  # a word of its line (asked first: a page has many spans)
         # Wrappers first: reading each one's text would be quadratic in a deep nest.
         if block.getparent() is None or _holds_lines(block) or block.find(".//img") is not None:
             continue
-        if block.tag == "span" and not _is_loose_line(block):
-            continue  # a word of its line
         if len(block) and block[-1].tag == "br":
             _drop_closing_credit_line(block)
         opening = block.text_content().lstrip().lstrip(_CREDIT_BRACKETS)
@@ -1286,12 +1286,15 @@ def _is_loose_line(span: HtmlElement) -> bool:
     """A span set between blocks, a line of its own (ExtremeTech's 'Credit:
     Microsoft' under its hero picture, left loose when its box was unwrapped)."""
     parent = span.getparent()
-    if parent is None or (span.tail or "").strip() or not _holds_lines(parent):
+    if parent is None or (span.tail or "").strip():
         return False
     before = span.getprevious()
     if before is None:
-        return not (parent.text or "").strip()
-    return before.tag in _META_LINE_BLOCKS and not (before.tail or "").strip()
+        opens_its_line = not (parent.text or "").strip()
+    else:
+        opens_its_line = before.tag in _META_LINE_BLOCKS and not (before.tail or "").strip()
+    # The walk through the parent's blocks last: most spans sit inside a line.
+    return opens_its_line and _holds_lines(parent)
 
 
 def _is_sign_credit(text: str) -> bool:
