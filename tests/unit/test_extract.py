@@ -270,6 +270,14 @@ def figures_of(markup: str) -> list[tuple[str, str]]:
             'millions of users still. </span><span class="credit">Credit: Microsoft</span></div></div>',
             "Windows 10 has hundreds of millions of users still. Credit: Microsoft",
         ),
+        # The Press-Enterprise: the picture's boxes, then a box of its named lines.
+        (
+            '<div class="gallery"><div class="gTop"><h3>Perris</h3></div>'
+            '<div class="gContent"><div><img src="t.jpg"></div></div><div class="gBottom"><div>'
+            '<p class="cutline">Judy Avalos, 20, was charged.</p><p class="credit">SHERIFF\'S DEPT.</p>'
+            "</div></div></div>",
+            "Judy Avalos, 20, was charged. SHERIFF'S DEPT.",
+        ),
     ],
 )
 def test_an_image_and_its_caption_in_one_box_are_a_figure(markup: str, caption: str) -> None:
@@ -326,6 +334,9 @@ def test_a_paragraph_beside_an_image_s_own_boxes_is_no_caption_unless_named_so()
         f'<div><img src="t.jpg"><p class="caption">The harbour at dawn</p><p>{CITY_COUNCIL[0]}</p></div>',
         # After the image's box, a paragraph not named as a caption.
         f'<div><img src="t.jpg" alt="The harbour"></div><p>{CITY_COUNCIL[0]}</p>',
+        # After the image's boxes, a box of lines not all named as a caption.
+        '<div><div class="photo"><div><img src="t.jpg"></div></div><div><div>'
+        f'<p>{CITY_COUNCIL[0]}</p><p class="credit">Reuters</p></div></div></div>',
         # Dark grey or black text under a picture is prose.
         f'<p><img src="t.jpg"></p><p style="color:#333">{CITY_COUNCIL[0][:80]}</p>',
         # A page that centres its prose: the line under the picture is a line of it.

@@ -1363,6 +1363,8 @@ def mark_captioned_figures(content: HtmlElement, caption_classes: frozenset[str]
             # The image in boxes of its own, a named caption beside the outermost
             # (NDR: '<div><a><div><img></div></a><p><span class="caption">…').
             _make_figure_of_box(img, content, _BLOCK_WRAPPERS, caption_classes, named_only=True)
+        if next(img.iterancestors("figure"), None) is None:
+            _take_in_caption_box_after(img, content, caption_classes)
     for figure in list(content.iter("figure")):
         _credit_into_caption(figure)
 
@@ -1574,14 +1576,24 @@ def _gather_named_captions(
     Insider's '<img><p class="source">Reuters</p><p class="caption">Google,
     1999</p>'): a figure, its lines one caption."""
     lines = [part for part in parts if part is not image]
-    if image not in parts or len(lines) > MAX_CAPTION_PARTS:
+    if image not in parts or not _are_named_caption_lines(lines, caption_classes):
         return
+    _make_caption_of_lines(box, lines)
+
+
+def _are_named_caption_lines(lines: list[HtmlElement], caption_classes: frozenset[str]) -> bool:
+    """A few one-line blocks, each named a caption or a credit, short enough together for a caption."""
+    if not 0 < len(lines) <= MAX_CAPTION_PARTS:
+        return False
     if not all(line.tag in CAPTION_TAGS and _is_one_line(line) for line in lines):
-        return
+        return False
     if not all(_is_named_caption(line, caption_classes) for line in lines):
-        return
-    if len(_words(" ".join(line.text_content() for line in lines))) > MAX_CAPTION_CHARS:
-        return
+        return False
+    return len(_words(" ".join(line.text_content() for line in lines))) <= MAX_CAPTION_CHARS
+
+
+def _make_caption_of_lines(box: HtmlElement, lines: list[HtmlElement]) -> None:
+    """`box` becomes a figure, `lines` moved into its caption, one a line."""
     caption = etree.SubElement(box, "figcaption")
     for number, line in enumerate(lines):
         if number:
@@ -1592,6 +1604,32 @@ def _gather_named_captions(
 
 
 MAX_CAPTION_PARTS = 3
+
+
+def _take_in_caption_box_after(
+    img: HtmlElement, content: HtmlElement, caption_classes: frozenset[str]
+) -> None:
+    """The image's own boxes, then a box of lines each named a caption or a
+    credit (the Press-Enterprise's photo box: '<div class="gContent"><div><img>
+    </div></div><div class="gBottom"><div><p class="cutline">Judy Avalos, 20,
+    …</p><p class="credit">RIVERSIDE COUNTY …</p></div></div>'): the
+    outermost of the image's boxes is the figure, the lines its caption."""
+    image = _outermost_wrapper(img, _BLOCK_WRAPPERS)
+    after = image.getnext()
+    if image is img or image is content or image.tag != "div" or after is None or (image.tail or "").strip():
+        return
+    holder = after
+    while holder.tag == "div" and len(holder) == 1 and not _words(holder.text or ""):
+        if _words(holder[0].tail or ""):
+            return
+        holder = holder[0]
+    lines = [child for child in holder if isinstance(child.tag, str)]
+    if _words(holder.text or "") or any(_words(line.tail or "") for line in lines):
+        return
+    if not _are_named_caption_lines(lines, caption_classes):
+        return
+    _make_caption_of_lines(image, lines)
+    _detach_keeping_tail(after)
 
 
 def _lift_figure_out_of_paragraph(
