@@ -900,6 +900,24 @@ def test_a_kicker_above_the_headline_goes_with_it(kicker: str, stays: bool) -> N
     assert "Warum Mangos" not in content.text_content()
 
 
+@pytest.mark.parametrize(
+    ("opening", "rest", "stays"),
+    [
+        # The Press-Enterprise: the headline again as the <h3> of the photo box the story opens with.
+        ('<div class="gallery"><h3>Warum Mangos teurer sind</h3><img src="m.jpg"></div>', PARAGRAPH, False),
+        ("<h4>Warum Mangos teurer sind</h4>", PARAGRAPH, False),
+        # After the first paragraph a lower heading is a section's, even one the title repeats.
+        (PARAGRAPH, f"<h3>Warum Mangos teurer sind</h3>{PARAGRAPH}", True),
+    ],
+)
+def test_a_lower_heading_that_says_the_title_before_the_text_goes(
+    opening: str, rest: str, stays: bool
+) -> None:
+    head = "<title>Warum Mangos teurer sind</title>"
+    _, content, _ = opening_line_kept(head, opening, rest)
+    assert ("Warum Mangos" in content.text_content()) is stays
+
+
 def test_a_headline_with_its_topic_label_inside_goes_as_the_title() -> None:
     # wunderweib.de: the label is the headline's first element, run into it.
     head = "<title>Manuela Reimann: Hochzeit in Bayern!</title>"
@@ -2102,6 +2120,9 @@ def test_a_page_declared_english_in_another_language_gets_that_language(
             "the winter storms, in 11 languages, including news and podcasts.",
             None,
         ),
+        # The story's keywords, a list that is no sentence (the Press-Enterprise's).
+        ("harbour, breakwater, fishing fleet, master, storm, quay", None),
+        ("港口、防波堤、渔船、风暴、码头", None),
         # A summary that names the site and tells the article.
         (
             "The harbour master told HarbourTimes the new breakwater would protect the fishing fleet.",

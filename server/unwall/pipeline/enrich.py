@@ -690,14 +690,13 @@ def remove_title_heading(content: HtmlElement, title: str) -> None:
     target = _comparable(title)
     if not target:
         return
-    for heading in content.iter("h1", "h2"):
-        if target in (_comparable(heading.text_content()), _comparable(_without_inner_kicker(heading))):
-            kicker = heading.getprevious()
-            if kicker is not None and _is_kicker(kicker):
-                kicker.drop_tree()
-            heading.drop_tree()
-            return
-        break  # only the first heading can be the title repeated
+    heading = _heading_repeating(content, target)
+    if heading is not None:
+        kicker = heading.getprevious()
+        if kicker is not None and _is_kicker(kicker):
+            kicker.drop_tree()
+        heading.drop_tree()
+        return
     # A headline set as a paragraph named for it ('<p class="title">'), or behind
     # a label ('（原标题：…）', the original title of a syndicated story, here the
     # same), where the text begins.
@@ -712,6 +711,24 @@ def remove_title_heading(content: HtmlElement, title: str) -> None:
     labelled = _LABELLED_LINE.match(text.strip(BRACKETS))
     if named or (labelled is not None and _comparable(labelled.group(1)) == target):
         opening.drop_tree()
+
+
+def _heading_repeating(content: HtmlElement, target: str) -> HtmlElement | None:
+    """The first <h1> or <h2>, when it says the title; or a lower heading that
+    says it before the first paragraph (the Press-Enterprise's photo box opens
+    with the headline as its <h3>). A lower heading further on is a section's."""
+    opening = True
+    for element in content.iter("h1", "h2", "h3", "h4", "h5", "h6", "p"):
+        if element.tag == "p":
+            opening = opening and not _clean(element.text_content())
+            continue
+        said = (_comparable(element.text_content()), _comparable(_without_inner_kicker(element)))
+        says_title = target in said
+        if element.tag in {"h1", "h2"}:
+            return element if says_title else None  # only the first can be the title repeated
+        if says_title and opening:
+            return element
+    return None
 
 
 def _without_inner_kicker(heading: HtmlElement) -> str:
@@ -2289,7 +2306,9 @@ def choose_excerpt(
         for description in (
             _after_the_byline(_after_the_headline(description, title), byline) for description in descriptions
         )
-        if _squeezed(description) != said and not original_title_pattern().match(description)
+        if _squeezed(description) != said
+        and not original_title_pattern().match(description)
+        and not _is_keyword_list(description)
     ]
     descriptions = list(dict.fromkeys(descriptions))  # pages repeat one in several tags
     article_text = content.text_content() if descriptions else ""
@@ -2322,6 +2341,23 @@ def choose_excerpt(
     if opening is None:
         return None
     return _shortened(opening)
+
+
+def _is_keyword_list(description: str) -> bool:
+    """Words and short phrases parted by commas, no sentence: the story's
+    keywords in its description (the Press-Enterprise's 'perris, police,
+    exchange, thought, gunfire, …' after the headline), which tell a search
+    engine what it is about and a reader nothing."""
+    if _SENTENCE_END.search(description):
+        return False
+    items = [item.split() for item in _LIST_COMMA.split(description)]
+    return len(items) >= MIN_KEYWORDS and all(0 < len(words) <= MAX_KEYWORD_WORDS for words in items)
+
+
+_LIST_COMMA = re.compile(r"[,，、;]")
+_SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)")
+MIN_KEYWORDS = 5
+MAX_KEYWORD_WORDS = 3
 
 
 def _after_the_headline(description: str, title: str | None) -> str:
