@@ -1807,6 +1807,12 @@ def srcs(root: HtmlElement) -> list[str | None]:
             'data-original="/wp-content/uploads/2019/04/helvetica.jpg">',
             "/wp-content/uploads/2019/04/helvetica.jpg",
         ),
+        # Bodybuilding.com: a blurred preview the size of an icon, the photo awaited.
+        (
+            '<img class="blur-up lazyload" src="https://cdn.example/story-1-35x35.png" '
+            'data-src="https://cdn.example/story-1-700xh.png">',
+            "https://cdn.example/story-1-700xh.png",
+        ),
     ],
 )
 def test_lazy_image_attributes_are_resolved(img: str, expected: str) -> None:
@@ -1838,9 +1844,13 @@ def test_lazy_srcset_becomes_the_srcset() -> None:
     )
 
 
-def test_a_real_src_is_not_replaced_by_lazy_attributes() -> None:
-    root = resolved('<img src="https://cdn.example/real.jpg" data-src="https://cdn.example/other.jpg">')
-    assert srcs(root) == ["https://cdn.example/real.jpg"]
+@pytest.mark.parametrize(
+    "src",
+    ["https://cdn.example/real.jpg", "https://cdn.example/real-640x360.jpg", "https://cdn.example/65x65.jpg"],
+)
+def test_a_real_src_is_not_replaced_by_lazy_attributes(src: str) -> None:
+    root = resolved(f'<img src="{src}" data-src="https://cdn.example/other.jpg">')
+    assert srcs(root) == [src]
 
 
 def test_lazy_attribute_that_is_no_image_address_is_ignored() -> None:

@@ -401,15 +401,27 @@ def _lazy_source(img: HtmlElement) -> str | None:
     """The image a lazy loader will put in place of the one shown, when the
     one shown is no photo (WIRED Japan shows its theme's 'p.gif' and awaits
     'data-original="/wp-content/uploads/…jpg"'). A photo shown stays: the
-    loader has loaded it (Banyuetan's rehosted copy beside the agency's)."""
+    loader has loaded it (Banyuetan's rehosted copy beside the agency's),
+    unless its address names a size no larger than an icon: a blurred preview
+    (Bodybuilding.com's '…-1-35x35.png' awaiting '…-1-700xh.png')."""
     shown = (img.get("src") or "").strip()
-    if not is_placeholder_src(shown) and not NOT_A_PHOTO.search(shown):
+    if not is_placeholder_src(shown) and not NOT_A_PHOTO.search(shown) and not _names_a_preview(shown):
         return None
     for attribute in LAZY_SRC_ATTRIBUTES:
         value = (img.get(attribute) or "").strip()
         if value and value != shown and not value.startswith("data:") and _IMAGE_URL.search(value):
             return value
     return None
+
+
+def _names_a_preview(address: str) -> bool:
+    """A rendition's address naming both its sides, each no larger than an icon ('…-35x35.png')."""
+    sides = _NAMED_SIDES.search(address)
+    return sides is not None and max(int(sides.group(1)), int(sides.group(2))) <= MAX_PREVIEW_SIDE
+
+
+_NAMED_SIDES = re.compile(r"[-_/](\d{1,4})x(\d{1,4})(?=/|\.\w+(?:[?#]|$))")
+MAX_PREVIEW_SIDE = 64
 
 
 def _awaits_its_image(img: HtmlElement) -> bool:
