@@ -1555,6 +1555,25 @@ def test_byline_that_is_the_pages_own_host_names_no_one(head: str, expected: str
 @pytest.mark.parametrize(
     ("head", "expected"),
     [
+        # Bodybuilding.com's structured data: the writer's login, then her name.
+        (
+            json_ld({"@type": "Article", "author": "heather.eastman.1232"})
+            + '<meta name="author" content="Heather Eastman">',
+            "Heather Eastman",
+        ),
+        ('<meta name="author" content="jdoe_87">', None),
+        # A name with initials is written with spaces and capitals.
+        ('<meta name="author" content="J. R. Doe">', "J. R. Doe"),
+    ],
+)
+def test_a_login_s_handle_names_no_one(head: str, expected: str | None) -> None:
+    result, _ = enriched(head, PARAGRAPH)
+    assert result.byline == expected
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
         # The page's own site after the names, by its name or its address.
         (
             '<meta property="og:site_name" content="CNN">'

@@ -1637,7 +1637,7 @@ def choose_byline(
             # the site, which names no one.
             if not byline or _names_the_site(byline, site_name, handles):
                 continue
-            if _is_site_address(byline, site_name):
+            if _is_site_address(byline, site_name) or _ACCOUNT_HANDLE.fullmatch(byline):
                 continue
             named = _without_signature_of_site(byline, site_name, site_host_names(handles))
             if named and not _DESK_SIGNS.fullmatch(named):
@@ -1684,6 +1684,11 @@ PUBLISHER_META_KEYS = ("publisher", "dc:publisher", "dcterms:publisher")
 # Editors' initials in lower case ('ok, jap' on Novinky, 'nwy/ita'): the desk
 # signs, and the reader learns no one's name from it.
 _DESK_SIGNS = re.compile(r"[a-z]{1,4}(?:\s*[,/;]\s*[a-z]{1,4})*")
+
+
+# A login's handle in the meta author (Bodybuilding.com's 'heather.eastman.1232',
+# 'jdoe_87'): lower case words joined by dots or underscores, no name as shown.
+_ACCOUNT_HANDLE = re.compile(r"@?[a-z0-9]+(?:[._][a-z0-9]+)+")
 
 
 def _is_site_address(byline: str, site_name: str | None) -> bool:
