@@ -278,6 +278,14 @@ def figures_of(markup: str) -> list[tuple[str, str]]:
             "</div></div></div>",
             "Judy Avalos, 20, was charged. SHERIFF'S DEPT.",
         ),
+        # NPR's lightbox: a <picture> of several files, then its caption's box.
+        (
+            '<div class="enlarge_measure"><div class="img_wrap"><picture><source srcset="t.webp" '
+            'type="image/webp"/><img src="t.jpg"></picture></div></div><div class="enlarge_html"><div>'
+            '<p class="caption">Three strands of lightbulbs.</p>'
+            '<p><span class="credit">Aaron Scott/NPR</span></p></div></div>',
+            "Three strands of lightbulbs. Aaron Scott/NPR",
+        ),
     ],
 )
 def test_an_image_and_its_caption_in_one_box_are_a_figure(markup: str, caption: str) -> None:

@@ -1859,10 +1859,14 @@ _CAPTION_DASHES = re.compile(r"^\s*[-–—]\s+(.+?)\s+[-–—]\s*$")
 
 
 def _outermost_wrapper(element: HtmlElement, wrappers: frozenset[str]) -> HtmlElement:
-    """`element`, or the outermost of the wrappers that hold it and nothing else."""
+    """`element`, or the outermost of the wrappers that hold it and nothing else
+    (a <picture>'s <source> elements are the image's other files)."""
     while True:
         parent = element.getparent()
-        if parent is None or parent.tag not in wrappers or len(parent) != 1 or _words(parent.text_content()):
+        if parent is None or parent.tag not in wrappers or _words(parent.text_content()):
+            return element
+        others = [child for child in parent if child is not element]
+        if others and not (parent.tag == "picture" and all(other.tag == "source" for other in others)):
             return element
         element = parent
 
