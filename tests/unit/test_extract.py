@@ -295,6 +295,39 @@ def test_an_image_and_its_caption_in_one_box_are_a_figure(markup: str, caption: 
     assert all(node.tag != "br" for node in content.iter("figcaption") for node in (node[:1] + node[-1:]))
 
 
+NPR_CAPTION = "Buses pass under the Oxford Street light display in London, England."
+NPR_LIGHTBOX = (
+    '<div class="enlarge_measure"><picture><source srcset="t.webp"/><img src="t.jpg"></picture></div>'
+    f'<div class="enlarge_html"><div><p class="caption">{NPR_CAPTION}</p>'
+    '<p><span class="credit">Chris Jackson/Getty Images</span></p></div></div>'
+)
+
+
+@pytest.mark.parametrize(
+    ("before", "kept"),
+    [
+        # NPR: the caption under the picture, with its buttons, then the credit alone.
+        (
+            f'<div class="credit-caption"><div class="caption"><p>{NPR_CAPTION} <b class="credit">Chris '
+            'Jackson/Getty Images</b> <b class="hide-caption"><b>hide caption</b></b></p></div>'
+            '<p><b class="toggle-caption"><b>toggle caption</b></b></p>'
+            '<p><span class="credit">Chris Jackson/Getty Images</span></p></div>',
+            False,
+        ),
+        # A line of the article that shares a few of the caption's words.
+        ("<p>London, England.</p>", True),
+        # A paragraph that says more than the caption.
+        (f"<p>{NPR_CAPTION} The council paid for the lights this year.</p>", True),
+    ],
+)
+def test_a_caption_said_again_beside_its_figure_goes(before: str, kept: bool) -> None:
+    content = lxml.html.fragment_fromstring(f'<div><div class="bucket">{before}{NPR_LIGHTBOX}</div></div>')
+    mark_captioned_figures(content, load_rules().caption_classes)
+    before_text = " ".join(lxml.html.fragment_fromstring(before).text_content().split())
+    assert (before_text in " ".join(content.text_content().split())) is kept
+    assert [figure.find(".//figcaption") is not None for figure in content.iter("figure")] == [True]
+
+
 def test_a_captioned_picture_opening_a_paragraph_is_a_figure_before_it() -> None:
     # Business Insider's older layout: the picture, its credit and its caption
     # in spans, inside the paragraph they open.

@@ -36,7 +36,7 @@ from unwall.pipeline.normalize import (
     lines_between_breaks,
     links_elsewhere,
 )
-from unwall.rules import element_name_runs, load_rules
+from unwall.rules import element_name_runs, line_label_form, load_rules
 
 # readability-lxml's `clean()`, the text its link density is measured on. Its
 # three patterns each rescan every whitespace run, the middle one backtracking
@@ -1367,6 +1367,47 @@ def mark_captioned_figures(content: HtmlElement, caption_classes: frozenset[str]
             _take_in_caption_box_after(img, content, caption_classes)
     for figure in list(content.iter("figure")):
         _credit_into_caption(figure)
+        _drop_caption_copies(figure)
+
+
+def _drop_caption_copies(figure: HtmlElement) -> None:
+    """A block beside a figure that says its caption again, and nothing else
+    but a control's label, is the caption's other copy: NPR writes each caption
+    under its picture with 'hide caption' and 'toggle caption' buttons, then
+    the credit alone, then in its lightbox, whose picture and caption stay.
+    The block must say most of the caption: a line before it that shares a
+    few of its words ('London, England.') is the article's."""
+    caption = figure.find("figcaption")
+    if caption is None:
+        return
+    said = set(_comparable_words(caption.text_content()).split())
+    if len(said) < MIN_CAPTION_COPY_WORDS:
+        return
+    for block in (figure.getprevious(), figure.getnext()):
+        if block is None or not isinstance(block.tag, str) or block.tag in {"figure", "table", "ul", "ol"}:
+            continue
+        if next(block.iter(*_SHOWN_MEDIA), None) is not None:
+            continue
+        words = _words_besides_control_labels(block)
+        if words and words <= said and len(words) >= CAPTION_COPY_SHARE * len(said):
+            block.drop_tree()  # its tail stays
+
+
+def _words_besides_control_labels(block: HtmlElement) -> set[str]:
+    """The block's words, less those of its elements that are a control's whole label ('hide caption')."""
+    if len(block.text_content()) > MAX_CAPTION_COPY_CHARS:
+        return set()
+    controls = load_rules().control_labels
+    copied = copy.deepcopy(block)
+    for element in list(copied.iterdescendants()):
+        if isinstance(element.tag, str) and line_label_form(element.text_content()) in controls:
+            element.drop_tree()
+    return set(_comparable_words(copied.text_content()).split())
+
+
+MIN_CAPTION_COPY_WORDS = 3
+CAPTION_COPY_SHARE = 2 / 3
+MAX_CAPTION_COPY_CHARS = 900  # three captions at most
 
 
 def _credit_into_caption(figure: HtmlElement) -> None:
