@@ -654,6 +654,32 @@ def test_short_stretches_named_like_the_best_block_join_it_with_the_pictures_bet
     assert len(content.findall(".//img")) == 4
 
 
+def test_stretches_set_deeper_than_readability_scores_in_boxes_named_alike_join() -> None:
+    # Tennis.com: the story's header, then each stretch of its text between
+    # the ads in a box of boxes, all named alike.
+    def box(inner: str) -> str:
+        return f"<div class='grid-outer'><div class='grid-inner'><div class='col'>{inner}</div></div></div>"
+
+    def stretch(*paragraphs: str) -> str:
+        return box("<div class='body-part'>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div>")
+
+    advert = box("<section class='adv-row'><h2>Advertising</h2><div class='adv-block'></div></section>")
+    header = (
+        "<div class='col-12 body-parts-center'><h1>The council's budget</h1><div class='deck'>"
+        f"<p>{PARAGRAPHS[0]}, {PARAGRAPHS[1]}</p></div></div>"
+    )
+    body = (
+        header
+        + stretch(*PARAGRAPHS[:2])
+        + advert
+        + stretch(PARAGRAPHS[2])
+        + advert
+        + stretch(*PARAGRAPHS[2:])
+    )
+    text = extracted_text(f"<article>{body}</article>")
+    assert text.count(PARAGRAPHS[2]) == 2 and "Advertising" not in text
+
+
 def test_a_photo_in_its_wrapper_between_two_kept_parts_is_kept() -> None:
     caption = "In the late 1800s, overhead utilities were buried to lessen the exposure to winter weather."
     photo = (

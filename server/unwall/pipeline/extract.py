@@ -612,6 +612,39 @@ def _favour_siblings_named_alike(
         if sibling is not best and sibling.get("class") == name and sibling in candidates:
             scored = candidates[sibling]
             candidates[sibling] = {**scored, "content_score": float(scored["content_score"]) + bonus}
+    for sibling, score in _scores_held_by_siblings_named_alike(best, candidates).items():
+        candidates[sibling] = {"elem": sibling, "content_score": score + bonus}
+
+
+def _scores_held_by_siblings_named_alike(
+    box: HtmlElement, candidates: dict[HtmlElement, dict[str, Any]]
+) -> dict[HtmlElement, float]:
+    """The siblings of `box` named exactly like it that readability left
+    unscored, and the best score of a block inside each, when they hold more
+    of the scores than the siblings named otherwise: Tennis.com sets each
+    stretch of a story between its ads and embeds in a box of boxes,
+    'div.d3-l-grid--outer > … > div.oc-c-body-part > p', deeper than
+    readability scores, so only the first stretch was its article."""
+    name, parent = box.get("class"), box.getparent()
+    if not name or parent is None:
+        return {}
+    held: dict[HtmlElement, float] = {}
+    for candidate, scored in candidates.items():
+        for ancestor in candidate.iterancestors():
+            if ancestor is parent:
+                break
+            if ancestor.getparent() is parent:
+                held[ancestor] = max(held.get(ancestor, 0.0), float(scored["content_score"]))
+                break
+    alike = sum(score for sibling, score in held.items() if sibling.get("class") == name)
+    otherwise = sum(score for sibling, score in held.items() if sibling.get("class") != name)
+    if alike <= otherwise:
+        return {}
+    return {
+        sibling: score
+        for sibling, score in held.items()
+        if sibling is not box and sibling.get("class") == name and sibling not in candidates and score > 0
+    }
 
 
 def _headed_section_of(best: HtmlElement) -> HtmlElement | None:
