@@ -18,6 +18,7 @@ from unwall.errors import UnwallError
 from unwall.pipeline import run
 from unwall.pipeline.extract import (
     _block_lines,
+    drop_icon_files,
     drop_icon_glyphs,
     drop_pull_quotes,
     drop_repeated_blocks,
@@ -167,6 +168,36 @@ def test_pictures_of_a_character_read_as_it(markup: str, text: str, pictures: in
     read_glyph_pictures(content, load_rules().glyph_picture_classes)
     assert re.sub(" +", " ", content.text_content()).strip() == text
     assert len(content.findall(".//img")) == pictures
+
+
+@pytest.mark.parametrize(
+    ("markup", "text", "pictures"),
+    [
+        # ADAC: a magnifier in the link to the larger photo; an icon over a box of tips.
+        (
+            '<p><a href="/big.jpg"><img src="https://adac.example/assets/img/icons/icon-zoom-in.svg" '
+            'alt="Zoom-In"> <img src="https://adac.example/media/seat-720x540.jpg" alt="Der Sitz"></a></p>',
+            "",
+            ["https://adac.example/media/seat-720x540.jpg"],
+        ),
+        (
+            '<div><img src="/media/icons-box/icon-tipp.svg?mh=24" alt="Tipp Icon"><h3>Tipps</h3></div>',
+            "Tipps",
+            [],
+        ),
+        # Alone in a link, the icon says where it goes: its words stay.
+        ('<p><a href="/report.pdf"><img src="/static/icons/pdf.svg" alt="PDF"></a></p>', "PDF", []),
+        # A drawing that is no icon, or an icon's name on a photo's file, stays.
+        ('<p><img src="/media/diagrams/flow.svg" alt="Flow"></p>', "", ["/media/diagrams/flow.svg"]),
+        ('<p><img src="/media/icons/harbour.jpg" alt=""></p>', "", ["/media/icons/harbour.jpg"]),
+        ('<p><img src="/media/lexicon-cover.svg" alt=""></p>', "", ["/media/lexicon-cover.svg"]),
+    ],
+)
+def test_an_icon_s_file_is_no_picture_of_the_article(markup: str, text: str, pictures: list[str]) -> None:
+    content = lxml.html.fragment_fromstring(f"<div>{markup}</div>")
+    drop_icon_files(content)
+    assert " ".join(content.text_content().split()) == text
+    assert [img.get("src") for img in content.iter("img")] == pictures
 
 
 def figures_of(markup: str) -> list[tuple[str, str]]:

@@ -17,6 +17,7 @@ from unwall.model import Article, Removal
 from unwall.pipeline.decode import decode_html
 from unwall.pipeline.enrich import enrich
 from unwall.pipeline.extract import (
+    drop_icon_files,
     drop_icon_glyphs,
     drop_pull_quotes,
     drop_repeated_blocks,
@@ -115,6 +116,7 @@ def run(
             drop_trailing_announcements(content)
         drop_icon_glyphs(content, load_rules().icon_classes)
         read_glyph_pictures(content, load_rules().glyph_picture_classes)
+        drop_icon_files(content)
         drop_slide_leftovers(content)
         mark_captioned_figures(content, load_rules().caption_classes)
         drop_pull_quotes(content)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.etree import tostring, tounicode
@@ -1375,6 +1376,34 @@ def read_glyph_pictures(content: HtmlElement, glyph_classes: frozenset[str]) -> 
             continue
         img.text = alt  # the tag goes, the character and the words after it stay
         img.drop_tag()
+
+
+def drop_icon_files(content: HtmlElement) -> None:
+    """A picture whose file is an SVG named as an icon (ADAC's magnifier
+    '…/icons/icon-zoom-in.svg' in the link to a larger photo, '…/icon-tipp.svg'
+    over its box of tips) is the page's decoration, not the article's. Alone
+    in a link it says where the link goes: its text alternative stays as the
+    link's words."""
+    for img in list(content.iter("img")):
+        if img.getparent() is None or not _is_icon_file(img.get("src") or ""):
+            continue
+        link = next(img.iterancestors("a"), None)
+        if link is not None and not _words(link.text_content()) and len(link.findall(".//img")) == 1:
+            img.text = " ".join((img.get("alt") or "").split())
+            img.drop_tag()
+        else:
+            img.drop_tree()  # its tail stays
+
+
+def _is_icon_file(address: str) -> bool:
+    try:
+        path = urlsplit(address).path.lower()
+    except ValueError:
+        return False
+    return path.endswith(".svg") and _ICON_WORD.search(path) is not None
+
+
+_ICON_WORD = re.compile(r"(?<![a-z])icons?(?![a-z])")
 
 
 # About a line of text high: a bullet, a smiley, an icon beside a link.
