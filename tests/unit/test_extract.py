@@ -611,14 +611,26 @@ def test_every_section_of_a_story_split_by_rules_is_kept() -> None:
     assert text.index(opening) < text.index(PARAGRAPHS[1]) < text.index(closing)
 
 
-def test_each_headed_section_of_a_guide_keeps_its_heading_and_picture() -> None:
-    # Condé Nast Traveler: a standfirst, then one <section> per shop, its name an
-    # <h2>, its text a box and its picture another.
+@pytest.mark.parametrize(
+    "section",
+    [
+        # Condé Nast Traveler: one <section> per shop, its name an <h2>, its
+        # text a box and its picture another.
+        "<section>{heading}{text}{picture}</section>",
+        # Glam (Static Media): one box per look, named alike, its heading, its
+        # picture and credit, then its text.
+        "<div class='news-article  '>{heading}{picture}{text}</div>",
+    ],
+)
+def test_each_headed_section_of_a_guide_keeps_its_heading_and_picture(section: str) -> None:
     shops = ["Topolina", "Magasin General", "Scenes de Lin", "Anitan"]
     texts = [f"{PARAGRAPHS[n % len(PARAGRAPHS)]} {PARAGRAPHS[(n + 1) % len(PARAGRAPHS)]}" for n in range(4)]
     sections = "".join(
-        f"<section><h2>{shop}</h2><div class='slide-content'><p>{text}</p></div>"
-        f"<div class='image-wrapper'><img src='https://img.example/{n}.jpg' alt=''></div></section>"
+        section.format(
+            heading=f"<h2>{shop}</h2>",
+            text=f"<div class='slide-content'><p>{text}</p></div>",
+            picture=f"<div class='image-wrapper'><img src='https://img.example/{n}.jpg' alt=''></div>",
+        )
         for n, (shop, text) in enumerate(zip(shops, texts, strict=True))
     )
     dek = "Still, if you have limited time, these are the places to go in the old town."

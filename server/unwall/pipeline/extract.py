@@ -655,7 +655,7 @@ def _headed_section_of(best: HtmlElement) -> HtmlElement | None:
     shop): the section is the unit whose siblings readability may join, and
     each keeps its heading and picture."""
     section = best.getparent()
-    if section is None or section.tag != "section":
+    if section is None or not (section.tag == "section" or _is_box_among_named_alike(section)):
         return None
     others = [child for child in section if child is not best and isinstance(child.tag, str)]
     if not others or not any(child.tag in _ALL_HEADINGS for child in others):
@@ -665,6 +665,21 @@ def _headed_section_of(best: HtmlElement) -> HtmlElement | None:
 
 
 MAX_TEXT_BESIDE_SECTION_TEXT = 200
+
+
+def _is_box_among_named_alike(box: HtmlElement) -> bool:
+    """A <div> with a sibling of the same class: one of a run of boxes that
+    stand for sections (Static Media's 'div.news-article' on Glam, one per
+    styled look: its heading, its picture and credit, its text)."""
+    name = _class_name(box)
+    if box.tag != "div" or not name:
+        return False
+    siblings = itertools.chain(box.itersiblings(preceding=True), box.itersiblings())
+    return any(sibling.tag == "div" and _class_name(sibling) == name for sibling in siblings)
+
+
+def _class_name(element: HtmlElement) -> str:
+    return " ".join((element.get("class") or "").split())
 
 
 # readability's own measure of a sibling worth joining to the best block.
@@ -766,11 +781,12 @@ def _article_sections(
             break
         section = above
     parent = section.getparent()
-    # Only HTML's own <section>s: a <div> named a block may be a gallery or a
-    # quote box, which readability's merging of segments handles better.
+    # HTML's own <section>s; a <div> only as a section of a heading and its
+    # text among boxes named alike (`headed`): one named a block may be a
+    # gallery or a quote box, which readability's merging of segments handles better.
     if (
         (section is best and not headed)
-        or section.tag != "section"
+        or (section.tag != "section" and not (headed and _is_box_among_named_alike(section)))
         or parent is None
         or parent.tag in {"body", "html"}
     ):
@@ -807,13 +823,15 @@ def _section_scores(
             node = above
         if above is parent and node is not section:
             inside[node] = max(inside.get(node, float("-inf")), scored["content_score"])
-    name = section.get("class")
+    name = _class_name(section)
     scores: dict[HtmlElement, float] = {}
     for sibling in parent:
-        if sibling is section or sibling.tag != "section":
+        if sibling is section or sibling.tag != section.tag:
             continue
+        if section.tag != "section" and _class_name(sibling) != name:
+            continue  # of boxes, only those named alike
         score = inside.get(sibling, 0.0)
-        if name and sibling.get("class") == name:
+        if name and _class_name(sibling) == name:
             score += SAME_CLASS_SIBLING_BONUS * best_score
         scores[sibling] = score
     return scores
