@@ -3897,6 +3897,30 @@ def test_a_writer_s_signature_comes_before_a_desk_s_name(desk: str, closing: str
 
 
 @pytest.mark.parametrize(
+    ("tags", "byline"),
+    [
+        # Architectural Digest: the site's name as meta author, the writer in parsely-page.
+        (
+            '<meta name="author" content="Harbour Times">'
+            '<meta name="parsely-page" content=\'{"author": "Mayer Rus", "pub_date": "2014-12-02"}\'>',
+            "Mayer Rus",
+        ),
+        (
+            '<meta name="author" content="National Desk">'
+            '<meta property="article:author" content="Ada Lovelace">',
+            "Ada Lovelace",
+        ),
+        # No one else declared: the site signs.
+        ('<meta name="author" content="Harbour Times">', "Harbour Times"),
+    ],
+)
+def test_a_person_another_tag_declares_signs_before_the_site_or_desk(tags: str, byline: str) -> None:
+    head = f'<meta property="og:site_name" content="Harbour Times">{tags}'
+    result, _ = enriched(head, PARAGRAPH + PARAGRAPH)
+    assert result.byline == byline
+
+
+@pytest.mark.parametrize(
     ("opening", "byline"),
     [
         # The Planetary Press's reprints: the site as meta author, the writer's line on top.

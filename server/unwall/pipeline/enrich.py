@@ -1653,6 +1653,12 @@ def choose_byline(
     # The site's brand in one meta tag ('heise online' as heise.de's DC.creator)
     # yields to a person another names (its meta author 'Denis Dilba').
     desk = next((name for name in named if not _opens_with_host_label(name, handles)), None)
+    if desk is not None and is_team(desk):
+        # The site signing its meta author yields to a person another tag of
+        # the same trust names (Architectural Digest's meta author, and its
+        # parsely-page's 'Mayer Rus'); not to a line of the page's header.
+        declared = list(names(itertools.chain([json_ld_byline], meta_authors)))
+        desk = next((name for name in declared if not is_team(name)), None)
     desk = desk if desk is not None and not is_team(desk) else next(iter(named), None)
     if desk is not None and not is_team(desk):
         return _with_co_authors(desk, named)
