@@ -3716,6 +3716,20 @@ def test_a_page_without_an_h1_shows_its_headline_as_the_title_cuts_it(title: str
     assert result.published == "2019-12-10"
 
 
+def test_a_site_s_hyphenated_name_before_the_title_s_separator_is_cut_at_the_shown_headline() -> None:
+    # CDU-Fraktion Erfurt: no <h1>, the headline a div after the date line;
+    # the hyphen inside the site's name cuts nothing.
+    body = (
+        '<div class="teaser"><div class="firstline">22.05.2014 - Gemeinde/ Stadt</div>'
+        '<div class="headline">Entwicklung der Waldorfschule ermöglicht</div>'
+        f"<div class='text'>{PARAGRAPH}{PARAGRAPH}</div></div>"
+    )
+    title = "<title>CDU-Fraktion im Erfurter Stadtrat - Entwicklung der Waldorfschule ermöglicht</title>"
+    root, metadata = page(title, body)
+    result = enrich(root.find(".//div[@class='text']"), metadata)
+    assert result.title == "Entwicklung der Waldorfschule ermöglicht"
+
+
 def test_a_title_signed_after_an_unspaced_colon_is_cut_at_the_shown_headline() -> None:
     # phpspot: '…「Treeviz」:phpspot開発日誌', the headline an <h3>.
     body = (

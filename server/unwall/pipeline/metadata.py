@@ -1239,8 +1239,9 @@ def _shown_headline(
     site's stories names the article too) and outside the site's name set as
     an <h1>, `site_named` (Última Hora's logo repeats each story's title in a
     span for search engines)."""
-    # The <title> may open with its section's name ('News - Site Update - … - Love Hina').
-    first_cut = _TITLE_CUTS.search(document_title)
+    # The <title> may open with its section's name ('News - Site Update - … - Love Hina'),
+    # or the site's; a hyphen inside a word ('CDU-Fraktion im Erfurter Stadtrat - …') cuts nothing.
+    first_cut = next((cut for cut in _TITLE_CUTS.finditer(document_title) if not _joins_a_word(cut)), None)
     starts = [0, first_cut.end()] if first_cut is not None else [0]
     openings: set[str] = set()
     probes: list[str] = []
@@ -1277,6 +1278,20 @@ _TITLE_CUTS = re.compile(
     rf"\s*(?:[|｜_\-–—·•»«›‹/]|::)\s*|\s+:\s+|(?<=[{UNSPACED_LETTERS}」』）])\s*[:：]\s*"
     rf"|(?<=[{UNSPACED_LETTERS}])\s+(?=[{UNSPACED_LETTERS}])"
 )
+
+
+def _joins_a_word(cut: re.Match[str]) -> bool:
+    """A bare hyphen between two letters: the parts of one word."""
+    text, start, end = cut.string, cut.start(), cut.end()
+    return (
+        cut.group() == "-"
+        and start > 0
+        and end < len(text)
+        and text[start - 1].isalpha()
+        and text[end].isalpha()
+    )
+
+
 _TEXTS_HOLDING = etree.XPath("(.//text()[contains(., $start)])[position() <= 20]")
 SHOWN_HEADLINE_PROBE_CHARS = 12
 MAX_SHOWN_HEADLINE_CHARS = 300
