@@ -3716,18 +3716,30 @@ def test_a_page_without_an_h1_shows_its_headline_as_the_title_cuts_it(title: str
     assert result.published == "2019-12-10"
 
 
-def test_a_site_s_hyphenated_name_before_the_title_s_separator_is_cut_at_the_shown_headline() -> None:
+@pytest.mark.parametrize(
+    ("headline_class", "published"),
+    [
+        # The story's parts all named 'blog_teaser_…': the date line is the story's.
+        ("blog_teaser_headline", "2014-05-22"),
+        # Named a teaser beside a headline that is not: another story's line.
+        ("headline", None),
+    ],
+)
+def test_a_shown_headline_after_a_hyphenated_site_name_is_the_title_its_date_line_the_date(
+    headline_class: str, published: str | None
+) -> None:
     # CDU-Fraktion Erfurt: no <h1>, the headline a div after the date line;
     # the hyphen inside the site's name cuts nothing.
     body = (
-        '<div class="teaser"><div class="firstline">22.05.2014 - Gemeinde/ Stadt</div>'
-        '<div class="headline">Entwicklung der Waldorfschule ermöglicht</div>'
+        '<div class="story"><div class="blog_teaser_firstline">22.05.2014 - Gemeinde/ Stadt</div>'
+        f'<div class="{headline_class}">Entwicklung der Waldorfschule ermöglicht</div>'
         f"<div class='text'>{PARAGRAPH}{PARAGRAPH}</div></div>"
     )
     title = "<title>CDU-Fraktion im Erfurter Stadtrat - Entwicklung der Waldorfschule ermöglicht</title>"
     root, metadata = page(title, body)
     result = enrich(root.find(".//div[@class='text']"), metadata)
     assert result.title == "Entwicklung der Waldorfschule ermöglicht"
+    assert result.published == published
 
 
 def test_a_title_signed_after_an_unspaced_colon_is_cut_at_the_shown_headline() -> None:

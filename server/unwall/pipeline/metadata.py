@@ -1067,6 +1067,11 @@ def _is_footer_of_headline_article(
     return any(article in article_regions for article in element.iterancestors("article"))
 
 
+def _foreign_words(names: str) -> set[str]:
+    """The words in a class or id that name another region than the article."""
+    return {word.casefold() for word in FOREIGN_REGION.findall(names)}
+
+
 def _is_foreign(element: HtmlElement, names: str, tags: frozenset[str]) -> bool:
     """Named or tagged as another region than the article (`names`: its class and id)."""
     return FOREIGN_REGION.search(names) is not None or element.tag in tags
@@ -1361,6 +1366,10 @@ def _lines_around(headline: HtmlElement, article_regions: frozenset[HtmlElement]
     after it, within the article's header."""
     before = list(itertools.islice(headline.itersiblings(preceding=True), HEADER_ELEMENTS_BEFORE))
     lines: list[str] = []
+    # A site may name its story's parts with a word that elsewhere names another
+    # region: the CDU's Erfurt group sets 'div.blog_teaser_headline' between
+    # 'blog_teaser_firstline' (its date line) and 'blog_teaser_text'.
+    headline_words = _foreign_words(f"{headline.get('class') or ''} {headline.get('id') or ''}")
     after = (element for element, _ in _following(headline, HEADER_TEXT_CHARS))
     for element in [*reversed(before), *after]:
         if not isinstance(element.tag, str) or element.tag in INVISIBLE_TEXT_TAGS:
@@ -1376,6 +1385,8 @@ def _lines_around(headline: HtmlElement, article_regions: frozenset[HtmlElement]
         short = text and len(text) <= DATE_LINE_MAX_CHARS and text not in lines
         own_names = f"{element.get('class') or ''} {element.get('id') or ''}"
         foreign = _is_foreign(element, own_names, DATE_FOREIGN_TAGS)
+        if foreign and element.tag not in DATE_FOREIGN_TAGS and headline_words:
+            foreign = not _foreign_words(own_names) <= headline_words
         if (
             short
             and not foreign
