@@ -3923,27 +3923,44 @@ def test_a_writer_s_signature_comes_before_a_desk_s_name(desk: str, closing: str
 
 
 @pytest.mark.parametrize(
-    ("tags", "byline"),
+    ("tags", "box", "byline"),
     [
         # Architectural Digest: the site's name as meta author, the writer in parsely-page.
         (
-            '<meta name="author" content="Harbour Times">'
+            '<meta name="author" content="Quay Courier">'
             '<meta name="parsely-page" content=\'{"author": "Mayer Rus", "pub_date": "2014-12-02"}\'>',
+            "",
             "Mayer Rus",
         ),
         (
             '<meta name="author" content="National Desk">'
             '<meta property="article:author" content="Ada Lovelace">',
+            "",
             "Ada Lovelace",
         ),
-        # No one else declared: the site signs.
-        ('<meta name="author" content="Harbour Times">', "Harbour Times"),
+        # ABC News: the site's name as meta author, the writers in the byline box.
+        (
+            '<meta name="author" content="Quay Courier">',
+            '<div class="author">By Josh Haskell, David Caplan</div>',
+            "Josh Haskell, David Caplan",
+        ),
+        # A box's line that does not sign (a link to the author's posts), or no one else: the site signs.
+        (
+            '<meta name="author" content="Quay Courier">',
+            '<div class="author">Visa alla inlägg av Hanna Berg</div>',
+            "Quay Courier",
+        ),
+        ('<meta name="author" content="Quay Courier">', "", "Quay Courier"),
     ],
 )
-def test_a_person_another_tag_declares_signs_before_the_site_or_desk(tags: str, byline: str) -> None:
-    head = f'<meta property="og:site_name" content="Harbour Times">{tags}'
-    result, _ = enriched(head, PARAGRAPH + PARAGRAPH)
-    assert result.byline == byline
+def test_a_person_another_tag_declares_signs_before_the_site_or_desk(
+    tags: str, box: str, byline: str
+) -> None:
+    head = f'<meta property="og:site_name" content="Quay Courier">{tags}'
+    # The byline box in the page's header, outside the article's text.
+    header = f"<header><h1>Harbour gets a new breakwater</h1>{box}</header>"
+    root, metadata = page(head, f"{header}<article>{PARAGRAPH * 2}</article>")
+    assert enrich(root.find(".//article"), metadata).byline == byline
 
 
 @pytest.mark.parametrize(

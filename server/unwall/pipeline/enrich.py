@@ -1654,10 +1654,13 @@ def choose_byline(
     # yields to a person another names (its meta author 'Denis Dilba').
     desk = next((name for name in named if not _opens_with_host_label(name, handles)), None)
     if desk is not None and is_team(desk):
-        # The site signing its meta author yields to a person another tag of
-        # the same trust names (Architectural Digest's meta author, and its
-        # parsely-page's 'Mayer Rus'); not to a line of the page's header.
-        declared = list(names(itertools.chain([json_ld_byline], meta_authors)))
+        # The site signing its meta author yields to a person another tag
+        # names (Architectural Digest's parsely-page: 'Mayer Rus'), or a
+        # byline box that says 'By' (ABC News's 'By Josh Haskell, David
+        # Caplan…'); not to a box's other lines ('Visa alla inlägg av …', a
+        # link to the author's posts) nor to a loose line of the header.
+        signed_boxes = [text for text in metadata.byline_texts if byline_prefix_pattern().match(text)]
+        declared = list(names(itertools.chain([json_ld_byline], meta_authors, signed_boxes)))
         desk = next((name for name in declared if not is_team(name)), None)
     desk = desk if desk is not None and not is_team(desk) else next(iter(named), None)
     if desk is not None and not is_team(desk):
