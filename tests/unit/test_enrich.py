@@ -1473,6 +1473,11 @@ def test_editors_initials_are_no_byline(markup: str) -> None:
         "The articles must be complete and ready to be published.</div></div>",
         # Camel case makes no word of a longer one.
         '<span class="AuthorityScore">Ada Lovelace</span>',
+        # National Geographic: the 'author' of a pull quote is who is quoted.
+        '<div class="pull-quote"><blockquote>I totally agree with my wife.</blockquote>'
+        '<div class="pull-quote__author"><span class="author">Boris Kingma</span></div></div>',
+        "<blockquote><p>The harbour is ours.</p>"
+        '<footer><span class="author">Ada Lovelace</span></footer></blockquote>',
     ],
 )
 def test_no_byline_from_markup(markup: str) -> None:
@@ -3920,6 +3925,30 @@ def test_a_writer_s_signature_comes_before_a_desk_s_name(desk: str, closing: str
     assert result.byline == byline
     if byline != desk:  # shown once, above the body
         assert byline not in content.text_content()
+
+
+@pytest.mark.parametrize(
+    ("headline_class", "byline"),
+    [
+        # horizont.net's guest pieces: the headline and its author box named alike.
+        ("ArticleHeaderComment_headline", "Martin Gerecke"),
+        # A comment's author beside a headline named otherwise.
+        ("headline", None),
+    ],
+)
+def test_an_author_in_a_region_named_like_the_headline_is_the_byline(
+    headline_class: str, byline: str | None
+) -> None:
+    header = (
+        '<article class="ArticleHeaderComment">'
+        f'<h1 class="{headline_class}">Harbour gets a new breakwater</h1>'
+        '<div class="ArticleHeaderComment_metaData"><span class="Author_name">Martin Gerecke</span></div>'
+        "</article>"
+    )
+    root, metadata = page(
+        "<title>Harbour gets a new breakwater</title>", f"<div>{header}</div><main>{PARAGRAPH * 2}</main>"
+    )
+    assert enrich(root.find(".//main"), metadata).byline == byline
 
 
 @pytest.mark.parametrize(

@@ -315,7 +315,7 @@ def collect_metadata(root: HtmlElement, base_url: str | None) -> PageMetadata:
     # A region named like a sidebar or a footer that holds the headline is the
     # article's own layout (WordPress themes that call the main column 'sidebar').
     article_regions = frozenset(headline.iterancestors()) if headline is not None else frozenset()
-    metadata.byline_texts = _byline_texts(root, article_regions)
+    metadata.byline_texts = _byline_texts(root, article_regions, _headline_words(headline))
     declares_a_date = _declares_a_date(metadata)
     time_elements = _time_elements(root, article_regions)
     metadata.time_values = _time_values(root, time_elements, declares_a_date, article_regions)
@@ -826,7 +826,11 @@ def article_json_ld(metadata: PageMetadata) -> dict[str, Any] | None:
     return best
 
 
-def _byline_texts(root: HtmlElement, article_regions: frozenset[HtmlElement] = frozenset()) -> list[str]:
+def _byline_texts(
+    root: HtmlElement,
+    article_regions: frozenset[HtmlElement] = frozenset(),
+    headline_words: frozenset[str] = frozenset(),
+) -> list[str]:
     found: list[list[str]] = []
     # Co-authors marked one by one in a single box ('By <a rel=author>A</a> and
     # <a rel=author>B</a>') are one byline: names of the same kind (author units,
@@ -835,9 +839,9 @@ def _byline_texts(root: HtmlElement, article_regions: frozenset[HtmlElement] = f
     for element in _byline_candidates(root):
         if not _is_byline_element(element) or _holds_inner_byline(element):
             continue
-        if _inside_foreign_region(element, FOREIGN_TAGS_FOR_BYLINES, article_regions):
+        if _inside_foreign_region(element, FOREIGN_TAGS_FOR_BYLINES, article_regions, headline_words):
             continue
-        if _inside_consent_dialog(element):
+        if _inside_consent_dialog(element) or _in_quotation_box(element):
             continue
         text = _byline_name(element)
         if not 0 < len(text) <= MAX_BYLINE_CHARS:
@@ -854,6 +858,23 @@ def _byline_texts(root: HtmlElement, article_regions: frozenset[HtmlElement] = f
         if len(found) >= 8:
             break
     return [", ".join(names) for names in found]
+
+
+def _in_quotation_box(element: HtmlElement) -> bool:
+    """Inside a quotation or a box named as one: its 'author' is who is quoted
+    (National Geographic's '<div class="pull-quote"><blockquote>…</blockquote>
+    <div class="pull-quote__author"><span class="author">Boris Kingma</span>'),
+    not who wrote the story."""
+    for ancestor in itertools.chain([element], element.iterancestors()):
+        if ancestor.tag == "blockquote":
+            return True
+        if _QUOTE_BOX.search(f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"):
+            return True
+    return False
+
+
+# 'pull-quote', 'pullquote', 'quote-box', 'blockquote': a quotation's box; not 'quoted-price', 'quotes'.
+_QUOTE_BOX = re.compile(r"(?<![^\W_])(?:pull[-_]?|block)?quote(?:[-_]?box)?(?![^\W_])", re.I)
 
 
 def _byline_candidates(root: HtmlElement) -> list[HtmlElement]:
@@ -1042,7 +1063,12 @@ def _inside_foreign_region(
     element: HtmlElement,
     tags: frozenset[str] = FOREIGN_TAGS,
     article_regions: frozenset[HtmlElement] = frozenset(),
+    headline_words: frozenset[str] = frozenset(),
 ) -> bool:
+    """Inside a region named or tagged as another than the article's; a name
+    whose region words the headline's own name carries too (`headline_words`)
+    is the story's layout (horizont.net's guest pieces: 'h1.ArticleHeaderComment_headline'
+    beside 'div.ArticleHeaderComment_metaData' and its author)."""
     for ancestor in element.iterancestors():
         if ancestor.tag in {"body", "html"}:
             break  # a page-wide class such as `sidebar-primary` names the layout, not a region
@@ -1051,9 +1077,25 @@ def _inside_foreign_region(
         names = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"
         if ARTICLE_FOOTER.search(names) or _is_footer_of_headline_article(ancestor, names, article_regions):
             continue
-        if _is_foreign(ancestor, names, tags):
+        if _is_foreign(ancestor, names, tags) and not _named_like_headline(
+            ancestor, names, tags, headline_words
+        ):
             return True
     return False
+
+
+def _named_like_headline(
+    element: HtmlElement, names: str, tags: frozenset[str], headline_words: frozenset[str]
+) -> bool:
+    """Foreign by no tag, and by no region word the headline's name lacks."""
+    return bool(headline_words) and element.tag not in tags and _foreign_words(names) <= headline_words
+
+
+def _headline_words(headline: HtmlElement | None) -> frozenset[str]:
+    """The region words of the headline's own class and id ('teaser' in the CDU's 'blog_teaser_headline')."""
+    if headline is None:
+        return frozenset()
+    return frozenset(_foreign_words(f"{headline.get('class') or ''} {headline.get('id') or ''}"))
 
 
 def _is_footer_of_headline_article(
@@ -1369,7 +1411,7 @@ def _lines_around(headline: HtmlElement, article_regions: frozenset[HtmlElement]
     # A site may name its story's parts with a word that elsewhere names another
     # region: the CDU's Erfurt group sets 'div.blog_teaser_headline' between
     # 'blog_teaser_firstline' (its date line) and 'blog_teaser_text'.
-    headline_words = _foreign_words(f"{headline.get('class') or ''} {headline.get('id') or ''}")
+    headline_words = _headline_words(headline)
     after = (element for element, _ in _following(headline, HEADER_TEXT_CHARS))
     for element in [*reversed(before), *after]:
         if not isinstance(element.tag, str) or element.tag in INVISIBLE_TEXT_TAGS:
@@ -1385,8 +1427,7 @@ def _lines_around(headline: HtmlElement, article_regions: frozenset[HtmlElement]
         short = text and len(text) <= DATE_LINE_MAX_CHARS and text not in lines
         own_names = f"{element.get('class') or ''} {element.get('id') or ''}"
         foreign = _is_foreign(element, own_names, DATE_FOREIGN_TAGS)
-        if foreign and element.tag not in DATE_FOREIGN_TAGS and headline_words:
-            foreign = not _foreign_words(own_names) <= headline_words
+        foreign = foreign and not _named_like_headline(element, own_names, DATE_FOREIGN_TAGS, headline_words)
         if (
             short
             and not foreign
