@@ -2797,6 +2797,7 @@ def test_the_declared_image_leads_when_the_body_opens_with_no_picture_of_its_own
         # The site's one picture for every shared link (Telemedicus).
         "https://news.example/tm3/img/preview-fb-hd.png",
         "https://news.example/assets/facebook_default.jpg",
+        "https://news.example/sites/files/images/twitter_cards_default.jpg",
         # WordPress's crop of the site's logo or icon.
         "https://news.example/wp-content/uploads/2020/07/cropped-dok2-2.png",
         # A theme's own picture (Spreeblick's image_src).

@@ -67,9 +67,10 @@ def text_without_annotations(element: HtmlElement) -> str:
 NOT_A_PHOTO = re.compile(
     r"logo|icon|favicon|avatar|sprite|placeholder|blank\.|spacer|pixel|1x1|(?<!\d)1px(?!\d)|default[-_]?image|"
     r"gravatar|badge|button|emoji|banner-ad|/ads?/|"
-    # A site's one picture for every shared link ('preview-fb-hd.png' on Telemedicus, 'og-default.jpg').
+    # A site's one picture for every shared link ('preview-fb-hd.png' on Telemedicus, 'og-default.jpg',
+    # the White House archive's 'twitter_cards_default.jpg').
     r"(?:preview|default)[-_]?(?:fb|facebook|twitter|og|social|share)|"
-    r"(?:fb|facebook|twitter|og|social|share)[-_]?(?:preview|default)|"
+    r"(?:fb|facebook|twitter|og|social|share)[-_]?(?:cards?[-_]?)?(?:preview|default)|"
     # WordPress names the crops its Customizer makes of a site's icon, logo and header 'cropped-…'.
     r"/cropped-|"
     # A theme's own pictures (WordPress, Drupal, Joomla): the design, never the story's
