@@ -48,6 +48,7 @@ from unwall.pipeline.normalize import (
     spoken_alt,
     text_without_annotations,
     tidy_caption_parts,
+    url_path,
 )
 from unwall.rules import (
     COMBINING_MARK,
@@ -2181,7 +2182,7 @@ def _filed_month_first(candidates: list[Any], metadata: PageMetadata) -> list[An
     first declared date contradicts, a later candidate in that month comes
     first: GQ's blog template declares the blog's own start ('2009-09-02')
     as every post's article:published_time, its parsely-page the post's."""
-    filed = _MONTH_IN_URL_PATH.search(_url_path(metadata.base_url))
+    filed = _MONTH_IN_URL_PATH.search(url_path(metadata.base_url))
     if filed is None:
         return candidates
     texts = [candidate for candidate in candidates if isinstance(candidate, str)]
@@ -2196,13 +2197,6 @@ def _filed_month_first(candidates: list[Any], metadata: PageMetadata) -> list[An
 
 
 _MONTH_IN_URL_PATH = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/")
-
-
-def _url_path(url: str | None) -> str:
-    try:
-        return urlsplit(url or "").path
-    except ValueError:
-        return ""
 
 
 def in_the_shown_zone(published: str, shown_times: list[str], lang: str | None) -> str:
@@ -2282,7 +2276,7 @@ DATE_IN_URL_PATH = re.compile(r"/((?:19|20)\d{2})([/-])(0?[1-9]|1[0-2])\2(0?[1-9
 
 def date_in_url(url: str | None) -> str | None:
     """The day an address files its article under, as an ISO date."""
-    match = DATE_IN_URL_PATH.search(_url_path(url))
+    match = DATE_IN_URL_PATH.search(url_path(url))
     return _calendar_day(int(match[1]), int(match[3]), int(match[4])) if match else None
 
 

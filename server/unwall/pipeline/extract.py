@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
-from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.etree import tostring, tounicode
@@ -36,6 +35,7 @@ from unwall.pipeline.normalize import (
     is_picture_file_name,
     lines_between_breaks,
     links_elsewhere,
+    url_path,
 )
 from unwall.rules import element_name_runs, line_label_form, load_rules
 
@@ -1414,10 +1414,7 @@ def drop_icon_files(content: HtmlElement) -> None:
 
 
 def _is_icon_file(address: str) -> bool:
-    try:
-        path = urlsplit(address).path.lower()
-    except ValueError:
-        return False
+    path = url_path(address).lower()
     return path.endswith(".svg") and _ICON_WORD.search(path) is not None
 
 

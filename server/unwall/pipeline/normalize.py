@@ -286,6 +286,14 @@ def links_elsewhere(img: HtmlElement) -> bool:
     return not IMAGE_ADDRESS.search(path)
 
 
+def url_path(url: str | None) -> str:
+    """The address's path, or nothing for an address that cannot be read ('http://[broken')."""
+    try:
+        return urlsplit(url or "").path
+    except ValueError:
+        return ""
+
+
 def is_plausible_photo(url: str) -> bool:
     return url.startswith(("http://", "https://")) and not NOT_A_PHOTO.search(url) and not _is_home_page(url)
 
