@@ -629,16 +629,9 @@ def _scores_held_by_siblings_named_alike(
     name, parent = box.get("class"), box.getparent()
     if not name or parent is None:
         return {}
-    held: dict[HtmlElement, float] = {}
-    for candidate, scored in candidates.items():
-        for ancestor in candidate.iterancestors():
-            if ancestor is parent:
-                break
-            if ancestor.getparent() is parent:
-                held[ancestor] = max(held.get(ancestor, 0.0), float(scored["content_score"]))
-                break
-    alike = sum(score for sibling, score in held.items() if sibling.get("class") == name)
-    otherwise = sum(score for sibling, score in held.items() if sibling.get("class") != name)
+    held = _best_scores_by_child(candidates, parent)
+    alike = sum(max(score, 0) for sibling, score in held.items() if sibling.get("class") == name)
+    otherwise = sum(max(score, 0) for sibling, score in held.items() if sibling.get("class") != name)
     if alike <= otherwise:
         return {}
     return {
@@ -816,13 +809,7 @@ def _section_scores(
     grandparent only, so a section whose paragraphs sit deeper scores as well as
     the best candidate inside it; one named exactly like the article's section
     gets a fifth of the best score on top."""
-    inside: dict[HtmlElement, float] = {}
-    for candidate, scored in candidates.items():
-        node = candidate
-        while (above := node.getparent()) is not None and above is not parent:
-            node = above
-        if above is parent and node is not section:
-            inside[node] = max(inside.get(node, float("-inf")), scored["content_score"])
+    inside = _best_scores_by_child(candidates, parent)
     name = _class_name(section)
     scores: dict[HtmlElement, float] = {}
     for sibling in parent:
@@ -835,6 +822,20 @@ def _section_scores(
             score += SAME_CLASS_SIBLING_BONUS * best_score
         scores[sibling] = score
     return scores
+
+
+def _best_scores_by_child(
+    candidates: dict[HtmlElement, dict[str, Any]], parent: HtmlElement
+) -> dict[HtmlElement, float]:
+    """Each child of `parent` that is or holds a scored block, and the best score among them."""
+    best: dict[HtmlElement, float] = {}
+    for candidate, scored in candidates.items():
+        node = candidate
+        while (above := node.getparent()) is not None and above is not parent:
+            node = above
+        if above is parent:
+            best[node] = max(best.get(node, float("-inf")), float(scored["content_score"]))
+    return best
 
 
 def _id_spells_own_words(element: HtmlElement) -> bool:
