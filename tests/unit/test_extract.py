@@ -671,9 +671,9 @@ def test_a_short_block_named_body_yields_to_the_box_around_it_that_holds_the_tex
 def test_short_stretches_named_like_the_best_block_join_it_with_the_pictures_between() -> None:
     # Squarespace: each stretch of text its own div.sqs-block.html-block, each
     # picture a div.image-block (its <noscript> copy read as text by libxml2).
-    def text_block(*paragraphs: str) -> str:
+    def text_block(*paragraphs: str, name: str = "sqs-block html-block") -> str:
         inner = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
-        return f"<div class='sqs-block html-block'><div class='sqs-block-content'>{inner}</div></div>"
+        return f"<div class='{name}'><div class='sqs-block-content'>{inner}</div></div>"
 
     def picture(n: int) -> str:
         source = f"https://img.example/{n}.jpg"
@@ -688,7 +688,8 @@ def test_short_stretches_named_like_the_best_block_join_it_with_the_pictures_bet
         "Then we ate lobster rolls at the harbour, as everybody does.",
     ]
     blocks = [text_block(short[0]), picture(1), text_block(short[1]), picture(2), text_block(*PARAGRAPHS)]
-    blocks += [picture(3), text_block(short[2]), picture(4), text_block(*PARAGRAPHS)]
+    spaced_otherwise = text_block(short[2], name=" sqs-block  html-block")
+    blocks += [picture(3), spaced_otherwise, picture(4), text_block(*PARAGRAPHS)]
     content = extract_article(
         parse_html(f"<html><body><div class='col'>{''.join(blocks)}</div></body></html>")
     )
@@ -697,14 +698,16 @@ def test_short_stretches_named_like_the_best_block_join_it_with_the_pictures_bet
     assert len(content.findall(".//img")) == 4
 
 
-def test_stretches_set_deeper_than_readability_scores_in_boxes_named_alike_join() -> None:
+@pytest.mark.parametrize("spacing", ["grid-outer", " grid-outer  "])
+def test_stretches_set_deeper_than_readability_scores_in_boxes_named_alike_join(spacing: str) -> None:
     # Tennis.com: the story's header, then each stretch of its text between
-    # the ads in a box of boxes, all named alike.
-    def box(inner: str) -> str:
-        return f"<div class='grid-outer'><div class='grid-inner'><div class='col'>{inner}</div></div></div>"
+    # the ads in a box of boxes, all named alike; templates often space the
+    # same class attribute differently from one box to the next.
+    def box(inner: str, name: str = "grid-outer") -> str:
+        return f"<div class='{name}'><div class='grid-inner'><div class='col'>{inner}</div></div></div>"
 
-    def stretch(*paragraphs: str) -> str:
-        return box("<div class='body-part'>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div>")
+    def stretch(*paragraphs: str, name: str = "grid-outer") -> str:
+        return box("<div class='body-part'>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div>", name)
 
     advert = box("<section class='adv-row'><h2>Advertising</h2><div class='adv-block'></div></section>")
     header = (
@@ -715,7 +718,7 @@ def test_stretches_set_deeper_than_readability_scores_in_boxes_named_alike_join(
         header
         + stretch(*PARAGRAPHS[:2])
         + advert
-        + stretch(PARAGRAPHS[2])
+        + stretch(PARAGRAPHS[2], name=spacing)
         + advert
         + stretch(*PARAGRAPHS[2:])
     )

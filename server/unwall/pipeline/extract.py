@@ -604,13 +604,13 @@ def _favour_siblings_named_alike(
     so the short stretches join the long ones."""
     best, best_score = best_candidate["elem"], best_candidate["content_score"]
     assert isinstance(best, HtmlElement) and isinstance(best_score, float | int)
-    name = best.get("class")
+    name = _class_name(best)
     parent = best.getparent()
     if not name or parent is None:
         return
     bonus = SAME_CLASS_SIBLING_BONUS * best_score
     for sibling in parent:
-        if sibling is not best and sibling.get("class") == name and sibling in candidates:
+        if sibling is not best and _class_name(sibling) == name and sibling in candidates:
             scored = candidates[sibling]
             candidates[sibling] = {**scored, "content_score": float(scored["content_score"]) + bonus}
     for sibling, score in _scores_held_by_siblings_named_alike(best, candidates).items():
@@ -620,24 +620,25 @@ def _favour_siblings_named_alike(
 def _scores_held_by_siblings_named_alike(
     box: HtmlElement, candidates: dict[HtmlElement, dict[str, Any]]
 ) -> dict[HtmlElement, float]:
-    """The siblings of `box` named exactly like it that readability left
-    unscored, and the best score of a block inside each, when they hold more
-    of the scores than the siblings named otherwise: Tennis.com sets each
+    """The siblings of `box` named like it (the same classes, however spaced)
+    that readability left unscored, and the best score of a block inside
+    each, when they hold more of the scores than the siblings named
+    otherwise: Tennis.com sets each
     stretch of a story between its ads and embeds in a box of boxes,
     'div.d3-l-grid--outer > … > div.oc-c-body-part > p', deeper than
     readability scores, so only the first stretch was its article."""
-    name, parent = box.get("class"), box.getparent()
+    name, parent = _class_name(box), box.getparent()
     if not name or parent is None:
         return {}
     held = _best_scores_by_child(candidates, parent)
-    alike = sum(max(score, 0) for sibling, score in held.items() if sibling.get("class") == name)
-    otherwise = sum(max(score, 0) for sibling, score in held.items() if sibling.get("class") != name)
+    alike = sum(max(score, 0) for sibling, score in held.items() if _class_name(sibling) == name)
+    otherwise = sum(max(score, 0) for sibling, score in held.items() if _class_name(sibling) != name)
     if alike <= otherwise:
         return {}
     return {
         sibling: score
         for sibling, score in held.items()
-        if sibling is not box and sibling.get("class") == name and sibling not in candidates and score > 0
+        if sibling is not box and _class_name(sibling) == name and sibling not in candidates and score > 0
     }
 
 
