@@ -2487,6 +2487,18 @@ def test_a_closing_line_to_follow_the_writer_goes(line: str, goes: bool) -> None
     assert_nothing_removed(f"<article>{around(line)}</article>")
 
 
+def test_an_aside_asking_to_follow_the_site_on_one_network_goes_between_the_paragraphs() -> None:
+    # LifeBuzz, beside each video: the site's logo linked to its page and a
+    # Like button. Only an <aside> is set apart so: the same line in a <p> of
+    # its own between the paragraphs stays (above).
+    aside = (
+        '<aside class="group"><p>Like <a href="https://www.facebook.com/LifeBuzzNews">'
+        '<img src="/logo.png" alt="Logo"></a> on Facebook</p>'
+        '<div class="fb-like" data-href="https://www.facebook.com/LifeBuzzNews"></div></aside>'
+    )
+    assert_removed_whole(f"<article>{around(aside)}</article>", "promo", "Like")
+
+
 @pytest.mark.parametrize(
     "slot",
     [

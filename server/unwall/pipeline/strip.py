@@ -1136,7 +1136,10 @@ def _remove_follow_boxes(scope: HtmlElement, context: _Context, links: list[Html
             and _holds_only_profiles(parent, context)
         ):
             box = parent
-        if len(_profile_networks(box, context)) >= MIN_FOLLOW_BOX_NETWORKS:
+        if len(_profile_networks(box, context)) >= MIN_FOLLOW_BOX_NETWORKS or box.tag == "aside":
+            # An <aside> is set apart from the story: a profile and a label
+            # are a follow box even on one network ('Like LifeBuzz on Facebook'
+            # beside a video).
             _record(context, box, "promo", "classifier.follow-box")
             _remove(box)
         elif (line := _closing_follow_line(box)) is not None:
