@@ -1440,6 +1440,29 @@ def test_a_short_article_with_one_sentence_is_kept(short_article: str) -> None:
     assert extracted_text(f"<div class='content'>{short_article}</div>")
 
 
+YOUTUBE_LINE = (
+    "<p class='unwall-embed'>YouTube video: <a href='https://www.youtube.com/watch?v=GXoZLPSw8U8'>"
+    "https://www.youtube.com/watch?v=GXoZLPSw8U8</a></p>"
+)
+
+
+def test_an_embedded_video_s_box_stays_whatever_its_name() -> None:
+    # LifeBuzz: the video's box is 'media-video', a name readability weighs
+    # against it; it held the player (its line now) and a short Like box.
+    box = f"<div class='media-video'>{YOUTUBE_LINE}<aside><p>Like us on Facebook</p></aside></div>"
+    text = extracted_text(f"<div class='post'>{INTRO}{box}{OUTRO}</div>")
+    assert "GXoZLPSw8U8" in text and PARAGRAPHS[-1] in text
+
+
+def test_a_box_named_against_it_with_more_than_a_video_is_judged_as_readability_does() -> None:
+    widget = (
+        f"<div class='media-widget'>{YOUTUBE_LINE}<p>More videos from our channel this week: "
+        "the harbour, the market and the mayor's interview</p></div>"
+    )
+    text = extracted_text(f"<div class='post'>{INTRO}{widget}{OUTRO}</div>")
+    assert "GXoZLPSw8U8" not in text and PARAGRAPHS[-1] in text
+
+
 def test_a_picture_with_a_line_is_an_article_without_a_sentence() -> None:
     picture = "<figure><img src='https://example.org/s.jpg'><figcaption>Storm at sea</figcaption></figure>"
     text = "<ul><li>Photo gallery of the week</li><li>Twelve pictures from our readers</li></ul>"

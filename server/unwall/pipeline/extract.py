@@ -340,6 +340,13 @@ class _TreeDocument(Document):  # type: ignore[misc]
                 preserved[wrapper] = True
                 if wrapper is block:
                     break
+        # An embedded video's or post's box is kept as a picture's is: named
+        # 'media-video' (readability weighs 'media' against a box), its line
+        # and the player's buttons were all the box held (LifeBuzz).
+        for line in node.iterdescendants("p"):
+            if is_embed_line(line):
+                for wrapper in _embed_wrappers(line, node):
+                    preserved[wrapper] = True
         if node.find(".//blockquote") is not None:
             leads: dict[HtmlElement, bool] = {}
             for block in self.tags(node, "div", "section"):
@@ -1028,6 +1035,26 @@ def _picture_block_of(img: HtmlElement, article: HtmlElement) -> HtmlElement | N
                 break
             block = ancestor
     return block
+
+
+def _embed_wrappers(line: HtmlElement, article: HtmlElement) -> list[HtmlElement]:
+    """The boxes around an embed line, from the line out, that hold no other
+    embed and no text beside the line's but a few words of the player's
+    widgets ('Like on Facebook')."""
+    words = len(line.text_content().split())
+    wrappers: list[HtmlElement] = []
+    for ancestor in line.iterancestors():
+        if ancestor is article or ancestor.tag not in {"div", "section"}:
+            break
+        if len(ancestor.text_content().split()) - words > MAX_WIDGET_WORDS or any(
+            other is not line and is_embed_line(other) for other in ancestor.iter("p")
+        ):
+            break
+        wrappers.append(ancestor)
+    return wrappers
+
+
+MAX_WIDGET_WORDS = 4
 
 
 def _is_picture_row(block: HtmlElement) -> bool:
