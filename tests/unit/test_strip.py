@@ -425,6 +425,22 @@ def test_wordpress_post_footers_are_article_meta(footer: str) -> None:
     assert_article_intact(root)
 
 
+@pytest.mark.parametrize(
+    "label",
+    [
+        # A WordPress.com theme: the post's format, linked to the posts of that format.
+        '<div class="post-format-icon"><a href="" title="Alle Standard Beiträge">Standard</a></div>',
+        # Twenty Fourteen.
+        '<span class="post-format"><a class="entry-format" href="/type/aside/">Aside</a></span>',
+    ],
+)
+def test_wordpress_s_label_of_a_post_s_format_is_article_meta(label: str) -> None:
+    root, removals = strip(f"<article>{label}{paragraphs_html()}</article>")
+    assert [(r.kind, r.rule) for r in removals] == [("article_meta", "boilerplate.article-meta")]
+    assert "Standard" not in body_text(root) and "Aside" not in body_text(root)
+    assert_article_intact(root)
+
+
 def test_screen_reader_labels_inside_a_figure_go_and_the_caption_stays() -> None:
     # BBC World Service: labels in the page's language or in English, kept off screen.
     figure = (
