@@ -441,6 +441,16 @@ def test_wordpress_s_label_of_a_post_s_format_is_article_meta(label: str) -> Non
     assert_article_intact(root)
 
 
+def test_what_the_site_tells_reader_views_to_ignore_goes() -> None:
+    # BuzzFeed under each item of a list; CityLab's pull quotes.
+    item_id = '<div class="reuseble-id instapaper_ignore hidden">ID: 9723372</div>'
+    quote = '<aside class="pullquote instapaper_ignore">The harbour was never this quiet.</aside>'
+    root, removals = strip(f"<article>{around(item_id)}{quote}</article>")
+    assert [r.rule for r in removals] == ["boilerplate.reader-view-hints"] * 2
+    assert "9723372" not in body_text(root) and "never this quiet" not in body_text(root)
+    assert_article_intact(root)
+
+
 def test_screen_reader_labels_inside_a_figure_go_and_the_caption_stays() -> None:
     # BBC World Service: labels in the page's language or in English, kept off screen.
     figure = (
