@@ -926,8 +926,8 @@ def _is_figure_wrapper(block: HtmlElement) -> bool:
 
 
 def _text_besides_captions(block: HtmlElement) -> int:
-    """How much text `block` holds outside its figures' captions (and outside
-    <noscript>, whose markup libxml2 keeps as text)."""
+    """How many characters of text `block` holds outside its figures'
+    captions (and outside <noscript>, whose markup libxml2 keeps as text)."""
     hidden = itertools.chain(block.iter("figcaption"), block.iter("noscript"))
     return len(_words(block.text_content())) - sum(len(_words(element.text_content())) for element in hidden)
 
@@ -996,14 +996,14 @@ def _is_picture_block(block: HtmlElement) -> bool:
     """A picture, or a block that holds one picture and no text but its caption
     ('Bild vergrößern', '123 KB', 'Slideshow (14 Images)' beside a picture are
     a widget's) and its overlays: a box of its own beside the picture with a
-    word or two (the count of a gallery's pictures over TweakTown's, '3'),
+    few characters (the count of a gallery's pictures over TweakTown's, '3'),
     which readability then drops as it drops any short box."""
     if block.tag in _MEDIA_TAGS:
         return True
     if block.tag not in {"div", "section", "p"} or len(block.xpath(".//img")) != 1:
         return False
-    overlay_words = sum(len(_words(overlay.text_content())) for overlay in _overlays(block))
-    return _text_besides_captions(block) == overlay_words
+    overlay_chars = sum(len(_words(overlay.text_content())) for overlay in _overlays(block))
+    return _text_besides_captions(block) == overlay_chars
 
 
 def _overlays(block: HtmlElement) -> list[HtmlElement]:
@@ -1013,11 +1013,11 @@ def _overlays(block: HtmlElement) -> list[HtmlElement]:
         if child.tag in {"div", "span"}
         and child.find(".//img") is None
         and child.find(".//figcaption") is None
-        and len(_words(child.text_content())) <= MAX_OVERLAY_WORDS
+        and len(_words(child.text_content())) <= MAX_OVERLAY_CHARS
     ]
 
 
-MAX_OVERLAY_WORDS = 3
+MAX_OVERLAY_CHARS = 3
 
 
 def _picture_block_of(img: HtmlElement, article: HtmlElement) -> HtmlElement | None:
