@@ -901,6 +901,23 @@ def test_a_kicker_above_the_headline_goes_with_it(kicker: str, stays: bool) -> N
 
 
 @pytest.mark.parametrize(
+    ("headline", "stays"),
+    [
+        # Skateboard MSM: the kicker beside the box the headline opens.
+        ("<div class='title'><h2>Warum Mangos teurer sind</h2><p>Die Ernte war klein</p></div>", False),
+        # A word before the headline in its box is no kicker beside it.
+        ("<div>Neu: <h2>Warum Mangos teurer sind</h2></div>", True),
+    ],
+)
+def test_a_kicker_beside_the_box_the_headline_opens_goes_with_it(headline: str, stays: bool) -> None:
+    head = "<title>Warum Mangos teurer sind</title>"
+    kicker = "<h4><a href='/news'>News</a></h4>"
+    _, content, kept = opening_line_kept(head, kicker, f"{headline}{PARAGRAPH}")
+    assert kept == stays
+    assert "Warum Mangos" not in content.text_content()
+
+
+@pytest.mark.parametrize(
     ("opening", "rest", "stays"),
     [
         # The Press-Enterprise: the headline again as the <h3> of the photo box the story opens with.
