@@ -1839,6 +1839,13 @@ def srcs(root: HtmlElement) -> list[str | None]:
             'data-src="https://cdn.example/story-1-700xh.png">',
             "https://cdn.example/story-1-700xh.png",
         ),
+        # Skateboard MSM: an image service's thumbnail of the awaited file.
+        (
+            '<img class="js-lazyload" src="https://thumbs.example/x1Q=/150x53/smart/'
+            'http%3A%2F%2Fcdn.example%2Fuploads%2F2017%2F08%2Fcover.jpg" '
+            'data-src="https://cdn.example/uploads/2017/08/cover.jpg">',
+            "https://cdn.example/uploads/2017/08/cover.jpg",
+        ),
     ],
 )
 def test_lazy_image_attributes_are_resolved(img: str, expected: str) -> None:
@@ -1876,6 +1883,12 @@ def test_lazy_srcset_becomes_the_srcset() -> None:
 )
 def test_a_real_src_is_not_replaced_by_lazy_attributes(src: str) -> None:
     root = resolved(f'<img src="{src}" data-src="https://cdn.example/other.jpg">')
+    assert srcs(root) == [src]
+
+
+def test_a_rendition_of_the_awaited_file_the_size_the_page_shows_stays() -> None:
+    src = "https://thumbs.example/x1Q=/800x450/smart/http%3A%2F%2Fcdn.example%2Fuploads%2Fcover.jpg"
+    root = resolved(f'<img src="{src}" data-src="https://cdn.example/uploads/cover.jpg">')
     assert srcs(root) == [src]
 
 

@@ -412,25 +412,40 @@ def _lazy_source(img: HtmlElement) -> str | None:
     'data-original="/wp-content/uploads/…jpg"'). A photo shown stays: the
     loader has loaded it (Banyuetan's rehosted copy beside the agency's),
     unless its address names a size no larger than an icon: a blurred preview
-    (Bodybuilding.com's '…-1-35x35.png' awaiting '…-1-700xh.png')."""
+    (Bodybuilding.com's '…-1-35x35.png' awaiting '…-1-700xh.png'), or an
+    image service's thumbnail of the awaited file (Skateboard MSM shows
+    '…/150x53/smart/http%3A%2F%2F…/quest.jpg' and awaits '…/quest.jpg')."""
     shown = (img.get("src") or "").strip()
-    if not is_placeholder_src(shown) and not NOT_A_PHOTO.search(shown) and not _names_a_preview(shown):
-        return None
+    previewed = is_placeholder_src(shown) or NOT_A_PHOTO.search(shown) or _names_a_preview(shown)
     for attribute in LAZY_SRC_ATTRIBUTES:
         value = (img.get(attribute) or "").strip()
         if value and value != shown and not value.startswith("data:") and _IMAGE_URL.search(value):
-            return value
+            thumbnail = _names_a_preview(shown, MAX_THUMBNAIL_SIDE) and _is_rendition_of(shown, value)
+            return value if previewed or thumbnail else None
     return None
 
 
-def _names_a_preview(address: str) -> bool:
-    """A rendition's address naming both its sides, each no larger than an icon ('…-35x35.png')."""
+def _is_rendition_of(shown: str, awaited: str) -> bool:
+    """`shown` names the file `awaited` within its own address, as an image
+    service does with the original it resizes."""
+    parts = urlsplit(awaited)
+    original = f"{parts.netloc}{parts.path}"
+    return bool(parts.netloc) and len(parts.path) > 1 and original in unquote(shown)
+
+
+def _names_a_preview(address: str, max_side: int | None = None) -> bool:
+    """A rendition's address naming both its sides, each no larger than an
+    icon ('…-35x35.png'), or than `max_side`."""
     sides = _NAMED_SIDES.search(address)
-    return sides is not None and max(int(sides.group(1)), int(sides.group(2))) <= MAX_PREVIEW_SIDE
+    limit = MAX_PREVIEW_SIDE if max_side is None else max_side
+    return sides is not None and max(int(sides.group(1)), int(sides.group(2))) <= limit
 
 
 _NAMED_SIDES = re.compile(r"[-_/](\d{1,4})x(\d{1,4})(?=/|\.\w+(?:[?#]|$))")
 MAX_PREVIEW_SIDE = 64
+# A rendition of the awaited file no larger than this on a side is a thumbnail;
+# a larger one is the size the page chose to show, and stays.
+MAX_THUMBNAIL_SIDE = 200
 
 
 def _awaits_its_image(img: HtmlElement) -> bool:
