@@ -2342,6 +2342,9 @@ def test_a_see_also_heading_and_its_section_stay() -> None:
         "<a href='/news/112168/redditor-buys-rtx/index.html'><div id='popular-now'>"
         "<svg><title>Popular</title></svg><span>Popular Now:</span> "
         "Redditor buys RTX 2080 Ti Super engineering sample on eBay</div></a>",
+        # TIME, between its paragraphs: the label in brackets, set apart from its bracket.
+        "<p>(<strong>MORE:</strong> <a href='/2011/08/23/top-tweets/'>13 Best Tweets About the "
+        "East Coast Earthquake</a>)</p>",
     ],
 )
 def test_a_related_link_with_its_label_inside_goes(teaser: str) -> None:
@@ -2351,11 +2354,18 @@ def test_a_related_link_with_its_label_inside_goes(teaser: str) -> None:
     assert_article_intact(root)
 
 
-def test_a_sentence_that_begins_with_a_label_word_stays() -> None:
-    sentence = (
-        "<p>Related: the council's own report, which <a href='/r'>we published</a> in full last week.</p>"
-    )
-    assert_nothing_removed(f"<article>{paragraphs_html()}{sentence}</article>", "the council's own report")
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        (
+            "<p>Related: the council's own report, which <a href='/r'>we published</a> in full.</p>",
+            "the council's own report",
+        ),
+        ("<p>(More than <a href='/r'>two hundred</a> signed the petition.)</p>", "signed the petition"),
+    ],
+)
+def test_a_sentence_that_begins_with_a_label_word_stays(sentence: str, kept: str) -> None:
+    assert_nothing_removed(f"<article>{paragraphs_html()}{sentence}</article>", kept)
 
 
 @pytest.mark.parametrize("label", ["Image", "Photo", "Vidéo", "Bildergalerie", "Zdjęcie"])

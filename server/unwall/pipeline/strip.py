@@ -2296,8 +2296,17 @@ def _is_consent_banner(element: HtmlElement, text: str, context: _Context) -> bo
 def _leading_label(element: HtmlElement) -> str:
     """The first words a reader sees in the block. Words for screen readers
     only are not seen: Le Monde's 'Lire aussi' box opens with its premium
-    icon's 'Article réservé à nos abonnés' in a span.sr-only."""
-    return next(_seen_text_chunks(element, _FIRST_TEXT_CHUNKS(element)), "")
+    icon's 'Article réservé à nos abonnés' in a span.sr-only. An opening
+    bracket set apart from the words it opens belongs to them: TIME's
+    '(<strong>MORE:</strong> <a>…</a>)'."""
+    chunks = _seen_text_chunks(element, _FIRST_TEXT_CHUNKS(element))
+    first = next(chunks, "")
+    if first.strip() in _OPENING_BRACKETS:
+        return first.strip() + next(chunks, "")
+    return first
+
+
+_OPENING_BRACKETS = frozenset("([（【")
 
 
 def _seen_text_chunks(element: HtmlElement, chunks: list[Any] | None = None) -> Iterator[str]:
