@@ -1395,6 +1395,17 @@ def test_the_site_s_next_stories_under_the_article_go() -> None:
     assert_removed_whole(f"<article>{paragraphs_html()}</article>{teaser}", "related", "Choir")
 
 
+def test_the_site_s_latest_stories_named_more_from_go() -> None:
+    # TIME NewsFeed: 'The Latest on NewsFeed', one teaser a quote and its speaker.
+    teaser = (
+        '<div id="moreFrom"><h2>The Latest on NewsFeed</h2><div class="post"><div class="entry">'
+        "<blockquote><p>I'm not really nervous anymore, because I've done this about a million times now."
+        "</p></blockquote><p>— TYLER MCCLOSKEY, a 13-year-old pitcher for the Keystone team</p>"
+        "</div></div></div>"
+    )
+    assert_removed_whole(f"<article>{paragraphs_html()}{teaser}</article>", "related", "Latest", "nervous")
+
+
 @pytest.mark.parametrize(
     "box",
     [
