@@ -2169,6 +2169,15 @@ def test_a_page_declared_english_in_another_language_gets_that_language(
             "The harbour master told HarbourTimes the new breakwater would protect the fishing fleet.",
             "The harbour master told HarbourTimes the new breakwater would protect the fishing fleet.",
         ),
+        # The opening's first words, cut short with no mark of the cut: by the
+        # site ('Unter diesem Motto findet am 14.'), or by a quotation mark that
+        # ended the attribute early (AOL News): the opening says it whole.
+        ("The harbour master said the new", None),
+        # A longer one the opening goes on from is a standfirst the page repeats (the Guardian's).
+        (
+            "The harbour master said the new breakwater would protect the fishing fleet",
+            "The harbour master said the new breakwater would protect the fishing fleet",
+        ),
     ],
 )
 def test_the_excerpt_is_a_description_in_the_article_s_words(description: str, expected: str | None) -> None:

@@ -2341,6 +2341,7 @@ def choose_excerpt(
         for description in descriptions
         if _tells_the_article(description, article_words, article_pairs)
         and not _describes_the_site(description, metadata, article_words)
+        and not _cut_from_the_opening(description, opening)
     ]
 
     # One too short to judge that shares no word with the article yields (CRIC's
@@ -2362,6 +2363,28 @@ def choose_excerpt(
     if opening is None:
         return None
     return _shortened(opening)
+
+
+def _cut_from_the_opening(description: str, opening: str | None) -> bool:
+    """The opening paragraph's first few words, cut where the paragraph goes
+    on, with no mark of the cut: the site's own truncation ('Unter diesem
+    Motto findet am 14.' on the Piraten's page), or a quotation mark that
+    ended the attribute early ('(Aug. 13) -- Declaring ' on AOL News). The
+    paragraph, shortened, says what the description meant to. A longer
+    description the opening goes on from is a standfirst the page repeats
+    with its byline (the Guardian's), and stands. Words are counted where
+    spaces part them."""
+    if opening is None or _UNSPACED_SCRIPT.search(description):
+        return False
+    if len(description.split()) >= MIN_SUMMARY_WORDS:
+        return False
+    start = opening.find(description)
+    return 0 <= start <= MAX_DATELINE_CHARS and len(opening) > start + len(description)
+
+
+# Fewer words than this are no summary; a dateline ('WASHINGTON ') may come before the words.
+MIN_SUMMARY_WORDS = 8
+MAX_DATELINE_CHARS = 40
 
 
 def _is_keyword_list(description: str) -> bool:
