@@ -1395,6 +1395,19 @@ def test_the_site_s_next_stories_under_the_article_go() -> None:
     assert_removed_whole(f"<article>{paragraphs_html()}</article>{teaser}", "related", "Choir")
 
 
+def test_the_networks_own_buttons_under_the_article_go() -> None:
+    # A WSJ blog closes its posts with X's follow buttons, each in its paragraph.
+    buttons = "".join(
+        f'<p><a class="twitter-follow-button" href="https://twitter.com/{handle}">Follow @{handle}</a><br>'
+        "<script>!function(d,s,id){}(document, 'script', 'twitter-wjs');</script></p>"
+        for handle in ("foundersatwork", "WSJstartup")
+    )
+    root, removals = strip(f"<article>{paragraphs_html()}{buttons}</article>")
+    assert [r.rule for r in removals] == ["boilerplate.share-bar"] * 2
+    assert "Follow" not in body_text(root)
+    assert_article_intact(root)
+
+
 def test_the_site_s_latest_stories_named_more_from_go() -> None:
     # TIME NewsFeed: 'The Latest on NewsFeed', one teaser a quote and its speaker.
     teaser = (
@@ -2556,7 +2569,14 @@ def test_an_aside_asking_to_follow_the_site_on_one_network_goes_between_the_para
         '<img src="/logo.png" alt="Logo"></a> on Facebook</p>'
         '<div class="fb-like" data-href="https://www.facebook.com/LifeBuzzNews"></div></aside>'
     )
-    assert_removed_whole(f"<article>{around(aside)}</article>", "promo", "Like")
+    root, removals = strip(f"<article>{around(aside)}</article>")
+    # The Like button goes first, by its name; then the box, as a follow box.
+    assert [(r.kind, r.rule) for r in removals] == [
+        ("share", "boilerplate.share-bar"),
+        ("promo", "classifier.follow-box"),
+    ]
+    assert "Like" not in body_text(root)
+    assert_article_intact(root)
 
 
 @pytest.mark.parametrize(

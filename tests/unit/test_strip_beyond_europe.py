@@ -190,6 +190,21 @@ def test_japanese_members_only_notice_and_its_buttons_go() -> None:
     assert "会員限定" not in body_text(root)
 
 
+def test_japanese_like_box_under_the_article_goes() -> None:
+    # ITmedia PC USER: 'If you liked this article, like ITmedia PC USER', a
+    # Like button and a follow button.
+    box = (
+        '<div class="snsSharebox"><div class="sharebox_btn">'
+        "<p>この記事が気に入ったら<br>ITmedia PC USER に「いいね！」しよう</p>"
+        '<div class="fb-like" data-href="https://www.facebook.com/ITmediaPCUSER/"></div>'
+        '<a href="https://twitter.com/itm_pcuser" class="twitter-follow-button">@itm_pcuserさんをフォロー</a>'
+        "</div></div>"
+    )
+    root, _ = strip(article(JAPANESE, "") + box)
+    assert kept_paragraphs(root) == JAPANESE
+    assert "気に入ったら" not in body_text(root) and "フォロー" not in body_text(root)
+
+
 @pytest.mark.parametrize("label", ["関連記事", "関連エントリ"])
 def test_japanese_related_label_with_its_link_list_goes(label: str) -> None:
     related = (
