@@ -726,6 +726,20 @@ def test_stretches_set_deeper_than_readability_scores_in_boxes_named_alike_join(
     assert text.count(PARAGRAPHS[2]) == 2 and "Advertising" not in text
 
 
+def test_an_article_element_holding_its_text_in_runs_parted_by_breaks_is_read() -> None:
+    # RBB TODAY: the story's text loose in article.arti-body, parted by <br><br>,
+    # beside teasers that are <article>s too; unwrapped, a teaser won.
+    teaser = (
+        "<a class='link' href='/article/2.html'><article class='feature'><img src='/t.jpg'>"
+        "<p>Another story, about projectors, screens, speakers, cables, remotes, lamps, and a sofa, "
+        "told at length, with many commas, so that it scores, as a teaser may, well above nothing</p>"
+        "</article></a>"
+    )
+    story = "<br><br>".join(PARAGRAPHS)
+    text = extracted_text(f"<main>{teaser}<article class='body'>{story}</article></main>")
+    assert all(paragraph in text for paragraph in PARAGRAPHS) and "Another story" not in text
+
+
 def test_a_photo_in_its_wrapper_between_two_kept_parts_is_kept() -> None:
     caption = "In the late 1800s, overhead utilities were buried to lessen the exposure to winter weather."
     photo = (

@@ -524,7 +524,10 @@ class _TreeDocument(Document):  # type: ignore[misc]
         for elem in self.tags(self.html, "div"):
             if not _holds_block_tag(elem):
                 elem.tag = "p"
-        for elem in self.tags(self.html, "div"):
+        # An <article> or <section> may hold its text as a <div> does, in runs
+        # parted by <br>s (RBB TODAY's article.arti-body): unwrapped, no
+        # paragraph of it is scored, and a teaser beside it wins.
+        for elem in self.tags(self.html, "div", "article", "section"):
             _wrap_inline_runs(elem)
 
     def get_clean_html(self) -> str:
