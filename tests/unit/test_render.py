@@ -452,6 +452,17 @@ def test_html_page_names_a_site_signing_with_its_own_name_once() -> None:
     assert 'class="byline"' in render_html_page(article())
 
 
+@pytest.mark.parametrize("markdown", [True, False])
+def test_markdown_and_text_name_a_site_signing_with_its_own_name_once(markdown: bool) -> None:
+    # Weekly ASCII signs as 週刊アスキー, its site's name.
+    def rendered(**changes: object) -> str:
+        return md("<p>Text.</p>", **changes) if markdown else render_text(article(**changes))
+
+    signed = rendered(byline="週刊アスキー", site_name="週刊アスキー")
+    assert signed.count("週刊アスキー") == 1 and "28 November 2026 · 週刊アスキー" in signed
+    assert "Ada Lovelace · 28 November 2026 · The Example" in rendered()
+
+
 def test_ruby_readings_are_shown_apart_and_left_out_of_the_text() -> None:
     # NHK News Web Easy writes each kanji's reading above it.
     content = tree(

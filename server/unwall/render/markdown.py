@@ -20,8 +20,8 @@ from unwall.render.text import (
     LIST_TAGS,
     SKIPPED_TAGS,
     collapse_space,
-    format_date,
     int_attr,
+    meta_line_parts,
     preformatted_text,
     tag_of,
 )
@@ -90,11 +90,7 @@ def render_markdown(article: Article, content: HtmlElement) -> str:
     title = _heading_text(escape_inline(collapse_space(article.title)))
     if title:
         parts.append(f"# {title}")
-    meta = [
-        escape_inline(collapse_space(value))
-        for value in (article.byline, format_date(article.published), article.site_name)
-        if value and value.strip()
-    ]
+    meta = [escape_inline(part) for part in meta_line_parts(article)]
     if meta:
         parts.append(_wrap(" · ".join(meta), "*"))
     if base:

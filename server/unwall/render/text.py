@@ -364,14 +364,20 @@ def format_date(value: str | None) -> str:
     return f"{parsed.day} {_MONTHS[parsed.month - 1]} {parsed.year}"
 
 
+def meta_line_parts(article: Article) -> list[str]:
+    """Byline, date and site, each once: a site that signs with its own name
+    ('週刊アスキー · 21 April 2019 · 週刊アスキー') is named once, as the site."""
+    byline = collapse_space(article.byline or "")
+    site = collapse_space(article.site_name or "")
+    if byline.casefold() == site.casefold():
+        byline = ""
+    return [part for part in (byline, collapse_space(format_date(article.published)), site) if part]
+
+
 def render_text(article: Article) -> str:
     """The plain-text result: title, a meta line, the URL, a blank line, the body."""
     header = [collapse_space(article.title)]
-    meta = [
-        collapse_space(part)
-        for part in (article.byline, format_date(article.published), article.site_name)
-        if part and part.strip()
-    ]
+    meta = meta_line_parts(article)
     if meta:
         header.append(" · ".join(meta))
     if article.url and article.url.strip():
