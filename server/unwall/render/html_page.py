@@ -13,7 +13,7 @@ import lxml.html
 
 from unwall.model import Article, LeadImage
 from unwall.render.markdown import safe_image
-from unwall.render.text import collapse_space, format_date, parse_date
+from unwall.render.text import collapse_space, format_date, parse_date, shown_byline
 
 STYLE = """
 :root {
@@ -258,9 +258,9 @@ def _site(site_name: str | None) -> str:
 
 def _meta(article: Article) -> str:
     items: list[str] = []
-    byline = collapse_space(article.byline or "")
-    # A site that signs with its own name ('Gazeta Telegraf') is named above the title already.
-    if byline and byline.casefold() != collapse_space(article.site_name or "").casefold():
+    # A site that signs with its own name is named above the title already.
+    byline = shown_byline(article)
+    if byline:
         items.append(f'<span class="byline"><bdi>{escape(byline)}</bdi></span>')
     published = _published(article.published)
     if published:

@@ -364,14 +364,18 @@ def format_date(value: str | None) -> str:
     return f"{parsed.day} {_MONTHS[parsed.month - 1]} {parsed.year}"
 
 
-def meta_line_parts(article: Article) -> list[str]:
-    """Byline, date and site, each once: a site that signs with its own name
-    ('週刊アスキー · 21 April 2019 · 週刊アスキー') is named once, as the site."""
+def shown_byline(article: Article) -> str:
+    """The byline the result shows beside the site's name: none when the
+    site signs with its own name ('Gazeta Telegraf', '週刊アスキー'), which
+    is named once, as the site."""
     byline = collapse_space(article.byline or "")
-    site = collapse_space(article.site_name or "")
-    if byline.casefold() == site.casefold():
-        byline = ""
-    return [part for part in (byline, collapse_space(format_date(article.published)), site) if part]
+    return "" if byline.casefold() == collapse_space(article.site_name or "").casefold() else byline
+
+
+def meta_line_parts(article: Article) -> list[str]:
+    """Byline, date and site, each once."""
+    parts = (shown_byline(article), collapse_space(format_date(article.published)), article.site_name)
+    return [collapse_space(part) for part in parts if part and part.strip()]
 
 
 def render_text(article: Article) -> str:
