@@ -633,10 +633,10 @@ def _scores_held_by_siblings_named_alike(
     """The siblings of `box` named like it (the same classes, however spaced)
     that readability left unscored, and the best score of a block inside
     each, when they hold more of the scores than the siblings named
-    otherwise: Tennis.com sets each
-    stretch of a story between its ads and embeds in a box of boxes,
-    'div.d3-l-grid--outer > … > div.oc-c-body-part > p', deeper than
-    readability scores, so only the first stretch was its article."""
+    otherwise: Tennis.com sets each stretch of a story between its ads and
+    embeds in a box of boxes, 'div.d3-l-grid--outer > … > div.oc-c-body-part
+    > p', deeper than readability scores, so only the first stretch was its
+    article."""
     name, parent = _class_name(box), box.getparent()
     if not name or parent is None:
         return {}

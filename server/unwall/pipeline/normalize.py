@@ -433,19 +433,18 @@ def _is_rendition_of(shown: str, awaited: str) -> bool:
     return bool(parts.netloc) and len(parts.path) > 1 and original in unquote(shown)
 
 
-def _names_a_preview(address: str, max_side: int | None = None) -> bool:
-    """A rendition's address naming both its sides, each no larger than an
-    icon ('…-35x35.png'), or than `max_side`."""
-    sides = _NAMED_SIDES.search(address)
-    limit = MAX_PREVIEW_SIDE if max_side is None else max_side
-    return sides is not None and max(int(sides.group(1)), int(sides.group(2))) <= limit
-
-
 _NAMED_SIDES = re.compile(r"[-_/](\d{1,4})x(\d{1,4})(?=/|\.\w+(?:[?#]|$))")
 MAX_PREVIEW_SIDE = 64
 # A rendition of the awaited file no larger than this on a side is a thumbnail;
 # a larger one is the size the page chose to show, and stays.
 MAX_THUMBNAIL_SIDE = 200
+
+
+def _names_a_preview(address: str, max_side: int = MAX_PREVIEW_SIDE) -> bool:
+    """A rendition's address naming both its sides, each no larger than an
+    icon ('…-35x35.png'), or than `max_side`."""
+    sides = _NAMED_SIDES.search(address)
+    return sides is not None and max(int(sides.group(1)), int(sides.group(2))) <= max_side
 
 
 def _awaits_its_image(img: HtmlElement) -> bool:
