@@ -283,6 +283,16 @@ _LEADING_DECORATION = re.compile(r"^[\W_]+")
 
 
 @dataclass(frozen=True)
+class ArticleParts:
+    """How a page marks the parts of its work: schema.org properties
+    ('recipeIngredient'), and microformat classes inside their root ('ingredient' in 'hrecipe')."""
+
+    itemprops: frozenset[str]
+    part_classes: frozenset[str]
+    root_classes: frozenset[str]
+
+
+@dataclass(frozen=True)
 class RuleSet:
     consent_dialogs: SelectorIndex
     embed_notices: SelectorIndex
@@ -317,6 +327,8 @@ class RuleSet:
     code_gutter_classes: frozenset[str]
     # Class names of a caption set as a paragraph beside its image ('wp-caption-text').
     caption_classes: frozenset[str]
+    # A recipe's ingredients and steps, as the page's markup names them.
+    article_parts: ArticleParts
     # Class names of text for screen readers only ('sr-only', 'off-screen').
     screen_reader_classes: frozenset[str]
     # Class names of a block shown only in print ('visible-print'), and the
@@ -915,6 +927,7 @@ def load_rules() -> RuleSet:
 
     share_endpoints = boilerplate.get("share_endpoints", {}).get("endpoints", [])
     print_only = boilerplate.get("print_only_classes", {})
+    article_parts = boilerplate.get("article_parts", {})
     return RuleSet(
         # Hand-written first: a selector both name is reported under the hand-written rule.
         consent_dialogs=selector_index(consent["rules"] + _generated_rules()),
@@ -953,6 +966,11 @@ def load_rules() -> RuleSet:
         glyph_picture_classes=frozenset(boilerplate.get("glyph_picture_classes", {}).get("classes", [])),
         code_gutter_classes=frozenset(boilerplate.get("code_gutter_classes", {}).get("classes", [])),
         caption_classes=frozenset(boilerplate.get("caption_classes", {}).get("classes", [])),
+        article_parts=ArticleParts(
+            itemprops=frozenset(article_parts.get("itemprops", [])),
+            part_classes=frozenset(article_parts.get("part_classes", [])),
+            root_classes=frozenset(article_parts.get("root_classes", [])),
+        ),
         screen_reader_classes=frozenset(boilerplate.get("screen_reader_classes", {}).get("classes", [])),
         print_only_classes=frozenset(print_only.get("classes", [])),
         end_marks=frozenset(mark.casefold() for mark in boilerplate.get("end_marks", {}).get("marks", [])),

@@ -781,11 +781,11 @@ def test_readabilitys_choice_counts_as_inside_the_container_piece_by_piece() -> 
     apart (a date between them): the choice still lies inside the container."""
     from lxml import html
 
-    from unwall.pipeline.extract import _lies_within
+    from unwall.pipeline.extract import lies_within
 
     choice = html.fromstring("<div><h2>The perfect steak</h2><p>Tested in the garden</p></div>")
-    assert _lies_within(choice, "The perfect steak 19.03.2019 | by Inga Buller Tested in the garden and more")
-    assert not _lies_within(choice, "Something else entirely, from the sidebar")
+    assert lies_within(choice, "The perfect steak 19.03.2019 | by Inga Buller Tested in the garden and more")
+    assert not lies_within(choice, "Something else entirely, from the sidebar")
 
 
 def test_an_article_of_text_and_line_breaks_is_found_by_its_container() -> None:

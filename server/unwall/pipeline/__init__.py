@@ -14,6 +14,7 @@ from lxml.html import HtmlElement
 from unwall import errors
 from unwall.errors import UnwallError
 from unwall.model import Article, Removal
+from unwall.pipeline.declared_parts import restore_declared_parts
 from unwall.pipeline.decode import decode_html
 from unwall.pipeline.enrich import enrich
 from unwall.pipeline.extract import (
@@ -108,6 +109,7 @@ def run(
             metadata.standfirst = None  # a pitch in the standfirst's place
     with clock("extract"):
         content = extract_article(root)
+        restore_declared_parts(content, root, load_rules().article_parts)
     with clock("strip"):  # what only the article's own lines tell (ad and widget labels)
         labels = strip_line_labels(content, load_rules(), observer)
         removed += labels

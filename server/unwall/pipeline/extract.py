@@ -1298,7 +1298,7 @@ class _DeclaredArticle:
         """Readability's choice is a small part of the container, and inside it."""
         if len(_words(extracted.text_content())) >= MIN_SHARE_OF_ARTICLE_CONTAINER * len(self.text):
             return False
-        return _lies_within(extracted, self.text)
+        return lies_within(extracted, self.text)
 
 
 def _declared_article(
@@ -1315,7 +1315,7 @@ def _declared_article(
     return _DeclaredArticle(outermost[0], text) if len(text) >= min_chars else None
 
 
-def _lies_within(extracted: HtmlElement, container_text: str) -> bool:
+def lies_within(extracted: HtmlElement, container_text: str) -> bool:
     """Whether readability's choice is a part of the container, not something
     elsewhere on the page. Read piece by piece: readability puts pieces next to
     each other that the page had apart (a heading and a paragraph of a video
