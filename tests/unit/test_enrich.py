@@ -2559,6 +2559,21 @@ def test_a_pitch_in_the_standfirst_s_place_is_not_put_back() -> None:
     assert DEK in run(html, "https://news.example/pop-ups/").article.text
 
 
+def test_the_line_of_a_card_that_is_one_link_is_no_standfirst() -> None:
+    # A Couple Cooks: a banner for the site's cookbook under the headline.
+    banner = (
+        '<div class="cookbook-banner"><a class="cookbook-banner__inner" href="/cookbook/">'
+        '<p class="cookbook-banner__headline">Give the gift of recipes!</p>'
+        '<p class="cookbook-banner__subhead">Discover 100 best-ever recipes in our new cookbook</p></a></div>'
+    )
+    _, metadata = page("", f"<h1>Garlic butter shrimp</h1>{banner}<article>{PARAGRAPH}</article>")
+    assert metadata.standfirst is None
+    # A headline and its standfirst linked to the post together (Apartment Therapy).
+    header = f"<a href='/pop-ups'><h1>Consent pop-ups</h1><p class='subhead'>{DEK}</p></a>"
+    _, metadata = page("", f"{header}<article>{PARAGRAPH}</article>")
+    assert metadata.standfirst == DEK
+
+
 def test_a_standfirst_never_carries_script_code() -> None:
     dek = f'<div class="standfirst">{DEK}<script>if (AD) {{ loadAd({{"wid": 13}}); }}</script></div>'
     _, metadata = page("", f"<h1>Consent pop-ups</h1>{dek}<article>{PARAGRAPH}</article>")

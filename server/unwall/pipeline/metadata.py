@@ -449,9 +449,15 @@ def _following(start: HtmlElement, limit: int) -> Iterator[tuple[HtmlElement, in
 
 
 def _is_hidden_or_caption(element: HtmlElement) -> bool:
-    """A hidden widget, or a photo's caption, is not what the story opens with."""
+    """A hidden widget, or a photo's caption, is not what the story opens with;
+    nor is the line of a card that is one link (a banner for the site's
+    cookbook under A Couple Cooks' headline: 'Discover 100 best-ever recipes
+    in our new cookbook', named 'cookbook-banner__subhead'), unless the link
+    holds the headline too (Apartment Therapy's title and subtitle link to the post)."""
     for node in itertools.chain([element], element.iterancestors()):
         if node.tag in {"figure", "figcaption"} or is_hidden(node):
+            return True
+        if node.tag == "a" and node.find(".//h1") is None:
             return True
         if CAPTION_NAME.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
             return True
