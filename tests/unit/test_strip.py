@@ -3053,6 +3053,13 @@ def test_mediawiki_section_edit_links_go_and_their_headings_stay() -> None:
             "<div class='post-ratings-loading'>Loading...</div></div>",
             "boilerplate.rating-widgets",
         ),
+        # The readers' stars of Tasty Recipes' card, each labelled for screen readers.
+        (
+            "<div class='tasty-recipes-rating'><p><span class='tasty-recipes-rating'><i data-rating='5'>"
+            "<span class='tasty-recipes-screen-reader'>Loading... 5 Stars</span></i></span></p>"
+            "<p><span class='rating-label'>No reviews</span></p></div>",
+            "boilerplate.rating-widgets",
+        ),
         (
             "<div class='TestReport__AuthorBox'><p>Inga tests grills for us.</p></div>",
             "boilerplate.author-box",
