@@ -2586,6 +2586,7 @@ def test_an_aside_asking_to_follow_the_site_on_one_network_goes_between_the_para
         '<div class="css-1xq"><div><p>ADVERTISEMENT</p><div id="gpt-ad-1"></div></div></div>',
         "<div><span>Anzeige</span></div>",
         "<p>Story continues below advertisement</p>",
+        '<p class="story-continued">Story Continued Below</p>',  # Politico
         "<p>Продолжение после рекламы</p>",  # URA.RU
         "<p>La suite après cette publicité</p>",
         "<aside><small>Реклама</small></aside>",
