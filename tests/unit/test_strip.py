@@ -2786,6 +2786,10 @@ def test_a_promo_link_inside_a_long_sentence_is_not_cut_out_of_it() -> None:
         "<p>Post Views: 1,234</p>",
         "<div>Просмотров: 1 447</div>",
         "<p><span>1.234 Aufrufe</span></p>",
+        # The recipe cards' buttons, and their switch that keeps the screen on.
+        '<p><a class="wprm-recipe-jump" href="#recipe">Jump to Recipe</a></p>',
+        '<div class="cook-mode"><label><input type="checkbox"><span></span></label>'
+        "<label><span>Cook Mode</span> <span>Prevent your screen from going dark</span></label></div>",
     ],
 )
 def test_a_widget_s_label_left_between_paragraphs_goes(control: str) -> None:

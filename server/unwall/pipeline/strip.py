@@ -929,11 +929,12 @@ def _remove_line_labels(scope: HtmlElement, context: _Context) -> None:
 
 def _row_of_controls(box: HtmlElement, scope: HtmlElement, context: _Context) -> HtmlElement | None:
     """The block around `box` when it holds nothing but a few elements, each
-    a control's label, and no words between them."""
+    a control's label, and no words between them. An empty one among them is
+    a control's drawing (the slider of a switch), no label."""
     row = box.getparent()
     if row is None or row is scope or row.tag not in CONTROL_ROW_BLOCKS or (row.text or "").strip():
         return None
-    controls = [child for child in row if isinstance(child.tag, str)]
+    controls = [child for child in row if isinstance(child.tag, str) and child.text_content().strip()]
     if not 2 <= len(controls) <= MAX_ROW_CONTROLS or any((child.tail or "").strip() for child in row):
         return None
     if _holds_media(row) or any(True for _ in row.iter(*HEADING_TAGS)):
