@@ -74,6 +74,38 @@ def test_a_section_heading_named_as_a_header_stays() -> None:
     assert "Home News" not in text and "Most Read" not in text
 
 
+def test_a_section_heading_in_boxes_of_its_own_stays() -> None:
+    # Dropbox's blog (an AEM page): each section's <h2> in two boxes of its own,
+    # too short a block for readability, between the boxes of the paragraphs.
+    sections = "".join(
+        f"<div class='section'><div class='article__section' id='part-{n}'><h2>Part {n}</h2></div></div>"
+        f"<div class='text'><p>{paragraph}</p></div>"
+        for n, paragraph in enumerate(PARAGRAPHS)
+    )
+    text = extracted_text(f"<div class='story'>{sections}</div>")
+    assert all(f"Part {n}" in text for n in range(len(PARAGRAPHS)))
+
+
+def test_a_recipe_card_s_heading_in_a_box_named_header_stays_without_its_buttons() -> None:
+    # Tasty Recipes: 'Ingredients' and the scale buttons' label in div.…-ingredients-header.
+    card = (
+        "<div class='tasty-recipes-ingredients'><div class='tasty-recipes-ingredients-header'>"
+        "<div><h3>Ingredients</h3></div><div><span class='scale-label'>Scale</span>"
+        "<button>1x</button><button>2x</button></div></div>"
+        f"<div class='tasty-recipes-ingredients-body'>{LIST_HTML}</div></div>"
+    )
+    page = f"<html><body><div class='story'>{INTRO}{card}{OUTRO}</div></body></html>"
+    text = run(page, "https://recipes.example/shrimp").article.text
+    assert "Ingredients" in text and all(item in text for item in LIST_ITEMS)
+    assert "Scale" not in text
+
+
+def test_a_widget_s_heading_in_a_box_named_header_over_links_does_not_come_back() -> None:
+    widget = f"<div class='mrw-header'><h2>Most Read Stories</h2></div>{LINK_LIST}"
+    text = extracted_text(f"<div class='story'>{INTRO}{widget}{OUTRO}</div>")
+    assert "Most Read" not in text and all(paragraph in text for paragraph in PARAGRAPHS)
+
+
 def test_a_newsletter_s_linked_item_headings_stay() -> None:
     # cron.weekly: each item a heading linking to its source, its id spelling its
     # words ('…-com-en-docs': readability's 'com-' would weigh it down), over prose.

@@ -347,6 +347,14 @@ class _TreeDocument(Document):  # type: ignore[misc]
             if is_embed_line(line):
                 for wrapper in _embed_wrappers(line, node):
                     preserved[wrapper] = True
+        # A section's heading in a box of its own is too short a block for
+        # readability ('Ingredients' in Tasty Recipes' header box, beside its
+        # 'Scale' buttons): the boxes that hold the heading and nothing else stay.
+        for heading in node.iter(*_HEADINGS):
+            for wrapper in heading.iterancestors("div", "section"):
+                if wrapper is node or not _is_section_heading_box(wrapper):
+                    break
+                preserved[wrapper] = True
         if node.find(".//blockquote") is not None:
             leads: dict[HtmlElement, bool] = {}
             for block in self.tags(node, "div", "section"):
@@ -495,9 +503,13 @@ class _TreeDocument(Document):  # type: ignore[misc]
         # of a sentence sit in it (a glossary's `class="popup"` links).
         for elem in self.html.xpath(".//*[@class or @id]"):
             names = f"{elem.get('class', '')} {elem.get('id', '')}"
-            if elem.tag in _HEADINGS and _SUBHEADING_NAME.search(names):
+            if (elem.tag in _HEADINGS and _SUBHEADING_NAME.search(names)) or (
+                elem.tag in _HEADING_BOXES and _HEADER_WORD.search(names) and _is_section_heading_box(elem)
+            ):
                 # A heading named as a section's is no page header: ChannelPartner's
-                # are 'header_EL_subheadingN1006A', O'Reilly's 'subheaders'. Other
+                # are 'header_EL_subheadingN1006A', O'Reilly's 'subheaders'. Nor is
+                # the box of a section's heading, over the section (Tasty Recipes'
+                # div.tasty-recipes-ingredients-header around 'Ingredients'). Other
                 # headings named 'header' head a widget ('mrw-header': Most Read).
                 names = _HEADER_WORD.sub(" ", names)
             if _SOCIAL_POST_NAME.search(names) and elem.find(".//blockquote") is not None:
@@ -1132,8 +1144,33 @@ def _with_text(elements: Iterator[HtmlElement]) -> Iterator[HtmlElement]:
 
 
 _HEADER_WORD = re.compile("header", re.I)
+# A heading over a list of links heads a widget's list ('Most Read Stories').
+MAX_HEADED_LINK_SHARE = 0.5
 _SOCIAL_POST_NAME = re.compile("tweet|twitter", re.I)
 _SUBHEADING_NAME = re.compile(r"sub[-_]?head", re.I)
+
+
+_HEADING_BOXES = frozenset({"div", "section"})
+
+
+def _is_section_heading_box(box: HtmlElement) -> bool:
+    """A box that holds a heading (h2 to h6, no link) and nothing else but
+    a control's label (Tasty Recipes' 'Scale' beside 'Ingredients'), over
+    something it heads that is not a list of links (a widget's)."""
+    heading = next(box.iterdescendants(*_HEADINGS), None)
+    if heading is None or heading.find(".//a") is not None:
+        return False
+    text = _words(heading.text_content())
+    rest = _words(box.text_content()).replace(text, " ", 1).strip()
+    if not text or (rest and line_label_form(rest) not in load_rules().control_labels):
+        return False
+    following = box.getnext()
+    while following is not None and not isinstance(following.tag, str):
+        following = following.getnext()
+    if following is None or not (headed := readability_text_length(following)):
+        return False
+    linked = sum(readability_text_length(link) for link in following.iter("a"))
+    return linked < MAX_HEADED_LINK_SHARE * headed
 
 
 @lru_cache(maxsize=4096)
