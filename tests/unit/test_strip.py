@@ -3046,6 +3046,28 @@ def test_mediawiki_section_edit_links_go_and_their_headings_stay() -> None:
 
 
 @pytest.mark.parametrize(
+    ("box", "rule"),
+    [
+        # Breadcrumbs as Japanese sites name them (IIJ's 'topicpath'; 'pankuzu', パンくず).
+        (
+            "<div id='topicpath'><a href='/'>HOME</a> &gt; <a href='/d/'>Diary</a> &gt; Masscan</div>",
+            "boilerplate.navigation",
+        ),
+        (
+            "<ul class='pankuzu'><li><a href='/'>トップ</a></li><li><a href='/news/'>ニュース</a></li></ul>",
+            "boilerplate.navigation",
+        ),
+    ],
+)
+def test_boxes_named_in_other_ways_go(box: str, rule: str) -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE)
+    root, removals = strip(f"<div class='entry'>{box}{paragraphs}</div>")
+    assert [r.rule for r in removals] == [rule]
+    assert_article_intact(root)
+    assert body_text(root) == body_text(strip(f"<div class='entry'>{paragraphs}</div>")[0])
+
+
+@pytest.mark.parametrize(
     ("widget", "rule"),
     [
         ("<div class='wpa'><a class='wpa-about' href='/ads'>About these ads</a></div>", "boilerplate.promo"),
