@@ -377,11 +377,18 @@ class RuleSet:
 
     @cached_property
     def _boilerplate_positions(self) -> dict[str, int]:
-        """Each token of a boilerplate rule -> the position of the first rule that lists it."""
+        """Each token of a boilerplate rule -> the position of the first rule
+        that lists it. A token of several words matches them written as one
+        too ('entry-date' names IIJ's dl.entrydate, 'related-posts' a
+        div.relatedposts): after every listed token, so one listed as such wins."""
         positions: dict[str, int] = {}
         for position, rule in enumerate(self.boilerplate):
             for token in rule.tokens:
                 positions.setdefault(token, position)
+        for position, rule in enumerate(self.boilerplate):
+            for token in rule.tokens:
+                if "-" in token:
+                    positions.setdefault(token.replace("-", ""), position)
         return positions
 
     def boilerplate_rule_for(self, names: frozenset[str]) -> ClassTokenRule | None:

@@ -3057,6 +3057,11 @@ def test_mediawiki_section_edit_links_go_and_their_headings_stay() -> None:
             "<ul class='pankuzu'><li><a href='/'>トップ</a></li><li><a href='/news/'>ニュース</a></li></ul>",
             "boilerplate.navigation",
         ),
+        # A token's words run together: 'entry-date' as IIJ's dl.entrydate, 'related-posts'.
+        (
+            "<dl class='entrydate'><dt>Diary</dt><dd>2019年02月13日 Masafumi Negishi</dd></dl>",
+            "boilerplate.article-meta",
+        ),
     ],
 )
 def test_boxes_named_in_other_ways_go(box: str, rule: str) -> None:
