@@ -555,6 +555,25 @@ def test_microformat_and_blog_date_lines_give_the_date(line: str, expected: str)
     assert published is not None and published.startswith(expected)
 
 
+def test_a_date_line_named_in_one_word_gives_the_date() -> None:
+    # IIJ's diary: its date and author in dl.entrydate, over an <h3> headline.
+    line = '<dl class="entrydate"><dt>Diary</dt><dd>│2019年02月13日 Masafumi Negishi│</dd></dl>'
+    published = published_of(f"<article>{line}<h3>Masscan and ZMap</h3>{PARAGRAPH}</article>", lang="ja")
+    assert published is not None and published.startswith("2019-02-13")
+
+
+def test_other_names_run_together_make_no_date_line() -> None:
+    # InfoQ's article body is div.article__data ('article-data' names a date
+    # line in Portuguese): its opening link names the date of the original.
+    header = (
+        '<h1>Never-Slow Mode</h1><div class="article__metadata">'
+        '<p class="article__readTime date">2019年2月27日</p></div>'
+    )
+    body = '<div class="article__data"><p><a href="/x"><em>原文(投稿日：2019/02/16)へのリンク</em></a></p>'
+    published = published_of(f"<article>{header}{body}{PARAGRAPH}</div></article>", lang="ja")
+    assert published is not None and published.startswith("2019-02-27")
+
+
 def test_a_headline_named_published_is_no_date_line() -> None:
     # Substack names its headline 'post-title published': the date shown under it is read.
     published = published_of(

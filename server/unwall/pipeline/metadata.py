@@ -1166,6 +1166,7 @@ _DATE_LINES = etree.XPath(
     "//@class[contains(., 'date') or contains(., 'Date') or contains(., 'data') or contains(., 'submitted')"
     " or contains(., 'published')]/.."
 )
+_JOINED_DATE_LINE_CLASSES = frozenset(name.replace("-", "") for name in DATE_LINE_CLASSES if "-" in name)
 # Around the headline: the few elements before it (a kicker with the date) and
 # those after it up to this much text (byline, date, share labels; not the body).
 HEADER_TEXT_CHARS = 400
@@ -1184,6 +1185,11 @@ def _is_date_line(element: HtmlElement, article: HtmlElement | None) -> bool:
         for name in (element.get("class") or "").replace("_", "-").split()
     ]
     if not DATE_LINE_CLASSES.isdisjoint(names):
+        return True
+    # The same names written as one word ('entrydate': IIJ's dl.entrydate,
+    # 'postdate'); one word, not other parts run together ('article__data' is
+    # InfoQ's article body, not its 'article-data').
+    if not _JOINED_DATE_LINE_CLASSES.isdisjoint(names):
         return True
     # Plainly 'date' names an event's dates in a sidebar as well ('September
     # 12—14, 2011') or an update ('date updated'): only the date line inside
