@@ -2002,6 +2002,27 @@ def test_a_placeholder_after_its_noscript_picture_goes() -> None:
     assert srcs(root) == ["https://cdn.example/decade-1024x306.jpg"]
 
 
+def test_a_noscript_picture_the_page_shows_loaded_right_after_goes() -> None:
+    # People: the fallback, then the figure with the same file loaded and its credit.
+    root = resolved(
+        '<div><noscript><img src="https://cdn.example/aniston5.jpg?w=1500&amp;h=2207"></noscript>'
+        '<figure><img src="https://cdn.example/aniston5.jpg?w=1500" data-src="https://cdn.example/aniston5.jpg?w=1500">'
+        "<figcaption>AKM-GSI</figcaption></figure></div>"
+    )
+    assert srcs(root) == ["https://cdn.example/aniston5.jpg?w=1500"]
+    # Another picture after it, or the same one awaited, leaves the fallback in place.
+    root = resolved(
+        '<div><noscript><img src="https://cdn.example/one.jpg"></noscript>'
+        '<figure><img src="https://cdn.example/two.jpg"></figure></div>'
+    )
+    assert srcs(root) == ["https://cdn.example/one.jpg", "https://cdn.example/two.jpg"]
+    root = resolved(
+        '<div><noscript><img src="https://cdn.example/one.jpg"></noscript>'
+        '<figure><img src="data:," data-src="https://cdn.example/one.jpg"></figure></div>'
+    )
+    assert srcs(root)[0] == "https://cdn.example/one.jpg"
+
+
 def test_a_placeholder_for_another_picture_after_a_noscript_stays() -> None:
     root = resolved(
         '<div><noscript><img src="https://cdn.example/one.jpg"></noscript>'

@@ -493,9 +493,29 @@ def _use_noscript_fallback(noscript: HtmlElement) -> None:
         elif list(previous.iter("img")):
             noscript.drop_tree()  # the visible image already loaded
             return
+    if _shown_loaded_after(noscript, fallback_images):
+        noscript.drop_tree()
+        return
     _drop_previews_of(noscript, fallback_images)
     _drop_placeholder_after(noscript, fallback_images)
     noscript.drop_tag()
+
+
+def _shown_loaded_after(noscript: HtmlElement, fallback_images: list[HtmlElement]) -> bool:
+    """The page shows the fallback's picture right after it, loaded, in a box
+    of its own (People's '<noscript><img src="a.jpg?w=1500&h=2207"></noscript>
+    <figure><img src="a.jpg?w=1500"><figcaption>AKM-GSI</figcaption></figure>'):
+    the figure is the picture, with its caption; the fallback would repeat it."""
+    following = noscript.getnext()
+    if following is None or following.tag not in _PICTURE_BOXES or (noscript.tail or "").strip():
+        return False
+    shown = list(following.iter("img"))
+    if len(shown) != 1 or _awaits_its_image(shown[0]):
+        return False
+    return _file_name(shown[0].get("src")) in {_file_name(img.get("src")) for img in fallback_images} - {""}
+
+
+_PICTURE_BOXES = frozenset({"figure", "picture", "div", "span", "p", "a"})
 
 
 def _drop_placeholder_after(noscript: HtmlElement, fallback_images: list[HtmlElement]) -> None:
