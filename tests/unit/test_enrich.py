@@ -1099,6 +1099,10 @@ def test_a_real_title_is_not_replaced_by_the_opening_heading() -> None:
         # The whole byline in brackets (ITmedia).
         ("[Jane Doe, ITmedia]", "Jane Doe, ITmedia"),
         ("［田中宏昌，ITmedia］", "田中宏昌，ITmedia"),
+        # In the double angle brackets of a publication's name (ScanNetSecurity, RBB TODAY).
+        ("《ScanNetSecurity》", "ScanNetSecurity"),
+        ("《KT》", "KT"),
+        ("《Jane Doe", "《Jane Doe"),
         # A web address alone: the agency that built the site (Informe Corrientes).
         ("www.chamigonet.com.ar", None),
         ("chamigonet.com.ar", None),

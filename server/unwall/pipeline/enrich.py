@@ -1507,11 +1507,15 @@ def _nodes_by_id(metadata: PageMetadata) -> dict[str, dict[str, Any]]:
     return {node["@id"]: node for node in metadata.json_ld if isinstance(node.get("@id"), str)}
 
 
+_BYLINE_BRACKETS = {"[": "]", "［": "］", "《": "》", "〈": "〉", "【": "】"}
+
+
 def clean_byline(text: str | None) -> str | None:
     # 'Dana A. Ford , James Corey': a space the markup left before a comma (a name in <strong>).
     text = _SPACE_BEFORE_COMMA.sub(r"\1", _clean(text)).strip(" ,;|-–—·•")
-    # ITmedia's '[田中宏昌，ITmedia]': the whole byline in brackets.
-    if text[:1] in "[［" and text[-1:] in "]］":
+    # ITmedia's '[田中宏昌，ITmedia]', ScanNetSecurity's '《ScanNetSecurity》':
+    # the whole byline in brackets.
+    if text[:1] in _BYLINE_BRACKETS and text[-1:] == _BYLINE_BRACKETS[text[:1]]:
         text = text[1:-1].strip()
     # 'Photo by Jane Doe' credits the picture, not the article.
     if picture_credit_pattern().match(text):
