@@ -536,6 +536,20 @@ def test_a_site_named_by_its_address_is_named_by_its_host(name: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("ScanNetSecurity[国内最大級のサイバーセキュリティ専門ポータルサイト]", "ScanNetSecurity"),
+        ("Harbour Times 【the city's own paper since 1851】", "Harbour Times"),
+        # A short bracket is part of the name.
+        ("Harbour Times [UK]", "Harbour Times [UK]"),
+    ],
+)
+def test_a_site_named_with_its_motto_in_brackets_is_named_without_it(name: str, expected: str) -> None:
+    result, _ = enriched(f'<meta property="og:site_name" content="{name}">', PARAGRAPH)
+    assert result.site_name == expected
+
+
+@pytest.mark.parametrize(
     ("line", "expected"),
     [
         # hAtom (microformats): the exact date in the <abbr>'s title, or its text.

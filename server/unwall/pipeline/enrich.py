@@ -233,7 +233,11 @@ def choose_site_name(metadata: PageMetadata, article: dict[str, Any]) -> str | N
 
 def _site_name_of(name: str) -> str:
     """A site that gives its address for its name ('https://www.horizont.net')
-    is named by its host, as its readers write it ('horizont.net')."""
+    is named by its host, as its readers write it ('horizont.net'); one that
+    adds its motto in brackets is named without it ('ScanNetSecurity[国内最大級
+    のサイバーセキュリティ専門ポータルサイト]')."""
+    if (motto := _BRACKETED_MOTTO.search(name)) is not None and motto.start() > 0:
+        return name[: motto.start()].strip()
     if not _WEB_ADDRESS.match(name):
         return name
     host = urlsplit(name if "//" in name else f"//{name}").hostname or ""
@@ -241,6 +245,7 @@ def _site_name_of(name: str) -> str:
 
 
 _WEB_ADDRESS = re.compile(r"(?:https?:)?//\S+$|www\.\S+$", re.I)
+_BRACKETED_MOTTO = re.compile(r"\s*(?:\[[^\]]{8,}\]|［[^］]{8,}］|【[^】]{8,}】)$")
 
 
 def strip_site_from_title(
