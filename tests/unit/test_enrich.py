@@ -806,6 +806,20 @@ def test_a_section_s_label_before_the_shown_headline_is_no_part_of_the_title(h1:
     assert title_of(body, head, url="https://wien.orf.at/stories/3017660/") == expected
 
 
+def test_a_blog_s_name_before_the_article_s_own_heading_is_no_part_of_the_title() -> None:
+    # IIJ's diary: no <h1> but the logo; the blog's name an <h2>, the post's headline an <h3>.
+    title = "IIJ Security Diary: Masscan と ZMap によるスキャンの違い"
+    head = f'<title>{title}</title><meta property="og:title" content="{title}">'
+    body = f"<h2>Security Diary</h2><h3>Masscan と ZMap によるスキャンの違い</h3>{PARAGRAPH}"
+    result, content = enriched(head, body)
+    assert result.title == "Masscan と ZMap によるスキャンの違い"
+    assert [element.tag for element in content] == ["p"]  # neither heading left above the text
+    # Another heading under the label: the declared title stays, and so do the headings.
+    result, content = enriched(head, f"<h2>Security Diary</h2><h3>Masscan</h3>{PARAGRAPH}")
+    assert result.title == title
+    assert [element.tag for element in content] == ["h2", "h3", "p"]
+
+
 def test_a_headline_with_a_colon_of_its_own_keeps_it() -> None:
     # 'Xbox One X review: A console…': the words before the colon are the headline's, and shown.
     head = '<meta property="og:title" content="Xbox One X review: A console that keeps up">'

@@ -137,6 +137,12 @@ def enrich(content: HtmlElement, metadata: PageMetadata) -> Enrichment:
     if names_only_the_site(title, site_name, metadata):
         lone_h2 = metadata.h2_texts[0] if len(metadata.h2_texts) == 1 else None
         title = _opening_heading(content) or lone_h2 or title
+    elif (shown := _shown_after_section_label(title, _opening_headings(content))) is not None:
+        # 'IIJ Security Diary: Masscan と ZMap によるスキャンの違い' declared, the
+        # article's own <h3> the part after the blog's name: no <h1> said so.
+        # The blog's name over it ('Security Diary', an <h2>) heads no section.
+        _remove_opening_headings_within(content, title[: len(title) - len(shown)])
+        title = shown
     remove_title_heading(content, title)
     restore_standfirst(content, metadata.standfirst)
     remove_summary_the_opening_repeats(content)
@@ -677,6 +683,31 @@ def names_only_the_site(title: str, site_name: str | None, metadata: PageMetadat
         return True
     hosts = site_host_names(host_labels(metadata.base_url, metadata.meta.get("og:url")))
     return (site_name is not None and comparable in _site_forms(site_name)) or _names_host(comparable, hosts)
+
+
+def _opening_headings(content: HtmlElement) -> list[str]:
+    """The headings the article opens with, before any paragraph."""
+    headings = []
+    for element in content.iter("h1", "h2", "h3", "p"):
+        text = _clean(element.text_content())
+        if element.tag == "p":
+            if text:
+                break
+        elif 0 < len(text) <= 300:
+            headings.append(text)
+    return headings
+
+
+def _remove_opening_headings_within(content: HtmlElement, label: str) -> None:
+    """The headings before the first paragraph that say part of `label`."""
+    said = _comparable(label)
+    for element in list(content.iter("h1", "h2", "h3", "p")):
+        text = _comparable(element.text_content())
+        if element.tag == "p":
+            if text:
+                return
+        elif text and text in said:
+            element.drop_tree()
 
 
 def _opening_heading(content: HtmlElement) -> str | None:
