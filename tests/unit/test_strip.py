@@ -393,6 +393,24 @@ def test_a_box_headed_about_the_author_is_removed(box: str) -> None:
     assert_article_intact(root)
 
 
+def test_the_author_described_in_microdata_is_an_author_box() -> None:
+    # The Atlantic: the author as a schema.org Person with a description, after the story.
+    card = (
+        '<address class="c-article-writer" itemprop="author" itemscope itemtype="https://schema.org/Person">'
+        '<meta itemprop="name" content="Kaveh Waddell"><div itemprop="description">'
+        '<a href="/author/kaveh-waddell/">Kaveh Waddell</a> is a former staff writer at <em>The Atlantic</em>'
+        '.</div><div><a href="https://facebook.com/kavehwaddell" itemprop="sameAs">Facebook</a></div>'
+        "</address>"
+    )
+    assert_removed_whole(f"<article>{paragraphs_html()}{card}</article>", "author_box", "staff writer")
+    # A byline marked so, with no description, is the byline's to read: it stays for that.
+    byline = (
+        '<p>By <span itemprop="author" itemscope itemtype="https://schema.org/Person">'
+        '<span itemprop="name">Kaveh Waddell</span></span></p>'
+    )
+    assert_nothing_removed(f"<article>{byline}{paragraphs_html()}</article>", "Kaveh Waddell")
+
+
 def test_a_list_of_the_story_s_authors_with_their_blurbs_is_an_author_box() -> None:
     # ComputerBase closes its stories with their authors, photo, e-mail link and blurb.
     authors = (

@@ -293,6 +293,7 @@ def strip_page(
     if headline is not None:  # before the named regions take the stories' bylines
         _remove_following_stories(scope, context, headline)
     _remove_named_regions(scope, context)
+    _remove_author_cards(scope, context)
     _classify_blocks(scope, context)
     _remove_media_labels(scope, context)
     _remove_screen_reader_headings(scope, context)
@@ -2589,6 +2590,27 @@ def _links_to_donation_platform(element: HtmlElement, hosts: frozenset[str]) -> 
         if host in hosts or host.partition(".")[2] in hosts:
             return True
     return False
+
+
+def _remove_author_cards(scope: HtmlElement, context: _Context) -> None:
+    """The article's author described in microdata: a Person with a
+    description, the bio (The Atlantic's '<address itemprop="author"
+    itemscope itemtype="…/Person">': photo, 'Kaveh Waddell is a former staff
+    writer at The Atlantic.', profile links). The byline is read before
+    stripping; the bio is the page's author box, whatever its class names."""
+    page = scope.getroottree().getroot()
+    for card in _AUTHOR_CARDS(scope):
+        if card.getroottree().getroot() is not page:
+            continue  # gone with a card around it
+        if len(_text(card)) <= MAX_AUTHOR_BOX_CHARS and not _holds_article(card, context):
+            _record(context, card, "author_box", "classifier.author-card")
+            _remove(card)
+
+
+_AUTHOR_CARDS = etree.XPath(
+    ".//*[@itemscope][contains(concat(' ', normalize-space(@itemprop), ' '), ' author ')]"
+    "[.//*[@itemprop='description'][normalize-space()]]"
+)
 
 
 def _is_author_box(element: HtmlElement, text: str, context: _Context) -> bool:
