@@ -1498,6 +1498,10 @@ def test_a_donation_appeal_is_removed_with_its_thanks_and_signature(host: str) -
         # The label alone, its links gone in a box of their own.
         "<p>Topics</p>",
         "<div><strong>Tags:</strong></div>",
+        # Lines of labelled links, the tags one of them (MacRumors).
+        '<div class="linkback">Related Roundup: <a href="/roundup/ipad-pro/">iPad Pro</a> <br>Tags: '
+        '<a href="/roundup/feng-com/">feng.com</a>, <a href="/roundup/apple-pencil/">Apple Pencil</a> <br>'
+        'Buyer\'s Guide: <a href="https://buyersguide.example/#ipad">12.9" iPad Pro (Caution)</a></div>',
     ],
 )
 def test_a_posts_categories_and_tags_line_is_removed(line: str) -> None:
@@ -1510,6 +1514,9 @@ def test_a_posts_categories_and_tags_line_is_removed(line: str) -> None:
     "line",
     [
         "<p>Topics: the budget, the bridges and the library, in that order.</p>",
+        # A line of text among the labelled ones: the block says more than links.
+        '<p>Photos: <a href="/p/1">Jane Doe</a><br>Tags: <a href="/t/parks">parks</a><br>'
+        "Our reporter walked every path of the new park.</p>",
         "<h3>Topics</h3>",
         '<p>Categories of spending rose, the <a href="/report">report</a> says, in every district.</p>',
     ],

@@ -35,6 +35,7 @@ from unwall.pipeline.embeds import (
 )
 from unwall.pipeline.language import approximate_words, is_shifted_ciphertext
 from unwall.pipeline.metadata import FRONT_PAGE_PATHS
+from unwall.pipeline.normalize import lines_between_breaks
 from unwall.rules import (
     ClassTokenRule,
     RuleSet,
@@ -2440,7 +2441,7 @@ def _is_taxonomy_line(element: HtmlElement, text: str, context: _Context) -> boo
     categories or tags, led by their label, the rest mostly links."""
     label = _leading_label_before_colon(element)
     if not context.rules.taxonomy_labels.is_label(label):
-        return False
+        return _is_block_of_labelled_links(element, text, context)
     if normalize_label(text) == label:
         # The label alone ('Topics', 'Tags:'), its links gone with a box of
         # their own; a heading names a section ('<h2>Themen</h2>').
@@ -2454,6 +2455,34 @@ def _is_taxonomy_line(element: HtmlElement, text: str, context: _Context) -> boo
     if links and all(_is_tag_link(link) for link in links):
         return True
     return _link_text_length(element) >= MIN_TAXONOMY_LINK_SHARE * rest
+
+
+def _is_block_of_labelled_links(element: HtmlElement, text: str, context: _Context) -> bool:
+    """Lines parted by <br>s, each a short label and its links, one of them a
+    post's tags (MacRumors: 'Related Roundup: iPad Pro', 'Tags: feng.com,
+    Apple Pencil', 'Buyer's Guide: 12.9" iPad Pro' under its story)."""
+    if element.find("br") is None:
+        return False
+    lines = [line for line in map(_clean_line, lines_between_breaks(element)) if line]
+    if len(lines) < 2:
+        return False
+    labels = [_LABEL_COLON.split(line, maxsplit=1)[0] for line in lines]
+    if any(
+        len(label) == len(line) or len(label.split()) > MAX_LINE_LABEL_WORDS
+        for label, line in zip(labels, lines, strict=True)
+    ):
+        return False  # a line without a label: text of its own
+    if not any(context.rules.taxonomy_labels.is_label(normalize_label(label)) for label in labels):
+        return False
+    rest = len(text) - sum(len(label) + 1 for label in labels)
+    return rest > 0 and _link_text_length(element) >= MIN_TAXONOMY_LINK_SHARE * rest
+
+
+MAX_LINE_LABEL_WORDS = 3
+
+
+def _clean_line(line: str) -> str:
+    return " ".join(line.split())
 
 
 def _is_labelled_link(element: HtmlElement, leading: str, text: str, context: _Context) -> bool:
