@@ -820,6 +820,18 @@ def test_a_blog_s_name_before_the_article_s_own_heading_is_no_part_of_the_title(
     assert [element.tag for element in content] == ["h2", "h3", "p"]
 
 
+def test_a_heading_of_two_words_opening_a_page_titled_by_its_site_is_no_headline() -> None:
+    # EFF's annual report: its site name is its title, and its last section opens the body.
+    head = (
+        '<meta property="og:site_name" content="EFF\'s 2015 Annual Report">'
+        '<meta property="og:title" content="EFF\'s 2015 Annual Report">'
+    )
+    result, _ = enriched(head, f"<h2>THANK YOU</h2>{PARAGRAPH}")
+    assert result.title == "EFF's 2015 Annual Report"
+    result, _ = enriched(head, f"<h2>What we did for your privacy</h2>{PARAGRAPH}")
+    assert result.title == "What we did for your privacy"
+
+
 def test_a_headline_with_a_colon_of_its_own_keeps_it() -> None:
     # 'Xbox One X review: A console…': the words before the colon are the headline's, and shown.
     head = '<meta property="og:title" content="Xbox One X review: A console that keeps up">'

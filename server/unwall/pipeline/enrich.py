@@ -136,7 +136,14 @@ def enrich(content: HtmlElement, metadata: PageMetadata) -> Enrichment:
     title = without_picture_credit(without_author_signature(title, byline))
     if names_only_the_site(title, site_name, metadata):
         lone_h2 = metadata.h2_texts[0] if len(metadata.h2_texts) == 1 else None
-        title = _opening_heading(content) or lone_h2 or title
+        # A heading of a word or two ('THANK YOU' over the last section of
+        # EFF's annual report, the body's opening) is a section's, no headline.
+        headlines = (
+            heading
+            for heading in (_opening_heading(content), lone_h2)
+            if heading is not None and approximate_words(heading) >= MIN_CONFIRMING_HEADING_WORDS
+        )
+        title = next(headlines, title)
     elif (shown := _shown_after_section_label(title, _opening_headings(content))) is not None:
         # 'IIJ Security Diary: Masscan と ZMap によるスキャンの違い' declared, the
         # article's own <h3> the part after the blog's name: no <h1> said so.
