@@ -100,8 +100,26 @@ def test_a_recipe_card_s_heading_in_a_box_named_header_stays_without_its_buttons
     assert "Scale" not in text
 
 
-def test_a_widget_s_heading_in_a_box_named_header_over_links_does_not_come_back() -> None:
-    widget = f"<div class='mrw-header'><h2>Most Read Stories</h2></div>{LINK_LIST}"
+def test_a_recipe_card_s_heading_named_header_stays() -> None:
+    # WP Recipe Maker: <h3 class="wprm-recipe-header …">Ingredients</h3> over the list.
+    card = (
+        "<div class='wprm-recipe-ingredients-container'>"
+        "<h3 class='wprm-recipe-header wprm-recipe-ingredients-header'>Ingredients</h3>"
+        f"<div class='wprm-recipe-ingredient-group'>{LIST_HTML}</div></div>"
+    )
+    text = extracted_text(f"<div class='story'>{INTRO}{card}{OUTRO}</div>")
+    assert "Ingredients" in text and all(item in text for item in LIST_ITEMS)
+
+
+@pytest.mark.parametrize(
+    "widget",
+    [
+        f"<div class='mrw-header'><h2>Most Read Stories</h2></div>{LINK_LIST}",
+        # The Seattle Times: the heading itself so named, between two paragraphs.
+        f"<h2 class='mrw-header'>Most Read Business Stories</h2>{LINK_LIST}",
+    ],
+)
+def test_a_widget_s_heading_named_header_over_links_does_not_come_back(widget: str) -> None:
     text = extracted_text(f"<div class='story'>{INTRO}{widget}{OUTRO}</div>")
     assert "Most Read" not in text and all(paragraph in text for paragraph in PARAGRAPHS)
 

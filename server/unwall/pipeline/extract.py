@@ -504,13 +504,15 @@ class _TreeDocument(Document):  # type: ignore[misc]
         for elem in self.html.xpath(".//*[@class or @id]"):
             names = f"{elem.get('class', '')} {elem.get('id', '')}"
             if (elem.tag in _HEADINGS and _SUBHEADING_NAME.search(names)) or (
-                elem.tag in _HEADING_BOXES and _HEADER_WORD.search(names) and _is_section_heading_box(elem)
+                _HEADER_WORD.search(names) and _is_section_heading_box(elem)
             ):
                 # A heading named as a section's is no page header: ChannelPartner's
-                # are 'header_EL_subheadingN1006A', O'Reilly's 'subheaders'. Nor is
-                # the box of a section's heading, over the section (Tasty Recipes'
-                # div.tasty-recipes-ingredients-header around 'Ingredients'). Other
-                # headings named 'header' head a widget ('mrw-header': Most Read).
+                # are 'header_EL_subheadingN1006A', O'Reilly's 'subheaders'. Nor is a
+                # section's heading, or its box, named 'header' over the section it
+                # heads: the recipe cards' 'Ingredients' (WP Recipe Maker's
+                # h3.wprm-recipe-header, Tasty Recipes' div.tasty-recipes-ingredients-header).
+                # A heading so named over a list of links heads a widget's
+                # ('mrw-header': the Seattle Times' 'Most Read Business Stories').
                 names = _HEADER_WORD.sub(" ", names)
             if _SOCIAL_POST_NAME.search(names) and elem.find(".//blockquote") is not None:
                 # readability takes 'twitter' for a widget's name; around a quote,
@@ -1150,14 +1152,11 @@ _SOCIAL_POST_NAME = re.compile("tweet|twitter", re.I)
 _SUBHEADING_NAME = re.compile(r"sub[-_]?head", re.I)
 
 
-_HEADING_BOXES = frozenset({"div", "section"})
-
-
 def _is_section_heading_box(box: HtmlElement) -> bool:
-    """A box that holds a heading (h2 to h6, no link) and nothing else but
-    a control's label (Tasty Recipes' 'Scale' beside 'Ingredients'), over
-    something it heads that is not a list of links (a widget's)."""
-    heading = next(box.iterdescendants(*_HEADINGS), None)
+    """A heading (h2 to h6, no link), or a box that holds one and nothing
+    else but a control's label (Tasty Recipes' 'Scale' beside 'Ingredients'),
+    over something it heads that is not a list of links (a widget's)."""
+    heading = box if box.tag in _HEADINGS else next(box.iterdescendants(*_HEADINGS), None)
     if heading is None or heading.find(".//a") is not None:
         return False
     text = _words(heading.text_content())
