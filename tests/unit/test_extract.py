@@ -27,6 +27,7 @@ from unwall.pipeline.extract import (
     extract_article,
     join_datelines,
     join_split_tables,
+    join_step_numbers,
     mark_captioned_figures,
     rank_headings_below_title,
     read_glyph_pictures,
@@ -1048,6 +1049,26 @@ def test_a_dateline_set_apart_opens_the_paragraph_after_it(before: str, opening:
     content = lxml.html.fragment_fromstring(f"<div>{before}<p>The council met on Tuesday.</p></div>")
     join_datelines(content)
     assert " ".join(content.text_content().split()).startswith(opening)
+
+
+@pytest.mark.parametrize(
+    ("steps", "paragraphs"),
+    [
+        # Recipe.com: each step's number in a block of its own before the step.
+        (
+            "<div><p>1.&nbsp; </p><p>Preheat the oven.</p></div><div><p>2)</p><p>Layer potatoes.</p></div>",
+            ["1. Preheat the oven.", "2) Layer potatoes."],
+        ),
+        # Not a step's number: a year, a number before a heading, a number with words.
+        ("<p>2019.</p><p>The council met.</p>", ["2019.", "The council met."]),
+        ("<p>1.</p><h3>Preparation</h3><p>Preheat the oven.</p>", ["1.", "Preheat the oven."]),
+        ("<p>1. Prep</p><p>Preheat the oven.</p>", ["1. Prep", "Preheat the oven."]),
+    ],
+)
+def test_a_step_s_number_set_apart_opens_the_step(steps: str, paragraphs: list[str]) -> None:
+    content = lxml.html.fragment_fromstring(f"<div>{steps}</div>")
+    join_step_numbers(content)
+    assert [" ".join(p.text_content().split()) for p in content.iter("p")] == paragraphs
 
 
 def test_text_after_a_line_break_keeps_the_link_that_continues_it() -> None:

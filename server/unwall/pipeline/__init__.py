@@ -28,6 +28,7 @@ from unwall.pipeline.extract import (
     extract_article,
     join_datelines,
     join_split_tables,
+    join_step_numbers,
     mark_captioned_figures,
     rank_headings_below_title,
     read_glyph_pictures,
@@ -124,6 +125,7 @@ def run(
         drop_pull_quotes(content)
         drop_repeated_blocks(content)
         join_datelines(content)
+        join_step_numbers(content)
         join_split_tables(content)
     with clock("enrich"):
         enrichment = enrich(content, metadata)

@@ -1979,6 +1979,25 @@ def join_datelines(content: HtmlElement) -> None:
         block.drop_tree()
 
 
+def join_step_numbers(content: HtmlElement) -> None:
+    """A step's number set as a block of its own before the step's text
+    (Recipe.com's '<div class="stepbystep">1.&nbsp;</div><div
+    class="instruction">Preheat oven…</div>'): alone, '1.' reads as a line
+    of its own. It opens the step's paragraph, as the page shows it."""
+    for block in list(content.iter("p", "div")):
+        following = block.getnext()
+        if following is None or following.tag != "p" or block.getparent() is None or len(block):
+            continue
+        number = _words((block.text or "").replace("\u00a0", " "))
+        if not _STEP_NUMBER.fullmatch(number) or not _words(following.text_content()):
+            continue
+        following.text = f"{number} {(following.text or '').lstrip()}"
+        block.drop_tree()
+
+
+_STEP_NUMBER = re.compile(r"\d{1,3}[.)]")
+
+
 def join_split_tables(content: HtmlElement) -> None:
     """Tables set one after another, nothing between them, with the same columns,
     are one table its publishing system wrote row by row (SPIP closes a table at
