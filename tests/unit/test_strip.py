@@ -3138,6 +3138,12 @@ def test_boxes_named_in_other_ways_go(box: str, rule: str) -> None:
             "<p><span class='rating-label'>No reviews</span></p></div>",
             "boilerplate.rating-widgets",
         ),
+        # Joomla's vote plugin: the rating for screen readers, and its stars.
+        (
+            "<div class='content_rating'><p class='unseen element-invisible'>Loading... 4 / 5</p>"
+            "<img src='/media/system/images/rating_star.png' alt='Star'></div>",
+            "boilerplate.rating-widgets",
+        ),
         (
             "<div class='TestReport__AuthorBox'><p>Inga tests grills for us.</p></div>",
             "boilerplate.author-box",
