@@ -1246,6 +1246,20 @@ def fact_labels() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def date_after_name_pattern() -> re.Pattern[str]:
+    """Where a byline's name ends, before the post's category and date it
+    goes on with ('Michael Larabel in Valve on 1 June 2019 at 08:34 PM
+    EDT', 'Jane Doe am 1. Juni 2019'): a joining word of `bylines.json`,
+    then a date's first words, a number among the first three."""
+    dates = _bylines_alternation("date_joiners")
+    sections = _bylines_alternation("section_joiners")
+    if not dates:
+        return re.compile(_NEVER)
+    section = rf"(?:(?:{sections})\s+[^,;|]{{1,40}}?\s+)?" if sections else ""
+    return re.compile(rf"\s+{section}(?:{dates})\s+(?=(?:[^\W\d_]+\.?,?\s+){{0,2}}\d)", re.I)
+
+
+@lru_cache(maxsize=1)
 def byline_prefix_pattern() -> re.Pattern[str]:
     """The words that introduce a name in a byline, in every language of
     `bylines.json`, as one pattern anchored at the start of a byline."""

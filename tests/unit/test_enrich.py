@@ -1139,6 +1139,12 @@ def test_a_real_title_is_not_replaced_by_the_opening_heading() -> None:
         # The whole byline in brackets (ITmedia).
         ("[Jane Doe, ITmedia]", "Jane Doe, ITmedia"),
         ("［田中宏昌，ITmedia］", "田中宏昌，ITmedia"),
+        # A blog theme's meta line: the name, then the category and the date (Phoronix).
+        ("Written by Michael Larabel in Valve on 1 June 2019 at 08:34 PM EDT.", "Michael Larabel"),
+        ("Posted by Jane Doe on Monday, June 1, 2019", "Jane Doe"),
+        ("Von Max Mustermann am 1. Juni 2019", "Max Mustermann"),
+        ("Par Jeanne Martin dans Politique le 3 mars 2020", "Jeanne Martin"),
+        ("By Jane Doe on the harbour", "Jane Doe on the harbour"),
         # In the double angle brackets of a publication's name (ScanNetSecurity, RBB TODAY).
         ("《ScanNetSecurity》", "ScanNetSecurity"),
         ("《KT》", "KT"),

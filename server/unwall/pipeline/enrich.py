@@ -55,6 +55,7 @@ from unwall.rules import (
     byline_prefix_pattern,
     byline_role_pattern,
     company_form_pattern,
+    date_after_name_pattern,
     date_prefix_pattern,
     desk_line_pattern,
     desk_name_pattern,
@@ -1580,6 +1581,10 @@ def clean_byline(text: str | None) -> str | None:
     text = _without_closing_control_label(text)
     # 'Darcie Moran | dmoran@mlive.com': the writer's address, set apart after the name.
     text = _ADDRESS_AFTER_NAME.sub("", text)
+    # 'Michael Larabel in Valve on 1 June 2019 at 08:34 PM EDT': a blog theme's
+    # meta line, the name joined to the category and the date.
+    if (joined := date_after_name_pattern().search(text)) is not None and joined.start() > 0:
+        text = text[: joined.start()]
     # 'ZDNet Japan Staff 2019年04月28日 08時00分': the date and time written after the name.
     if (dated := _TRAILING_DATE.search(text)) is not None and re.search(r"[^\W\d_]", text[: dated.start()]):
         text = text[: dated.start()]
