@@ -121,3 +121,11 @@ def test_parts_of_another_work_are_not_brought_in(layout: str) -> None:
     recipe = microdata_recipe()
     content = content_of(layout.format(recipe=recipe, story=story))
     assert content.findall(".//ol") == []
+
+
+def test_what_the_page_hides_in_a_part_stays_hidden() -> None:
+    hidden = "<li itemprop='recipeIngredient' style='display: none'>a secret spice</li>"
+    recipe = microdata_recipe().replace("</ul>", f"{hidden}</ul>")
+    content = content_of(recipe)
+    assert INGREDIENTS[0] in content.text_content()
+    assert "secret spice" not in content.text_content()

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
-from unwall.pipeline.extract import lies_within
+from unwall.pipeline.extract import drop_hidden, lies_within
 from unwall.pipeline.normalize import is_hidden
 from unwall.rules import ArticleParts
 
@@ -42,7 +42,7 @@ class _Part:
 
 def restore_declared_parts(content: HtmlElement, root: HtmlElement, marks: ArticleParts) -> None:
     """Puts back into `content` the parts of the page's one declared work
-    (marked in `root`) that none of its words are in."""
+    (marked in `root`) that it shows less than half of."""
     marked = _marked_elements(root, marks)
     if not marked:
         return
@@ -59,6 +59,8 @@ def restore_declared_parts(content: HtmlElement, root: HtmlElement, marks: Artic
             continue  # readability kept it: nothing is doubled
         label = _label_of(part.block, scope)
         pieces = [copy.deepcopy(element) for element in (label, part.block) if element is not None]
+        for piece in pieces:
+            drop_hidden(piece)  # as readability's copy of the page was
         if label is not None and pieces[0].tag not in _HEADINGS:
             pieces[0].tag = "h3"
             pieces[0].attrib.clear()
