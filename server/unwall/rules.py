@@ -1246,6 +1246,14 @@ def fact_labels() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def bio_verb_pattern() -> re.Pattern[str]:
+    """The verb a writer's bio goes on with after the name, in every language
+    of `bylines.json` ('is', 'ist', 'est'), with the space before it."""
+    verbs = _bylines_alternation("bio_verbs")
+    return re.compile(rf"\s+(?:{verbs})\s", re.I) if verbs else re.compile(_NEVER)
+
+
+@lru_cache(maxsize=1)
 def date_after_name_pattern() -> re.Pattern[str]:
     """Where a byline's name ends, before the post's category and date it
     goes on with ('Michael Larabel in Valve on 1 June 2019 at 08:34 PM

@@ -1881,6 +1881,17 @@ def test_a_list_of_facts_that_labels_the_author_gives_the_byline_and_date(
         ("<p>Dominika Rafalska visited the vineyards of Åland in the autumn.</p>", False),
         ("<p>Dominika Rafalska visited the vineyards<br>of Åland in the autumn.</p>", False),
         ("<p><strong>Dominika Rafalska</strong>, doktor nauk.</p><p>Next week: the harbour.</p>", False),
+        # Set apart in italics, the name going on with 'is', after the writer's portrait
+        # (the Times' Opinionator, its byline in capitals); in bold and capitals (Herald Sun).
+        (
+            "<hr><div><img src='/rafalska-thumb.jpg' alt='Dominika Rafalska'></div>"
+            "<p><em><a href='https://rafalska.example'>Dominika Rafalska</a> is the author of "
+            "two books on wine.</em></p>",
+            True,
+        ),
+        ("<p><strong>DOMINIKA RAFALSKA IS THE MAGAZINE'S WINE EDITOR</strong></p>", True),
+        # A note on the reporting in italics, opening with the name, is no bio.
+        ("<p><em>Dominika Rafalska reported from Warsaw, and Jan Kowalski from Gdańsk.</em></p>", False),
     ],
 )
 def test_the_authors_bio_that_closes_the_article_goes(ending: str, is_bio: bool) -> None:

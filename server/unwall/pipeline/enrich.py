@@ -52,6 +52,7 @@ from unwall.pipeline.normalize import (
 )
 from unwall.rules import (
     COMBINING_MARK,
+    bio_verb_pattern,
     byline_prefix_pattern,
     byline_role_pattern,
     company_form_pattern,
@@ -1102,24 +1103,58 @@ def remove_closing_author_bio(content: HtmlElement, byline: str | None) -> None:
     text = _clean(last.text_content())
     if len(text) > MAX_AUTHOR_BIO_CHARS or not _clean(content.text_content()).endswith(text):
         return  # text follows it: not the article's end
+    # A byline in capitals ('DAVID BORNSTEIN', the Times' Opinionator) names
+    # the writer its bio writes as 'David Bornstein'.
+    folded = text.casefold()
     for name in names:
         # How to reach the writer ('Matt Friedman may be reached at mfriedman@….
         # Follow him on Twitter', NJ.com; 'Correspondent Joanne Anderson may be
         # reached at …', gulflive): the name and an address, in any language.
-        reach = bool(name in text and len(text) <= MAX_CONTACT_LINE_CHARS and EMAIL_ADDRESS.search(text))
-        if not (text.startswith(name) or reach):
+        name = name.casefold()
+        reach = bool(name in folded and len(text) <= MAX_CONTACT_LINE_CHARS and EMAIL_ADDRESS.search(text))
+        if not (folded.startswith(name) or reach):
             continue
         if (
             reach
             or _BIO_AFTER_NAME.match(text[len(name) :])
             or _opens_with_emphasized(last, name)
-            or _clean(lines_between_breaks(last)[0]) == name  # a card: 'Jane Doe<br>Redaktion Example.de'
+            or _clean(lines_between_breaks(last)[0]).casefold() == name  # a card: 'Jane Doe<br>Redaktion'
+            # '<em>David Bornstein is the author of …</em>', set apart in italics.
+            or (_is_wholly_emphasized(last) and bio_verb_pattern().match(text, len(name)) is not None)
         ):
-            rule = last.getprevious()
-            last.drop_tree()
-            if rule is not None and rule.tag == "hr" and rule.getnext() is None:
-                rule.drop_tree()  # it set the bio apart, and would end the article
+            _drop_bio_with_its_card(last, name)
             return
+
+
+def _is_wholly_emphasized(paragraph: HtmlElement) -> bool:
+    """All the paragraph's words in one italic or bold: set apart from the article's."""
+    return (
+        len(paragraph) == 1
+        and paragraph[0].tag in _NAME_EMPHASIS
+        and not (paragraph.text or "").strip()
+        and not (paragraph[0].tail or "").strip()
+    )
+
+
+def _drop_bio_with_its_card(bio: HtmlElement, name: str) -> None:
+    """The bio, the writer's portrait right before it (its alternative text
+    the name), and the rule that set them apart, when nothing follows them."""
+    before = bio.getprevious()
+    bio.drop_tree()
+    if before is not None and _is_portrait_of(before, name):
+        portrait, before = before, before.getprevious()
+        portrait.drop_tree()
+    if before is not None and before.tag == "hr" and before.getnext() is None:
+        before.drop_tree()  # it set the bio apart, and would end the article
+
+
+def _is_portrait_of(block: HtmlElement, name: str) -> bool:
+    images = [block] if block.tag == "img" else list(block.iter("img"))
+    return (
+        len(images) == 1
+        and _clean(images[0].get("alt")).casefold() == name
+        and not _clean(block.text_content())
+    )
 
 
 def remove_closing_byline(content: HtmlElement, byline: str | None) -> None:
@@ -1144,7 +1179,7 @@ def _opens_with_emphasized(paragraph: HtmlElement, name: str) -> bool:
         first is not None
         and first.tag in _NAME_EMPHASIS
         and not (paragraph.text or "").strip()
-        and _clean(first.text_content()) == name
+        and _clean(first.text_content()).casefold() == name.casefold()
     )
 
 
