@@ -2970,6 +2970,24 @@ def test_a_page_wrapped_in_one_form_keeps_its_article_beside_an_email_field() ->
     assert_article_intact(root)
 
 
+def test_a_small_form_to_fill_in_goes_with_its_labels() -> None:
+    # Channel 4 News: 'Send this article by email' under the story, its fields labelled.
+    form = (
+        "<form class='sendToFriend' action='/news/mail/send-to-friend.jsp' method='post'>"
+        "<h3>Send this article by email</h3><input type='hidden' name='url' value='/news/3578372'>"
+        "<div><label for='to1'><span class='label'>Recipient's address</span>"
+        "<input name='to' id='to1' type='text'></label></div>"
+        "<div><label for='from1'><span class='label'>Your name</span>"
+        "<input name='from' id='from1'></label></div>"
+        "<button type='submit'>Send</button></form>"
+    )
+    body = f"<article>{paragraphs_html()}{form}</article>"
+    assert_removed_whole(body, "boilerplate", "Recipient", "Your name")
+    # A page wrapped in one form, its article and a search field: the article stays.
+    root, _ = strip(f"<form id='aspnetForm'><article>{paragraphs_html()}</article><input name='q'></form>")
+    assert_article_intact(root)
+
+
 def test_a_read_aloud_button_does_not_read_as_a_word() -> None:
     # ReadSpeaker's button over 8 Sidor's text ('Lyssna'), Bavaria's ('Vorlesen').
     button = (

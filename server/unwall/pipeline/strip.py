@@ -289,6 +289,7 @@ def strip_page(
     _replace_embed_notices(scope, context, embed_matches)
     _remove_print_copies(scope, context)
     _remove_signup_boxes(scope, context)  # before the machinery goes with its fields
+    _remove_entry_forms(scope, context)
     _remove_video_titles(scope, context)  # before the machinery goes with the players
     _drop_machinery(scope, context)
     if headline is not None:  # before the named regions take the stories' bylines
@@ -1973,6 +1974,27 @@ def _remove_signup_boxes(scope: HtmlElement, context: _Context) -> None:
             continue
         _record(context, box, "newsletter", "classifier.signup-box")
         _remove(box)
+
+
+def _remove_entry_forms(scope: HtmlElement, context: _Context) -> None:
+    """A small form with a field to type in: one to fill in ('Send this
+    article by email', its 'Recipient's email address' and 'Your name'
+    fields, on Channel 4 News; a log-in or a search box), never lines of the
+    article. Its labels stayed when its fields went. A form that holds much
+    text is an ASP.NET page, all of it one <form>, and stays."""
+    for form in list(scope.iter("form")):
+        if form.getparent() is None or len(_text(form)) > MAX_SIGNUP_BOX_CHARS:
+            continue
+        if any(_is_text_entry(field) for field in form.iter("input", "textarea")):
+            _record(context, form, "boilerplate", "classifier.entry-form")
+            _remove(form)
+
+
+def _is_text_entry(field: HtmlElement) -> bool:
+    return field.tag == "textarea" or (field.get("type") or "text").strip().lower() in _TEXT_ENTRY_TYPES
+
+
+_TEXT_ENTRY_TYPES = frozenset({"text", "email", "search", "tel", "password", "url", "number"})
 
 
 def _holds_article_text_beside(parent: HtmlElement, box: HtmlElement) -> bool:
