@@ -1514,6 +1514,8 @@ def test_a_posts_categories_and_tags_line_is_removed(line: str) -> None:
     "line",
     [
         "<p>Topics: the budget, the bridges and the library, in that order.</p>",
+        # A label in brackets that names no ad.
+        "<p>[Update] The council met again on Thursday and passed the budget.</p>",
         # A line of text among the labelled ones: the block says more than links.
         '<p>Photos: <a href="/p/1">Jane Doe</a><br>Tags: <a href="/t/parks">parks</a><br>'
         "Our reporter walked every path of the new park.</p>",
@@ -2633,6 +2635,10 @@ def test_an_aside_asking_to_follow_the_site_on_one_network_goes_between_the_para
         "<div><span>Anzeige</span></div>",
         "<p>Story continues below advertisement</p>",
         '<p class="story-continued">Story Continued Below</p>',  # Politico
+        # The ad itself, after its label in brackets (Coding Horror; a Japanese '[PR]' line).
+        "<table><tr><td>[advertisement] How are you showing off your awesome? Create a "
+        "<a href='https://careers.example/cv'>profile</a> and show off your work!</td></tr></table>",
+        "<p>【PR】 今だけ半額！<a href='https://shop.example/'>詳しくはこちら</a></p>",
         "<p>Продолжение после рекламы</p>",  # URA.RU
         "<p>La suite après cette publicité</p>",
         "<aside><small>Реклама</small></aside>",

@@ -744,9 +744,28 @@ def strip_line_labels(
     article is a small part of the page (outside it, labels go with the rest)."""
     context = _Context(rules, [], 1, set(), observer)  # (no rule here weighs the page's length)
     _remove_line_labels(content, context)
+    _remove_bracketed_ads(content, context)
     _remove_control_rows(content, context)
     _remove_closing_promo_line(content, context)
     return context.removals
+
+
+def _remove_bracketed_ads(content: HtmlElement, context: _Context) -> None:
+    """A block that opens with an ad label in brackets, the ad's text after it
+    ('[advertisement] How are you showing off your awesome? Create a Stack
+    Overflow Careers profile…' under Coding Horror's posts; '[PR]' before a
+    Japanese site's paid line): the ad, labelled as one by the page."""
+    for block in list(content.iter("p", "div", "td", "li")):
+        if block.getparent() is None or next(block.iterdescendants(*_AD_BLOCK_TAGS), None) is not None:
+            continue
+        opening = _BRACKETED_OPENING.match(_text(block))
+        if opening is not None and line_label_form(opening[1]) in context.rules.ad_labels:
+            _record(context, block, "promo", "classifier.ad-label")
+            _remove(block)
+
+
+_AD_BLOCK_TAGS = ("p", "div", "td", "li", "table", "ul", "ol")
+_BRACKETED_OPENING = re.compile(r"\s*[\[［【]([^\]］】]{2,30})[\]］】]\s*\S")
 
 
 def _remove_control_rows(content: HtmlElement, context: _Context) -> None:
