@@ -1904,6 +1904,13 @@ def test_the_authors_bio_that_closes_the_article_goes(ending: str, is_bio: bool)
         assert len(content.findall(".//p")) == 1
 
 
+def test_a_bio_is_read_in_folded_case_whatever_its_letters_fold_to() -> None:
+    # 'ß' folds to 'ss': the name's folded length is not its written one.
+    head = '<meta name="author" content="Jana Weiß">'
+    _, content = enriched(head, f"{PARAGRAPH}<p>Jana Weiß, Redakteurin für Wein und Reisen.</p>")
+    assert "Redakteurin" not in content.text_content()
+
+
 @pytest.mark.parametrize(
     ("image", "kept"),
     [

@@ -721,14 +721,7 @@ def _remove_opening_headings_within(content: HtmlElement, label: str) -> None:
 
 def _opening_heading(content: HtmlElement) -> str | None:
     """The heading the article opens with, before any paragraph."""
-    for element in content.iter("h1", "h2", "h3", "p"):
-        text = _clean(element.text_content())
-        if element.tag == "p":
-            if text:
-                return None
-        elif 0 < len(text) <= 300:
-            return text
-    return None
+    return next(iter(_opening_headings(content)), None)
 
 
 def remove_title_heading(content: HtmlElement, title: str) -> None:
@@ -1104,7 +1097,8 @@ def remove_closing_author_bio(content: HtmlElement, byline: str | None) -> None:
     if len(text) > MAX_AUTHOR_BIO_CHARS or not _clean(content.text_content()).endswith(text):
         return  # text follows it: not the article's end
     # A byline in capitals ('DAVID BORNSTEIN', the Times' Opinionator) names
-    # the writer its bio writes as 'David Bornstein'.
+    # the writer its bio writes as 'David Bornstein'. Folded text is read
+    # throughout: folding may change a length ('ß' folds to 'ss').
     folded = text.casefold()
     for name in names:
         # How to reach the writer ('Matt Friedman may be reached at mfriedman@….
@@ -1116,11 +1110,11 @@ def remove_closing_author_bio(content: HtmlElement, byline: str | None) -> None:
             continue
         if (
             reach
-            or _BIO_AFTER_NAME.match(text[len(name) :])
+            or _BIO_AFTER_NAME.match(folded[len(name) :])
             or _opens_with_emphasized(last, name)
             or _clean(lines_between_breaks(last)[0]).casefold() == name  # a card: 'Jane Doe<br>Redaktion'
             # '<em>David Bornstein is the author of …</em>', set apart in italics.
-            or (_is_wholly_emphasized(last) and bio_verb_pattern().match(text, len(name)) is not None)
+            or (_is_wholly_emphasized(last) and bio_verb_pattern().match(folded, len(name)) is not None)
         ):
             _drop_bio_with_its_card(last, name)
             return

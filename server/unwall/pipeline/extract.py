@@ -1988,7 +1988,7 @@ def join_step_numbers(content: HtmlElement) -> None:
         following = block.getnext()
         if following is None or following.tag != "p" or block.getparent() is None or len(block):
             continue
-        number = _words((block.text or "").replace("\u00a0", " "))
+        number = _words(block.text or "")  # (a no-break space is whitespace to split())
         if not _STEP_NUMBER.fullmatch(number) or not _words(following.text_content()):
             continue
         following.text = f"{number} {(following.text or '').lstrip()}"
