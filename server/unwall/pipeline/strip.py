@@ -2504,7 +2504,8 @@ def _is_block_of_labelled_links(element: HtmlElement, text: str, context: _Conte
     Apple Pencil', 'Buyer's Guide: 12.9" iPad Pro' under its story)."""
     if element.find("br") is None:
         return False
-    lines = [line for line in map(_clean_line, lines_between_breaks(element)) if line]
+    lines = [" ".join(line.split()) for line in lines_between_breaks(element)]
+    lines = [line for line in lines if line]
     if len(lines) < 2:
         return False
     labels = [_LABEL_COLON.split(line, maxsplit=1)[0] for line in lines]
@@ -2520,10 +2521,6 @@ def _is_block_of_labelled_links(element: HtmlElement, text: str, context: _Conte
 
 
 MAX_LINE_LABEL_WORDS = 3
-
-
-def _clean_line(line: str) -> str:
-    return " ".join(line.split())
 
 
 def _is_labelled_link(element: HtmlElement, leading: str, text: str, context: _Context) -> bool:
