@@ -2976,6 +2976,21 @@ def test_a_page_wrapped_in_one_form_keeps_its_article_beside_an_email_field() ->
     assert_article_intact(root)
 
 
+def test_the_drawings_of_controls_go() -> None:
+    # Fox News: its text-size buttons, pictures in links that run a script, over the story.
+    widget = (
+        "<div class='in-de'><a onclick='decreasefont(); return false;' href='#'>"
+        "<img src='/static/img/font-dec.jpg' alt='Decrease Font'></a>"
+        "<img src='/static/img/aaa-blue.jpg' alt='A A A'>"
+        "<a onclick='increasefont(); return false;' href='#'>"
+        "<img src='/static/img/font-inc.jpg' alt='Increase Font'></a></div>"
+    )
+    root, removals = strip(f"<article>{widget}{paragraphs_html()}</article>")
+    assert {r.rule for r in removals} == {"classifier.control-label"}
+    assert root.find(".//img") is None
+    assert_article_intact(root)
+
+
 def test_a_small_form_to_fill_in_goes_with_its_labels() -> None:
     # Channel 4 News: 'Send this article by email' under the story, its fields labelled.
     form = (

@@ -298,6 +298,7 @@ def strip_page(
     _remove_author_cards(scope, context)
     _classify_blocks(scope, context)
     _remove_media_labels(scope, context)
+    _remove_control_pictures(scope, context)
     _remove_screen_reader_headings(scope, context)
     _remove_comment_links(scope, context)
     links = _LINKS_WITH_HREF(scope)
@@ -708,6 +709,21 @@ _BARE_ADDRESS = re.compile(r"https?://\S+")
 def _drop_controls(scope: HtmlElement) -> None:
     for element in list(scope.iter(*CONTROL_TAGS)):
         _remove(element)
+
+
+def _remove_control_pictures(scope: HtmlElement, context: _Context) -> None:
+    """A picture whose text alternative is a control's label is the
+    control's drawing ('Decrease Font', 'A A A', 'Increase Font': Fox News's
+    text-size buttons over its story, pictures in links that run a script):
+    it does nothing in a reader view, and the first of them was taken for
+    the lead image."""
+    for img in list(scope.iter("img")):
+        alt = img.get("alt")
+        if alt and img.getparent() is not None and line_label_form(alt) in context.rules.control_labels:
+            link = img.getparent()
+            box = link if link.tag == "a" and not _text(link) and len(link) == 1 else img
+            _record(context, box, "boilerplate", "classifier.control-label")
+            _remove(box)
 
 
 def _remove_media_labels(scope: HtmlElement, context: _Context) -> None:
