@@ -3344,6 +3344,12 @@ def test_a_figcaption_in_a_div_that_stands_for_the_figure_goes_with_the_lead_ima
             '<ul><li><a href="http://[broken/orchid"><img src="https://img.example/orchid.jpg"></a></li></ul>',
             "https://img.example/orchid.jpg",
         ),
+        # A control's drawing: a text-size button, a carousel's dot in a link that runs a script (Fox News).
+        (
+            "<div><a href='#' onclick='decreasefont()'><img src='https://news.example/font-dec.jpg' "
+            "alt='Decrease Font'></a><a href='javascript:void(0)'><img src='https://news.example/dot.jpg'></a></div>",
+            None,
+        ),
         # The author's placeholder in the byline is passed over for the picture after it (Media One).
         (
             '<div class="report"><img src="https://news.example/images/authorplaceholder.jpg">Web Desk</div>'

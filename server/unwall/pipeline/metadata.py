@@ -34,6 +34,7 @@ from unwall.rules import (
     byline_prefix_pattern,
     element_name_runs,
     is_screen_reader_text,
+    line_label_form,
     load_rules,
 )
 from unwall.writing_systems import UNSPACED_LETTERS
@@ -530,12 +531,20 @@ def _first_photo(element: HtmlElement, base_url: str | None = None) -> DeclaredI
             continue  # the author's placeholder in the byline over the picture (Media One)
         if _in_teaser_link(img) or _in_teaser_list(img) or _in_ad_slot(img, element):
             continue
+        if line_label_form(img.get("alt") or "") in load_rules().control_labels or _runs_a_script(img):
+            continue  # a control's drawing: Fox News's 'Decrease Font', its carousel's dots
         width, height = _to_int(img.get("width")), _to_int(img.get("height"))
         if (width or HERO_MIN_WIDTH) >= HERO_MIN_WIDTH and (height or HERO_MIN_HEIGHT) >= HERO_MIN_HEIGHT:
             url, rendition_width, rendition_height = largest_rendition(img)
             url = urljoin(base_url or "", url)
             return DeclaredImage(url, rendition_width, rendition_height, _clean(img.get("alt")), "hero")
     return None
+
+
+def _runs_a_script(img: HtmlElement) -> bool:
+    """The picture is a link that runs a script ('javascript:void(0)'), not one to a page or a file."""
+    link = next(img.iterancestors("a"), None)
+    return link is not None and (link.get("href") or "").strip().lower().startswith("javascript:")
 
 
 def _figure_captions(root: HtmlElement, base_url: str | None) -> list[tuple[tuple[str, ...], str]]:
