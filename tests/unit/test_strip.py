@@ -2991,6 +2991,14 @@ def test_the_drawings_of_controls_go() -> None:
     assert_article_intact(root)
 
 
+def test_a_node_drupal_promoted_to_the_front_page_is_no_promo() -> None:
+    # Drupal flags the article's own node 'node-promoted' (Kwestia Smaku's recipe, a Thai news site).
+    lists = "<ul><li>1 cauliflower</li><li>4 spoons of olive oil</li></ul>"
+    assert_nothing_removed(f"<div class='node node-przepis node-promoted'>{lists}</div>", "olive oil")
+    teaser = "<div class='promoted-content'><a href='https://brand.example/'>Sponsored: an oven</a></div>"
+    assert_removed_whole(f"<article>{paragraphs_html()}{teaser}</article>", "promo", "Sponsored")
+
+
 def test_a_small_form_to_fill_in_goes_with_its_labels() -> None:
     # Channel 4 News: 'Send this article by email' under the story, its fields labelled.
     form = (
