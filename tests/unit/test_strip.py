@@ -3185,6 +3185,12 @@ def test_boxes_named_in_other_ways_go(box: str, rule: str) -> None:
             "<p><span class='rating-label'>No reviews</span></p></div>",
             "boilerplate.rating-widgets",
         ),
+        # Drupal's Fivestar module: the average and the count of votes over a recipe.
+        (
+            "<div class='field field-type-fivestar'><div class='fivestar-summary-wrapper'>"
+            "<span class='fivestar-summary-description'>Loading... rate this recipe</span></div></div>",
+            "boilerplate.rating-widgets",
+        ),
         # Joomla's vote plugin: the rating for screen readers, and its stars.
         (
             "<div class='content_rating'><p class='unseen element-invisible'>Loading... 4 / 5</p>"
