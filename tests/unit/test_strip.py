@@ -2777,6 +2777,21 @@ def test_microdata_written_as_an_address_for_machines_goes() -> None:
     assert_nothing_removed(f"<article>{around('<p>Read it at https://news.example/report</p>')}</article>")
 
 
+def test_microdata_counts_and_ratings_for_machines_go() -> None:
+    # Kwestia Smaku: the recipe's rating and comment count as text for machines.
+    meta = (
+        '<span itemprop="commentCount">0</span><div itemprop="aggregateRating" itemscope '
+        'itemtype="https://schema.org/AggregateRating"><span itemprop="reviewCount">52</span>'
+        '<span itemprop="ratingValue">4.77</span></div>'
+    )
+    root, _ = strip(f"<article>{around(meta)}</article>")
+    assert "4.77" not in body_text(root) and "52" not in body_text(root)
+    assert_article_intact(root)
+    # A number of the article marked for machines is not a count: it stays.
+    price = "<p>Price: <span itemprop='price'>4.77</span></p>"
+    assert_nothing_removed(f"<article>{around(price)}</article>", "4.77")
+
+
 def test_a_short_line_around_a_promo_link_goes_with_it() -> None:
     line = (
         "<p><em>[What you need to know to start the day:</em> "

@@ -643,6 +643,11 @@ def _drop_machinery(scope: HtmlElement, context: _Context) -> None:
     for element in _MICRODATA_ADDRESSES(scope):
         if _BARE_ADDRESS.fullmatch((element.text or "").strip()):
             _remove(element)
+    # So are schema.org's counts and ratings ('<span itemprop="reviewCount">52</span>
+    # <span itemprop="ratingValue">4.77</span>' under Kwestia Smaku's recipe).
+    for element in _MICRODATA_VALUES(scope):
+        if element.get("itemprop", "").strip() in _COUNT_PROPERTIES:
+            _remove(element)
     if "{{" in context.page_text:
         _drop_template_placeholders(scope)
 
@@ -704,6 +709,12 @@ _CODE_TAGS = ("pre", "code", "samp", "kbd", "textarea")
 
 _MICRODATA_ADDRESSES = etree.XPath(".//*[@itemprop][not(*)][starts-with(normalize-space(), 'http')]")
 _BARE_ADDRESS = re.compile(r"https?://\S+")
+_MICRODATA_VALUES = etree.XPath(".//*[@itemprop][not(*)][string-length(normalize-space()) <= 12]")
+# schema.org's properties of a count or a rating (AggregateRating, Rating, InteractionCounter, CreativeWork).
+_COUNT_PROPERTIES = frozenset(
+    {"ratingValue", "ratingCount", "reviewCount", "bestRating", "worstRating", "commentCount"}
+    | {"userInteractionCount"}
+)
 
 
 def _drop_controls(scope: HtmlElement) -> None:
