@@ -1148,6 +1148,8 @@ def _with_text(elements: Iterator[HtmlElement]) -> Iterator[HtmlElement]:
 _HEADER_WORD = re.compile("header", re.I)
 # A heading over a list of links heads a widget's list ('Most Read Stories').
 MAX_HEADED_LINK_SHARE = 0.5
+# A heading's box holds the heading, or its box and a box of controls beside it.
+MAX_HEADING_BOX_PARTS = 2
 _SOCIAL_POST_NAME = re.compile("tweet|twitter", re.I)
 _SUBHEADING_NAME = re.compile(r"sub[-_]?head", re.I)
 
@@ -1156,6 +1158,9 @@ def _is_section_heading_box(box: HtmlElement) -> bool:
     """A heading (h2 to h6, no link), or a box that holds one and nothing
     else but a control's label (Tasty Recipes' 'Scale' beside 'Ingredients'),
     over something it heads that is not a list of links (a widget's)."""
+    parts = sum(1 for child in box if isinstance(child.tag, str))
+    if box.tag not in _HEADINGS and parts > MAX_HEADING_BOX_PARTS:
+        return False  # a block of many parts, told before its text is read: most blocks hold a heading
     heading = box if box.tag in _HEADINGS else next(box.iterdescendants(*_HEADINGS), None)
     if heading is None or heading.find(".//a") is not None:
         return False
