@@ -355,7 +355,7 @@ def _subtitle_heading(headline: HtmlElement) -> str | None:
     links = sum(len(_clean(a.text_content())) for a in subtitle.iter("a"))
     if not 40 <= len(text) <= 700 or links >= 0.3 * len(text) or len(text.split()) < 6:
         return None
-    if not text.endswith(SENTENCE_ENDINGS) or _is_hidden_or_caption(subtitle):
+    if not text.endswith(SENTENCE_ENDINGS) or _cannot_open_the_story(subtitle):
         return None
     return text
 
@@ -372,7 +372,7 @@ def _standfirst(root: HtmlElement) -> tuple[HtmlElement | None, str | None]:
             continue
         if headings and not any(_in_header_of(heading, element) for heading in headings):
             continue
-        if _is_hidden_or_caption(element) or any(True for _ in element.iter(*NOT_IN_STANDFIRST_TAGS)):
+        if _cannot_open_the_story(element) or any(True for _ in element.iter(*NOT_IN_STANDFIRST_TAGS)):
             continue
         if not _inside_foreign_region(element) and not _inside_consent_dialog(element):
             return element, _inner_standfirst(element) or text
@@ -394,7 +394,7 @@ def _is_standfirst(element: HtmlElement) -> bool:
     return (
         _named_standfirst(element)
         and _standfirst_text(element) is not None
-        and not _is_hidden_or_caption(element)
+        and not _cannot_open_the_story(element)
     )
 
 
@@ -449,7 +449,7 @@ def _following(start: HtmlElement, limit: int) -> Iterator[tuple[HtmlElement, in
                     return
 
 
-def _is_hidden_or_caption(element: HtmlElement) -> bool:
+def _cannot_open_the_story(element: HtmlElement) -> bool:
     """A hidden widget, or a photo's caption, is not what the story opens with;
     nor is the line of a card that is one link (a banner for the site's
     cookbook under A Couple Cooks' headline: 'Discover 100 best-ever recipes
