@@ -11,6 +11,7 @@ import lxml.html
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from lxml.html import builder
 
 from sample_article import CITY_COUNCIL
 from unwall import errors
@@ -1376,6 +1377,43 @@ def test_a_block_repeating_the_one_before_it_is_read_once(blocks: str, kept: lis
     content = lxml.html.fragment_fromstring(f"<div>{blocks}</div>")
     drop_repeated_blocks(content)
     assert [child.text_content().strip() for child in content] == kept
+
+
+DECK = "NEW DELHI (AP) — Police say 28 people have been killed after their bus touched a high-voltage wire."
+
+
+def test_a_deck_the_body_opens_with_again_is_read_once() -> None:
+    content = lxml.html.fragment_fromstring(
+        f'<div><p>{DECK}</p><div class="body"><p>{DECK}</p>'
+        "<p>The officer says it happened on Friday.</p></div></div>"
+    )
+    drop_repeated_blocks(content)
+    assert [p.text_content() for p in content.iter("p")] == [DECK, "The officer says it happened on Friday."]
+    assert content[0].get("class") == "body"  # the body's copy stays
+
+
+def test_a_paragraph_the_parser_wrapped_around_another_is_no_second_copy() -> None:
+    # An unknown element lets the parser open a <p> inside a <p> (the
+    # Opinionator's <p><webonly><div><p class="summary">…).
+    content = builder.DIV(builder.P(builder.SPAN(builder.P(DECK))), builder.P("More."))
+    drop_repeated_blocks(content)
+    assert content.text_content() == DECK + "More."
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        # a short line may come twice
+        '<p>Updated on Friday</p><div class="body"><p>Updated on Friday</p></div>',
+        # the body's copy comes too late to be its opening
+        f'<p>{DECK}</p><div class="body"><p>One.</p><p>Two.</p><p>Three.</p><p>{DECK}</p></div>',
+    ],
+)
+def test_a_paragraph_said_again_out_of_the_deck_s_place_stays(blocks: str) -> None:
+    content = lxml.html.fragment_fromstring(f"<div>{blocks}</div>")
+    before = content.text_content()
+    drop_repeated_blocks(content)
+    assert content.text_content() == before
 
 
 def slides(headings: list[str]) -> str:

@@ -1698,6 +1698,7 @@ def drop_repeated_blocks(content: HtmlElement) -> None:
         if _link_targets(block) == _link_targets(before):
             block.drop_tree()  # its tail stays
     _drop_headings_repeated_per_slide(content)
+    _drop_deck_repeated_by_body(content)
 
 
 def _drop_headings_repeated_per_slide(content: HtmlElement) -> None:
@@ -1719,6 +1720,33 @@ def _drop_headings_repeated_per_slide(content: HtmlElement) -> None:
                 repeated += [heading, *copies]
     for heading in dict.fromkeys(repeated):
         heading.drop_tree()
+
+
+def _drop_deck_repeated_by_body(content: HtmlElement) -> None:
+    """An opening paragraph that the body's own box opens with again is the
+    page's deck, its summary set over the story, copied from the story's first
+    paragraph (Fox News's AP stories: 'NEW DELHI (AP) — Police say 28 people…'
+    twice). The body's copy stays. The same words twice in one box are left to
+    drop_repeated_blocks' stricter reading."""
+    # A paragraph around another (the parser's reading of <p><div><p>…) is not a second copy.
+    leaves = (p for p in content.iter("p") if next(p.iterdescendants("p"), None) is None)
+    paragraphs = [p for p in leaves if p.text_content().strip()][: 1 + MAX_PARAGRAPHS_TO_BODY_COPY]
+    if len(paragraphs) < 2 or _shows_media(paragraphs[0]):
+        return
+    deck, *following = paragraphs
+    said = _comparable_words(deck.text_content())
+    if len(said) < MIN_DECK_CHARS:
+        return
+    for paragraph in following:
+        if paragraph.getparent() is deck.getparent():
+            continue
+        if _comparable_words(paragraph.text_content()) == said:
+            _detach_keeping_tail(deck)
+            return
+
+
+MAX_PARAGRAPHS_TO_BODY_COPY = 3
+MIN_DECK_CHARS = 60  # a sentence: a short line ('Updated', a place) may well come twice
 
 
 def _same_headings(item: HtmlElement, tag: str, said: str) -> list[HtmlElement]:
