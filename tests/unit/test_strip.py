@@ -443,6 +443,27 @@ def test_wordpress_post_footers_are_article_meta(footer: str) -> None:
     assert_article_intact(root)
 
 
+RECIPE_DETAILS = (
+    '<ul class="tasty-recipes-details"><li class="author"><strong>Author:</strong> '
+    '<a class="tasty-recipes-author-name" href="/about/">Sonja Overhiser</a></li>'
+    '<li class="prep-time"><strong>Prep Time:</strong> <span>5 minutes</span></li></ul>'
+)
+
+
+def test_a_label_left_without_what_it_labelled_goes_with_it() -> None:
+    root, removals = strip(f"<article>{RECIPE_DETAILS}{paragraphs_html()}</article>")
+    assert [r.text for r in removals] == ["Sonja Overhiser", "Author:"]
+    assert [" ".join(li.text_content().split()) for li in root.iter("li")] == ["Prep Time: 5 minutes"]
+    assert_article_intact(root)
+
+
+def test_a_line_with_more_than_its_label_left_stays() -> None:
+    details = RECIPE_DETAILS.replace("</strong> <a", "</strong> Sonja and <a")
+    root, removals = strip(f"<article>{details}{paragraphs_html()}</article>")
+    assert [r.text for r in removals] == ["Sonja Overhiser"]
+    assert "Author: Sonja and" in body_text(root)
+
+
 @pytest.mark.parametrize(
     "label",
     [

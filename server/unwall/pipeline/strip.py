@@ -1055,10 +1055,28 @@ def _remove_named_regions(scope: HtmlElement, context: _Context) -> None:
             )
             _record(context, element, kind, rule)
             position += sum(1 for _ in element.iterdescendants(etree.Element))
+            line = element.getparent()
             _remove(element)
             for block in following:
                 _record(context, block, kind, rule)
                 _remove(block)
+            if line is not None and line is not scope and _is_label_left_alone(line):
+                _record(context, line, kind, rule)
+                _remove(line)
+
+
+def _is_label_left_alone(line: HtmlElement) -> bool:
+    """A line that held a label and what it labels, now without the latter
+    (Tasty Recipes' '<li><strong>Author:</strong> <a class="…-author-name">',
+    whose name the reader shows in its header): the label alone says nothing."""
+    if line.tag not in LABELLED_LINE_TAGS or _holds_media(line):
+        return False
+    text = _text(line)
+    return 0 < len(text) <= MAX_LINE_LABEL_CHARS and text.endswith(LABEL_COLONS)
+
+
+LABELLED_LINE_TAGS = frozenset({"li", "p", "dd", "div", "span"})
+LABEL_COLONS = (":", "：")
 
 
 def _is_label_alone(element: HtmlElement, rules: RuleSet) -> bool:
