@@ -457,6 +457,19 @@ def test_a_label_left_without_what_it_labelled_goes_with_it() -> None:
     assert_article_intact(root)
 
 
+def test_a_recipe_card_s_scaling_controls_go_and_its_amounts_stay() -> None:
+    card = (
+        '<ul><li><strong>Yield:</strong> <span class="tasty-recipes-yield"><span data-amount="4">4</span> '
+        '<span class="tasty-recipes-yield-scale"><span data-amount="1">1</span>x</span></span></li></ul>'
+        '<div class="tasty-recipes-scale-container"><span class="tasty-recipes-scale-label">Scale</span>'
+        '<button class="tasty-recipes-scale-button">1x</button><button>2x</button></div>'
+    )
+    root, removals = strip(f"<article>{card}{paragraphs_html()}</article>")
+    assert {r.rule for r in removals} == {"boilerplate.recipe-scaling"}
+    assert " ".join(root.find(".//li").text_content().split()) == "Yield: 4"
+    assert "Scale" not in body_text(root)
+
+
 def test_a_line_with_more_than_its_label_left_stays() -> None:
     details = RECIPE_DETAILS.replace("</strong> <a", "</strong> Sonja and <a")
     root, removals = strip(f"<article>{details}{paragraphs_html()}</article>")
