@@ -3350,6 +3350,14 @@ def test_a_figcaption_in_a_div_that_stands_for_the_figure_goes_with_the_lead_ima
             "alt='Decrease Font'></a><a href='javascript:void(0)'><img src='https://news.example/dot.jpg'></a></div>",
             None,
         ),
+        # A comment form's code to type in, however large it is declared (love-hina.ch).
+        (
+            "<form action='/news/0409.html'><img src='https://news.example/code.php?id=14507' "
+            "width='300' height='150'><input name='code'></form>",
+            None,
+        ),
+        # A picture sized only by its style, too small for a story's.
+        ("<div><img src='https://news.example/p/4411.jpg' style='width: 96px; height: 48px;'></div>", None),
         # The author's placeholder in the byline is passed over for the picture after it (Media One).
         (
             '<div class="report"><img src="https://news.example/images/authorplaceholder.jpg">Web Desk</div>'

@@ -21,6 +21,7 @@ from lxml.html import HtmlElement
 from unwall.pipeline.language import approximate_words
 from unwall.pipeline.normalize import (
     LINE_BREAK,
+    declared_side,
     is_hidden,
     is_plausible_photo,
     largest_rendition,
@@ -533,7 +534,9 @@ def _first_photo(element: HtmlElement, base_url: str | None = None) -> DeclaredI
             continue
         if line_label_form(img.get("alt") or "") in load_rules().control_labels or _runs_a_script(img):
             continue  # a control's drawing: Fox News's 'Decrease Font', its carousel's dots
-        width, height = _to_int(img.get("width")), _to_int(img.get("height"))
+        if next(img.iterancestors("form"), None) is not None:
+            continue  # a comment form's code to type in (love-hina.ch's '/code.php?id=…'), a button
+        width, height = declared_side(img, "width"), declared_side(img, "height")
         if (width or HERO_MIN_WIDTH) >= HERO_MIN_WIDTH and (height or HERO_MIN_HEIGHT) >= HERO_MIN_HEIGHT:
             url, rendition_width, rendition_height = largest_rendition(img)
             url = urljoin(base_url or "", url)
