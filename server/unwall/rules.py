@@ -312,6 +312,8 @@ class RuleSet:
     back_link_openings: PhraseSet
     # 'En vidéo, …', 'VIDEO: …': the opening of a title set over a video player.
     video_title_opening: re.Pattern[str]
+    # '… Read More "What we do"', '… Weiterlesen': a template's link after a summary cut short.
+    read_on_tail: re.Pattern[str]
     related_labels: PhraseSet
     # 'Previous article', 'Nächster Beitrag', '上一篇': a link's label to the site's post before or after.
     post_pager_labels: PhraseSet
@@ -965,6 +967,7 @@ def load_rules() -> RuleSet:
         related_openings=_phrase_set(merged("related_openings")),
         back_link_openings=_phrase_set(merged("back_links")),
         video_title_opening=_opening_pattern(merged("video_title_openings")),
+        read_on_tail=_read_on_tail_pattern(merged("read_on")),
         post_pager_labels=_phrase_set(merged("post_pager")),
         taxonomy_labels=_phrase_set(merged("taxonomy")),
         promo_phrases=_phrase_set(merged("promo")),
@@ -1033,6 +1036,22 @@ def _opening_pattern(phrases: list[str]) -> re.Pattern[str]:
         return re.compile(_NEVER)
     alternation = _alternation({normalize_text(phrase) for phrase in phrases})
     return re.compile(rf"^(?:{alternation})\s*(?:[,:：\-–—|»/.]|$)")
+
+
+def _read_on_tail_pattern(labels: list[str]) -> re.Pattern[str]:
+    """An ellipsis, then one of the labels and at most a title's words to the
+    text's end: '… Read More "What we do"', '[…] Weiterlesen →'. Matched on the
+    text as written, in any case."""
+    if not labels:
+        return re.compile(_NEVER)
+    alternation = "|".join(re.escape(label) for label in sorted(set(labels), key=len, reverse=True))
+    return re.compile(
+        rf"(?:…|\.{{3}})[\])]?\s*[\[(«\"“]?\s*(?:{alternation})(?![^\W\d_]).{{0,{MAX_READ_ON_TITLE_CHARS}}}$",
+        re.IGNORECASE | re.DOTALL,
+    )
+
+
+MAX_READ_ON_TITLE_CHARS = 120  # the post's title the label may name
 
 
 def _bylines_alternation(*fields: str) -> str:

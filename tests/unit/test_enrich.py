@@ -2275,6 +2275,32 @@ def test_the_excerpt_is_a_description_in_the_article_s_words(description: str, e
     assert result.excerpt == (expected or opening)
 
 
+HARBOUR_SUMMARY = "The harbour master said the new breakwater would protect the fishing fleet from the"
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        # WordPress themes' link after the excerpt, as Yoast copies it into the description.
+        f"{HARBOUR_SUMMARY} &hellip; Read More &quot;New breakwater&quot;",
+        f"{HARBOUR_SUMMARY} … Continue reading New breakwater →",
+        f"{HARBOUR_SUMMARY} [&hellip;] Weiterlesen",
+        f"{HARBOUR_SUMMARY}... Lire la suite",
+        f"{HARBOUR_SUMMARY} …続きを読む",
+    ],
+)
+def test_the_link_to_the_whole_post_after_a_cut_description_is_no_part_of_it(description: str) -> None:
+    result, _ = enriched(f'<meta name="description" content="{description}">', PARAGRAPH)
+    # Cut, it is read whole from the opening paragraph.
+    assert result.excerpt == lxml.html.fragment_fromstring(PARAGRAPH).text_content()
+
+
+def test_words_after_an_ellipsis_that_are_no_link_s_label_stay() -> None:
+    description = "The harbour master waited… then said the breakwater would protect the fishing fleet."
+    result, _ = enriched(f'<meta name="description" content="{description}">', PARAGRAPH)
+    assert result.excerpt == description
+
+
 CHINESE_STORY = "<p>当地时间9月16日下午，山西品牌丝路行活动在巴西圣保罗正式启动，并举办推介会。</p>"
 
 

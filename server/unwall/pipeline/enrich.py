@@ -2531,12 +2531,16 @@ def _plainly_cut(text: str) -> str:
 def _as_written(description: str, metadata: PageMetadata) -> str:
     """The description without what a template added: the site's name before a
     colon or dash ('JPNN.com : Anggota DPR…'), or the whole said twice
-    (Nature's dc.description), and the markup of one taken from the body
-    ('<p><strong>Die Potenziale…', NWX's JSON-LD)."""
+    (Nature's dc.description), the markup of one taken from the body
+    ('<p><strong>Die Potenziale…', NWX's JSON-LD), and the link to the whole
+    post after a cut ('… Read More')."""
     if "<" in description:
         # A block's or a break's tag parts words; an inline one ('<strong>') is inside them.
         text = _MARKUP_TAG.sub(lambda tag: " " if _BLOCK_TAG.match(tag[0]) else "", description)
         description = _clean(text)
+    if (read_on := load_rules().read_on_tail.search(description)) is not None:
+        # A template's link to the whole post after the cut ('… Read More "What we do"').
+        description = description[: read_on.start()].rstrip(" [(") + "…"
     words = description.split()
     half = len(words) // 2
     if half and len(words) % 2 == 0 and words[:half] == words[half:]:
