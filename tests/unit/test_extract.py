@@ -88,6 +88,24 @@ def test_a_section_heading_in_boxes_of_its_own_stays() -> None:
     assert all(f"Part {n}" in text for n in range(len(PARAGRAPHS)))
 
 
+@pytest.mark.parametrize(
+    ("short_list", "stays"),
+    [
+        # Mozilla's advisories: a term's value as a list of one short item.
+        ("<dl><dt>Fixed in</dt><dd><ul><li>Firefox 124</li></ul></dd></dl>", True),
+        # A recipe's tools (Albert Heijn's 'Dit heb je nodig').
+        ("<h3>Tools</h3><ul><li>a blender</li></ul>", True),
+        # A short list of links or controls is still readability's to judge.
+        ("<ul><li><a href='/share'>Share</a></li></ul>", False),
+        ("<ul><li><button>Print</button></li></ul>", False),
+    ],
+)
+def test_a_short_list_of_words_stays(short_list: str, stays: bool) -> None:
+    text = extracted_text(f"<div class='story'>{INTRO}{short_list}{OUTRO}</div>")
+    item = lxml.html.fragment_fromstring(short_list, create_parent="div").find(".//li").text_content()
+    assert (item in text) is stays
+
+
 def test_a_recipe_card_s_heading_in_a_box_named_header_stays_without_its_buttons() -> None:
     # Tasty Recipes: 'Ingredients' and the scale buttons' label in div.…-ingredients-header.
     card = (

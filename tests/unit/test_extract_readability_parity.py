@@ -16,6 +16,7 @@ from unwall.pipeline.extract import (
     MAX_PICTURES_IN_A_ROW,
     _holds_block_tag,
     _is_section_heading_box,
+    _is_short_list_of_words,
     _TreeDocument,
     readability_clean,
 )
@@ -82,8 +83,8 @@ def _is_picture_without_text(block: HtmlElement) -> bool:
 
 def test_preserved_elements_are_readabilitys_code_blocks_and_pictures() -> None:
     # Tables of contents and the lead-ins to quotes, on real pages and on pages made of them;
-    # Unwall adds code blocks, blocks that hold pictures and no text, and the
-    # boxes of a section's heading.
+    # Unwall adds code blocks, blocks that hold pictures and no text, the
+    # boxes of a section's heading, and short lists of words.
     pages = sorted((FIXTURES / "readability").glob("*/source.html"))
     roots = [parse_html(page.read_text(encoding="utf-8")) for page in pages]
     roots += [
@@ -98,6 +99,11 @@ def test_preserved_elements_are_readabilitys_code_blocks_and_pictures() -> None:
         assert theirs <= ours
         for extra in ours - theirs:
             is_code = extra.find(".//pre") is not None
-            assert is_code or _is_picture_without_text(extra) or _is_section_heading_box(extra)
+            assert (
+                is_code
+                or _is_picture_without_text(extra)
+                or _is_section_heading_box(extra)
+                or _is_short_list_of_words(extra, document.min_text_length)
+            )
         leads += sum(1 for element in theirs if element.tag != "ul")
     assert leads > 0

@@ -355,6 +355,13 @@ class _TreeDocument(Document):  # type: ignore[misc]
                 if wrapper is node or not _is_section_heading_box(wrapper):
                     break
                 preserved[wrapper] = True
+        # readability drops any block shorter than 25 characters, lists too;
+        # Readability.js keeps a list. A short list of words, no links or
+        # controls, is the writer's: Mozilla's advisories give 'Fixed in' as
+        # '<dd><ul><li>Firefox for iOS 124</li></ul></dd>'.
+        for short_list in self.tags(node, "ul", "ol"):
+            if _is_short_list_of_words(short_list, self.min_text_length):
+                preserved[short_list] = True
         if node.find(".//blockquote") is not None:
             leads: dict[HtmlElement, bool] = {}
             for block in self.tags(node, "div", "section"):
@@ -581,6 +588,12 @@ class _Sections:
             best.addnext(section)
         for lead in reversed(leads):
             article.insert(0, lead)
+
+
+def _is_short_list_of_words(short_list: HtmlElement, min_length: int) -> bool:
+    if next(short_list.iter("a", "button", "input", "select", "img"), None) is not None:
+        return False
+    return 0 < len(readability_clean(short_list.text_content())) < min_length
 
 
 def _dominant_cell(
