@@ -1552,6 +1552,9 @@ def test_the_article_s_cell_of_a_layout_row_is_the_article() -> None:
         "<li>Empresa Peruana de Servicios Editoriales S.A. RUC 20100072751</li></ul>",
         "<div>Home<br>World news and analysis<br>Sport results and fixtures<br>Culture and the arts"
         "<br>Opinion and letters<br>Contact the newsroom</div>",
+        # A menu's items run together in one line: capitalized names, however many.
+        "<div>Home World Europe Americas Asia Sport Football Tennis Culture Film Music Books Opinion Letters"
+        " Contact</div>",
     ],
 )
 def test_a_short_text_without_a_sentence_is_no_article(leftover: str) -> None:
@@ -1572,6 +1575,9 @@ def test_a_short_text_without_a_sentence_is_no_article(leftover: str) -> None:
         # A song's lyrics without a mark of punctuation (chineselyrics4u's pinyin).
         "<p>Ai shi qu de ai tao bu hui lai<br>Wo hai you hua xiang dui ni shuo<br>"
         "She bu de shuo lai bu ji shuo<br>Li bie de hua zui nan shuo chu kou</p>",
+        # Prose written without its full stop (Mozilla's security advisories).
+        "<dl><dt>Description</dt><dd>Dragging Javascript URLs to the address bar could cause them to be "
+        "loaded, bypassing restrictions and security protections</dd></dl>",
         # A short poem: lines parted by <br>, the last one ends the sentence.
         "<p>The rain has come and gone again<br>and left the fields to shine,<br>"
         "and every road that leads to town is wet and bright and mine.</p>",

@@ -2423,7 +2423,7 @@ def is_written(content: HtmlElement) -> bool:
     if len(" ".join(content.text_content().split())) >= MAX_UNWRITTEN_CHARS:
         return True
     lines = list(_block_lines(content))
-    return any(_holds_a_sentence(line) for line in lines) or _is_verse(lines)
+    return any(_holds_a_sentence(line) or _is_unstopped_sentence(line) for line in lines) or _is_verse(lines)
 
 
 def _is_verse(lines: list[str]) -> bool:
@@ -2459,6 +2459,20 @@ _LINE_BLOCKS = (
     *("p", "div", "li", "dd", "dt", "td", "th", "blockquote", "pre", "figcaption", "caption"),
     *("section", "article", "header", "footer", "h1", "h2", "h3", "h4", "h5", "h6"),
 )
+
+
+def _is_unstopped_sentence(line: str) -> bool:
+    """A line of prose written without its full stop: many words, most in
+    lower case (Mozilla's security advisories: 'Dragging Javascript URLs to
+    the address bar could cause them to be loaded, bypassing restrictions and
+    security protections'). A menu's line is its items' capitalized names."""
+    words = line.split()
+    if len(words) < MIN_UNSTOPPED_SENTENCE_WORDS:
+        return False
+    return sum(word[0].islower() for word in words) * 2 >= len(words)
+
+
+MIN_UNSTOPPED_SENTENCE_WORDS = 12
 
 
 def _holds_a_sentence(line: str) -> bool:
