@@ -984,6 +984,19 @@ def test_a_kicker_beside_the_box_the_headline_opens_goes_with_it(headline: str, 
         ("<h4>Warum Mangos teurer sind</h4>", PARAGRAPH, False),
         # After the first paragraph a lower heading is a section's, even one the title repeats.
         (PARAGRAPH, f"<h3>Warum Mangos teurer sind</h3>{PARAGRAPH}", True),
+        # Mozilla's advisories: the series' name as the <h1>, the headline as the <h2> under it.
+        ("<h1>Obst-Bericht 2024-17</h1>", f"<h2>Warum Mangos teurer sind</h2>{PARAGRAPH}", False),
+        # Under two headings, or after the text, an <h2> is a section's.
+        (
+            "<div><h1>Obst-Bericht</h1><h2>2024-17</h2></div>",
+            f"<h2>Warum Mangos teurer sind</h2>{PARAGRAPH}",
+            True,
+        ),
+        (
+            f"<div><h1>Obst-Bericht</h1>{PARAGRAPH}</div>",
+            f"<h2>Warum Mangos teurer sind</h2>{PARAGRAPH}",
+            True,
+        ),
     ],
 )
 def test_a_lower_heading_that_says_the_title_before_the_text_goes(

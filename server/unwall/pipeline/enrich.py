@@ -753,10 +753,12 @@ def remove_title_heading(content: HtmlElement, title: str) -> None:
 
 
 def _heading_repeating(content: HtmlElement, target: str) -> HtmlElement | None:
-    """The first <h1> or <h2>, when it says the title; or a lower heading that
-    says it before the first paragraph (the Press-Enterprise's photo box opens
-    with the headline as its <h3>). A lower heading further on is a section's."""
+    """The first <h1> or <h2>, when it says the title; or a heading that says
+    it before the first paragraph: the Press-Enterprise's photo box opens with
+    the headline as its <h3>, Mozilla's advisories set the series' name as the
+    <h1> over the headline's <h2>. A heading further on is a section's."""
     opening = True
+    top_headings = 0
     for element in content.iter("h1", "h2", "h3", "h4", "h5", "h6", "p"):
         if element.tag == "p":
             opening = opening and not _clean(element.text_content())
@@ -764,10 +766,18 @@ def _heading_repeating(content: HtmlElement, target: str) -> HtmlElement | None:
         said = (_comparable(element.text_content()), _comparable(_without_inner_kicker(element)))
         says_title = target in said
         if element.tag in {"h1", "h2"}:
-            return element if says_title else None  # only the first can be the title repeated
+            top_headings += 1
+            if says_title and (top_headings == 1 or opening):
+                return element
+            if top_headings == MAX_HEADINGS_OVER_TITLE + 1 or not opening:
+                return None  # the title repeated comes first, or right under a series' name
+            continue
         if says_title and opening:
             return element
     return None
+
+
+MAX_HEADINGS_OVER_TITLE = 1
 
 
 def _without_inner_kicker(heading: HtmlElement) -> str:
@@ -2839,6 +2849,7 @@ def _is_site_picture(url: str, site_labels: set[str], page_url: str | None = Non
         and any(part in _SITE_CARD_WORDS for part in parts)
         and _is_site_folder(path, urlsplit(page_url or "").path)
     )
+
 
 
 def _is_site_folder(image_path: str, page_path: str) -> bool:
