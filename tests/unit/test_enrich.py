@@ -1946,6 +1946,10 @@ def test_a_bio_is_read_in_folded_case_whatever_its_letters_fold_to() -> None:
         # Named with the site's initials (Daring Fireball's 'df-wide-card.png').
         ("https://habr.com/graphics/hb-wide-card.png", False),
         ("https://habr.com/graphics/hb-budget-vote.png", True),
+        # A build's fingerprint after a dot names no picture (Mozilla's 'mozilla-256.4720741d4108.jpg');
+        # a hash in the name may be the story's picture's own (LifeBuzz's).
+        ("https://habr.com/media/img/habr-256.4720741d4108.jpg", False),
+        ("https://cdn.habr.com/images/21771/habr-4ab4befa389d8d82a76f7f35b487a43e-wide_1000.jpg", True),
     ],
 )
 def test_a_declared_image_named_after_the_site_is_no_lead_image(image: str, kept: bool) -> None:

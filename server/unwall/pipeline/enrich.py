@@ -2840,6 +2840,9 @@ def _is_site_picture(url: str, site_labels: set[str], page_url: str | None = Non
     picture every page of the site shares, not the story's."""
     path = urlsplit(url).path
     stem = path.rpartition("/")[2].rpartition(".")[0].casefold()
+    # A build's fingerprint for caching after a dot ('mozilla-256.4720741d4108.jpg',
+    # Django's and webpack's) names no picture; a hash in the name may be the picture's own.
+    stem = _FINGERPRINT.sub("", stem)
     name, *rest = re.split(r"[-_.]+", stem) or [""]
     if name in site_labels and all(part in _SITE_PICTURE_WORDS or _SIZE.fullmatch(part) for part in rest):
         return True
@@ -2850,6 +2853,8 @@ def _is_site_picture(url: str, site_labels: set[str], page_url: str | None = Non
         and _is_site_folder(path, urlsplit(page_url or "").path)
     )
 
+
+_FINGERPRINT = re.compile(r"\.(?=[a-f]*\d)(?=\d*[a-f])[0-9a-f]{8,}$")  # hex digits, some of each kind
 
 
 def _is_site_folder(image_path: str, page_path: str) -> bool:
