@@ -2974,6 +2974,8 @@ def test_the_declared_image_leads_when_the_body_opens_with_no_picture_of_its_own
         # A theme's own picture (Spreeblick's image_src).
         "http://news.example/wp-content/themes/sb07_revamped/_img/sbanchor.png",
         "https://news.example/sites/all/themes/newsroom/images/share.jpg",
+        # A plugin's own picture: Framablog's PDF & Print button.
+        "https://news.example/wp-content/plugins/pdf-print/images/pdf.png",
     ],
 )
 def test_logo_og_image_is_skipped_for_the_first_large_content_image(logo: str) -> None:

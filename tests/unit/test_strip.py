@@ -470,6 +470,36 @@ def test_a_recipe_card_s_scaling_controls_go_and_its_amounts_stay() -> None:
     assert "Scale" not in body_text(root)
 
 
+@pytest.mark.parametrize(
+    ("box", "kind"),
+    [
+        # BestWebSoft's PDF & Print buttons over a post (Framablog).
+        (
+            '<div class="pdfprnt-buttons pdfprnt-buttons-post"><a href="?print=pdf" class="pdfprnt-button">'
+            '<img src="/wp-content/plugins/pdf-print/images/pdf.png" alt="image_pdf"></a></div>',
+            "share",
+        ),
+        # Share on Diaspora's button closing it.
+        (
+            "<div title='Diaspora*' id='diaspora-button-container'><a href=\"javascript:void(0)\">"
+            "<img id='diaspora-button-ownimage-img' src='/wp-content/uploads/diaspora.png'></a></div>",
+            "share",
+        ),
+        # Worth The Read's reading time.
+        (
+            '<span class="wtr-time-wrap before-content"><p><span class="sr-only">Temps de lecture</span> '
+            '<span class="wtr-time-number">14</span> min</p></span>',
+            "article_meta",
+        ),
+    ],
+)
+def test_wordpress_plugins_controls_over_and_under_a_post_go(box: str, kind: str) -> None:
+    root, removals = strip(f"<article>{box}{paragraphs_html()}</article>")
+    assert [r.kind for r in removals] == [kind]
+    assert root.find(".//img") is None and "lecture" not in body_text(root)
+    assert_article_intact(root)
+
+
 def test_a_line_with_more_than_its_label_left_stays() -> None:
     details = RECIPE_DETAILS.replace("</strong> <a", "</strong> Sonja and <a")
     root, removals = strip(f"<article>{details}{paragraphs_html()}</article>")

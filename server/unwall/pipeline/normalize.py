@@ -76,6 +76,9 @@ NOT_A_PHOTO = re.compile(
     # A theme's own pictures (WordPress, Drupal, Joomla): the design, never the story's
     # (Spreeblick declares its theme's anchor, 'wp-content/themes/sb07_revamped/_img/sbanchor.png').
     r"/wp-content/themes/|/wp-includes/|/sites/all/themes/|/templates/[^/]+/images/|"
+    # A plugin's own pictures: its buttons and icons (Framablog's PDF & Print
+    # button, 'wp-content/plugins/pdf-print/images/pdf.png', opened its post).
+    r"/wp-content/plugins/|"
     # QR codes to a site's app, 'erweima' (二维码) and its initials on Chinese sites.
     r"qr[-_]?code|(?<![a-z])(?:qr|ewm|erweima)(?![a-z])|"
     # A country's flag beside a commenter's or a language's name ('/pictures/flags/png/de.png',
