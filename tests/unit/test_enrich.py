@@ -1369,6 +1369,33 @@ def test_json_ld_strings_written_html_escaped_are_read_as_characters() -> None:
 
 
 @pytest.mark.parametrize(
+    ("details", "byline"),
+    [
+        # Blogger's theme names each line of a post's details 'byline': its labels and its place.
+        (
+            "<span class='byline post-labels'><span class='byline-label'></span>"
+            "<a href='/search/label/MongoDB' rel='tag'>MongoDB</a> <a href='/l/pecl' rel='tag'>pecl</a>"
+            "</span><span class='byline post-location'>Location: Sunnyvale, CA, USA</span>",
+            None,
+        ),
+        # Links to the post's tags and nothing else, whatever the line's name.
+        ("<p class='byline'><a href='/tag/hamburg' rel='tag'>Hamburg Harbour</a></p>", None),
+        (
+            "<span class='byline post-author vcard'><span class='byline-label'>Posted by</span> "
+            "<span class='fn'>Hannes Magnusson</span></span><span class='byline post-labels'>"
+            "<a href='/search/label/pecl' rel='tag'>pecl</a></span>",
+            "Hannes Magnusson",
+        ),
+    ],
+)
+def test_lines_of_a_post_s_details_named_byline_name_only_its_author(
+    details: str, byline: str | None
+) -> None:
+    result, _ = enriched("", f"<h1>Next Generation Driver</h1>{details}{PARAGRAPH}")
+    assert result.byline == byline
+
+
+@pytest.mark.parametrize(
     "company",
     [
         "Süddeutsche.de GmbH, Munich, Germany",

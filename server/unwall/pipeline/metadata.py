@@ -70,9 +70,14 @@ BYLINE_CLASS = re.compile(rf"(^|[-_ ])({_BYLINE_CLASS_WORDS})([-_ ]|$)", re.I)
 # BYLINE_CLASS's words anywhere: a quick first look at a class or id value.
 BYLINE_WORDS = re.compile(_BYLINE_CLASS_WORDS, re.I)
 # `follow`: a "follow this author" widget lists other people's names and posts;
-# `note`: an author's note is text by the author, not their name.
+# `note`: an author's note is text by the author, not their name. Blogger's
+# themes name every line of a post's details 'byline' ('byline post-location',
+# 'post-labels', 'post-timestamp', 'post-icons'): only the author's names one.
+# Those words end a name; Drupal's 'field-label-hidden' names an author's field.
 NOT_BYLINE_CLASS = re.compile(
-    r"comment|avatar|bio|box|related|photo|image|img|date|social|share|follow|note", re.I
+    r"comment|avatar|bio|box|related|photo|image|img|date|social|share|follow|note|"
+    r"(?:location|labels?|timestamp|icons?)(?![^\s])",
+    re.I,
 )
 # A standfirst (dek, chapô) often sits in the article header, outside the body
 # that extraction keeps. Named in the newsroom's own language too: perex (Czech,
@@ -859,7 +864,7 @@ def _byline_texts(
             continue
         if _inside_foreign_region(element, FOREIGN_TAGS_FOR_BYLINES, article_regions, headline_words):
             continue
-        if _inside_consent_dialog(element) or _in_quotation_box(element):
+        if _inside_consent_dialog(element) or _in_quotation_box(element) or _is_line_of_tags(element):
             continue
         text = _byline_name(element)
         if not 0 < len(text) <= MAX_BYLINE_CHARS:
@@ -876,6 +881,14 @@ def _byline_texts(
         if len(found) >= 8:
             break
     return [", ".join(names) for names in found]
+
+
+def _is_line_of_tags(element: HtmlElement) -> bool:
+    """Links to the post's tags and nothing else named as a byline (Blogger's
+    '<span class="byline post-labels"><a rel="tag">MongoDB</a> <a rel="tag">pecl</a>…'):
+    topics, not its author."""
+    links = list(element.iter("a"))
+    return bool(links) and all("tag" in (link.get("rel") or "").lower().split() for link in links)
 
 
 def _in_quotation_box(element: HtmlElement) -> bool:
