@@ -1368,6 +1368,17 @@ def test_json_ld_strings_written_html_escaped_are_read_as_characters() -> None:
     assert result.title == "Ransomware spreads via \u2018game\u2019 links"
 
 
+def test_a_byline_field_holding_only_by_leaves_the_name_to_its_box() -> None:
+    # Marketplace's Drupal field 'byline-description' says 'by'; the name is a link beside it.
+    box = (
+        "<div class='byline'><div class='field-name-field-byline-description field-label-hidden'>"
+        "<div class='field-items'><div class='field-item'>by</div></div></div> "
+        "<a href='/people/david-gura'>David Gura</a></div>"
+    )
+    _, metadata = page("", f"<h1>Are smart guns ready for market?</h1>{box}{PARAGRAPH}")
+    assert metadata.byline_texts == ["David Gura"]
+
+
 @pytest.mark.parametrize(
     ("details", "byline"),
     [

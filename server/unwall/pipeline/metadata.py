@@ -961,11 +961,13 @@ def _holds_inner_byline(element: HtmlElement) -> bool:
     """A byline box whose inner byline element holds the name (its box adds dates,
     'updated' notes, jobs): the inner one is read instead. A microdata or rel author
     is one unit ('Martin Untersinger (avec Damien Leloup)'). An empty inner one
-    (the Süddeutsche's ul.authorProfiles, filled by a script) holds no name."""
+    (the Süddeutsche's ul.authorProfiles, filled by a script) holds no name, nor
+    one that holds only the word introducing it (Marketplace's Drupal field
+    'byline-description': 'by', the name a link beside it)."""
     if _is_author_unit(element):
         return False
     return any(
-        _is_byline_element(inner) and inner.text_content().strip()
+        _is_byline_element(inner) and byline_prefix_pattern().sub("", inner.text_content() + " ").strip()
         for inner in element.iterdescendants()
         if isinstance(inner.tag, str)
     )
