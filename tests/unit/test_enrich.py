@@ -1368,6 +1368,13 @@ def test_json_ld_strings_written_html_escaped_are_read_as_characters() -> None:
     assert result.title == "Ransomware spreads via \u2018game\u2019 links"
 
 
+def test_json_ld_entities_whose_ampersand_is_a_json_escape_are_read_as_characters() -> None:
+    # Blogger: '"description": "For the past few months I\u0026#39;ve been…"'.
+    raw = r'{"@type": "BlogPosting", "headline": "Drivers", "author": {"name": "Hannes O\u0026#39;Neil"}}'
+    result, _ = enriched(f'<script type="application/ld+json">{raw}</script>', PARAGRAPH)
+    assert result.byline == "Hannes O'Neil"
+
+
 def test_a_byline_field_holding_only_by_leaves_the_name_to_its_box() -> None:
     # Marketplace's Drupal field 'byline-description' says 'by'; the name is a link beside it.
     box = (

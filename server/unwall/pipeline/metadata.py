@@ -728,7 +728,8 @@ def _json_ld_objects(root: HtmlElement) -> Iterator[dict[str, Any]]:
         data = _lenient_json(raw)
         if data is None:
             continue
-        if "&" in raw:
+        # Blogger writes the ampersand of an entity as a JSON escape ('I\u0026#39;ve').
+        if "&" in raw or "\\u0026" in raw.lower():
             data = _unescape_strings(data)
         yield from _flatten_json_ld(data)
 
