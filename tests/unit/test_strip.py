@@ -655,12 +655,24 @@ def strip_at(body: str, page_url: str | None = PAGE_ADDRESS) -> tuple[HtmlElemen
         # An arrow that points to it (Télé-Loisirs).
         '<p>&gt;&gt;&gt; <a href="https://www.news.example/2024/03/oscars">Oscars 2016 : George Clooney '
         "réagit à son tour</a></p>",
+        # A bar after the label (every Weblogs site: 'En Xataka | …').
+        '<p>En News Example | <a href="https://www.news.example/2024/03/km0">Qué son los coches de '
+        "kilómetro 0</a></p>",
     ],
 )
 def test_a_paragraph_that_is_one_link_to_another_story_of_the_site_goes(link: str) -> None:
     root, removals = strip_at(f"<article>{around(link)}</article>")
     assert [(r.kind, r.rule) for r in removals] == [("related", "classifier.related-story-link")]
     assert_article_intact(root)
+
+
+def test_a_closing_link_to_another_story_after_lists_and_headings_goes() -> None:
+    # Xataka's post ends in three headed lists and a picture credit before its 'En Xataka | …'.
+    lists = "".join(f"<h3>Part {n}</h3><ol><li>Toyota Corolla: 19.845</li></ol>" for n in range(4))
+    link = '<p>En Xataka | <a href="https://www.news.example/2024/03/km0">Qué son los coches de km 0</a></p>'
+    root, removals = strip_at(f"<article>{paragraphs_html()}{lists}<p>Imagen | Dacia</p>{link}</article>")
+    assert [r.rule for r in removals] == ["classifier.related-story-link"]
+    assert "km 0" not in body_text(root)
 
 
 FERRY_STRIKE_LINK = (

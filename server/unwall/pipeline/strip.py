@@ -178,7 +178,7 @@ MIN_CIPHERTEXT_CHARS = 80
 MIN_LINKED_HEADLINE_WORDS = 4
 MAX_LINKED_HEADLINE_WORDS = 25
 MIN_SENTENCE_PARAGRAPH_CHARS = 80
-MAX_SIBLINGS_TO_PROSE = 8
+MAX_SIBLINGS_TO_PROSE = 40
 # A block of rel="tag" links alone: its text is the links' and their separators.
 MIN_TAG_CLOUD_LINK_SHARE = 0.9
 TAG_CLOUD_BOXES = frozenset({"div", "p", "span", "ul", "ol", "section", "footer", "nav", "aside"})
@@ -1815,9 +1815,10 @@ def _marks_a_neighbour_post(link: HtmlElement) -> bool:
 
 
 def _says_only_the_link(line: str, link: str) -> bool:
-    """The line's words are the link's, or a word or two and a colon before it
-    ('Lea: <a>…</a>', 'Learn More:'), the label of a read-more link in any
-    language, or an arrow that points to it ('>>> <a>…</a>', Télé-Loisirs)."""
+    """The line's words are the link's, or a word or two and a colon or a bar
+    before it ('Lea: <a>…</a>', 'Learn More:', every Weblogs site's 'En Xataka
+    | <a>…</a>'), the label of a read-more link in any language, or an arrow
+    that points to it ('>>> <a>…</a>', Télé-Loisirs)."""
     if line == link:
         return True
     if not line.endswith(link):
@@ -1826,7 +1827,7 @@ def _says_only_the_link(line: str, link: str) -> bool:
     return _SHORT_LINK_LABEL.fullmatch(before) is not None or _POINTING_ARROW.fullmatch(before) is not None
 
 
-_SHORT_LINK_LABEL = re.compile(r"[^\W\d_][^\d:：]{0,20}[:：]\s*")
+_SHORT_LINK_LABEL = re.compile(r"[^\W\d_][^\d:：|]{0,20}(?:[:：]|\s\|)\s*")
 _POINTING_ARROW = re.compile(r"(?:>{1,3}|»|→|⇒|▶|►|➜|➤)\s*")
 _ONE_LINK_PARAGRAPHS = etree.XPath(".//p[count(.//a) = 1]")
 
