@@ -1007,6 +1007,40 @@ def test_a_lower_heading_that_says_the_title_before_the_text_goes(
     assert ("Warum Mangos" in content.text_content()) is stays
 
 
+STANDFIRST_SENTENCE = (
+    "The harbour master says the new breakwater will protect the fishing fleet from the storms that "
+    "flooded the quay twice last year."
+)
+
+
+@pytest.mark.parametrize(
+    ("opening", "is_paragraph"),
+    [
+        # A standfirst set as a heading (The Verge's, CityLab's, Libération's h2.article-standfirst).
+        (f"<h2>{STANDFIRST_SENTENCE}</h2>", True),
+        # After the topic's label that stood over the headline (Libération's 'Diplomatie').
+        (f"<div><p>Diplomatie</p><h2>{STANDFIRST_SENTENCE}</h2></div>", True),
+        # A section's heading, short; a numbered item's heading (BuzzFeed's lists).
+        ("<h2>The new breakwater and the fleet</h2>", False),
+        (f"<h2>3. {STANDFIRST_SENTENCE}</h2>", False),
+        # A linked title (LWN's weekly edition).
+        (f"<h2><a href='/Articles/1/'>{STANDFIRST_SENTENCE}</a></h2>", False),
+    ],
+)
+def test_a_standfirst_set_as_the_opening_heading_is_a_paragraph(opening: str, is_paragraph: bool) -> None:
+    _, content = enriched("<title>Breakwater</title>", f"{opening}{PARAGRAPH}")
+    marker = lxml.html.fragment_fromstring(opening).text_content()[-25:]
+    block = next(block for block in content.iter("h2", "p") if marker in block.text_content())
+    assert (block.tag == "p") is is_paragraph
+
+
+def test_a_long_heading_further_on_heads_its_section() -> None:
+    _, content = enriched(
+        "<title>Breakwater</title>", f"{PARAGRAPH}<h2>{STANDFIRST_SENTENCE}</h2>{PARAGRAPH}"
+    )
+    assert content.find(".//h2") is not None
+
+
 def test_a_headline_with_its_topic_label_inside_goes_as_the_title() -> None:
     # wunderweib.de: the label is the headline's first element, run into it.
     head = "<title>Manuela Reimann: Hochzeit in Bayern!</title>"

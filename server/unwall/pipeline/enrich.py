@@ -1554,13 +1554,44 @@ _SENTENCE_MARK = re.compile(r"[,;:!?]|[^\W\d_]{2}\.(?:\s|$)")
 
 def restore_standfirst(content: HtmlElement, standfirst: str | None) -> None:
     """Put back a standfirst that sat in the article header, outside the body:
-    a paragraph, or a list when it was one of points (one a line)."""
+    a paragraph, or a list when it was one of points (one a line). One the
+    body holds set as a heading (Libération's h2.article-standfirst, three
+    lines of prose; The Verge's, CityLab's) is read as the paragraph it is,
+    where it opens the body and is as long as prose: a heading further on,
+    or a short one, is a section's (Le Monde's 'article__sub-title', LWN's
+    linked titles)."""
+    # The topic's label may come first (Libération's 'Diplomatie').
+    blocks = (block for block in content.iter(*_TEXT_BLOCKS) if _clean(block.text_content()))
+    for opening in itertools.islice(blocks, 2):
+        if opening.tag in _SECTION_HEADING_TAGS and _reads_as_prose(opening):
+            opening.tag = "p"
+        if not _is_kicker(opening):
+            break
     # Without spaces: text_content() glues a list's points ('…armasSu pareja…').
     if not standfirst or _squeezed(standfirst) in _squeezed(content.text_content()):
         return
     points = standfirst.split("\n")
     lead = builder.UL(*(builder.LI(point) for point in points)) if len(points) > 1 else builder.P(standfirst)
     content.insert(0, lead)
+
+
+_SECTION_HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
+
+
+def _reads_as_prose(heading: HtmlElement) -> bool:
+    """Many words, mostly not a link, not a numbered item's heading (BuzzFeed's
+    '3. She wrote: …' opens a list of them)."""
+    text = _clean(heading.text_content())
+    if _NUMBERED_ITEM.match(text):
+        return False
+    links = sum(len(_clean(link.text_content())) for link in heading.iter("a"))
+    return approximate_words(text) >= MIN_PROSE_HEADING_WORDS and links < len(text) / 2
+
+
+_NUMBERED_ITEM = re.compile(r"\d+\s*[.):]")
+
+
+MIN_PROSE_HEADING_WORDS = 15  # a headline rarely runs past a dozen words
 
 
 def _squeezed(text: str) -> str:
