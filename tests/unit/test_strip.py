@@ -860,6 +860,9 @@ def test_a_closing_call_to_follow_after_the_article_s_paragraphs_goes() -> None:
         '<p>تابعونا على <a href="https://twitter.com/example">تويتر</a></p>',
         '<div><span>Nos siga no </span><a href="https://news.google.com/publications/x">'
         '<img src="https://cdn.example/google-news.jpg" alt="Google Notícias"></a></div>',
+        # A post cut short behind a subscription: its button (UX Movement).
+        '<p style="text-align: center;"><a class="st-theme-button" '
+        'href="https://example.substack.com/subscribe?coupon=8f63">Access Full Article</a></p>',
     ],
 )
 def test_a_call_that_opens_with_the_words_goes_between_the_article_s_paragraphs(call: str) -> None:
