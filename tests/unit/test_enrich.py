@@ -1041,6 +1041,31 @@ def test_a_long_heading_further_on_heads_its_section() -> None:
     assert content.find(".//h2") is not None
 
 
+@pytest.mark.parametrize(
+    ("body_opening", "goes"),
+    [
+        # Readability kept the label's box and not the headline (Libération's 'Diplomatie').
+        ("<p>Diplomatie</p>", True),
+        # Another short line, or the label said again further on, stays.
+        ("<p>Analyse</p>", False),
+    ],
+)
+def test_the_label_set_over_the_headline_goes_when_the_body_opens_with_it(
+    body_opening: str, goes: bool
+) -> None:
+    page_body = (
+        "<header><div class='subhead'>Diplomatie</div><h1>Trump et Xi, tentative de flirt</h1></header>"
+        f"<div class='story'>{body_opening}{PARAGRAPH}<p>Diplomatie</p>{PARAGRAPH}</div>"
+    )
+    root, metadata = page("<title>Trump et Xi, tentative de flirt</title>", page_body)
+    content = root.find(".//div[@class='story']")
+    enrich(content, metadata)
+    texts = [p.text_content() for p in content.iter("p")]
+    opening = lxml.html.fragment_fromstring(body_opening).text_content()
+    assert (texts[0] != opening) is goes
+    assert texts.count("Diplomatie") == 1  # said again further on, it stays
+
+
 def test_a_headline_with_its_topic_label_inside_goes_as_the_title() -> None:
     # wunderweib.de: the label is the headline's first element, run into it.
     head = "<title>Manuela Reimann: Hochzeit in Bayern!</title>"

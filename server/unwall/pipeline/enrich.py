@@ -153,6 +153,7 @@ def enrich(content: HtmlElement, metadata: PageMetadata) -> Enrichment:
         _remove_opening_headings_within(content, title[: len(title) - len(shown)])
         title = shown
     remove_title_heading(content, title)
+    remove_headline_kicker(content, metadata.headline_kicker)
     restore_standfirst(content, metadata.standfirst)
     remove_summary_the_opening_repeats(content)
     tidy_caption_parts(content)
@@ -816,6 +817,17 @@ def _element_before(heading: HtmlElement, content: HtmlElement) -> HtmlElement |
             return None
         element = parent
     return element.getprevious()
+
+
+def remove_headline_kicker(content: HtmlElement, kicker: str) -> None:
+    """The topic's label the page set right above its headline, opening the
+    body without it (Libération's 'Diplomatie': readability kept the label's
+    box and not the <h1>, which the reader page shows as the title)."""
+    if not kicker:
+        return
+    opening = next((block for block in content.iter(*_TEXT_BLOCKS) if _clean(block.text_content())), None)
+    if opening is not None and _clean(opening.text_content()) == kicker and _is_kicker(opening):
+        opening.drop_tree()
 
 
 def _is_kicker(element: HtmlElement) -> bool:

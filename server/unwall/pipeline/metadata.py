@@ -254,6 +254,8 @@ class PageMetadata:
     # The article's <h1>, when the page's titles repeat it: where the article
     # begins (strip tells other stories on the page by it).
     titled_headline: HtmlElement | None = None
+    # The short line set right above that headline (a topic's label, 'Diplomatie').
+    headline_kicker: str = ""
     # The first two <h2> texts: a page titled only with its site's name and
     # one <h2> gives its article's heading there.
     h2_texts: list[str] = field(default_factory=list)
@@ -319,6 +321,7 @@ def collect_metadata(root: HtmlElement, base_url: str | None) -> PageMetadata:
     # its article, not stories appended after it.
     if headline is not None and _repeats_a_title(headline, titles) and not _is_live_blog(metadata):
         metadata.titled_headline = headline
+        metadata.headline_kicker = _line_right_above(headline)
     # A region named like a sidebar or a footer that holds the headline is the
     # article's own layout (WordPress themes that call the main column 'sidebar').
     article_regions = frozenset(headline.iterancestors()) if headline is not None else frozenset()
@@ -514,6 +517,25 @@ def _hero_images(root: HtmlElement, base_url: str | None = None) -> list[Declare
             if image is not None:
                 return [image]
     return []
+
+
+def _line_right_above(headline: HtmlElement) -> str:
+    """The text of the element right before the headline, out of the boxes the
+    headline opens, when it is short enough to be a topic's label."""
+    element = headline
+    while (before := element.getprevious()) is None or not isinstance(before.tag, str):
+        if before is not None:  # a comment or a processing instruction
+            element = before
+            continue
+        parent = element.getparent()
+        if parent is None or parent.tag == "body" or (parent.text or "").strip():
+            return ""
+        element = parent
+    text = _clean(before.text_content())
+    return text if len(text) <= MAX_KICKER_LINE_CHARS else ""
+
+
+MAX_KICKER_LINE_CHARS = 40
 
 
 def _is_headline_box(box: HtmlElement) -> bool:
