@@ -1743,7 +1743,9 @@ def _drop_deck_repeated_by_body(content: HtmlElement) -> None:
     drop_repeated_blocks' stricter reading."""
     # A paragraph around another (the parser's reading of <p><div><p>…) is not a second copy.
     leaves = (p for p in content.iter("p") if next(p.iterdescendants("p"), None) is None)
-    paragraphs = [p for p in leaves if p.text_content().strip()][: 1 + MAX_PARAGRAPHS_TO_BODY_COPY]
+    paragraphs = list(
+        itertools.islice((p for p in leaves if p.text_content().strip()), 1 + MAX_PARAGRAPHS_TO_BODY_COPY)
+    )
     if len(paragraphs) < 2 or _shows_media(paragraphs[0]):
         return
     deck, *following = paragraphs
