@@ -3062,6 +3062,16 @@ def test_the_declared_image_leads_when_the_body_opens_with_no_picture_of_its_own
     assert len(content.findall(".//img")) == body.count("<img")
 
 
+@pytest.mark.parametrize("style", ["width:1.3em;", "max-width:1.0rem;cursor:pointer;"])
+def test_a_picture_sized_in_the_font_s_units_is_an_icon_and_no_lead_image(style: str) -> None:
+    # ClinicalTrials.gov's warning sign, set in the text after the headline.
+    icon = f'<p><img src="https://news.example/ct2/images/warning.png" style="{style}"> Saved studies</p>'
+    photo = '<figure><img src="https://cdn.example/photos/first.jpg" width="1024" height="683"></figure>'
+    result, content = enriched("", f"<h1>Circulating DNA</h1>{icon}{photo}{PARAGRAPH}")
+    assert result.lead_image is not None and result.lead_image.url == "https://cdn.example/photos/first.jpg"
+    assert "Saved studies" in content.text_content()
+
+
 @pytest.mark.parametrize(
     "logo",
     [

@@ -42,6 +42,7 @@ from unwall.pipeline.normalize import (
     declared_side,
     int_attribute,
     is_plausible_photo,
+    is_text_sized,
     largest_rendition,
     lines_between_breaks,
     parse_srcset,
@@ -3052,6 +3053,8 @@ def _may_lead(img: HtmlElement) -> bool:
     src = img.get("src") or ""
     size = _content_image_size(img)
     if not is_plausible_photo(src) or (size is not None and size < MIN_CONTENT_IMAGE_SIDE):
+        return False
+    if is_text_sized(img):
         return False
     if size is None and re.search(r"\.(gif|svg)(\?|$)", src, re.I):
         return approximate_words(img.get("alt") or "") >= MIN_DESCRIBING_ALT_WORDS

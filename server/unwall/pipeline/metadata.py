@@ -24,6 +24,7 @@ from unwall.pipeline.normalize import (
     declared_side,
     is_hidden,
     is_plausible_photo,
+    is_text_sized,
     largest_rendition,
     links_elsewhere,
     parse_srcset,
@@ -561,8 +562,8 @@ def _first_photo(element: HtmlElement, base_url: str | None = None) -> DeclaredI
             continue
         if line_label_form(img.get("alt") or "") in load_rules().control_labels or _runs_a_script(img):
             continue  # a control's drawing: Fox News's 'Decrease Font', its carousel's dots
-        if next(img.iterancestors("form"), None) is not None:
-            continue  # a comment form's code to type in (love-hina.ch's '/code.php?id=…'), a button
+        if next(img.iterancestors("form"), None) is not None or is_text_sized(img):
+            continue  # a comment form's code to type in (love-hina.ch's '/code.php?id=…'), a button, an icon
         width, height = declared_side(img, "width"), declared_side(img, "height")
         if (width or HERO_MIN_WIDTH) >= HERO_MIN_WIDTH and (height or HERO_MIN_HEIGHT) >= HERO_MIN_HEIGHT:
             url, rendition_width, rendition_height = largest_rendition(img)

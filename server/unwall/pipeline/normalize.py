@@ -341,6 +341,18 @@ def declared_side(img: HtmlElement, name: str) -> int | None:
     return size
 
 
+def is_text_sized(img: HtmlElement) -> bool:
+    """Sized by its style in the font's units, a line's height or so
+    ('width:1.3em', 'max-width:1.0rem'): an icon set in the text (ClinicalTrials.gov's
+    warning sign), never a photo."""
+    sizes = _FONT_RELATIVE_SIZE.findall(img.get("style") or "")
+    return bool(sizes) and all(float(size) <= MAX_TEXT_SIZED_EMS for size in sizes)
+
+
+_FONT_RELATIVE_SIZE = re.compile(r"(?:^|[;\s])(?:max-)?(?:width|height)\s*:\s*(\d+(?:\.\d+)?)r?em\b", re.I)
+MAX_TEXT_SIZED_EMS = 3
+
+
 def is_tracking_pixel(img: HtmlElement) -> bool:
     """Declared a pixel or two on both sides: a counter's beacon, never a picture."""
     return declared_at_most(img, MAX_PIXEL_SIDE)
