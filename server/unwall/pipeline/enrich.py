@@ -40,6 +40,7 @@ from unwall.pipeline.normalize import (
     EMAIL_ADDRESS,
     WORD_RUN,
     declared_side,
+    element_right_before,
     int_attribute,
     is_plausible_photo,
     is_text_sized,
@@ -733,7 +734,7 @@ def remove_title_heading(content: HtmlElement, title: str) -> None:
         return
     heading = _heading_repeating(content, target)
     if heading is not None:
-        kicker = _element_before(heading, content)
+        kicker = element_right_before(heading, content)
         if kicker is not None and _is_kicker(kicker):
             kicker.drop_tree()
         heading.drop_tree()
@@ -805,19 +806,6 @@ def _without_media_tag(title: str) -> str:
 
 
 _LAST_TITLE_WORD = re.compile(r"[\s(\[]+(?P<tag>[^\W\d_]+)[)\]]?\s*$")
-
-
-def _element_before(heading: HtmlElement, content: HtmlElement) -> HtmlElement | None:
-    """The element right before `heading`, out of the boxes it opens: the
-    kicker may sit beside the headline's wrapper (Skateboard MSM's
-    '<h4><a>News</a></h4><div class="…title-wrapper"><h1>…')."""
-    element = heading
-    while element.getprevious() is None:
-        parent = element.getparent()
-        if parent is None or parent is content or (parent.text or "").strip():
-            return None
-        element = parent
-    return element.getprevious()
 
 
 def remove_headline_kicker(content: HtmlElement, kicker: str) -> None:

@@ -22,6 +22,7 @@ from unwall.pipeline.language import approximate_words
 from unwall.pipeline.normalize import (
     LINE_BREAK,
     declared_side,
+    element_right_before,
     is_hidden,
     is_plausible_photo,
     is_text_sized,
@@ -523,15 +524,9 @@ def _hero_images(root: HtmlElement, base_url: str | None = None) -> list[Declare
 def _line_right_above(headline: HtmlElement) -> str:
     """The text of the element right before the headline, out of the boxes the
     headline opens, when it is short enough to be a topic's label."""
-    element = headline
-    while (before := element.getprevious()) is None or not isinstance(before.tag, str):
-        if before is not None:  # a comment or a processing instruction
-            element = before
-            continue
-        parent = element.getparent()
-        if parent is None or parent.tag == "body" or (parent.text or "").strip():
-            return ""
-        element = parent
+    before = element_right_before(headline, headline.getroottree().getroot().find("body"))
+    if before is None or not isinstance(before.tag, str):
+        return ""
     text = _clean(before.text_content())
     return text if len(text) <= MAX_KICKER_LINE_CHARS else ""
 

@@ -341,6 +341,18 @@ def declared_side(img: HtmlElement, name: str) -> int | None:
     return size
 
 
+def element_right_before(element: HtmlElement, stop: HtmlElement | None) -> HtmlElement | None:
+    """The element right before `element`, out of the boxes it opens, short of
+    `stop`: the kicker may sit beside the headline's wrapper (Skateboard MSM's
+    '<h4><a>News</a></h4><div class="…title-wrapper"><h1>…')."""
+    while element.getprevious() is None:
+        parent = element.getparent()
+        if parent is None or parent is stop or (parent.text or "").strip():
+            return None
+        element = parent
+    return element.getprevious()
+
+
 def is_text_sized(img: HtmlElement) -> bool:
     """Sized by its style in the font's units, a line's height or so
     ('width:1.3em', 'max-width:1.0rem'): an icon set in the text (ClinicalTrials.gov's
