@@ -814,7 +814,7 @@ def remove_headline_kicker(content: HtmlElement, kicker: str) -> None:
     box and not the <h1>, which the reader page shows as the title)."""
     if not kicker:
         return
-    opening = next((block for block in content.iter(*_TEXT_BLOCKS) if _clean(block.text_content())), None)
+    opening = next(_blocks_with_text(content), None)
     if opening is not None and _clean(opening.text_content()) == kicker and _is_kicker(opening):
         opening.drop_tree()
 
@@ -1562,8 +1562,7 @@ def restore_standfirst(content: HtmlElement, standfirst: str | None) -> None:
     or a short one, is a section's (Le Monde's 'article__sub-title', LWN's
     linked titles)."""
     # The topic's label may come first (Libération's 'Diplomatie').
-    blocks = (block for block in content.iter(*_TEXT_BLOCKS) if _clean(block.text_content()))
-    for opening in itertools.islice(blocks, 2):
+    for opening in itertools.islice(_blocks_with_text(content), 2):
         if opening.tag in _SECTION_HEADING_TAGS and _reads_as_prose(opening):
             opening.tag = "p"
         if not _is_kicker(opening):
@@ -3142,3 +3141,8 @@ def _file_stem(address: str) -> str:
 
 
 _TEXT_BLOCKS = ("p", "li", "blockquote", "pre", "table", "h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _blocks_with_text(content: HtmlElement) -> Iterator[HtmlElement]:
+    """The body's blocks of text that say something, in order."""
+    return (block for block in content.iter(*_TEXT_BLOCKS) if _clean(block.text_content()))
