@@ -1072,11 +1072,10 @@ def _is_label_left_alone(line: HtmlElement) -> bool:
     if line.tag not in LABELLED_LINE_TAGS or _holds_media(line):
         return False
     text = _text(line)
-    return 0 < len(text) <= MAX_LINE_LABEL_CHARS and text.endswith(LABEL_COLONS)
+    return 0 < len(text) <= MAX_LINE_LABEL_CHARS and _LABEL_COLON.fullmatch(text[-1]) is not None
 
 
 LABELLED_LINE_TAGS = frozenset({"li", "p", "dd", "div", "span"})
-LABEL_COLONS = (":", "：")
 
 
 def _is_label_alone(element: HtmlElement, rules: RuleSet) -> bool:
