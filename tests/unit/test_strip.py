@@ -3420,13 +3420,20 @@ KATH_NET_COMMENTS = (
         # Mediapart's blog platform under a reader's post, the apostrophe typeset.
         "<p>Le Club est l'espace de libre expression des abonnés de Mediapart. Ses contenus n’engagent "
         "pas la rédaction.</p>",
+        # The Dallas Morning News's blogs: a social-login comment box under a heading of its own.
+        "<h3>Top Picks</h3><p>To post a comment, log into your chosen social network and then add your "
+        'comment below. Your comments are subject to our <a href="/terms/">Terms of Service</a> and the '
+        "privacy policy and terms of service of your social network.</p>",
     ],
 )
 def test_a_comment_sections_notice_after_the_article_goes_with_its_heading(section: str) -> None:
     root, removals = strip(f"<article>{paragraphs_html()}{section}</article>")
     assert {(r.kind, r.rule) for r in removals} == {("comments", "classifier.comment-notice")}
     text = body_text(root)
-    section_words = ["Lesermeinungen", "Kommentare", "Hinweise", "Reply", "email address", "Laisser", "Club"]
+    section_words = [
+        *["Lesermeinungen", "Kommentare", "Hinweise", "Reply", "email address", "Laisser", "Club"],
+        *["Top Picks", "social network"],
+    ]
     assert not [word for word in section_words if word in text]
     assert_article_intact(root)
 
