@@ -2577,6 +2577,9 @@ def test_a_description_holding_the_whole_article_is_shortened_as_the_opening_is(
         "Harbour gets a new breakwater",
         "HARBOUR GETS A NEW BREAKWATER!",
         "原标题：港口新防波堤 The harbour master said the new breakwater would protect the fleet",
+        # Grazia: the headline short of a word; its description going on from the headline.
+        "Harbour gets breakwater",
+        "...and the fleet will winter in it.",
     ],
 )
 def test_a_description_that_says_no_more_than_the_headline_yields_to_the_opening(description: str) -> None:

@@ -2441,20 +2441,21 @@ def choose_excerpt(
         if isinstance(candidate, str) and _clean(candidate)
     ]
     opening = _opening_paragraph(content)
+    article_text = content.text_content() if descriptions else ""
     # The headline again says nothing more (Sina's og:description); nor does a
     # desk's note of a reposted story's original title ('原标题：…').
-    said = _squeezed(title or "")
     descriptions = [
         description
         for description in (
-            _after_the_byline(_after_the_headline(description, title), byline) for description in descriptions
+            _after_the_byline(_after_the_headline(description, title), byline)
+            for description in descriptions
+            if not original_title_pattern().match(description)
         )
-        if _squeezed(description) != said
-        and not original_title_pattern().match(description)
+        if not _restates_the_headline(description, title)
+        and not _CONTINUATION.match(description)
         and not _is_keyword_list(description)
     ]
     descriptions = list(dict.fromkeys(descriptions))  # pages repeat one in several tags
-    article_text = content.text_content() if descriptions else ""
     article_words = set(_folded_words(article_text))
     unspaced = any(_UNSPACED_SCRIPT.search(description) for description in descriptions)
     article_pairs = _letter_pairs(article_text) if unspaced else set()
@@ -2485,6 +2486,26 @@ def choose_excerpt(
     if opening is None:
         return None
     return _shortened(opening)
+
+
+def _restates_the_headline(description: str, title: str | None) -> bool:
+    """The headline again, or some of its words again and no other
+    ('Lady Gaga Took 50 Selfies For Shiseido Campaign' under 'Lady Gaga Took
+    50 Selfies For New Shiseido Campaign', Grazia's og:description): it says
+    nothing more. (A script without spaces is compared whole.)"""
+    if not title:
+        return False
+    if _squeezed(description) == _squeezed(title):
+        return True
+    if _UNSPACED_SCRIPT.search(description):
+        return False
+    words = _folded_words(description)
+    return bool(words) and set(words) <= set(_folded_words(title))
+
+
+# A description that opens where another text stopped ('...and she will also be
+# its photographer.', Grazia's, going on from the headline) is no summary alone.
+_CONTINUATION = re.compile(r"\s*(?:\.{3}|…)")
 
 
 def _cut_from_the_opening(description: str, opening: str | None) -> bool:
