@@ -2590,6 +2590,24 @@ def test_a_description_that_says_no_more_than_the_headline_yields_to_the_opening
 
 
 @pytest.mark.parametrize(
+    ("lead_in", "kept"),
+    [
+        # 247wallst: WordPress cut its excerpt from the text with the picture's credit run in.
+        ("Source: thinkstock", False),
+        ("Photo: AP ", False),
+        # A dateline the article keeps stays.
+        ("WASHINGTON — ", True),
+    ],
+)
+def test_a_description_cut_from_the_text_opens_with_the_opening_paragraph(lead_in: str, kept: bool) -> None:
+    opening = lxml.html.fragment_fromstring(PARAGRAPH).text_content()
+    body = f"<p>WASHINGTON — </p>{PARAGRAPH}" if kept else PARAGRAPH
+    result, _ = enriched(_description_tags({"description": lead_in + opening[:90] + " [&#8230;]"}), body)
+    # Without its lead-in, the description is read whole from the opening paragraph.
+    assert result.excerpt == (lead_in + opening[:90] + "…" if kept else opening)
+
+
+@pytest.mark.parametrize(
     ("declared", "lead"),
     [
         # The Daily Star: a thumbnail for Facebook, a wide copy for Twitter.

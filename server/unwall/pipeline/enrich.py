@@ -2447,7 +2447,9 @@ def choose_excerpt(
     descriptions = [
         description
         for description in (
-            _after_the_byline(_after_the_headline(description, title), byline)
+            _from_the_opening(
+                _after_the_byline(_after_the_headline(description, title), byline), opening, article_text
+            )
             for description in descriptions
             if not original_title_pattern().match(description)
         )
@@ -2506,6 +2508,21 @@ def _restates_the_headline(description: str, title: str | None) -> bool:
 # A description that opens where another text stopped ('...and she will also be
 # its photographer.', Grazia's, going on from the headline) is no summary alone.
 _CONTINUATION = re.compile(r"\s*(?:\.{3}|…)")
+
+
+def _from_the_opening(description: str, opening: str | None, article_text: str) -> str:
+    """A description a CMS cut from the page's text, which opened with a short
+    line the article does not keep, a picture's credit run into the first
+    paragraph ('Source: thinkstockDecember 28, 2014: Markets opened lower…',
+    247wallst's WordPress excerpt): from the opening paragraph's first words on."""
+    if opening is None or len(opening) < MIN_OPENING_PARAGRAPH_CHARS:
+        return description
+    start = description.find(opening[:MIN_OPENING_PARAGRAPH_CHARS])
+    if start <= 0 or start > MAX_DATELINE_CHARS:
+        return description
+    if description[:start].strip() in article_text:
+        return description  # a dateline or label the article keeps
+    return description[start:]
 
 
 def _cut_from_the_opening(description: str, opening: str | None) -> bool:
