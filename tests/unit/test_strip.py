@@ -208,6 +208,18 @@ def test_an_analytics_notice_with_only_a_close_icon_is_a_banner() -> None:
     assert_removed_whole(f"{notice}<main>{paragraphs_html()}</main>", "consent_dialog", "Piwik")
 
 
+def test_a_notice_worded_in_the_passive_with_a_close_button_is_a_banner() -> None:
+    # austria.info: a bar over the page, no platform's name, its only control a close button.
+    notice = (
+        '<div class="header-notification"><div class="content-wrapper"><p>Auf unserer Website werden Cookies '
+        "gemäß unserer Datenschutzerklärung verwendet. Diese helfen uns dabei die Benutzererfahrung zu "
+        "optimieren. Sie können jederzeit dem Einsatz von Cookies auf dieser Website in unserer "
+        'Datenschutzerklärung widersprechen.</p><button type="button" class="icon_cancel"><span '
+        'class="show-for-sr">schließen</span></button></div></div>'
+    )
+    assert_removed_whole(f"{notice}<main>{paragraphs_html()}</main>", "consent_dialog", "Benutzererfahrung")
+
+
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
 def test_counter_examples_survive_among_article_paragraphs(language: str) -> None:
     for sentence in LANGUAGES[language]["counter_examples"]:
