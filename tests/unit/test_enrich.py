@@ -3655,6 +3655,20 @@ def test_the_de_before_a_month_opens_no_byline(line: str) -> None:
     assert "2019" not in content.text_content(), "the line says only the date shown above the body"
 
 
+def test_a_byline_line_whose_name_was_left_empty_goes_with_its_date() -> None:
+    # Oberstdorf Resort's blog: 'von <a href="/profile/.html"></a> <span>am 20.06.2018</span>'.
+    line = (
+        '<p class="autor">von <a href="/profile/.html"></a> <span title="20.06.2018">am 20.06.2018</span></p>'
+    )
+    root = lxml.html.document_fromstring(
+        f"<html><body><article><h1>Schattiges Plätzchen</h1>{line}{PARAGRAPH}</article></body></html>"
+    )
+    content = root.find(".//article")
+    result = enrich(content, collect_metadata(root, PAGE_URL))
+    assert (result.byline, result.published) == (None, "2018-06-20")
+    assert "von" not in content.text_content().split()
+
+
 @pytest.mark.parametrize(("declared", "goes"), [(True, True), (False, False)])
 def test_byline_and_date_under_the_standfirst_go(declared: bool, goes: bool) -> None:
     # Los Andes: the standfirst (its description, word for word), then byline and date lines.

@@ -1255,6 +1255,9 @@ def _says_only(text: str, names: list[str], published: str | None) -> bool:
             return True  # 'Lena deCasparis | Contributing Writer | 5 days ago'
         # Without the names, the 'and' between them says nothing either.
         rest = BYLINE_NAME_SEPARATORS.sub(" ", f" {rest} ") if named else text
+    if not named:
+        # 'von am 20.06.2018': a byline whose name was left empty, and the date.
+        rest = byline_prefix_pattern().sub("", rest.strip(), count=1)
     rest = re.sub(r"^[\W_]+|[\W_]+$", "", rest)
     if not rest:
         return named
