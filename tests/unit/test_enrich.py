@@ -550,6 +550,27 @@ def test_a_site_named_with_its_motto_in_brackets_is_named_without_it(name: str, 
 
 
 @pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # Aktuálně.cz, Mozilla Hacks, Yahoo News, LinkNaija: the name, a dash or bar, what the site is.
+        ("Aktuálně.cz - Víte, co se právě děje", "Aktuálně.cz"),
+        ("Mozilla Hacks – the Web developer blog", "Mozilla Hacks"),
+        ("LinkNaija | Nigeria's popular news platform", "LinkNaija"),
+        # Two names, or a name and a place, are the site's whole name.
+        ("Stuff - NZ", "Stuff - NZ"),
+        ("Harbour Times | Weekend Edition", "Harbour Times | Weekend Edition"),
+        (
+            "The Harbour Times of the North Coast - Local news for you",
+            "The Harbour Times of the North Coast - Local news for you",
+        ),
+    ],
+)
+def test_a_site_named_with_its_tagline_after_a_dash_is_named_without_it(name: str, expected: str) -> None:
+    result, _ = enriched(f'<meta property="og:site_name" content="{name}">', PARAGRAPH)
+    assert result.site_name == expected
+
+
+@pytest.mark.parametrize(
     ("line", "expected"),
     [
         # hAtom (microformats): the exact date in the <abbr>'s title, or its text.

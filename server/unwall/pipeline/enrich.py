@@ -256,6 +256,10 @@ def _site_name_of(name: str) -> str:
     のサイバーセキュリティ専門ポータルサイト]')."""
     if (motto := _BRACKETED_MOTTO.search(name)) is not None and motto.start() > 0:
         return name[: motto.start()].strip()
+    if (tagline := _SEPARATED_TAGLINE.search(name)) is not None:
+        head, tail = name[: tagline.start()], name[tagline.end() :]
+        if len(head.split()) <= MAX_SITE_NAME_WORDS and len(tail.split()) >= MIN_TAGLINE_WORDS:
+            return head
     if not _WEB_ADDRESS.match(name):
         return name
     host = urlsplit(name if "//" in name else f"//{name}").hostname or ""
@@ -263,6 +267,10 @@ def _site_name_of(name: str) -> str:
 
 
 _WEB_ADDRESS = re.compile(r"(?:https?:)?//\S+$|www\.\S+$", re.I)
+# 'LinkNaija | Nigeria's popular news platform': the name, then what the site is.
+_SEPARATED_TAGLINE = re.compile(r"\s+[|–—-]\s+")
+MAX_SITE_NAME_WORDS = 4
+MIN_TAGLINE_WORDS = 3
 _BRACKETED_MOTTO = re.compile(r"\s*(?:\[[^\]]{8,}\]|［[^］]{8,}］|【[^】]{8,}】)$")
 
 
