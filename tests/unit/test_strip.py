@@ -882,6 +882,20 @@ def test_a_call_that_opens_with_the_words_goes_between_the_article_s_paragraphs(
     assert_removed_whole(f"<article>{around(call)}</article>", "promo")
 
 
+def test_a_magazine_s_call_to_subscribe_closing_a_story_cut_short_goes() -> None:
+    # Architectural Digest: the story online stops, the call and a link to the slideshow follow.
+    call = (
+        "<p><strong><em>For the full story and more photos, "
+        '<a href="https://subscribe.example.com/ad/90329">subscribe now and get the digital edition '
+        "immediately.</a></em></strong></p>"
+    )
+    slideshow = '<p><strong><a href="/decor/home-slideshow">Tour the sleek home.</a></strong></p>'
+    root, removals = strip(f"<article>{paragraphs_html()}{call}{slideshow}</article>")
+    assert [(r.kind, r.rule) for r in removals] == [("promo", "classifier.promo")]
+    assert "subscribe" not in body_text(root) and "Tour the sleek home" in body_text(root)
+    assert_article_intact(root)
+
+
 def test_a_house_ad_closing_the_article_goes() -> None:
     # BASIC thinking: its job board's box under every post.
     house_ad = (
