@@ -2028,6 +2028,17 @@ def test_a_list_of_facts_that_labels_the_author_gives_the_byline_and_date(
             True,
         ),
         ("<p><strong>DOMINIKA RAFALSKA IS THE MAGAZINE'S WINE EDITOR</strong></p>", True),
+        # In italics around a link in italics of its own (Fox Business).
+        (
+            "<p><i>Dominika Rafalska is the wine strategist who founded </i><a href='https://w.example'>"
+            "<i>Weinzeit</i></a><i>. She also answers questions in live chat.</i></p>",
+            True,
+        ),
+        # A plain link among the italics is the article's own words.
+        (
+            "<p><i>Dominika Rafalska is in </i><a href='https://w.example'>Warsaw</a><i> this week.</i></p>",
+            False,
+        ),
         # A note on the reporting in italics, opening with the name, is no bio.
         ("<p><em>Dominika Rafalska reported from Warsaw, and Jan Kowalski from Gdańsk.</em></p>", False),
     ],

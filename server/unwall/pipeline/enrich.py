@@ -1140,13 +1140,18 @@ def remove_closing_author_bio(content: HtmlElement, byline: str | None) -> None:
 
 
 def _is_wholly_emphasized(paragraph: HtmlElement) -> bool:
-    """All the paragraph's words in one italic or bold: set apart from the article's."""
-    return (
-        len(paragraph) == 1
-        and paragraph[0].tag in _NAME_EMPHASIS
-        and not (paragraph.text or "").strip()
-        and not (paragraph[0].tail or "").strip()
-    )
+    """All the paragraph's words in italics or bold: set apart from the
+    article's. A link inside may carry its own ('<i>… consulting at </i><a><i>
+    GrowMap.com</i></a><i>. She also …</i>', Fox Business's bios)."""
+    if len(paragraph) == 0 or (paragraph.text or "").strip():
+        return False
+    return all(not (child.tail or "").strip() and _is_emphasized(child) for child in paragraph)
+
+
+def _is_emphasized(element: HtmlElement) -> bool:
+    if element.tag in _NAME_EMPHASIS:
+        return True
+    return element.tag == "a" and _is_wholly_emphasized(element)
 
 
 def _drop_bio_with_its_card(bio: HtmlElement, name: str) -> None:
