@@ -4402,6 +4402,23 @@ def test_a_writer_s_line_under_the_standfirst_signs_the_article() -> None:
     assert result.excerpt == "Herr Vilanek, wie geht es dem Hafen?"
 
 
+@pytest.mark.parametrize(
+    ("signed", "expected"),
+    [
+        # The Motley Fool: the summary, the byline and the section after dashes.
+        (SUMMARY + "  - Jana Weiß - Tech and Telecom", SUMMARY),
+        (SUMMARY + " | Jana Weiß", SUMMARY),
+        # A summary too short to stand without it, or a name the byline is not, stays whole.
+        ("Harbour news - Jana Weiß", "Harbour news - Jana Weiß"),
+        (SUMMARY + " - Jan Kowalski", SUMMARY + " - Jan Kowalski"),
+    ],
+)
+def test_a_description_signed_after_a_dash_is_the_summary_before_it(signed: str, expected: str) -> None:
+    head = f'<meta name="author" content="Jana Weiß"><meta name="description" content="{signed}">'
+    result, _ = enriched(head, PARAGRAPH)
+    assert (result.byline, result.excerpt) == ("Jana Weiß", expected)
+
+
 def test_the_distill_template_s_front_matter_names_the_authors_and_the_date() -> None:
     # Hugging Face's FineWeb report: the template's script writes the byline in the browser.
     front_matter = (

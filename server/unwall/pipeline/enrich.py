@@ -2464,7 +2464,11 @@ def choose_excerpt(
         description
         for description in (
             _from_the_opening(
-                _after_the_byline(_after_the_headline(description, title), byline), opening, article_text
+                _before_a_closing_byline(
+                    _after_the_byline(_after_the_headline(description, title), byline), byline
+                ),
+                opening,
+                article_text,
             )
             for description in descriptions
             if not original_title_pattern().match(description)
@@ -2603,6 +2607,23 @@ def _after_the_byline(description: str, byline: str | None) -> str:
     if not rest.startswith(byline) or not rest[len(byline) :].strip():
         return description
     return rest[len(byline) :].lstrip(" ,.;:–—-")
+
+
+def _before_a_closing_byline(description: str, byline: str | None) -> str:
+    """A description signed after a dash, perhaps with its section after
+    another ('… top stocks to buy for 2015.  - Motley Fool Staff - Tech and
+    Telecom', the Motley Fool): the summary before the signature."""
+    if not byline:
+        return description
+    signature = re.search(
+        rf"\s+[-–—|]\s+{re.escape(byline)}(?:\s+[-–—|]\s+.{{0,{MAX_SIGNED_SECTION_CHARS}}})?$", description
+    )
+    if signature is None or len(description[: signature.start()].split()) < MIN_SUMMARY_WORDS:
+        return description
+    return description[: signature.start()]
+
+
+MAX_SIGNED_SECTION_CHARS = 40
 
 
 # A mark, not a space: 'Harbour gets a breakwater after the storms' goes on from the headline.
