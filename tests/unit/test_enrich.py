@@ -4284,6 +4284,8 @@ def test_a_signature_among_the_article_s_last_lines_is_the_byline(closing: str, 
         # cleveland.com: the desk in meta author, the writer's signature under the story.
         ("National Desk", "<p>-- By Michael Russell</p>", "Michael Russell"),
         ("Redaktion", "<p>Von Hanna Berger</p>", "Hanna Berger"),
+        # Cool Hunting: a site's contributor account in meta author.
+        ("CH Contributor", "<p>-- By Michael Russell</p>", "Michael Russell"),
         # With no signature the desk signs; a person's name always wins.
         ("National Desk", "", "National Desk"),
         ("Ada Lovelace", "<p>-- By Michael Russell</p>", "Ada Lovelace"),
@@ -4294,6 +4296,14 @@ def test_a_writer_s_signature_comes_before_a_desk_s_name(desk: str, closing: str
     assert result.byline == byline
     if byline != desk:  # shown once, above the body
         assert byline not in content.text_content()
+
+
+def test_a_writer_s_signature_over_the_body_comes_before_a_contributor_account() -> None:
+    # Cool Hunting: 'CH Contributor' in meta author, 'by <a>Kelly Phillips Badal</a>' under the picture.
+    signature = '<p>by <a href="http://kellybadal.example/">Kelly Phillips Badal</a></p>'
+    result, content = enriched('<meta name="author" content="CH Contributor">', signature + PARAGRAPH * 2)
+    assert result.byline == "Kelly Phillips Badal"
+    assert "Badal" not in content.text_content()
 
 
 @pytest.mark.parametrize(
