@@ -267,8 +267,10 @@ def _site_name_of(name: str) -> str:
 
 
 _WEB_ADDRESS = re.compile(r"(?:https?:)?//\S+$|www\.\S+$", re.I)
-# 'LinkNaija | Nigeria's popular news platform': the name, then what the site is.
-_SEPARATED_TAGLINE = re.compile(r"\s+[|–—-]\s+")
+# A dash or a bar with spaces around it parts a name from what follows it: the
+# site's tagline ('LinkNaija | Nigeria's popular news platform'), a signature.
+_SPACED_DASH_OR_BAR = r"\s+[|–—-]\s+"
+_SEPARATED_TAGLINE = re.compile(_SPACED_DASH_OR_BAR)
 MAX_SITE_NAME_WORDS = 4
 MIN_TAGLINE_WORDS = 3
 _BRACKETED_MOTTO = re.compile(r"\s*(?:\[[^\]]{8,}\]|［[^］]{8,}］|【[^】]{8,}】)$")
@@ -2616,7 +2618,8 @@ def _before_a_closing_byline(description: str, byline: str | None) -> str:
     if not byline:
         return description
     signature = re.search(
-        rf"\s+[-–—|]\s+{re.escape(byline)}(?:\s+[-–—|]\s+.{{0,{MAX_SIGNED_SECTION_CHARS}}})?$", description
+        rf"{_SPACED_DASH_OR_BAR}{re.escape(byline)}(?:{_SPACED_DASH_OR_BAR}.{{0,{MAX_SIGNED_SECTION_CHARS}}})?$",
+        description,
     )
     if signature is None or len(description[: signature.start()].split()) < MIN_SUMMARY_WORDS:
         return description
