@@ -2460,18 +2460,12 @@ def choose_excerpt(
     ]
     opening = _opening_paragraph(content)
     article_text = content.text_content() if descriptions else ""
-    # The headline again says nothing more (Sina's og:description); nor does a
-    # desk's note of a reposted story's original title ('原标题：…').
+    # A desk's note of a reposted story's original title ('原标题：…') says
+    # nothing of the story; nor does the headline again (Sina's og:description).
     descriptions = [
         description
         for description in (
-            _from_the_opening(
-                _before_a_closing_byline(
-                    _after_the_byline(_after_the_headline(description, title), byline), byline
-                ),
-                opening,
-                article_text,
-            )
+            _summary_within(description, title, byline, opening, article_text)
             for description in descriptions
             if not original_title_pattern().match(description)
         )
@@ -2510,6 +2504,17 @@ def choose_excerpt(
     if opening is None:
         return None
     return _shortened(opening)
+
+
+def _summary_within(
+    description: str, title: str | None, byline: str | None, opening: str | None, article_text: str
+) -> str:
+    """The summary a description holds, without the headline, the byline or a
+    signature around it, and without a lead-in the article does not keep."""
+    summary = _before_a_closing_byline(
+        _after_the_byline(_after_the_headline(description, title), byline), byline
+    )
+    return _from_the_opening(summary, opening, article_text)
 
 
 def _restates_the_headline(description: str, title: str | None) -> bool:
