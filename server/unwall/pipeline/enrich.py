@@ -32,6 +32,7 @@ from unwall.pipeline.metadata import (
     CLOCK_TIME,
     COUNT_IN_BYLINE,
     PUBLISHED_META_KEYS,
+    SECTION_HEADINGS,
     DeclaredImage,
     PageMetadata,
     article_json_ld,
@@ -1581,7 +1582,7 @@ def restore_standfirst(content: HtmlElement, standfirst: str | None) -> None:
     linked titles)."""
     # The topic's label may come first (Libération's 'Diplomatie').
     for opening in itertools.islice(_blocks_with_text(content), 2):
-        if opening.tag in _SECTION_HEADING_TAGS and _reads_as_prose(opening):
+        if opening.tag in SECTION_HEADINGS and _reads_as_prose(opening):
             opening.tag = "p"
         if not _is_kicker(opening):
             break
@@ -1591,9 +1592,6 @@ def restore_standfirst(content: HtmlElement, standfirst: str | None) -> None:
     points = standfirst.split("\n")
     lead = builder.UL(*(builder.LI(point) for point in points)) if len(points) > 1 else builder.P(standfirst)
     content.insert(0, lead)
-
-
-_SECTION_HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
 
 
 def _reads_as_prose(heading: HtmlElement) -> bool:
