@@ -2540,9 +2540,9 @@ def _from_the_opening(description: str, opening: str | None, article_text: str) 
     line the article does not keep, a picture's credit run into the first
     paragraph ('Source: thinkstockDecember 28, 2014: Markets opened lower…',
     247wallst's WordPress excerpt): from the opening paragraph's first words on."""
-    if opening is None or len(opening) < MIN_OPENING_PARAGRAPH_CHARS:
+    if opening is None:
         return description
-    start = description.find(opening[:MIN_OPENING_PARAGRAPH_CHARS])
+    start = description.find(opening[:MIN_OPENING_PARAGRAPH_CHARS])  # an opening is at least that long
     if start <= 0 or start > MAX_DATELINE_CHARS:
         return description
     if description[:start].strip() in article_text:
