@@ -3496,6 +3496,23 @@ def test_the_figure_that_held_only_the_lead_image_goes_with_it() -> None:
     assert len(content.findall("p")) == 2
 
 
+def test_a_credit_beside_the_lead_image_in_its_figure_goes_with_it_after_the_caption() -> None:
+    # BBC's language services: the credit in the picture's wrapper, the caption under both.
+    head = '<meta property="og:image" content="https://cdn.example/photos/court.jpg">'
+    hero = (
+        '<figure><span class="image-and-copyright-container"><img src="https://cdn.example/photos/court.jpg">'
+        '<span class="story-image-copyright">Khin Mg Win</span></span>'
+        '<figcaption><span class="media-caption__text">Reporters outside the court</span></figcaption>'
+        "</figure>"
+    )
+    root, metadata = page(head, f"<article>{hero}{PARAGRAPH}{PARAGRAPH}</article>")
+    content = root.find(".//article")
+    lead = choose_lead_image(metadata, content)
+    assert lead is not None and lead.caption == "Reporters outside the court Khin Mg Win"
+    assert content.find(".//figure") is None
+    assert len(content.findall("p")) == 2
+
+
 def test_a_figcaption_in_a_div_that_stands_for_the_figure_goes_with_the_lead_image() -> None:
     # Infobae's pages: <div><picture><img></picture><figcaption>…</figcaption></div>.
     head = '<meta property="og:image" content="https://cdn.example/photos/quake.jpg">'

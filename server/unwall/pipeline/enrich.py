@@ -2894,11 +2894,15 @@ def _caption_of(img: HtmlElement) -> tuple[HtmlElement, str]:
     """The element that shows this image (its figure, if any) and its caption."""
     for ancestor in img.iterancestors():
         if ancestor.tag == "figure":
-            caption = ancestor.find(".//figcaption")
-            return ancestor, _caption_text(caption) if caption is not None else ""
+            return ancestor, _figure_caption(ancestor)
         if ancestor.tag not in {"a", "picture", "span", "div", "p"}:
             break
         text = _clean(ancestor.text_content())
+        figure = next(ancestor.iterancestors("figure"), None)
+        if text and figure is not None and len(figure.findall(".//img")) == 1:
+            # The picture's wrapper holds its credit beside it, in the figure
+            # (BBC's span.story-image-copyright, on every language service).
+            return figure, _figure_caption(figure)
         # A <figcaption> in a <div> that stands for the figure (Infobae's).
         caption = ancestor.find("figcaption")
         if (
@@ -2910,6 +2914,25 @@ def _caption_of(img: HtmlElement) -> tuple[HtmlElement, str]:
         if text:
             break
     return img, ""
+
+
+def _figure_caption(figure: HtmlElement) -> str:
+    """The figure's caption, and the credit it sets outside the caption (beside
+    the picture, above the caption) after it, as a caption's own credit reads."""
+    caption = figure.find(".//figcaption")
+    text = _caption_text(caption) if caption is not None else ""
+    credit = _clean(
+        " ".join(
+            piece for piece in figure.xpath(".//text()[not(ancestor::figcaption)]") if isinstance(piece, str)
+        )
+    )
+    if credit and len(credit) <= MAX_FIGURE_CREDIT_CHARS and credit not in text:
+        return f"{text} {credit}".strip()
+    return text
+
+
+# Longer text in a figure than a credit is the figure's own (a quote, a chart's note).
+MAX_FIGURE_CREDIT_CHARS = 80
 
 
 def _caption_text(caption: HtmlElement) -> str:
