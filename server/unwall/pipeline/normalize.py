@@ -75,10 +75,12 @@ NOT_A_PHOTO = re.compile(
     r"/cropped-|"
     # A theme's own pictures (WordPress, Drupal, Joomla): the design, never the story's
     # (Spreeblick declares its theme's anchor, 'wp-content/themes/sb07_revamped/_img/sbanchor.png').
-    r"/wp-content/themes/|/wp-includes/|/sites/all/themes/|/templates/[^/]+/images/|"
+    # WordPress set up with Roots' Bedrock keeps wp-content's folders in '/app/'
+    # (LittleThings' '/app/themes/littlethings/img/arrow-gray.png', a 'Like our Page' box's arrow).
+    r"/(?:wp-content|app)/themes/|/wp-includes/|/sites/all/themes/|/templates/[^/]+/images/|"
     # A plugin's own pictures: its buttons and icons (Framablog's PDF & Print
     # button, 'wp-content/plugins/pdf-print/images/pdf.png', opened its post).
-    r"/wp-content/plugins/|"
+    r"/(?:wp-content|app)/plugins/|"
     # QR codes to a site's app, 'erweima' (二维码) and its initials on Chinese sites.
     r"qr[-_]?code|(?<![a-z])(?:qr|ewm|erweima)(?![a-z])|"
     # A country's flag beside a commenter's or a language's name ('/pictures/flags/png/de.png',
