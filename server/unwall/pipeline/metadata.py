@@ -555,6 +555,8 @@ def _first_photo(element: HtmlElement, base_url: str | None = None) -> DeclaredI
             continue  # the author's placeholder in the byline over the picture (Media One)
         if _in_teaser_link(img) or _in_teaser_list(img) or _in_ad_slot(img, element):
             continue
+        if _byline_box(img) is not None:
+            continue  # the writer's portrait beside the name (Bloomberg's a.byline-details__photo)
         if line_label_form(img.get("alt") or "") in load_rules().control_labels or _runs_a_script(img):
             continue  # a control's drawing: Fox News's 'Decrease Font', its carousel's dots
         if next(img.iterancestors("form"), None) is not None or is_text_sized(img):
