@@ -1264,6 +1264,10 @@ def test_a_real_title_is_not_replaced_by_the_opening_heading() -> None:
         ("Rechtsanwalt Sebastian Einbock", "Sebastian Einbock"),
         ("Von Rechtsanwältin Dr. Jane Doe", "Dr. Jane Doe"),
         ("Notar", "Notar"),
+        # The icon a theme draws before the name (BroadwayWorld's '👤by'), with its joiners.
+        ("👤by BWW News Desk", "BWW News Desk"),
+        ("✍️ Jane Doe", "Jane Doe"),
+        ("👤", None),
     ],
 )
 def test_clean_byline(value: str | None, expected: str | None) -> None:
@@ -3143,6 +3147,9 @@ def test_a_picture_sized_in_the_font_s_units_is_an_icon_and_no_lead_image(style:
         "https://news.example/sites/all/themes/newsroom/images/share.jpg",
         # A plugin's own picture: Framablog's PDF & Print button.
         "https://news.example/wp-content/plugins/pdf-print/images/pdf.png",
+        # The same, where WordPress is laid out by Roots' Bedrock (LittleThings).
+        "http://cdn.example/app/themes/littlethings/img/arrow-gray.png",
+        "https://news.example/app/plugins/share/images/print.png",
     ],
 )
 def test_logo_og_image_is_skipped_for_the_first_large_content_image(logo: str) -> None:
@@ -3592,6 +3599,13 @@ def test_a_figcaption_in_a_div_that_stands_for_the_figure_goes_with_the_lead_ima
             '<div class="report"><img src="https://news.example/images/authorplaceholder.jpg">Web Desk</div>'
             '<div class="story-img"><img src="https://img.example/1524788-.webp"></div>',
             "https://img.example/1524788-.webp",
+        ),
+        # The writer's portrait in the byline, linked to the writer's page (Bloomberg).
+        (
+            '<div class="byline-details"><a class="byline-details__photo" href="/authors/AQf/jane-doe">'
+            '<img src="https://img.example/users/irVV/v1/220x220.jpg" alt="Jane Doe"></a>'
+            '<a class="byline-details__link" href="/authors/AQf/jane-doe">Jane Doe</a></div>',
+            None,
         ),
     ],
 )

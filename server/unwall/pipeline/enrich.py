@@ -1643,6 +1643,8 @@ _BYLINE_BRACKETS = {"[": "]", "［": "］", "《": "》", "〈": "〉", "【": "
 def clean_byline(text: str | None) -> str | None:
     # 'Dana A. Ford , James Corey': a space the markup left before a comma (a name in <strong>).
     text = _SPACE_BEFORE_COMMA.sub(r"\1", _clean(text)).strip(" ,;|-–—·•")
+    # '👤by BWW News Desk' (BroadwayWorld): the icon a theme draws before the name is no word of it.
+    text = _without_opening_pictographs(text)
     # ITmedia's '[田中宏昌，ITmedia]', ScanNetSecurity's '《ScanNetSecurity》':
     # the whole byline in brackets.
     if text[:1] in _BYLINE_BRACKETS and text[-1:] == _BYLINE_BRACKETS[text[:1]]:
@@ -1706,6 +1708,20 @@ def clean_byline(text: str | None) -> str | None:
     return text
 
 
+def _without_opening_pictographs(text: str) -> str:
+    """The text after the symbols that open it (pictographs, dingbats: '👤',
+    '✍', '✎'), with the joiners and variation selectors written between them."""
+    start = 0
+    while start < len(text) and _is_pictograph_or_space(text[start]):
+        start += 1
+    return text[start:] if start < len(text) else text
+
+
+def _is_pictograph_or_space(character: str) -> bool:
+    return unicodedata.category(character) == "So" or character in _PICTOGRAPH_JOINERS or character.isspace()
+
+
+_PICTOGRAPH_JOINERS = "\u200d\ufe0e\ufe0f"
 _HANDLE = re.compile(r"@[\w.]+")
 # An address, perhaps in brackets; one set apart after a name, perhaps as a link.
 _BRACKETED_EMAIL = re.compile(rf"\(?{EMAIL_ADDRESS.pattern}\)?")
