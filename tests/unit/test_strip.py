@@ -3450,6 +3450,8 @@ KATH_NET_COMMENTS = (
         "<h3>Top Picks</h3><p>To post a comment, log into your chosen social network and then add your "
         'comment below. Your comments are subject to our <a href="/terms/">Terms of Service</a> and the '
         "privacy policy and terms of service of your social network.</p>",
+        # Western Journalism's closing call to the comments below.
+        "<p>What do you think? Scroll down to comment below.</p>",
     ],
 )
 def test_a_comment_sections_notice_after_the_article_goes_with_its_heading(section: str) -> None:
@@ -3458,7 +3460,7 @@ def test_a_comment_sections_notice_after_the_article_goes_with_its_heading(secti
     text = body_text(root)
     section_words = [
         *["Lesermeinungen", "Kommentare", "Hinweise", "Reply", "email address", "Laisser", "Club"],
-        *["Top Picks", "social network"],
+        *["Top Picks", "social network", "Scroll down"],
     ]
     assert not [word for word in section_words if word in text]
     assert_article_intact(root)
