@@ -1902,6 +1902,10 @@ def test_a_picture_credit_in_an_author_box_yields_to_the_author() -> None:
             "</small> by Rafael Antonio Pineda",
             "Rafael Antonio Pineda",
         ),
+        # The date opens with its month's name (Western Journalism's p.entry-meta); a
+        # surname that names a month stays when the date names its own.
+        ("<p>by <a href='/author/jd/'>Jack Davis</a> December 23, 2016 at 7:18am</p>", "Jack Davis"),
+        ("<p>By Theresa May 23 June 2019</p>", "Theresa May"),
     ],
 )
 def test_a_date_line_under_the_headline_credits_its_author(line: str, expected: str | None) -> None:

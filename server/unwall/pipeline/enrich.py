@@ -1923,7 +1923,7 @@ def _name_credited_in(line: str, lang: str | None) -> str | None:
             continue
         end = _CREDITED_NAME_END.search(after)
         name, when = (after[: end.start()], after[end.start() :]) if end else (after, "")
-        name = name.strip()
+        name, when = _month_back_to_its_date(name.strip(), when)
         if not MIN_CREDITED_NAME_WORDS <= len(name.split()) <= MAX_CREDITED_NAME_WORDS:
             continue
         if normalize_date(line, lang) is not None:
@@ -1936,6 +1936,19 @@ def _name_credited_in(line: str, lang: str | None) -> str | None:
 
 
 _SEPARATING_MARKS = " |•·,;/-–—"
+
+
+def _month_back_to_its_date(name: str, when: str) -> tuple[str, str]:
+    """'Jack Davis December', '23, 2016 at 7:18am': the month that opens the
+    date goes back to it, when the rest names none ('by Jack Davis December 23,
+    2016', Western Journalism); 'Theresa May', '23 June 2019' stays."""
+    words, _, last = name.rpartition(" ")
+    months = month_numbers()
+    if not words or last.casefold().rstrip(".,") not in months:
+        return name, when
+    if any(word.casefold().strip(".,") in months for word in when.split()):
+        return name, when
+    return words, f"{last} {when}"
 
 
 def _name_above_date_line(lines: list[str], lang: str | None) -> str | None:
