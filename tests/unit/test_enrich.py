@@ -3316,6 +3316,12 @@ def test_alt_text_with_an_ampersand_in_its_words_is_kept() -> None:
             '<img src="https://cdn.example/avatars/lena.jpg" alt="Lena deCasparis"></a>',
             False,
         ),
+        # Its box named a headshot, the size only in its address (Sports Illustrated).
+        (
+            '<div class="partial headshot image"><div class="component lazy-image">'
+            '<img src="https://cdn.example/s3fs-public/lena_400x400.jpg" alt="Lena deCasparis"></div></div>',
+            False,
+        ),
         # Drupal's author box: a figure of its own, 'Picture of user …' in German.
         (
             '<figure><img src="https://cdn.example/badge/picture-1344.jpg" alt="Bild des Benutzers'

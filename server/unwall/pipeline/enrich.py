@@ -937,9 +937,21 @@ def remove_author_pictures(content: HtmlElement, byline: str | None) -> None:
             continue
         longest = _longest_declared_side(img)
         if (longest is not None and longest <= MAX_AUTHOR_PICTURE_SIDE) or (
-            longest is None and _AUTHOR_PICTURE.search(f"{img.get('src') or ''} {img.get('alt') or ''}")
+            longest is None and _AUTHOR_PICTURE.search(_picture_description(img))
         ):
             _drop_with_name_card(img, names, content)
+
+
+def _picture_description(img: HtmlElement) -> str:
+    """What the markup says of a picture: its address and alternative text,
+    and the names of the boxes it sits in (Sports Illustrated's writer's
+    portrait, alt 'Austin Murphy', in 'div.partial.headshot.image')."""
+    parts = [img.get("src"), img.get("alt"), img.get("class")]
+    parts += [box.get("class") for box in itertools.islice(img.iterancestors(), PICTURE_BOX_LEVELS)]
+    return " ".join(part for part in parts if part)
+
+
+PICTURE_BOX_LEVELS = 3  # a link or a lazy loader's box, then the portrait's own
 
 
 MAX_AUTHOR_PICTURE_SIDE = 160
