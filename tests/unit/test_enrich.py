@@ -3288,6 +3288,28 @@ def test_an_address_or_file_name_for_alt_text_is_no_description() -> None:
     assert result.lead_image is not None and result.lead_image.alt == ""
 
 
+@pytest.mark.parametrize(
+    ("alt", "spoken"),
+    [
+        # How-To Geek's alt texts: the files' names without their extensions.
+        ("IMG_2962 copy", ""),
+        ("IMG_2765_stomped", ""),
+        ("Screen Shot 2016-11-30 at 10.33.38 AM", ""),
+        ("2016-11-29_0011", ""),
+        ("PXL_20230101_123456789", ""),
+        ("DSC01234", ""),
+        # A year, a name with a number, a screenshot described: words to say.
+        ("1984", "1984"),
+        ("Apollo 11", "Apollo 11"),
+        ("Screenshot of the new settings page", "Screenshot of the new settings page"),
+    ],
+)
+def test_a_camera_s_or_screenshot_s_file_name_for_alt_text_is_no_description(alt: str, spoken: str) -> None:
+    picture = f'<img src="https://cdn.example/hero.jpg" alt="{alt}" width="640" height="480">'
+    result, _ = enriched("", picture + PARAGRAPH * 2)
+    assert result.lead_image is not None and result.lead_image.alt == spoken
+
+
 @pytest.mark.parametrize("alt", ["&amp;nbsp", "&amp;nbsp;", "&amp;#160;"])
 def test_an_entity_escaped_twice_for_alt_text_is_no_description(alt: str) -> None:
     # The Debrief wrote alt="&amp;nbsp" on its hero picture.

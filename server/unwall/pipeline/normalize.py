@@ -319,7 +319,21 @@ def spoken_alt(alt: str) -> str:
     alt_text = alt.strip()
     if _ADDRESS.fullmatch(alt_text) or is_picture_file_name(alt_text) or _ENTITY.fullmatch(alt_text):
         return ""
+    if _DEFAULT_PICTURE_NAME.fullmatch(alt_text) or _is_numbered_file_name(alt_text):
+        return ""
     return alt
+
+
+def _is_numbered_file_name(text: str) -> bool:
+    """'2016-11-29_0011', '20190315_123456': digits and separators, as many
+    digits as a date and a counter; not a year ('1984') nor a count."""
+    return sum(character.isdigit() for character in text) >= MIN_NUMBERED_FILE_NAME_DIGITS and all(
+        character.isdigit() or character in _FILE_NAME_SEPARATORS for character in text
+    )
+
+
+_FILE_NAME_SEPARATORS = "_.-"
+MIN_NUMBERED_FILE_NAME_DIGITS = 6
 
 
 def is_picture_file_name(text: str) -> bool:
@@ -329,6 +343,15 @@ def is_picture_file_name(text: str) -> bool:
 
 
 _ENTITY = re.compile(r"&(?:[a-z]+\d*|#\d+|#x[0-9a-f]+);?", re.I)
+# The name a camera, a phone or a screenshot gave the file, left as its
+# alternative text by a CMS that fills it from the file's name without its
+# extension (How-To Geek's 'IMG_2962 copy', 'Screen Shot 2016-11-30 at
+# 10.33.38 AM', '2016-11-29_0011'): it describes nothing.
+_DEFAULT_PICTURE_NAME = re.compile(
+    r"(?:IMG|DSC[FN]?|PXL|MVIMG|PANO|VID)[_-]?\d{3,}[\w-]*(?: copy(?: \d+)?)?"
+    r"|screen ?shot[ _-]?\d{4}-?\d\d-?\d\d\b.*",
+    re.I,
+)
 _ADDRESS = re.compile(r"(?:https?:)?//\S+|www\.\S+", re.I)
 _PICTURE_FILE_NAME = re.compile(r"\S+\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)", re.I)
 
