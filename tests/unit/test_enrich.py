@@ -3632,6 +3632,14 @@ def test_a_figcaption_in_a_div_that_stands_for_the_figure_goes_with_the_lead_ima
             '<div class="story-img"><img src="https://img.example/1524788-.webp"></div>',
             "https://img.example/1524788-.webp",
         ),
+        # The picture links to another page, and so does the headline beside it (E!'s rail).
+        (
+            '<div class="rail__item"><a href="/photos/6/the-big-picture">'
+            '<img src="https://img.example/rs_300x300-Karlie-Kloss.jpg"></a>'
+            '<p class="rail__text"><a href="/photos/6/the-big-picture">The Big Picture: Today\'s Hot Pics</a>'
+            "</p></div>",
+            None,
+        ),
         # The writer's portrait in the byline, linked to the writer's page (Bloomberg).
         (
             '<div class="byline-details"><a class="byline-details__photo" href="/authors/AQf/jane-doe">'

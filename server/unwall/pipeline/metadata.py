@@ -637,7 +637,21 @@ def _in_teaser_link(img: HtmlElement) -> bool:
     ('<a><img><span>当年万人逃港事件…</span></a>' under Hexun's story), not the
     story's own picture, which links to a larger view or to nothing."""
     link = next(img.iterancestors("a"), None)
-    return link is not None and len(_clean(link.text_content())) >= MIN_TEASER_HEADLINE_CHARS
+    if link is None:
+        return False
+    if len(_clean(link.text_content())) >= MIN_TEASER_HEADLINE_CHARS:
+        return True
+    # Or the headline is a link of its own to the same page, in the teaser's
+    # box ('<a href=X><img></a><p><a href=X>The Big Picture…</a></p>', E!'s rail).
+    address, box = (link.get("href") or "").strip(), link.getparent()
+    if box is None or not links_elsewhere(img):
+        return False
+    return any(
+        other is not link
+        and (other.get("href") or "").strip() == address
+        and len(_clean(other.text_content())) >= MIN_TEASER_HEADLINE_CHARS
+        for other in box.iter("a")
+    )
 
 
 MIN_TEASER_HEADLINE_CHARS = 8
