@@ -3826,6 +3826,13 @@ def test_a_line_saying_only_the_byline_or_the_date_goes(line: str) -> None:
     assert body_after_meta_removal(line, "Jane Doe", "2025-04-02T06:00:00+02:00").startswith("The council")
 
 
+def test_a_date_and_byline_line_in_the_smallest_heading_goes() -> None:
+    # TMZ: '<h5>11/28/2016 11:00 AM PST BY TMZ STAFF</h5>' over the story.
+    content = lxml.html.fragment_fromstring(f"<div><h5>11/28/2016 11:00 AM PST BY JANE DOE</h5>{FIRST}</div>")
+    remove_repeated_meta(content, "JANE DOE", "2016-11-28")
+    assert content.find("h5") is None and content.text_content().startswith("The council")
+
+
 @pytest.mark.parametrize(
     "line",
     [

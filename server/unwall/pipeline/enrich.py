@@ -113,7 +113,9 @@ OPENING_PARAGRAPHS = 3
 EXCERPT_CHARS = 300
 # A line of the body that repeats the byline or the date is short...
 MAX_META_LINE_CHARS = 160
-_META_LINE_TAGS = ("p", "div", "li", "time", "address", "span", "small")
+# The smallest headings too: TMZ sets its date and byline line in an <h5>
+# ('11/28/2016 11:00 AM PST BY TMZ STAFF').
+_META_LINE_TAGS = ("p", "div", "li", "time", "address", "span", "small", "h5", "h6")
 _META_LINE_BLOCKS = ("p", "div", "address")
 # How a byline joins its authors: 'A, B and C', 'A und B', 'A et B'...
 BYLINE_NAME_SEPARATORS = re.compile(r",\s*|\s+(?:and|und|et|y|e|i|og|en)\s+")
