@@ -3298,6 +3298,9 @@ def test_an_address_or_file_name_for_alt_text_is_no_description() -> None:
         ("2016-11-29_0011", ""),
         ("PXL_20230101_123456789", ""),
         ("DSC01234", ""),
+        # The file's slug, its date or counter at either end (TMZ).
+        ("1128-prince-getty-03", ""),
+        ("covid-19-vaccine", "covid-19-vaccine"),
         # A year, a name with a number, a screenshot described: words to say.
         ("1984", "1984"),
         ("Apollo 11", "Apollo 11"),

@@ -348,8 +348,11 @@ _ENTITY = re.compile(r"&(?:[a-z]+\d*|#\d+|#x[0-9a-f]+);?", re.I)
 # extension (How-To Geek's 'IMG_2962 copy', 'Screen Shot 2016-11-30 at
 # 10.33.38 AM', '2016-11-29_0011'): it describes nothing.
 _DEFAULT_PICTURE_NAME = re.compile(
-    r"(?:IMG|DSC[FN]?|PXL|MVIMG|PANO|VID)[_-]?\d{3,}[\w-]*(?: copy(?: \d+)?)?"
-    r"|screen ?shot[ _-]?\d{4}-?\d\d-?\d\d\b.*",
+    r"(?:IMG|DSC[FN]?|PXL|MVIMG|PANO|VID)[_-]?\d{3}[\w-]*(?: copy(?: \d+)?)?"
+    r"|screen ?shot[ _-]?\d{4}-?\d\d-?\d\d\b.*"
+    # A file's slug, in lower case, with its date or counter at either end
+    # ('1128-prince-getty-03' on TMZ); not 'covid-19-vaccine'.
+    r"|(?-i:\d+(?:[-_][a-z0-9]+){2,}|[a-z0-9]+(?:[-_][a-z0-9]+)+[-_]\d+)",
     re.I,
 )
 _ADDRESS = re.compile(r"(?:https?:)?//\S+|www\.\S+", re.I)
