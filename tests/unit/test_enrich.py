@@ -3635,6 +3635,13 @@ def test_a_figcaption_in_a_div_that_stands_for_the_figure_goes_with_the_lead_ima
             '<div class="story-img"><img src="https://img.example/1524788-.webp"></div>',
             "https://img.example/1524788-.webp",
         ),
+        # A blurred placeholder the page swaps for the picture, its width in its address (Quartz).
+        (
+            '<figure><img src="https://img.example/uber-volvo.jpg?quality=80&amp;w=50" '
+            'class="progressive-image-thumbnail"><img src="https://img.example/uber-volvo.jpg?quality=80&amp;w=640">'
+            "</figure>",
+            "https://img.example/uber-volvo.jpg?quality=80&w=640",
+        ),
         # The picture links to another page, and so does the headline beside it (E!'s rail).
         (
             '<div class="rail__item"><a href="/photos/6/the-big-picture">'

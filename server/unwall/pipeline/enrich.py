@@ -52,6 +52,7 @@ from unwall.pipeline.normalize import (
     text_without_annotations,
     tidy_caption_parts,
     url_path,
+    width_in_address,
 )
 from unwall.rules import (
     COMBINING_MARK,
@@ -3139,12 +3140,12 @@ def _widest_declared_rendition(declared: DeclaredImage, others: list[DeclaredIma
     narrow for the reader's column: the Daily Star shares '…/173x216/180904.jpg'
     on Facebook and '…/620x/180904.jpg' on Twitter. A copy wide enough stays as
     declared: a wider one may be another crop ('1200x630' beside '1400x1400')."""
-    width = _width_in_address(declared.url)
+    width = width_in_address(declared.url)
     if width is None or width >= MIN_COLUMN_WIDE_LEAD:
         return declared
     key = image_key(declared.url)
     for other in others:
-        other_width = _width_in_address(other.url)
+        other_width = width_in_address(other.url)
         if other_width is not None and other_width > width and image_key(other.url) == key:
             alt, width = declared.alt or other.alt, other_width
             declared = DeclaredImage(other.url, other.width, other.height, alt, other.source)
@@ -3157,28 +3158,12 @@ MIN_COLUMN_WIDE_LEAD = 600
 def _shown_wider(img: HtmlElement, declared_url: str) -> bool:
     """The body shows the declared picture wider than the declared copy's
     address says it is, and that is too narrow for the column."""
-    declared_width = _width_in_address(declared_url)
+    declared_width = width_in_address(declared_url)
     if declared_width is None or declared_width >= MIN_COLUMN_WIDE_LEAD:
         return False
     shown_url, shown_width, _ = largest_rendition(img)
-    shown_width = shown_width or _width_in_address(shown_url)
+    shown_width = shown_width or width_in_address(shown_url)
     return shown_width is not None and shown_width > declared_width
-
-
-def _width_in_address(url: str) -> int | None:
-    """The width a CMS writes in a rendition's path ('/620x/', '/173x216/',
-    'photo-1024x683.jpg') or asks of an image server ('?w=150', WordPress.com's
-    and imgix's), or None."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    match = _ADDRESS_WIDTH.search(parts.path) or _QUERY_WIDTH.search(parts.query)
-    return int(match.group(1)) if match else None
-
-
-_ADDRESS_WIDTH = re.compile(r"(?:/|[-_])(\d{2,4})x(?:\d{2,4})?(?=/|\.\w+$)")
-_QUERY_WIDTH = re.compile(r"(?:^|&)(?:w|width)=(\d{2,4})(?:&|$)")
 
 
 def _may_lead(img: HtmlElement) -> bool:

@@ -31,6 +31,7 @@ from unwall.pipeline.normalize import (
     parse_srcset,
     text_without_annotations,
     tidy_caption_parts,
+    width_in_address,
 )
 from unwall.rules import (
     CAMEL_CASE_BOUNDARY,
@@ -561,7 +562,10 @@ def _first_photo(element: HtmlElement, base_url: str | None = None) -> DeclaredI
             continue  # a control's drawing: Fox News's 'Decrease Font', its carousel's dots
         if next(img.iterancestors("form"), None) is not None or is_text_sized(img):
             continue  # a comment form's code to type in (love-hina.ch's '/code.php?id=…'), a button, an icon
-        width, height = declared_side(img, "width"), declared_side(img, "height")
+        # Else the width its address asks of the image server: a blurred placeholder
+        # the page swaps for the picture ('…?w=50' in Quartz's img.progressive-image-thumbnail).
+        width = declared_side(img, "width") or width_in_address(src)
+        height = declared_side(img, "height")
         if (width or HERO_MIN_WIDTH) >= HERO_MIN_WIDTH and (height or HERO_MIN_HEIGHT) >= HERO_MIN_HEIGHT:
             url, rendition_width, rendition_height = largest_rendition(img)
             url = urljoin(base_url or "", url)

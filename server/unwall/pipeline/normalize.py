@@ -783,3 +783,19 @@ def _text_before(element: HtmlElement, caption: HtmlElement) -> str:
             return str(parent.text)
         node = parent
     return ""
+
+
+def width_in_address(url: str) -> int | None:
+    """The width a CMS writes in a rendition's path ('/620x/', '/173x216/',
+    'photo-1024x683.jpg') or asks of an image server ('?w=150', WordPress.com's
+    and imgix's), or None."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    match = _ADDRESS_WIDTH.search(parts.path) or _QUERY_WIDTH.search(parts.query)
+    return int(match.group(1)) if match else None
+
+
+_ADDRESS_WIDTH = re.compile(r"(?:/|[-_])(\d{2,4})x(?:\d{2,4})?(?=/|\.\w+$)")
+_QUERY_WIDTH = re.compile(r"(?:^|&)(?:w|width)=(\d{2,4})(?:&|$)")
