@@ -896,6 +896,19 @@ def test_a_magazine_s_call_to_subscribe_closing_a_story_cut_short_goes() -> None
     assert_article_intact(root)
 
 
+def test_a_magazine_s_newsletter_pitch_closing_the_story_goes() -> None:
+    # Us Weekly: the pitch in bold italics, its call a link.
+    pitch = (
+        "<p><strong><em>Can't get enough of</em> Us<em>? "
+        '<a href="/services/newsletter/signup">Sign up now for the</a></em> Us Weekly <em>newsletter packed '
+        "with the latest celeb news, hot pics and more!</em></strong></p>"
+    )
+    root, removals = strip(f"<article>{paragraphs_html()}{pitch}</article>")
+    assert [(r.kind, r.rule) for r in removals] == [("promo", "classifier.promo")]
+    assert "newsletter" not in body_text(root)
+    assert_article_intact(root)
+
+
 def test_a_house_ad_closing_the_article_goes() -> None:
     # BASIC thinking: its job board's box under every post.
     house_ad = (
