@@ -423,6 +423,19 @@ def test_the_author_described_in_microdata_is_an_author_box() -> None:
     assert_nothing_removed(f"<article>{byline}{paragraphs_html()}</article>", "Kaveh Waddell")
 
 
+def test_wp_biographia_s_box_under_the_post_is_an_author_box() -> None:
+    # The Federalist Papers: the WordPress plugin's box, headed 'About <name>'.
+    box = (
+        '<div class="wp-biographia-container-top"><div class="wp-biographia-pic">'
+        '<img src="/wp-content/uploads/userphoto/79.thumbnail.jpg" alt="Robert Gehl" width="80"></div>'
+        '<div class="wp-biographia-text"><h3>About <a href="/author/rgehl">Robert Gehl</a></h3>'
+        "<p>Robert Gehl is a college professor in Phoenix, Arizona. He has over 15 years journalism "
+        'experience.</p><div class="wp-biographia-links"><small><ul><li><a href="/author/rgehl">'
+        "More Posts (3227)</a></li></ul></small></div></div></div>"
+    )
+    assert_removed_whole(f"<article>{paragraphs_html()}{box}</article>", "author_box", "college professor")
+
+
 def test_a_list_of_the_story_s_authors_with_their_blurbs_is_an_author_box() -> None:
     # ComputerBase closes its stories with their authors, photo, e-mail link and blurb.
     authors = (
