@@ -4104,6 +4104,9 @@ def test_the_parts_of_a_caption_read_apart(caption: str, reads: str) -> None:
         # within a line it is a word of it.
         ("<span class='subtitle-2'>Credit: Microsoft</span>", False),
         ("<p>The harbour, <span>Credit: Microsoft</span></p>", True),
+        # A WordPress post's featured image, credited in brackets closing it (Inquisitr).
+        ("<p>[Featured Image by Joe Raedle/Getty Images]</p>", False),
+        ("<p>Featured image tests show the bridge under water.</p>", True),
     ],
 )
 def test_a_picture_credit_on_a_line_of_its_own_goes(line: str, stays: bool) -> None:
