@@ -1780,3 +1780,27 @@ def test_a_credit_beside_a_figure_s_picture_ends_its_caption(figure: str, captio
     mark_captioned_figures(content, load_rules().caption_classes)
     found = content.find(".//figcaption")
     assert (" ".join(found.text_content().split()) if found is not None else None) == caption
+
+
+def test_a_source_s_address_cited_on_its_own_line_weighs_as_little_as_a_footnote() -> None:
+    # OSS News: ten tools, a short paragraph on each and its site's address on a line
+    # under it; after the story, a box of the latest stories. Weighed as links to
+    # other pages, the addresses made the story a box of links, and the teaser won.
+    tools = ["Vault", "Keras", "Ansible", "Kubernetes", "TensorFlow", "Bitcoin", "Vue", "React", "Kodi"]
+    listed = "".join(
+        f"<h3>{name}</h3><p>{name} is an open source tool that teams like.</p>"
+        f"<p><a href='https://www.{name.lower()}.example.org/'>https://www.{name.lower()}.example.org/</a></p>"
+        for name in tools
+    )
+    picture = "<img src='/upload/x.jpg' width='255'>"
+    story = f"<div style='font-size:120%;'>{picture}<p>Ten projects.</p>{listed}</div>"
+    latest = (
+        "<div class='section box news'><h2>Latest topics</h2><div><h2><a href='/article?oid=8973'>"
+        "Top ten media servers</a> (03/13 11:41)</h2><p>"
+        + "Kodi, formerly XBMC, keeps every digital media file in one place, on many systems. " * 2
+        + "</p></div><ul>"
+        + "".join(f"<li><a href='/a{n}'>Another story {n}</a><span>(02/15)</span></li>" for n in range(5))
+        + "</ul></div>"
+    )
+    text = extracted_text(f"<div class='main'><h1>Ten tools</h1>{story}{latest}</div>")
+    assert "Kubernetes is an open source tool" in text and "https://www.vault.example.org/" in text

@@ -490,6 +490,7 @@ class _TreeDocument(Document):  # type: ignore[misc]
                     _is_in_page(link)
                     or _in_quotation_of_words(link, quotations)
                     or self._heads_a_section(link)
+                    or _shows_its_address(link)
                 )
                 length = readability_text_length(link) * (IN_PAGE_LINK_WEIGHT if weighs_less else 1)
                 if link_lengths is not None:
@@ -1136,6 +1137,31 @@ def _bring_wrapped_media_along(
 
 def _is_in_page(link: HtmlElement) -> bool:
     return (link.get("href") or "").lstrip().startswith("#")
+
+
+def _shows_its_address(link: HtmlElement) -> bool:
+    """A paragraph of a link alone whose words are its own address
+    ('<p><a>https://code.visualstudio.com/</a></p>' under OSS News's paragraph
+    on the editor): the article cites a source, as a footnote does, where a
+    menu or a list of stories names pages by their titles."""
+    address = _bare_address(link.get("href") or "")
+    if len(address) < MIN_SHOWN_ADDRESS_CHARS or _bare_address(link.text_content()) != address:
+        return False
+    paragraph = link.getparent()
+    if paragraph is None or paragraph.tag != "p":
+        return False
+    return _bare_address(paragraph.text_content()) == address
+
+
+def _bare_address(text: str) -> str:
+    """'https://www.example.org/' and 'example.org' alike: without scheme, 'www.' and closing slash."""
+    address = text.strip().lower()
+    for prefix in ("https://", "http://", "www."):
+        address = address.removeprefix(prefix)
+    return address.rstrip("/")
+
+
+MIN_SHOWN_ADDRESS_CHARS = 6  # 'x.org/': shorter is no address
 
 
 def _in_quotation_of_words(link: HtmlElement, verdicts: dict[HtmlElement, bool]) -> bool:
