@@ -827,6 +827,22 @@ def test_a_section_s_label_before_the_shown_headline_is_no_part_of_the_title(h1:
     assert title_of(body, head, url="https://wien.orf.at/stories/3017660/") == expected
 
 
+@pytest.mark.parametrize(
+    ("document_title", "h1", "expected"),
+    [
+        # goodform.ch: the section's one-word label, then the post's short <h1>.
+        ("Blog - Schattiges Plätzchen", "Schattiges Plätzchen", "Schattiges Plätzchen"),
+        # Beside a segment of several words, a short <h1> may be a logo: the title stays.
+        ("Outside the web · V8", "V8", "Outside the web · V8"),
+    ],
+)
+def test_a_short_h1_beside_a_section_s_one_word_label_is_the_headline(
+    document_title: str, h1: str, expected: str
+) -> None:
+    body = f"<article><h1>{h1}</h1>{PARAGRAPH}</article>"
+    assert title_of(body, f"<title>{document_title}</title>") == expected
+
+
 def test_a_blog_s_name_before_the_article_s_own_heading_is_no_part_of_the_title() -> None:
     # IIJ's diary: no <h1> but the logo; the blog's name an <h2>, the post's headline an <h3>.
     title = "IIJ Security Diary: Masscan と ZMap によるスキャンの違い"

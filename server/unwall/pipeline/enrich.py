@@ -624,6 +624,8 @@ def _choose_title(metadata: PageMetadata, article: dict[str, Any], site_name: st
     opening = [h for h in confirmed if _comparable(h) == first_segment]
     if substantial or opening:
         return (substantial or opening)[0]
+    if (labelled := _heading_beside_labels(confirmed, metadata.document_title, site_name)) is not None:
+        return labelled
     cut_short = metadata.document_title.strip()
     if cut_short and (whole := untruncated(cut_short, headings)) != cut_short:
         return whole  # the <title> cut at a length ('… ante el Cov'), the <h1> whole
@@ -640,6 +642,24 @@ def _choose_title(metadata: PageMetadata, article: dict[str, Any], site_name: st
             metadata.document_title, site_name, hosts=hosts, site_heading=metadata.site_heading
         )
     return headings[0] if headings else ""
+
+
+def _heading_beside_labels(headings: list[str], document_title: str, site_name: str | None) -> str | None:
+    """The <h1> that is a whole segment of the <title>, beside segments of a
+    word each ('Blog - Schattiges Plätzchen', goodform.ch; 'News | …'): a
+    section's label or the site's one-word name sits beside the headline,
+    however few its words. Not the site's name as a heading (its logo)."""
+    segments = [_comparable(segment) for segment in TITLE_SEPARATORS.split(document_title)]
+    if len(segments) < 2:
+        return None
+    site = _comparable(site_name or "")
+    for heading in headings:
+        key = _comparable(heading)
+        if key == site or key not in segments:
+            continue
+        if all(len(segment.split()) <= 1 for segment in segments if segment != key):
+            return heading
+    return None
 
 
 def _heading_opening(title: str, headings: list[str]) -> str | None:
