@@ -922,6 +922,15 @@ def test_a_magazine_s_newsletter_pitch_closing_the_story_goes() -> None:
     assert_article_intact(root)
 
 
+def test_a_call_to_write_to_the_editor_closing_the_story_goes() -> None:
+    # The New York Daily News: a link of its own that opens a mail to the letters desk.
+    call = '<a href="mailto:voicers@example.com?subject=Letter">Send a Letter to the Editor</a>'
+    root, removals = strip(f"<article>{paragraphs_html()}{call}</article>")
+    assert [r.kind for r in removals] == ["promo"]
+    assert "Letter" not in body_text(root)
+    assert_article_intact(root)
+
+
 def test_a_house_ad_closing_the_article_goes() -> None:
     # BASIC thinking: its job board's box under every post.
     house_ad = (
