@@ -2833,6 +2833,26 @@ def test_the_standfirst_under_the_headline_is_read(name: str) -> None:
     assert metadata.standfirst == DEK
 
 
+@pytest.mark.parametrize(
+    ("description", "restored"),
+    [
+        # demokratiewebstatt.at (TYPO3): the description runs the opening into the text.
+        (f"{DEK}{PARAGRAPH[3:80]} …", True),
+        # A description of other words says nothing of the paragraph.
+        ("Consent pop-ups, explained in five charts.", False),
+    ],
+)
+def test_the_paragraph_under_the_headline_the_description_opens_with_is_the_opening(
+    description: str, restored: bool
+) -> None:
+    header = f"<article><h1>Consent pop-ups</h1><div class='text'><p>{DEK}</p></div></article>"
+    body = f"<article class='next'>{PARAGRAPH}{PARAGRAPH}</article>"
+    root, metadata = page(f'<meta name="description" content="{description}">', header + body)
+    content = root.find(".//article[@class='next']")
+    enrich(content, metadata)
+    assert (DEK in content.text_content()) is restored
+
+
 def test_a_standfirst_of_points_keeps_a_line_for_each_and_opens_the_body_as_a_list() -> None:
     # El Mundo: the points of the story under its headline, outside the body.
     points = [

@@ -36,6 +36,7 @@ from unwall.pipeline.metadata import (
     DeclaredImage,
     PageMetadata,
     article_json_ld,
+    squeezed,
 )
 from unwall.pipeline.normalize import (
     EMAIL_ADDRESS,
@@ -914,7 +915,7 @@ def remove_repeated_meta(
     Los Andes sets byline and date under it. A date said relative to now
     ('5 hours ago') says the date too, known or not."""
     names = _byline_names(byline)
-    standfirsts = {_squeezed(summary) for summary in summaries or []}
+    standfirsts = {squeezed(summary) for summary in summaries or []}
     begun = False
     for block in list(content.iter(*_META_LINE_TAGS)):
         if block.getparent() is None:
@@ -924,7 +925,7 @@ def remove_repeated_meta(
             continue  # (its text is not needed to tell where the article begins)
         text = _clean(block.text_content())
         if len(text) > MAX_META_LINE_CHARS:
-            begun = begun or (block.tag == "p" and _squeezed(text) not in standfirsts)
+            begun = begun or (block.tag == "p" and squeezed(text) not in standfirsts)
             continue
         if wrapper:
             continue
@@ -1622,7 +1623,7 @@ def restore_standfirst(content: HtmlElement, standfirst: str | None) -> None:
         if not _is_kicker(opening):
             break
     # Without spaces: text_content() glues a list's points ('…armasSu pareja…').
-    if not standfirst or _squeezed(standfirst) in _squeezed(content.text_content()):
+    if not standfirst or squeezed(standfirst) in squeezed(content.text_content()):
         return
     points = standfirst.split("\n")
     lead = builder.UL(*(builder.LI(point) for point in points)) if len(points) > 1 else builder.P(standfirst)
@@ -1643,10 +1644,6 @@ _NUMBERED_ITEM = re.compile(r"\d+\s*[.):]")
 
 
 MIN_PROSE_HEADING_WORDS = 15  # a headline rarely runs past a dozen words
-
-
-def _squeezed(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text.lower())
 
 
 # --- byline and date -------------------------------------------------------------
@@ -2586,7 +2583,7 @@ def _restates_the_headline(description: str, title: str | None) -> bool:
     nothing more. (A script without spaces is compared whole.)"""
     if not title:
         return False
-    if _squeezed(description) == _squeezed(title):
+    if squeezed(description) == squeezed(title):
         return True
     if _UNSPACED_SCRIPT.search(description):
         return False
@@ -2772,9 +2769,9 @@ def signature_opening_the_article(content: HtmlElement, standfirst: str | None =
     Planetary Press's reprints). The page's standfirst may come before it
     (meedia.de's teaser, then '<em>Von Gregory Lipinski</em>'): the text has
     not begun there."""
-    teaser = _squeezed(standfirst) if standfirst else None
+    teaser = squeezed(standfirst) if standfirst else None
     for line in itertools.islice(_line_texts(content.iter(*_LINE_TAGS)), SIGNED_OPENING_LINES):
-        if teaser and _squeezed(line) == teaser:
+        if teaser and squeezed(line) == teaser:
             continue
         if len(line) > MAX_SIGNATURE_CHARS:
             return None  # the text has begun: a credit below it is some other's

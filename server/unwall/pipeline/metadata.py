@@ -352,7 +352,37 @@ def collect_metadata(root: HtmlElement, base_url: str | None) -> PageMetadata:
     subtitle = _subtitle_heading(headline) if headline is not None and headline not in site_named else None
     metadata.standfirst_box, metadata.standfirst = _standfirst(root)
     metadata.standfirst = metadata.standfirst or subtitle
+    if metadata.standfirst is None and headline is not None:
+        description = metadata.meta.get("description") or metadata.meta.get("og:description")
+        metadata.standfirst = _described_opening(headline, description)
     return metadata
+
+
+def _described_opening(headline: HtmlElement, description: str | None) -> str | None:
+    """The first paragraph under the headline, when the page's description
+    opens with its words: the story's opening, whatever box it sits in. A CMS
+    may set it apart from the rest (TYPO3's content elements on
+    demokratiewebstatt.at: the <h1> and its first paragraph in one <article>,
+    the text in the next), and the extracted body may leave it behind."""
+    if not description:
+        return None
+    for element, _ in _following(headline, STANDFIRST_MAX_DISTANCE_CHARS):
+        if element.tag != "p":
+            continue
+        text = _clean(_visible_text(element))
+        if len(text) < MIN_DESCRIBED_OPENING_CHARS:
+            continue
+        return text if squeezed(description).startswith(squeezed(text)) else None
+    return None
+
+
+MIN_DESCRIBED_OPENING_CHARS = 40
+
+
+def squeezed(text: str) -> str:
+    """The text's letters and digits alone, in lower case: how two copies of
+    a text compare whatever their spacing and punctuation."""
+    return re.sub(r"[\W_]+", "", text.lower())
 
 
 def _subtitle_heading(headline: HtmlElement) -> str | None:
