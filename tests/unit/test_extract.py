@@ -1804,3 +1804,16 @@ def test_a_source_s_address_cited_on_its_own_line_weighs_as_little_as_a_footnote
     )
     text = extracted_text(f"<div class='main'><h1>Ten tools</h1>{story}{latest}</div>")
     assert "Kubernetes is an open source tool" in text and "https://www.vault.example.org/" in text
+
+
+def test_a_one_row_header_of_numbers_after_the_rows_is_their_totals() -> None:
+    # La Vie des idées: SPIP writes the totals last, as a header table of their own.
+    totals = "<table><thead><tr><th>All journals</th><th><p>1636</p></th><th>3 191</th></tr></thead></table>"
+    content = lxml.html.fragment_fromstring(
+        f"<div>{HEADER_TABLE}{row_table('Finance', '167', '345')}{totals}</div>"
+    )
+    join_split_tables(content)
+    tables = content.findall("table")
+    assert len(tables) == 1
+    last_row = list(tables[0].iter("tr"))[-1]
+    assert [" ".join(cell.text_content().split()) for cell in last_row] == ["All journals", "1636", "3 191"]

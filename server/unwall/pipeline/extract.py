@@ -2085,7 +2085,9 @@ def join_split_tables(content: HtmlElement) -> None:
         while columns >= 2 and (following := table.getnext()) is not None and following.tag == "table":
             if (table.tail or "").strip() or following.find(".//table") is not None:
                 break
-            if following.find("caption") is not None or following.find("thead") is not None:
+            if following.find("caption") is not None:
+                break
+            if following.find("thead") is not None and not _holds_only_a_totals_row(following):
                 break
             if _column_count(following) != columns:
                 break
@@ -2094,6 +2096,20 @@ def join_split_tables(content: HtmlElement) -> None:
                 body.append(row)
             table.tail = following.tail
             following.getparent().remove(following)
+
+
+def _holds_only_a_totals_row(table: HtmlElement) -> bool:
+    """One row, set as a header, of a label and numbers: the totals SPIP writes
+    last, as a table of their own ('Ensemble des revues classées … | 1636 |
+    3191 | …', La Vie des idées); a header names its columns."""
+    rows = list(table.iter("tr"))
+    if len(rows) != 1:
+        return False
+    cells = [_words(cell.text_content()) for cell in rows[0] if cell.tag in {"td", "th"}]
+    return len(cells) >= 2 and all(_NUMBER_CELL.fullmatch(cell) for cell in cells[1:])
+
+
+_NUMBER_CELL = re.compile(r"[-+−]?\d[\d\s.,  ']*%?")
 
 
 def _column_count(table: HtmlElement) -> int:
