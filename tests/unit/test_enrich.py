@@ -3169,6 +3169,13 @@ def test_a_picture_sized_in_the_font_s_units_is_an_icon_and_no_lead_image(style:
     assert "Saved studies" in content.text_content()
 
 
+def test_a_photo_cropped_for_a_network_and_named_after_it_is_the_lead_image() -> None:
+    # The Atlantic: the story's picture, its crop for Facebook named 'facebook.jpg'.
+    shared = "https://cdn.example/media/img/mt/2016/09/RTSO9RP/facebook.jpg?1522791102"
+    result, _ = enriched(f'<meta property="og:image" content="{shared}">', PARAGRAPH * 2)
+    assert result.lead_image is not None and result.lead_image.url == shared
+
+
 @pytest.mark.parametrize(
     "logo",
     [
@@ -3187,6 +3194,8 @@ def test_a_picture_sized_in_the_font_s_units_is_an_icon_and_no_lead_image(style:
         "https://news.example/sites/all/themes/newsroom/images/share.jpg",
         # A plugin's own picture: Framablog's PDF & Print button.
         "https://news.example/wp-content/plugins/pdf-print/images/pdf.png",
+        # A drawing named after a social network: its icon (Recht am Bild's og:image).
+        "https://news.example/wp-content/uploads/2015/04/facebook.png",
         # The same, where WordPress is laid out by Roots' Bedrock (LittleThings).
         "http://cdn.example/app/themes/littlethings/img/arrow-gray.png",
         "https://news.example/app/plugins/share/images/print.png",

@@ -71,6 +71,11 @@ NOT_A_PHOTO = re.compile(
     # the White House archive's 'twitter_cards_default.jpg').
     r"(?:preview|default)[-_]?(?:fb|facebook|twitter|og|social|share)|"
     r"(?:fb|facebook|twitter|og|social|share)[-_]?(?:cards?[-_]?)?(?:preview|default)|"
+    # A drawing (PNG, GIF, SVG) named after a social network alone is its icon
+    # ('…/2015/04/facebook.png', Recht am Bild's og:image); a photo so named is
+    # the story's picture cropped for it (The Atlantic's '…/RTSO9RP/facebook.jpg').
+    r"/(?:facebook|fb|twitter|x-twitter|instagram|linkedin|pinterest|youtube|whatsapp|xing|tiktok|telegram)"
+    r"(?:[-_](?:icon|logo|share|button))?(?:[-_]\d+(?:x\d+)?)?\.(?:png|gif|svg)(?:$|\?)|"
     # WordPress names the crops its Customizer makes of a site's icon, logo and header 'cropped-…'.
     r"/cropped-|"
     # A theme's own pictures (WordPress, Drupal, Joomla): the design, never the story's
