@@ -2853,6 +2853,16 @@ def test_the_paragraph_under_the_headline_the_description_opens_with_is_the_open
     assert (DEK in content.text_content()) is restored
 
 
+def test_a_date_inside_the_standfirst_is_no_word_of_it() -> None:
+    # National Geographic UK: the deck's heading ends with the date's span.
+    header = (
+        '<h1>Consent pop-ups</h1><div class="ngart-hl__deck"><h2 class="ngart-hl__text">'
+        f'{DEK}<span class="ngart-hl__date">Monday, 6 January 2020</span></h2></div>'
+    )
+    _, metadata = page("", header + f"<article>{PARAGRAPH}</article>")
+    assert metadata.standfirst == DEK
+
+
 def test_a_standfirst_of_points_keeps_a_line_for_each_and_opens_the_body_as_a_list() -> None:
     # El Mundo: the points of the story under its headline, outside the body.
     points = [

@@ -449,7 +449,10 @@ def _named_standfirst(element: HtmlElement) -> bool:
 
 def _standfirst_text(element: HtmlElement) -> str | None:
     """The text of a standfirst: a sentence or a few, mostly not links. A list
-    of points (El Mundo's 'subtitulo') keeps a line for each point."""
+    of points (El Mundo's 'subtitulo') keeps a line for each point. A date
+    set inside it is no word of it (National Geographic UK's deck ends with
+    its span.ngart-hl__date 'Monday, 6 January 2020', run into the sentence)."""
+    element = _without_dates(element)
     text = _clean(_visible_text(element))
     links = sum(len(_clean(a.text_content())) for a in element.iter("a"))
     if not (40 <= len(text) <= 700 and links < 0.3 * len(text)):
@@ -459,6 +462,28 @@ def _standfirst_text(element: HtmlElement) -> str | None:
     if len(points) >= 2 and "".join("".join(points).split()) == "".join(text.split()):
         return "\n".join(points)
     return text
+
+
+def _without_dates(element: HtmlElement) -> HtmlElement:
+    """The element, or a copy of it without the <time> and date-named
+    elements inside it."""
+    if not any(_names_a_date(inner) for inner in element.iterdescendants()):
+        return element
+    copy_of_it = copy.deepcopy(element)
+    for inner in list(copy_of_it.iterdescendants()):
+        if _names_a_date(inner):
+            inner.drop_tree()  # its tail stays
+    return copy_of_it
+
+
+def _names_a_date(element: HtmlElement) -> bool:
+    if element.tag == "time":
+        return True
+    return bool(element.get("class")) and not DATE_NAMES.isdisjoint(element_name_runs(element))
+
+
+# A class name's part that names a date ('ngart-hl__date', 'article-date', 'pubdate').
+DATE_NAMES = frozenset({"date", "pubdate", "timestamp", "datetime", "dateline"})
 
 
 def _in_header_of(heading: HtmlElement, element: HtmlElement) -> bool:
