@@ -909,25 +909,24 @@ def test_a_magazine_s_call_to_subscribe_closing_a_story_cut_short_goes() -> None
     assert_article_intact(root)
 
 
-def test_a_magazine_s_newsletter_pitch_closing_the_story_goes() -> None:
-    # Us Weekly: the pitch in bold italics, its call a link.
-    pitch = (
-        "<p><strong><em>Can't get enough of</em> Us<em>? "
-        '<a href="/services/newsletter/signup">Sign up now for the</a></em> Us Weekly <em>newsletter packed '
-        "with the latest celeb news, hot pics and more!</em></strong></p>"
-    )
-    root, removals = strip(f"<article>{paragraphs_html()}{pitch}</article>")
-    assert [(r.kind, r.rule) for r in removals] == [("promo", "classifier.promo")]
-    assert "newsletter" not in body_text(root)
-    assert_article_intact(root)
-
-
-def test_a_call_to_write_to_the_editor_closing_the_story_goes() -> None:
-    # The New York Daily News: a link of its own that opens a mail to the letters desk.
-    call = '<a href="mailto:voicers@example.com?subject=Letter">Send a Letter to the Editor</a>'
+@pytest.mark.parametrize(
+    ("call", "gone"),
+    [
+        # Us Weekly: the newsletter pitch in bold italics, its call a link.
+        (
+            "<p><strong><em>Can't get enough of</em> Us<em>? "
+            '<a href="/services/newsletter/signup">Sign up now for the</a></em> Us Weekly <em>newsletter '
+            "packed with the latest celeb news, hot pics and more!</em></strong></p>",
+            "newsletter",
+        ),
+        # The New York Daily News: a link of its own that opens a mail to the letters desk.
+        ('<a href="mailto:voicers@example.com?subject=Letter">Send a Letter to the Editor</a>', "Letter"),
+    ],
+)
+def test_a_call_closing_the_story_goes(call: str, gone: str) -> None:
     root, removals = strip(f"<article>{paragraphs_html()}{call}</article>")
-    assert [r.kind for r in removals] == ["promo"]
-    assert "Letter" not in body_text(root)
+    assert [(r.kind, r.rule) for r in removals] == [("promo", "classifier.promo")]
+    assert gone not in body_text(root)
     assert_article_intact(root)
 
 
