@@ -2109,7 +2109,7 @@ def _holds_only_a_totals_row(table: HtmlElement) -> bool:
     return len(cells) >= 2 and all(_NUMBER_CELL.fullmatch(cell) for cell in cells[1:])
 
 
-_NUMBER_CELL = re.compile(r"[-+−]?\d[\d\s.,  ']*%?")
+_NUMBER_CELL = re.compile(r"[-+\u2212]?\d[\d\s.,']*%?")  # \s: the thousands' spaces, no-break ones too
 
 
 def _column_count(table: HtmlElement) -> int:
