@@ -590,6 +590,14 @@ def test_microformat_and_blog_date_lines_give_the_date(line: str, expected: str)
     assert published is not None and published.startswith(expected)
 
 
+def test_a_time_showing_an_age_gives_the_moment_its_data_attribute_keeps() -> None:
+    # 247Sports: no datetime, the moment in a data attribute of the site's own.
+    line = '<time data-published="2016-12-09 09:13:00Z"> 4 hours ago</time>'
+    assert published_of(f"<article><h1>Houston hires a coach</h1>{line}{PARAGRAPH}</article>") == (
+        "2016-12-09T09:13:00+00:00"
+    )
+
+
 def test_a_date_line_named_in_one_word_gives_the_date() -> None:
     # IIJ's diary: its date and author in dl.entrydate, over an <h3> headline.
     line = '<dl class="entrydate"><dt>Diary</dt><dd>│2019年02月13日 Masafumi Negishi│</dd></dl>'

@@ -1351,7 +1351,12 @@ def _time_values(
         ]
     values: list[str] = []
     for element in elements:
-        value = element.get("datetime") or element.get("content") or element.text_content()
+        value = (
+            element.get("datetime")
+            or element.get("content")
+            or _data_attribute_date(element)
+            or element.text_content()
+        )
         if element.tag == "abbr" and element.get("title"):
             # hAtom's <abbr> gives the date exactly in its title, which some
             # themes fill with words ('Sonntag, Dezember 16th, 2012'): the
@@ -1360,6 +1365,21 @@ def _time_values(
         if value and value.strip():
             values.append(value.strip())
     return values[:5]
+
+
+def _data_attribute_date(element: HtmlElement) -> str | None:
+    """A <time> that shows an age ('4 hours ago') may keep its moment in a
+    data attribute of the site's own instead of datetime (247Sports'
+    data-published="2016-12-09 09:13:00Z")."""
+    if element.tag != "time":
+        return None
+    for name, value in element.attrib.items():
+        if str(name).startswith("data-") and _STARTS_WITH_ISO_DATE.match(str(value).strip()):
+            return str(value).strip()
+    return None
+
+
+_STARTS_WITH_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\b")
 
 
 def _time_texts(time_elements: list[HtmlElement]) -> list[str]:
