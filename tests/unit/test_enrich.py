@@ -352,11 +352,14 @@ def test_day_first_time_element_gives_the_date() -> None:
     assert result.published == "2020-01-14"
 
 
-def test_numeric_date_of_a_comment_or_related_item_is_not_the_article_date() -> None:
+def test_the_date_of_a_comment_a_related_item_or_an_event_is_not_the_article_date() -> None:
     body = (
         f"<article>{PARAGRAPH}</article>"
         '<div class="comments"><time datetime="15/01/2020">15/01/2020</time></div>'
         '<div class="related-posts"><time datetime="16/01/2020">16/01/2020</time></div>'
+        # A calendar of coming events beside the article (Der Sonntag's widget_events).
+        '<div class="widget_events"><ul><li><time datetime="2019-12-11T00:00:00+01:00">11.12.2019</time>'
+        "</li></ul></div>"
     )
     root = lxml.html.document_fromstring(f'<html lang="fr"><head></head><body>{body}</body></html>')
     result = enrich(root.find(".//article"), collect_metadata(root, PAGE_URL))

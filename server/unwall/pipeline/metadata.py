@@ -133,8 +133,9 @@ SECTION_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 # Smaller declared sizes are avatars, icons and badges; unknown sizes pass.
 HERO_MIN_WIDTH = 200
 HERO_MIN_HEIGHT = 100
-# Dates and bylines from these regions belong to other items, never to the article.
-FOREIGN_REGION = re.compile(r"comment|related|recommend|sidebar|teaser|more-|footer|nav", re.I)
+# Dates and bylines from these regions belong to other items, never to the article
+# ('events': a calendar of coming events beside it, each with its date).
+FOREIGN_REGION = re.compile(r"comment|related|recommend|sidebar|teaser|more-|footer|nav|events", re.I)
 FOREIGN_TAGS = frozenset({"aside", "footer", "nav"})
 # A quoted post keeps its own time: Instagram's and Mastodon's embeds are a
 # <blockquote> that ends with when the post was made. Dates and the lines
