@@ -3766,6 +3766,30 @@ def test_the_picture_after_the_headline_s_box_is_the_hero_when_the_box_is_a_head
     assert heroes == (["https://img.example/harbour.jpg"] if hero else [])
 
 
+@pytest.mark.parametrize(
+    ("page_body", "hero"),
+    [
+        # A cover above the title in the article's own header (The New Republic).
+        (
+            "<article><header><div class='cover'><img src='https://img.example/beasts.jpg'></div>"
+            "<div class='title'><h1>Fantastic Beasts: A Nice Place to Visit</h1></div></header>"
+            f"{PARAGRAPH}</article>",
+            True,
+        ),
+        # The page's header, outside any article: the site's own picture.
+        (
+            "<header><div class='brand'><img src='https://img.example/beasts.jpg'></div>"
+            f"<h1>Fantastic Beasts: A Nice Place to Visit</h1></header><article>{PARAGRAPH}</article>",
+            False,
+        ),
+    ],
+)
+def test_a_cover_above_the_headline_in_its_article_s_header_is_the_hero(page_body: str, hero: bool) -> None:
+    _, metadata = page("", page_body)
+    heroes = [image.url for image in metadata.declared_images if image.source == "hero"]
+    assert heroes == (["https://img.example/beasts.jpg"] if hero else [])
+
+
 # --- dates in words, and byline and date lines repeated in the body ---------------------
 
 

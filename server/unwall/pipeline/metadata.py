@@ -571,11 +571,27 @@ def _hero_images(root: HtmlElement, base_url: str | None = None) -> list[Declare
         parent = heading.getparent()
         if parent is not None and parent.tag in {"header", "div", "hgroup"} and _is_headline_box(parent):
             following.extend(itertools.islice(parent.itersiblings(), 1))
-        for element in following:
+        for element in [*following, *_above_in_article_header(heading)]:
             image = _first_photo(element, base_url)
             if image is not None:
                 return [image]
     return []
+
+
+def _above_in_article_header(heading: HtmlElement) -> list[HtmlElement]:
+    """What comes before the headline in the <header> of its <article>: the
+    cover picture a theme sets above the title (The New Republic's
+    div.article-cover in header.article-header-wrap). A page's own <header>,
+    outside any <article>, holds the site's logo instead."""
+    header = next(heading.iterancestors("header"), None)
+    if header is None or next(header.iterancestors("article"), None) is None:
+        return []
+    above: list[HtmlElement] = []
+    node = heading
+    while node is not header and (parent := node.getparent()) is not None:
+        above.extend(reversed(list(node.itersiblings(preceding=True))))
+        node = parent
+    return above
 
 
 def _line_right_above(headline: HtmlElement) -> str:
