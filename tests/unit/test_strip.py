@@ -436,6 +436,17 @@ def test_wp_biographia_s_box_under_the_post_is_an_author_box() -> None:
     assert_removed_whole(f"<article>{paragraphs_html()}{box}</article>", "author_box", "college professor")
 
 
+def test_a_post_author_box_under_the_post_is_an_author_box() -> None:
+    # AddictingInfo: a WordPress theme's box, the avatar, 'Author:' and the name, the bio.
+    box = (
+        '<div class="post_author vcard"><img src="https://gravatar.example/avatar/f6d2?s=70" '
+        'class="avatar avatar-70 photo" width="70" height="70"><span>Author: <a class="url fn n" '
+        'href="/author/conover/">Conover Kennard</a></span>Conover makes tea partiers cry as a hobby. '
+        "She is the founder of a site and has contributed to several other sites.</div>"
+    )
+    assert_removed_whole(f"<article>{paragraphs_html()}{box}</article>", "author_box", "tea partiers")
+
+
 def test_a_list_of_the_story_s_authors_with_their_blurbs_is_an_author_box() -> None:
     # ComputerBase closes its stories with their authors, photo, e-mail link and blurb.
     authors = (
