@@ -2666,6 +2666,10 @@ def test_a_pay_or_consent_wall_goes_by_its_words(wall: str) -> None:
         '<li><a href="https://www.linkedin.com/shareArticle?url=x">LinkedIn</a></li>'
         '<li><a href="#">Link kopieren</a></li></ul></div>',
         '<p><a href="https://social-plugins.line.me/lineit/share?url=x">このニュースをシェア</a></p>',
+        # AddToAny's one button for every network, its picture reading 'Share this' (ConservativeHQ).
+        '<div><a class="da2a_button" href="http://www.addtoany.com/share_save?linkurl=x&amp;linkname=y">'
+        '<img src="/modules/addtoany/images/share_save_171_16.png" width="171" height="16" alt="Share this">'
+        "</a></div>",
     ],
 )
 def test_a_row_of_share_links_goes(bar: str) -> None:
