@@ -3830,6 +3830,10 @@ def test_a_cover_above_the_headline_in_its_article_s_header_is_the_hero(page_bod
         ("公開日：2019年5月1日", "2019-05-01"),
         ("2019년 5월 1일 오전 10:20", "2019-05-01"),
         ("2019年13月1日", None),
+        # Or in digits, each closed by a dot and a space (a Naver blog's date line; Hungarian).
+        ("2023. 2. 5. 11:40", "2023-02-05"),
+        ("2019. 07. 03.", "2019-07-03"),
+        ("2023. 2. 31.", None),
     ],
 )
 def test_a_date_written_in_words_is_read(text: str, iso: str | None) -> None:

@@ -103,6 +103,9 @@ MIN_TITLE_SIMILARITY = 0.5
 # run of numbers (a version, an IP address).
 NUMERIC_DATE = re.compile(r"(?<!\d)(?<!\d[./])(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d{2})(?!\d|[./]\d)")
 YEAR_FIRST_DATE = re.compile(r"(?<![\d/.])((?:19|20)\d{2})([/.])(\d{1,2})\2(\d{1,2})(?![\d/.])")
+# Korean and Hungarian write the year first, each number closed by a dot and
+# a space: '2023. 2. 5. 11:40' (a Naver blog's date line), '2019. 07. 03.'.
+SPACED_YEAR_FIRST_DATE = re.compile(r"(?<![\d.])((?:19|20)\d{2})\. (\d{1,2})\. (\d{1,2})\.(?!\d)")
 # Chinese and Japanese '2019年5月1日', Korean '2019년 5월 1일'.
 CJK_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 # Day, month and a two-digit year: '15.05.20'.
@@ -2226,6 +2229,8 @@ def normalize_date(value: str | None, lang: str | None = None) -> str | None:
             return None
     if match := YEAR_FIRST_DATE.search(text):  # '2019/06/27' (Google Scholar's citation dates)
         return _calendar_day(int(match[1]), int(match[3]), int(match[4]))
+    if match := SPACED_YEAR_FIRST_DATE.search(text):
+        return _calendar_day(int(match[1]), int(match[2]), int(match[3]))
     if match := CJK_DATE.search(text):
         return _calendar_day(int(match[1]), int(match[2]), int(match[3]))
     return _numeric_date(text, lang) or _worded_date(text, lang)
