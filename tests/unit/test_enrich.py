@@ -2463,6 +2463,19 @@ def test_the_excerpt_is_a_description_in_the_article_s_words(description: str, e
     assert result.excerpt == (expected or opening)
 
 
+@pytest.mark.parametrize(
+    "facts",
+    [
+        # A review's specifications over its text (Blister's ski reviews), a recipe's times.
+        "<p>Blister’s Measured Tip-to-Tail Length: 184.1 cm</p><p>Stated Weight per Ski: 2030 grams</p>",
+        "<p>Temps de cuisson : 45 minutes au four chaud</p>",
+    ],
+)
+def test_a_page_without_a_description_is_excerpted_from_its_prose_not_its_facts(facts: str) -> None:
+    result, _ = enriched("", facts + PARAGRAPH)
+    assert result.excerpt == lxml.html.fragment_fromstring(PARAGRAPH).text_content()
+
+
 HARBOUR_SUMMARY = "The harbour master said the new breakwater would protect the fishing fleet from the"
 
 

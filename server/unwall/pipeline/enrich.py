@@ -2837,11 +2837,15 @@ def _opening_paragraphs(content: HtmlElement) -> Iterator[str]:
     """The texts of the article's paragraphs long enough to say something, in order."""
     for paragraph in content.iter("p"):
         text = _clean(text_without_annotations(paragraph))
-        if len(text) >= MIN_OPENING_PARAGRAPH_CHARS:
+        if len(text) >= MIN_OPENING_PARAGRAPH_CHARS and not _FACT_LINE.fullmatch(text):
             yield text
 
 
 MIN_OPENING_PARAGRAPH_CHARS = 40
+# A fact under its label, no sentence ('Blister’s Measured Tip-to-Tail Length:
+# 184.1 cm' atop a ski review's specs, 'Cooking time: 45 minutes'): a line of
+# a table of facts says nothing of the article.
+_FACT_LINE = re.compile(r"[^.!?:：。]{1,60}[:：]\s*(?:[^.!?。]|\.(?=\d)){1,40}")
 
 
 def _describes_the_site(description: str, metadata: PageMetadata, article_words: set[str]) -> bool:
