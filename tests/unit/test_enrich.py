@@ -3359,10 +3359,18 @@ def test_a_flag_named_in_its_alt_text_is_never_the_lead_image() -> None:
     assert result.lead_image is None
 
 
-def test_an_address_or_file_name_for_alt_text_is_no_description() -> None:
-    # BusinessWeek wrote the picture's address as its alternative text.
-    address = "https://images.news.example/mz/10/34/1034_mz_66popmunnessa.jpg"
-    picture = f'<img src="{address}" alt="{address}" width="640" height="480">'
+@pytest.mark.parametrize(
+    "alt",
+    [
+        # BusinessWeek wrote the picture's address as its alternative text.
+        "https://images.news.example/mz/10/34/1034_mz_66popmunnessa.jpg",
+        # WordPress, the file's slug (La Presse's blogs).
+        "quay-at-dawn-harbour-master",
+    ],
+)
+def test_an_address_or_file_name_for_alt_text_is_no_description(alt: str) -> None:
+    address = "https://images.news.example/files/2017/01/quay-at-dawn-harbour-master-420x268.jpg"
+    picture = f'<img src="{address}" alt="{alt}" width="640" height="480">'
     result, _ = enriched("", picture + PARAGRAPH * 2)
     assert result.lead_image is not None and result.lead_image.alt == ""
 

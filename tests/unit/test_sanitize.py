@@ -118,6 +118,30 @@ def test_an_images_address_as_its_alt_text_is_left_unsaid(alt: str, spoken: str)
 
 
 @pytest.mark.parametrize(
+    ("file_name", "alt", "spoken"),
+    [
+        # WordPress fills an upload's alt with its file's slug (La Presse's blogs).
+        (
+            "matt-duchene-nhl-colorado-avalanche-420x268.jpg",
+            "matt-duchene-nhl-colorado-avalanche",
+            "",
+        ),
+        ("Harbour_At_Dawn-scaled.jpg", "harbour_at_dawn", ""),
+        # The same words spaced are a description; a slug of another file is not this one's.
+        (
+            "matt-duchene-nhl-colorado-avalanche-420x268.jpg",
+            "Matt Duchene of the Colorado Avalanche",
+            "Matt Duchene of the Colorado Avalanche",
+        ),
+        ("harbour.jpg", "state-of-the-art", "state-of-the-art"),
+    ],
+)
+def test_the_file_s_slug_as_its_alt_text_is_left_unsaid(file_name: str, alt: str, spoken: str) -> None:
+    root = parsed(full_path(f'<p>text</p><img src="https://cdn.example/files/{file_name}" alt="{alt}">'))
+    assert root.find(".//img").get("alt") == spoken
+
+
+@pytest.mark.parametrize(
     ("picture", "stays"),
     [
         ('<img alt="" src="https://www.paypal.com/de_DE/i/scr/pixel.gif" width="1" height="1">', False),

@@ -3127,7 +3127,7 @@ def choose_lead_image(metadata: PageMetadata, content: HtmlElement) -> LeadImage
                 # An empty figure left behind is a gap above the first paragraph (Nature's
                 # '<figure><div class="embed"><img><figcaption>').
                 _drop_with_empty_wrappers(shown)
-        return LeadImage(url=url, alt=spoken_alt(alt), caption=caption, width=width, height=height)
+        return LeadImage(url=url, alt=spoken_alt(alt, url), caption=caption, width=width, height=height)
     for img in _opening_images(content):
         if _may_lead(img):
             return _lead_from_body(img)
@@ -3213,7 +3213,7 @@ def _lead_from_body(img: HtmlElement) -> LeadImage:
     """The body's picture as the lead image, taken out of the body with its figure."""
     shown, caption = _caption_of(img)
     url, width, height = largest_rendition(img)
-    alt = spoken_alt(_clean(img.get("alt")))
+    alt = spoken_alt(_clean(img.get("alt")), url)
     lead = LeadImage(url=url, alt=alt, caption=caption, width=width, height=height)
     if shown.getparent() is not None:
         shown.drop_tree()

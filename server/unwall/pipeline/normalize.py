@@ -315,18 +315,42 @@ def _is_home_page(url: str) -> bool:
     return not parts.path.strip("/") and not parts.query
 
 
-def spoken_alt(alt: str) -> str:
+def spoken_alt(alt: str, address: str | None = None) -> str:
     """An image's alternative text as a screen reader should say it: nothing
     where a page wrote the picture's address or file name there (BusinessWeek's
     'http://images.businessweek.com/…/1034_mz_66popmunnessa.jpg'), which
     describes nothing and takes long to hear; nor an HTML entity escaped twice
-    ('&amp;nbsp' in the markup, The Debrief), which reads as '&nbsp'."""
+    ('&amp;nbsp' in the markup, The Debrief), which reads as '&nbsp'.
+    `address`, the picture's, tells its file's slug written as the alt."""
     alt_text = alt.strip()
     if _ADDRESS.fullmatch(alt_text) or is_picture_file_name(alt_text) or _ENTITY.fullmatch(alt_text):
         return ""
     if _DEFAULT_PICTURE_NAME.fullmatch(alt_text) or _is_numbered_file_name(alt_text):
         return ""
+    if address and _is_slug_of(alt_text, address):
+        return ""
     return alt
+
+
+def _is_slug_of(alt: str, address: str) -> bool:
+    """The file's name without its extension and the size the CMS cut it to,
+    joined by hyphens and without a space, as WordPress fills the alt of an
+    upload ('matt-duchene-nhl-colorado-avalanche-carolina-hurricanes' for
+    '…/matt-duchene-nhl-colorado-avalanche-carolina-hurricanes-420x268.jpg', La
+    Presse's blogs). Words spaced are a description, however like the name."""
+    if " " in alt or sum(alt.count(separator) for separator in "-_") < MIN_SLUG_SEPARATORS:
+        return False
+    with contextlib.suppress(ValueError):
+        file_name = unquote(urlsplit(address).path.rsplit("/", 1)[-1])
+        stem = _RENDITION_SUFFIX.sub("", file_name.rsplit(".", 1)[0])
+        return bool(stem) and stem.casefold() == alt.casefold()
+    return False
+
+
+MIN_SLUG_SEPARATORS = 2
+# WordPress's cut of an upload to a size ('-420x268'), its '-scaled' original
+# and the '-e1589…' of an edited one.
+_RENDITION_SUFFIX = re.compile(r"(?:-\d+x\d+|-scaled|-e\d{10,})+$")
 
 
 def _is_numbered_file_name(text: str) -> bool:

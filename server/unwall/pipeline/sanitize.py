@@ -280,8 +280,9 @@ def _clean_attributes(element: HtmlElement, tag: str) -> None:
     # By (name, value) pairs: lxml refuses to look up or delete a name holding a
     # control character (`<img alt="x"\x01y>` parses into one), but reads it.
     attributes = element.attrib.items()
+    src = element.get("src") if tag == "img" else None
     kept = [
-        (name, spoken_alt(_NOT_XML.sub("", value)) if name == "alt" else _NOT_XML.sub("", value))
+        (name, spoken_alt(_NOT_XML.sub("", value), src) if name == "alt" else _NOT_XML.sub("", value))
         for name, value in attributes
         if name in allowed
         and not (name in URL_ATTRIBUTES and not is_safe_url(value))
