@@ -899,6 +899,9 @@ def test_a_closing_call_to_follow_after_the_article_s_paragraphs_goes() -> None:
         # A post cut short behind a subscription: its button (UX Movement).
         '<p style="text-align: center;"><a class="st-theme-button" '
         'href="https://example.substack.com/subscribe?coupon=8f63">Access Full Article</a></p>',
+        # The Mercury News's letters page: the call over the letters.
+        '<p><strong><em>Submit your letter to the editor via <a href="/letters-to-the-editor">this form</a>. '
+        'Read more <a href="/letters">Letters to the Editor</a>.</em></strong></p>',
     ],
 )
 def test_a_call_that_opens_with_the_words_goes_between_the_article_s_paragraphs(call: str) -> None:
