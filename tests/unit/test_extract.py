@@ -1397,6 +1397,30 @@ def test_a_block_repeating_the_one_before_it_is_read_once(blocks: str, kept: lis
     assert [child.text_content().strip() for child in content] == kept
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "text"),
+    [
+        # Futura: the glossary link, then the same word for the other screen size.
+        (
+            'un vrai <span class="tooltip"><span><a href="/definitions/amalgame">amalgame</a></span></span>'
+            "<span>amalgame</span> charmant",
+            "un vrai amalgame charmant",
+        ),
+        # Spaced, without a link, or a single letter: the writer's.
+        ("<em>very</em> <em>very</em> old", "very very old"),
+        ("<b>ha</b><b>ha</b>", "haha"),
+        ('<a href="/a">a</a><i>a</i>', "aa"),
+        ('<a href="/n">42</a><span>42</span>', "4242"),
+        # Any inline element, the link second.
+        ('<em>Kotor</em><a href="/kotor">Kotor</a> la nuit', "Kotor la nuit"),
+    ],
+)
+def test_a_word_set_twice_for_two_screen_sizes_is_read_once(paragraph: str, text: str) -> None:
+    content = lxml.html.fragment_fromstring(f"<div><p>{paragraph}</p></div>")
+    drop_repeated_blocks(content)
+    assert content.text_content() == text
+
+
 DECK = "NEW DELHI (AP) — Police say 28 people have been killed after their bus touched a high-voltage wire."
 
 

@@ -1738,6 +1738,32 @@ def drop_repeated_blocks(content: HtmlElement) -> None:
             block.drop_tree()  # its tail stays
     _drop_headings_repeated_per_slide(content)
     _drop_deck_repeated_by_body(content)
+    _drop_words_shown_twice(content)
+
+
+def _drop_words_shown_twice(content: HtmlElement) -> None:
+    """A word set twice back to back, nothing between, one copy for each
+    screen size and the style sheet hiding the other: Futura's glossary link
+    and the plain word after it ('<span class="tooltip…"><a>amalgame</a></span>
+    <span>amalgame</span>', without the line break) read 'amalgameamalgame'.
+    Of two inline siblings with the same words, no space between and a link
+    in one of them, the second goes; words repeated in writing are spaced
+    ('very, very'), and a link is not written twice."""
+    for element in list(content.iter(*_TWIN_INLINE_TAGS)):
+        before = element.getprevious()
+        if before is None or before.tag not in _TWIN_INLINE_TAGS or before.tail:
+            continue
+        words = element.text_content()
+        if len(words.strip()) < MIN_TWIN_CHARS or not any(character.isalpha() for character in words):
+            continue
+        if words != before.text_content() or element.getparent() is None:
+            continue
+        if any(True for pair in (before, element) for _ in pair.iter("a")):
+            element.drop_tree()  # its tail stays
+
+
+_TWIN_INLINE_TAGS = ("span", "a", "em", "strong", "b", "i")
+MIN_TWIN_CHARS = 2
 
 
 def _drop_headings_repeated_per_slide(content: HtmlElement) -> None:
