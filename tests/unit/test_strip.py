@@ -447,6 +447,34 @@ def test_a_post_author_box_under_the_post_is_an_author_box() -> None:
     assert_removed_whole(f"<article>{paragraphs_html()}{box}</article>", "author_box", "tea partiers")
 
 
+@pytest.mark.parametrize(
+    ("card", "is_box"),
+    [
+        # Tarnkappe: the author's link on a line of its own, then the bio opening with the name.
+        (
+            '<section id="author"><figure><img src="/uploads/3396_2.jpg" alt="Sunny"></figure>'
+            '<p>Über <a href="/author/83" rel="author">Sunny</a></p>'
+            "<div><p>Sunny schreibt seit 2019 für die Tarnkappe. Er verfasst die wöchentlichen Lesetipps "
+            "und berichtet am liebsten über Datenschutz.</p></div></section>",
+            True,
+        ),
+        # The byline over a paragraph that does not open with the name: the story's.
+        (
+            '<div><p>Von <a href="/author/83" rel="author">Sunny</a></p>'
+            "<p>Die Krypto-Börse wurde von internationalen Behörden aus dem Verkehr gezogen, sagte "
+            "ein Sprecher am Freitag.</p></div>",
+            False,
+        ),
+    ],
+)
+def test_a_card_naming_the_author_by_link_over_their_bio_is_an_author_box(card: str, is_box: bool) -> None:
+    page = f"<article>{paragraphs_html()}{card}</article>"
+    if is_box:
+        assert_removed_whole(page, "author_box", "Lesetipps")
+    else:
+        assert_nothing_removed(page)
+
+
 def test_a_list_of_the_story_s_authors_with_their_blurbs_is_an_author_box() -> None:
     # ComputerBase closes its stories with their authors, photo, e-mail link and blurb.
     authors = (

@@ -296,6 +296,7 @@ def strip_page(
         _remove_following_stories(scope, context, headline)
     _remove_named_regions(scope, context)
     _remove_author_cards(scope, context)
+    _remove_named_author_cards(scope, context)
     _classify_blocks(scope, context)
     _remove_media_labels(scope, context)
     _remove_control_pictures(scope, context)
@@ -2717,6 +2718,50 @@ def _remove_author_cards(scope: HtmlElement, context: _Context) -> None:
         if len(_text(card)) <= MAX_AUTHOR_BOX_CHARS and not _holds_article(card, context):
             _record(context, card, "author_box", "classifier.author-card")
             _remove(card)
+
+
+def _remove_named_author_cards(scope: HtmlElement, context: _Context) -> None:
+    """A box that names the author on a line of its own, by the link the page
+    marks as the author's (rel="author"), then tells about them in one
+    paragraph that opens with the same name: the author box, whatever its class
+    names (Tarnkappe's '<section id="author">': 'Über Sunny', then 'Sunny
+    schreibt seit 2019 für die Tarnkappe…'). The byline is read before stripping."""
+    page = scope.getroottree().getroot()
+    for link in _AUTHOR_LINKS(scope):
+        name = _text(link)
+        line = next(link.iterancestors(*_LINE_TAGS), None)
+        if (
+            not name
+            or line is None
+            or len(_text(line)) > MAX_AUTHOR_LINE_CHARS
+            or link.getroottree().getroot() is not page
+        ):
+            continue
+        card = line.getparent()
+        while card is not None and card is not scope and card.tag not in {"article", "main", "body"}:
+            if len(_text(card)) > MAX_AUTHOR_CARD_CHARS or card.find(".//h1") is not None:
+                break
+            if _tells_of(card, name, line):
+                _record(context, card, "author_box", "classifier.named-author-card")
+                _remove(card)
+                break
+            card = card.getparent()
+
+
+def _tells_of(card: HtmlElement, name: str, name_line: HtmlElement) -> bool:
+    """The card's one paragraph of prose, besides the line of the name, opens with the name."""
+    told = [
+        paragraph
+        for paragraph in card.iter("p")
+        if paragraph is not name_line and len(_text(paragraph)) >= MIN_ARTICLE_LINE_CHARS
+    ]
+    return len(told) == 1 and _text(told[0]).startswith(name + " ")
+
+
+_AUTHOR_LINKS = etree.XPath(".//a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')]")
+_LINE_TAGS = ("p", "div", "h2", "h3", "h4", "h5", "h6", "span")
+MAX_AUTHOR_LINE_CHARS = 60
+MAX_AUTHOR_CARD_CHARS = 800
 
 
 _AUTHOR_CARDS = etree.XPath(
