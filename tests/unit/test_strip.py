@@ -1568,10 +1568,18 @@ def test_a_control_s_label_in_a_picture_s_link_goes_and_the_picture_stays() -> N
     assert "vergrößern" not in body_text(root) and root.find(".//a/div/img") is not None
 
 
-@pytest.mark.parametrize("label", ["Read more:", "Lire aussi", "関連エントリ"])
-def test_a_related_label_left_as_the_article_s_last_line_goes(label: str) -> None:
-    # phpspot: '…サンプルです<br><br>関連エントリ', its list of entries gone.
-    content, removals = strip_closing("<p>{last}<br><br>" + label + "</p>")
+@pytest.mark.parametrize("label", ["Read more:", "Lire aussi", "関連エントリ", "این نوشته‌ها را هم بخوانید"])
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # phpspot: '…サンプルです<br><br>関連エントリ', its list of entries gone.
+        "<p>{last}<br><br>LABEL</p>",
+        # 1pezeshk: loose text after the last rule, which extraction made a paragraph.
+        "<p>{last}</p><p>LABEL</p>",
+    ],
+)
+def test_a_related_label_left_as_the_article_s_last_line_goes(closing: str, label: str) -> None:
+    content, removals = strip_closing(closing.replace("LABEL", label))
     assert [r.rule for r in removals] == ["classifier.closing-related-line"]
     assert label not in content.text_content()
     assert ARTICLE[-1][:40] in " ".join(content.text_content().split())

@@ -874,7 +874,7 @@ def _remove_closing_promo_line(content: HtmlElement, context: _Context) -> None:
     if last is None:
         return
     if last.find("br") is None:
-        verdict = _closing_line_verdict(_text(last), context, labels=False)
+        verdict = _closing_line_verdict(_text(last), context)
         if verdict is not None:
             _record(context, last, *verdict)
             _remove(last)
@@ -889,7 +889,7 @@ def _remove_closing_promo_line(content: HtmlElement, context: _Context) -> None:
         line = _segment_text(segment)
         if not line:
             continue
-        verdict = _closing_line_verdict(line, context, labels=True)
+        verdict = _closing_line_verdict(line, context)
         if verdict is not None:
             _record(context, last, *verdict)
             for node in reversed(segment):
@@ -898,17 +898,19 @@ def _remove_closing_promo_line(content: HtmlElement, context: _Context) -> None:
         return
 
 
-def _closing_line_verdict(line: str, context: _Context, labels: bool) -> tuple[str, str] | None:
+def _closing_line_verdict(line: str, context: _Context) -> tuple[str, str] | None:
     """The site's short call; the publisher's notice ('[ⓒ 매일경제 & mk.co.kr,
     무단전재 및 재배포 금지]', a line of the block extraction made paragraphs);
-    or, as the block's last line after a <br>, the label of related links
-    that went (phpspot's '…サンプルです<br><br>関連エントリ' above its list)."""
+    or the label of related links that went, as the block's last line after a
+    <br> (phpspot's '…サンプルです<br><br>関連エントリ' above its list) or as
+    loose text after the article's last rule, which extraction made a
+    paragraph (1pezeshk's 'این نوشته‌ها را هم بخوانید' over the theme's list)."""
     normalized = normalize_text(line)
     if len(line) <= MAX_LINKED_PROMO_CHARS and context.rules.promo_phrases.opens(normalized):
         return "promo", "classifier.closing-promo-line"
     if len(line) <= MAX_COPYRIGHT_CHARS and _says_copyright(normalized, context):
         return "boilerplate", "classifier.closing-copyright-line"
-    if labels and context.rules.related_labels.is_label(normalize_label(line)):
+    if context.rules.related_labels.is_label(normalize_label(line)):
         return "related", "classifier.closing-related-line"
     return None
 
