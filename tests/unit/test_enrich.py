@@ -3400,6 +3400,19 @@ def test_a_camera_s_or_screenshot_s_file_name_for_alt_text_is_no_description(alt
     assert result.lead_image is not None and result.lead_image.alt == spoken
 
 
+def test_an_alt_text_that_repeats_the_title_is_no_description() -> None:
+    # QbitAI: every picture's alternative text is the article's title.
+    title = "Council approves the harbour budget"
+    pictures = "".join(
+        f'<p><img src="https://cdn.example/{name}.jpg" alt="{alt}" width="640" height="480"></p>'
+        for name, alt in [("quay", title), ("map", title + "!"), ("vote", "The council votes on Tuesday")]
+    )
+    result, content = enriched(f"<title>{title}</title>", pictures + PARAGRAPH * 2)
+    assert result.title == title
+    assert result.lead_image is not None and result.lead_image.alt == ""
+    assert [img.get("alt") for img in content.iter("img")] == ["", "The council votes on Tuesday"]
+
+
 @pytest.mark.parametrize("alt", ["&amp;nbsp", "&amp;nbsp;", "&amp;#160;"])
 def test_an_entity_escaped_twice_for_alt_text_is_no_description(alt: str) -> None:
     # The Debrief wrote alt="&amp;nbsp" on its hero picture.

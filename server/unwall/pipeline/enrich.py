@@ -8,7 +8,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
@@ -175,6 +175,7 @@ def enrich(content: HtmlElement, metadata: PageMetadata) -> Enrichment:
     remove_opening_meta_lines(content, title, byline, published)
     remove_author_pictures(content, byline)
     lead_image = choose_lead_image(metadata, content)
+    lead_image = without_alts_repeating_the_title(content, lead_image, title)
     remove_stray_picture_credits(content)
     remove_desk_lines(content)
     remove_closing_author_bio(content, byline)
@@ -191,6 +192,25 @@ def enrich(content: HtmlElement, metadata: PageMetadata) -> Enrichment:
         excerpt=choose_excerpt(metadata, article, content, title, byline),
         lead_image=lead_image,
     )
+
+
+def without_alts_repeating_the_title(
+    content: HtmlElement, lead_image: LeadImage | None, title: str
+) -> LeadImage | None:
+    """A picture whose alternative text is the article's title describes
+    nothing of itself: a CMS that fills every picture's with the title
+    (QbitAI's ten pictures, each '中科闻歌发布智川X-Agent平台…') has a screen
+    reader say the headline once per picture. Such an alt is left unsaid,
+    in the body and on the lead image."""
+    title_key = _comparable(title)
+    if not title_key:
+        return lead_image
+    for img in content.iter("img"):
+        if _comparable(img.get("alt") or "") == title_key:
+            img.set("alt", "")
+    if lead_image is not None and _comparable(lead_image.alt) == title_key:
+        return replace(lead_image, alt="")
+    return lead_image
 
 
 def page_language(declared: str | None, content: HtmlElement) -> str | None:
