@@ -1642,6 +1642,8 @@ def test_the_site_s_latest_stories_named_more_from_go() -> None:
         '<p><b>Lesen Sie auch:</b> <a href="/politik/haushalt">Der Haushalt der Stadt steigt</a></p>',
         '<div class="box">Lesen Sie auch <a href="/politik/haushalt">Der Haushalt der Stadt</a></div>',
         '<div><span>Lesen Sie auch</span><a href="/politik/haushalt">Der Haushalt der Stadt</a></div>',
+        # Hamburger Abendblatt: a link to the story's section, closing it.
+        '<p>Mehr Artikel aus dieser Rubrik gibt&apos;s hier: <a href="/wirtschaft/">Wirtschaft</a></p>',
         # NDR: a teaser box, its headline a link, its line of the story not.
         '<div class="contentbox"><div class="boxhead">Weitere Informationen</div><div class="teaser">'
         '<h2><a href="/sport/tabelle.html">Ergebnisse und Tabelle</a></h2>'
