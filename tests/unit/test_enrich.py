@@ -1948,6 +1948,12 @@ def test_a_date_line_under_the_headline_credits_its_author(line: str, expected: 
         ('<div class="x9">By Jane Doe</div>', "Jane Doe"),
         ("<p>Par Jean Dupont et Marie Curie</p>", "Jean Dupont et Marie Curie"),
         ("<p>Door Jan de Vries</p>", "Jan de Vries"),
+        # Euronews in Greek: 'Από' and the names, each a link.
+        (
+            '<div>Από&nbsp;<a href="/profiles/1628">Méabh Mc Mahon</a>&nbsp;&amp;&nbsp;'
+            '<a href="/profiles/1940">Aida Sanchez Alonso</a></div>',
+            "Méabh Mc Mahon & Aida Sanchez Alonso",
+        ),
         ("<p>Автор: Иван Петров</p>", "Иван Петров"),
         ("<p>بقلم: محمد علي</p>", "محمد علي"),
         ("<p>文：山田太郎</p>", "山田太郎"),
@@ -1973,6 +1979,7 @@ def test_a_date_line_under_the_headline_credits_its_author(line: str, expected: 
         ("<p>By land and by sea</p>", None),
         ("<p>Von Anfang an</p>", None),
         ("<p>Par avion, les colis arrivent plus vite</p>", None),
+        ("<p>Από την Αθήνα ως τη Θεσσαλονίκη με το τρένο</p>", None),
         ("<p>记者从市政府获悉，公园将于明年开放。</p>", None),
         # A name and a job on two lines, read as one: six capitalized words in a row.
         ('<span>By: <a href="/id/1">Patti Domm</a><br>CNBC Executive News Editor</span>', None),
