@@ -366,6 +366,39 @@ def test_the_date_of_a_comment_a_related_item_or_an_event_is_not_the_article_dat
     assert result.published is None
 
 
+@pytest.mark.parametrize(
+    ("head", "byline"),
+    [
+        # One tag per author (Euronews's article:author; Dublin Core's creators).
+        (
+            '<meta property="article:author" content="Méabh Mc Mahon">'
+            '<meta property="article:author" content="Aida Sanchez Alonso">',
+            "Méabh Mc Mahon, Aida Sanchez Alonso",
+        ),
+        (
+            '<meta name="DC.creator" content="Kooman, F.">'
+            '<meta name="DC.creator" content="Jong, Michiel de">',
+            "Kooman, F.; Jong, Michiel de",
+        ),
+        # The same field under two attributes: the first stands (Readability.js's test page).
+        (
+            '<meta property="dc:creator" content="Jane Doe"><meta name="dc:creator" content="John Roe">',
+            "Jane Doe",
+        ),
+        # Profile addresses name no one: the name elsewhere does.
+        (
+            '<meta property="article:author" content="https://www.facebook.com/a">'
+            '<meta property="article:author" content="https://www.facebook.com/b">'
+            '<meta name="author" content="Jane Doe">',
+            "Jane Doe",
+        ),
+    ],
+)
+def test_each_author_named_in_a_tag_of_their_own_is_named(head: str, byline: str) -> None:
+    result, _ = enriched(head, PARAGRAPH)
+    assert result.byline == byline
+
+
 PARSELY_PAGE = (
     '<meta name=\'parsely-page\' content=\'{"title": "How To Pack",'
     ' "pub_date": "2014-05-23T17:30:00.000Z", "author": "John Jannuzzi"}\'>'

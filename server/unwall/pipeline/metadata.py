@@ -768,13 +768,31 @@ def _meta_tags(root: HtmlElement) -> dict[str, str]:
     ]
     # `property` is how RDFa and Open Graph name a value; `name="og:title"` is a
     # common misspelling, and yields to it when both are present.
+    authors: dict[tuple[str, str], list[str]] = {}
     for key_attribute in ("property", "name", "itemprop", "http-equiv"):
         for meta in metas:
             for key in (meta.get(key_attribute) or "").lower().split():
                 content = _once_escaped(_clean(meta.get("content")))
                 tags.setdefault(key, content)
                 tags.setdefault(meta_key_alias(key), content)
+                for spelling in {key, meta_key_alias(key)} & _AUTHOR_KEYS:
+                    authors.setdefault((key_attribute, spelling), []).append(content)
+    # A story of several authors names each in a tag of its own (Open Graph
+    # allows an array: Euronews's two article:author tags), all of them under
+    # the attribute that named the first. Profile addresses are left as they
+    # were; names written 'Kooman, F.' are parted by semicolons.
+    for (_, key), names in authors.items():
+        distinct = list(dict.fromkeys(names))
+        if len(distinct) < 2 or distinct[0] != tags.get(key):
+            continue
+        if any(_AUTHOR_ADDRESS.match(name) for name in distinct):
+            continue
+        tags[key] = ("; " if any("," in name for name in distinct) else ", ").join(distinct)
     return tags
+
+
+_AUTHOR_ADDRESS = re.compile(r"https?:|www\.|@|/", re.I)
+_AUTHOR_KEYS = frozenset(AUTHOR_META_KEYS)
 
 
 def _in_listed_item(element: HtmlElement) -> bool:
