@@ -1539,6 +1539,46 @@ def test_a_section_heading_over_a_video_stays(heading: str) -> None:
     assert root.find(".//h2") is not None
 
 
+KALTURA_FIGURE = (
+    '<figure class="video-inline"><div class="player_container"><div class="video video-kaltura">'
+    '<img class="video-kaltura__thumbnail" src="/img/bilanz.jpg" alt="">'
+    '<div class="video-kaltura__title">Corona in Hamburg – die Bilanz des Bürgermeisters</div>'
+    '<div class="kaltura_player"></div></div></div>'
+    "<figcaption>Corona in Hamburg – die Bilanz des Bürgermeisters</figcaption></figure>"
+)
+
+
+@pytest.mark.parametrize(
+    ("block", "gone"),
+    [
+        # The Hamburger Abendblatt: a line of the title over the Kaltura figure saying it again.
+        (
+            "<p><u><em>Corona in Hamburg – die Bilanz des Bürgermeisters</em></u></p>" + KALTURA_FIGURE,
+            "Bilanz",
+        ),
+        # ORF: the player's data-title, a heading of the same words and a line about the clip.
+        (
+            '<section class="stripe"><div class="stripe-video-wrapper"><div class="video tvthek" '
+            'data-title="Pilnacek-U-Ausschuss: Debatte über Liveübertragung"></div></div>'
+            '<div class="stripe-text-wrapper"><h2>Pilnacek-U-Ausschuss: Debatte über Liveübertragung</h2>'
+            "<p>Nationalratspräsident Walter Rosenkranz glaubt an eine Übertragung.</p></div></section>",
+            "Rosenkranz",
+        ),
+    ],
+)
+def test_a_line_that_says_the_player_s_own_title_goes_with_the_player(block: str, gone: str) -> None:
+    root, removals = strip(f"<article>{around(block)}</article>")
+    said = [r for r in removals if r.rule in {"classifier.video-title", "classifier.video-box"}]
+    assert len(said) == 1 and gone in said[0].text
+    assert_article_intact(root)
+
+
+def test_a_heading_over_a_player_of_another_title_stays() -> None:
+    heading = "<h3>Corona-Lockerungen: Das ist wieder erlaubt</h3>"
+    root, _ = strip(f"<article>{around(heading + KALTURA_FIGURE)}</article>")
+    assert root.find(".//h3") is not None
+
+
 def test_a_video_title_apart_from_the_player_stays() -> None:
     title = "<h2>Video: the bridge reopens</h2>"
     root, removals = strip(f"<article>{around(title + '<p>The council met.</p>' + VIDEO_PLAYER)}</article>")

@@ -291,6 +291,7 @@ def strip_page(
     _remove_signup_boxes(scope, context)  # before the machinery goes with its fields
     _remove_entry_forms(scope, context)
     _remove_video_titles(scope, context)  # before the machinery goes with the players
+    _remove_titles_the_player_repeats(scope, context)
     _drop_machinery(scope, context)
     if headline is not None:  # before the named regions take the stories' bylines
         _remove_following_stories(scope, context, headline)
@@ -370,6 +371,12 @@ def _record(context: _Context, element: HtmlElement, kind: str, rule: str) -> No
 def _remove(element: HtmlElement) -> None:
     if element.getparent() is not None:
         element.drop_tree()
+
+
+def _still_within(element: HtmlElement, scope: HtmlElement) -> bool:
+    """Not gone with a box around it: a removed subtree keeps its document,
+    so only the way up to `scope` tells."""
+    return any(ancestor is scope for ancestor in element.iterancestors())
 
 
 def _holds_article(element: HtmlElement, context: _Context) -> bool:
@@ -675,6 +682,58 @@ def _remove_video_titles(scope: HtmlElement, context: _Context) -> None:
         if 0 < len(text) <= MAX_VIDEO_TITLE_CHARS and context.rules.video_title_opening.match(text):
             _record(context, title, "boilerplate", "classifier.video-title")
             _remove(title)
+
+
+def _remove_titles_the_player_repeats(scope: HtmlElement, context: _Context) -> None:
+    """A line beside a video player that says the player's own title: ORF's
+    box of a player (its data-title), an <h2> of the same words and a line
+    about the clip; the Hamburger Abendblatt's paragraph over a Kaltura figure
+    whose title and caption say it again. Once the player is gone the title
+    heads nothing. A short box of the player, its title and a line goes whole;
+    a line of the title right before the player's box goes."""
+    for player in _VIDEO_NAMED(scope):
+        if not _still_within(player, scope) or "video" not in element_name_runs(player):
+            continue
+        if len(_text(player)) > MAX_VIDEO_TITLE_CHARS:
+            continue  # an article named for its video, not a player
+        box = player
+        while (parent := box.getparent()) is not None and parent is not scope:
+            if len(_text(parent)) > MAX_VIDEO_BOX_CHARS:
+                break
+            box = parent
+        titles = _player_titles(box)
+        if not titles:
+            continue
+        if any(_said_plainly(line) in titles for line in box.iter(*_PLAIN_LINE_TAGS)):
+            _record(context, box, "boilerplate", "classifier.video-box")
+            _remove(box)
+            continue
+        before = box.getprevious()
+        if before is not None and before.tag in _VIDEO_TITLE_TAGS and _said_plainly(before) in titles:
+            _record(context, before, "boilerplate", "classifier.video-title")
+            _remove(before)
+
+
+def _player_titles(box: HtmlElement) -> set[str]:
+    """What the player's box names its clip: a data-title, a caption, an element named a title."""
+    titles = {" ".join(value.split()) for value in box.xpath(".//@data-title | @data-title")}
+    for element in box.iter(etree.Element):
+        if element.tag == "figcaption" or "title" in element_name_runs(element):
+            titles.add(_text(element))
+    return {_plain_words(title) for title in titles if 0 < len(title) <= MAX_VIDEO_TITLE_CHARS} - {""}
+
+
+def _said_plainly(element: HtmlElement) -> str:
+    return _plain_words(_text(element))
+
+
+def _plain_words(text: str) -> str:
+    return " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
+
+
+_VIDEO_NAMED = etree.XPath(".//*[contains(translate(@class, 'VIDEO', 'video'), 'video')]")
+_PLAIN_LINE_TAGS = ("p", "h2", "h3", "h4", "h5", "h6")
+MAX_VIDEO_BOX_CHARS = 400
 
 
 def _shows_something(node: HtmlElement) -> bool:
@@ -2728,7 +2787,6 @@ def _remove_named_author_cards(scope: HtmlElement, context: _Context) -> None:
     paragraph that opens with the same name: the author box, whatever its class
     names (Tarnkappe's '<section id="author">': 'Über Sunny', then 'Sunny
     schreibt seit 2019 für die Tarnkappe…'). The byline is read before stripping."""
-    page = scope.getroottree().getroot()
     for link in _AUTHOR_LINKS(scope):
         name = _text(link)
         line = next(link.iterancestors(*_LINE_TAGS), None)
@@ -2736,7 +2794,7 @@ def _remove_named_author_cards(scope: HtmlElement, context: _Context) -> None:
             not name
             or line is None
             or len(_text(line)) > MAX_AUTHOR_LINE_CHARS
-            or link.getroottree().getroot() is not page
+            or not _still_within(link, scope)
         ):
             continue
         card = line.getparent()
