@@ -405,6 +405,22 @@ def test_a_box_headed_about_the_author_is_removed(box: str) -> None:
     assert_article_intact(root)
 
 
+def test_authors_described_within_one_card_are_one_author_box() -> None:
+    # A card of two writers, each a Person with a description: one box goes, once.
+    person = (
+        '<div itemprop="author" itemscope itemtype="https://schema.org/Person">'
+        '<div itemprop="description">{name} is a staff writer.</div></div>'
+    )
+    card = (
+        '<section itemprop="author" itemscope itemtype="https://schema.org/Person">'
+        '<div itemprop="description">The writers of this story.</div>'
+        f"{person.format(name='Jane Doe')}{person.format(name='John Roe')}</section>"
+    )
+    root, removals = strip(f"<article>{paragraphs_html()}{card}</article>")
+    assert [r.rule for r in removals] == ["classifier.author-card"]
+    assert "staff writer" not in body_text(root)
+
+
 def test_the_author_described_in_microdata_is_an_author_box() -> None:
     # The Atlantic: the author as a schema.org Person with a description, after the story.
     card = (

@@ -2772,9 +2772,8 @@ def _remove_author_cards(scope: HtmlElement, context: _Context) -> None:
     itemscope itemtype="…/Person">': photo, 'Kaveh Waddell is a former staff
     writer at The Atlantic.', profile links). The byline is read before
     stripping; the bio is the page's author box, whatever its class names."""
-    page = scope.getroottree().getroot()
     for card in _AUTHOR_CARDS(scope):
-        if card.getroottree().getroot() is not page:
+        if not _still_within(card, scope):
             continue  # gone with a card around it
         if len(_text(card)) <= MAX_AUTHOR_BOX_CHARS and not _holds_article(card, context):
             _record(context, card, "author_box", "classifier.author-card")
