@@ -29,6 +29,7 @@ from unwall.pipeline.normalize import (
     EMAIL_ADDRESS,
     NOT_A_PHOTO,
     WORD_RUN,
+    comparable_words,
     declared_at_most,
     int_attribute,
     is_hidden,
@@ -1569,7 +1570,7 @@ def _drop_caption_copies(figure: HtmlElement) -> None:
     caption = figure.find("figcaption")
     if caption is None:
         return
-    said = set(_comparable_words(caption.text_content()).split())
+    said = set(comparable_words(caption.text_content()).split())
     if len(said) < MIN_CAPTION_COPY_WORDS:
         return
     for block in (figure.getprevious(), figure.getnext()):
@@ -1591,7 +1592,7 @@ def _words_besides_control_labels(block: HtmlElement) -> set[str]:
     for element in list(copied.iterdescendants()):
         if isinstance(element.tag, str) and line_label_form(element.text_content()) in controls:
             element.drop_tree()
-    return set(_comparable_words(copied.text_content()).split())
+    return set(comparable_words(copied.text_content()).split())
 
 
 MIN_CAPTION_COPY_WORDS = 3
@@ -1694,7 +1695,7 @@ def drop_pull_quotes(content: HtmlElement) -> None:
             *itertools.islice(quote.itersiblings(preceding=True), PULL_QUOTE_REACH),
             *itertools.islice(quote.itersiblings(), PULL_QUOTE_REACH),
         ]
-        if any(block.tag == "p" and said in _comparable_words(block.text_content()) for block in neighbours):
+        if any(block.tag == "p" and said in comparable_words(block.text_content()) for block in neighbours):
             quote.drop_tree()  # its tail stays
 
 
@@ -1702,13 +1703,13 @@ def _pulled_words(box: HtmlElement) -> str:
     """The words a box sets large: a quotation's, or its longest paragraph's
     when what else the box says is no more than who said it."""
     if box.tag == "blockquote":
-        return "" if box.find(".//blockquote") is not None else _comparable_words(box.text_content())
+        return "" if box.find(".//blockquote") is not None else comparable_words(box.text_content())
     paragraphs = [child for child in box if child.tag == "p"]
     if not paragraphs:
         return ""
     longest = max((paragraph.text_content() for paragraph in paragraphs), key=len)
-    words = _comparable_words(longest)
-    source = len(_comparable_words(box.text_content())) - len(words)
+    words = comparable_words(longest)
+    source = len(comparable_words(box.text_content())) - len(words)
     return words if source <= MAX_PULL_QUOTE_SOURCE_CHARS else ""
 
 
@@ -1731,8 +1732,8 @@ def drop_repeated_blocks(content: HtmlElement) -> None:
             continue
         if next(block.iterancestors("pre", "code"), None) is not None or _shows_media(block, before):
             continue
-        said = _comparable_words(block.text_content())
-        if not 0 < len(said) <= MAX_REPEATED_LINE_CHARS or said != _comparable_words(before.text_content()):
+        said = comparable_words(block.text_content())
+        if not 0 < len(said) <= MAX_REPEATED_LINE_CHARS or said != comparable_words(before.text_content()):
             continue
         if _link_targets(block) == _link_targets(before):
             block.drop_tree()  # its tail stays
@@ -1775,7 +1776,7 @@ def _drop_headings_repeated_per_slide(content: HtmlElement) -> None:
     repeated: list[HtmlElement] = []  # decided before any goes: each item is read beside both neighbours
     for item in content.xpath(".//li[following-sibling::*[1][self::li]][preceding-sibling::*[1][self::li]]"):
         for heading in item.iter(*_ALL_HEADINGS):
-            said = _comparable_words(heading.text_content())
+            said = comparable_words(heading.text_content())
             if not 0 < len(said) <= MAX_REPEATED_LINE_CHARS:
                 continue
             earlier, later = item.getprevious(), item.getnext()
@@ -1801,13 +1802,13 @@ def _drop_deck_repeated_by_body(content: HtmlElement) -> None:
     if len(paragraphs) < 2 or _shows_media(paragraphs[0]):
         return
     deck, *following = paragraphs
-    said = _comparable_words(deck.text_content())
+    said = comparable_words(deck.text_content())
     if len(said) < MIN_DECK_CHARS:
         return
     for paragraph in following:
         if paragraph.getparent() is deck.getparent():
             continue
-        if _comparable_words(paragraph.text_content()) == said:
+        if comparable_words(paragraph.text_content()) == said:
             _detach_keeping_tail(deck)
             return
 
@@ -1817,7 +1818,7 @@ MIN_DECK_CHARS = 60  # a sentence: a short line ('Updated', a place) may well co
 
 
 def _same_headings(item: HtmlElement, tag: str, said: str) -> list[HtmlElement]:
-    return [heading for heading in item.iter(tag) if _comparable_words(heading.text_content()) == said]
+    return [heading for heading in item.iter(tag) if comparable_words(heading.text_content()) == said]
 
 
 REPEATABLE_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption")
@@ -1830,12 +1831,6 @@ def _link_targets(element: HtmlElement) -> list[str]:
 
 def _shows_media(*elements: HtmlElement) -> bool:
     return any(next(element.iter(*_SHOWN_MEDIA), None) is not None for element in elements)
-
-
-def _comparable_words(text: str) -> str:
-    """Words alone, in lower case: typographic quotes and dashes differ between a
-    pull quote and its sentence."""
-    return " ".join(WORD_RUN.findall(text.casefold()))
 
 
 def _unlist_lone_pictures(content: HtmlElement) -> None:

@@ -27,6 +27,15 @@ RUBY_ANNOTATIONS = frozenset({"rt", "rp"})
 
 # A word: letters and digits, without the underscore that \w counts as one.
 WORD_RUN = re.compile(r"[^\W_]+")
+
+
+def comparable_words(text: str) -> str:
+    """Words alone, in lower case: typographic quotes and dashes differ between
+    two writings of one line (a pull quote and its sentence, a player's title
+    and the heading over it)."""
+    return " ".join(WORD_RUN.findall(text.casefold()))
+
+
 # An e-mail address ('dmoran@mlive.com'), as bylines and sign-offs write it.
 EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 

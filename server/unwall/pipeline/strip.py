@@ -35,7 +35,7 @@ from unwall.pipeline.embeds import (
 )
 from unwall.pipeline.language import approximate_words, is_shifted_ciphertext
 from unwall.pipeline.metadata import FRONT_PAGE_PATHS
-from unwall.pipeline.normalize import lines_between_breaks
+from unwall.pipeline.normalize import comparable_words, lines_between_breaks
 from unwall.rules import (
     ClassTokenRule,
     RuleSet,
@@ -720,15 +720,11 @@ def _player_titles(box: HtmlElement) -> set[str]:
     for element in box.iter(etree.Element):
         if element.tag == "figcaption" or "title" in element_name_runs(element):
             titles.add(_text(element))
-    return {_plain_words(title) for title in titles if 0 < len(title) <= MAX_VIDEO_TITLE_CHARS} - {""}
+    return {comparable_words(title) for title in titles if 0 < len(title) <= MAX_VIDEO_TITLE_CHARS} - {""}
 
 
 def _said_plainly(element: HtmlElement) -> str:
-    return _plain_words(_text(element))
-
-
-def _plain_words(text: str) -> str:
-    return " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
+    return comparable_words(_text(element))
 
 
 _VIDEO_NAMED = etree.XPath(".//*[contains(translate(@class, 'VIDEO', 'video'), 'video')]")
@@ -997,7 +993,7 @@ def _remove_line_labels(scope: HtmlElement, context: _Context) -> None:
         own = own.strip()
         if len(own) > MAX_LINE_LABEL_CHARS or not rules.line_label_trigger.occurs_in_raw(own):
             continue
-        if not any(ancestor is scope for ancestor in element.iterancestors()):
+        if not _still_within(element, scope):
             continue  # gone with a label around it
         whole = element.text_content()
         if len(whole) > MAX_RAW_LINE_LABEL_CHARS:
@@ -1195,7 +1191,7 @@ def _remove_share_bars(scope: HtmlElement, context: _Context, links: list[HtmlEl
             continue
         if link.getparent() is None:
             continue
-        if not any(ancestor is scope for ancestor in link.iterancestors()):
+        if not _still_within(link, scope):
             continue  # gone with a bar around it
         box = link
         while (
